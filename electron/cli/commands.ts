@@ -1,0 +1,156 @@
+import type { ParseArgsConfig } from 'node:util';
+import { ITEM_KINDS, type ItemKind, type Person } from '../core/model';
+import { contract, type OpInput, type OpName, type OpOutput } from '../api/contract';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** A CLI command that calls one contract operation: how its words become the operation's arguments, and how its result reads. */
+export interface OpCommand<K extends OpName> {
+  op: K;
+  usage: string;
+  options?: ParseArgsConfig['options'];
+  /** Positionals after the library folder. */
+  toArgs(positionals: string[], values: Values): OpInput<K>;
+  print(result: OpOutput<K>): string;
+  /** Exit code for a result that came back but is not a full success. */
+  exitCode?(result: OpOutput<K>): number;
+}
+
+function opCommand<K extends OpName>(command: OpCommand<K>): OpCommand<K> {
+  return command;
+}
+
+export class UsageError extends Error {}
+
+const KIND_LABEL: Record<ItemKind, string> = { oral: '口述', photo: '照片', document: '文献' };
+
+function parseKind(value: unknown): ItemKind | undefined {
+  if (value === undefined) return undefined;
+  const byLabel = Object.entries(KIND_LABEL).find(([, label]) => label === value)?.[0];
+  const kind = (byLabel ?? value) as ItemKind;
+  if (!ITEM_KINDS.includes(kind)) throw new UsageError(`--kind 应为 oral/photo/document（口述/照片/文献），而不是 ${String(value)}`);
+  return kind;
+}
+
+/** `people=张三:口述人,李四:整理人` */
+function parsePeople(value: string): Person[] {
+  return value
+    .split(/[,，]/)
+    .filter(Boolean)
+    .map((entry) => {
+      const [name, role] = entry.split(/[:：]/);
+      return { name: (name ?? '').trim(), role: (role ?? '').trim() };
+    });
+}
+
+const EDITABLE_FIELDS = ['title', 'kind', 'date', 'place', 'description', 'text', 'people'] as const;
+
+function parseSet(assignments: string[]): OpInput<'items.update'>['patch'] {
+  const patch: Record<string, unknown> = {};
+  for (const assignment of assignments) {
+    const eq = assignment.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--set 应写成 字段=值，而不是 ${assignment}`);
+    const field = assignment.slice(0, eq);
+    const value = assignment.slice(eq + 1);
+    if (!(EDITABLE_FIELDS as readonly string[]).includes(field))
+      throw new UsageError(`不能修改字段 ${field}；可修改：${EDITABLE_FIELDS.join('、')}`);
+    patch[field] = field === 'people' ? parsePeople(value) : field === 'kind' ? parseKind(value) : value;
+  }
+  if (Object.keys(patch).length === 0) throw new UsageError('请用 --set 字段=值 指定要修改的内容');
+  return patch;
+}
+
+function need(positionals: string[], count: number, what: string): void {
+  if (positionals.length < count) throw new UsageError(`缺少${what}`);
+}
+
+export const opCommands = {
+  add: opCommand({
+    op: 'items.add',
+    usage: 'add <资料库> <文件或文件夹…> [--kind oral|photo|document]',
+    options: { kind: { type: 'string' } },
+    toArgs: (positionals, values) => {
+      need(positionals, 1, '要导入的文件或文件夹');
+      return { paths: positionals, kind: parseKind(values.kind) };
+    },
+    print: (r) =>
+      [
+        `已导入 ${r.added.length} 个，跳过 ${r.skipped.length} 个，失败 ${r.failed.length} 个`,
+        ...r.skipped.map((s) => `  跳过 ${s.path}：${s.reason}`),
+        ...r.failed.map((f) => `  失败 ${f.path}：${f.reason}`),
+      ].join('\n'),
+    exitCode: (r) => (r.failed.length > 0 ? 1 : 0),
+  }),
+  list: opCommand({
+    op: 'items.list',
+    usage: 'list <资料库> [--kind oral|photo|document]',
+    options: { kind: { type: 'string' } },
+    toArgs: (_positionals, values) => ({ kind: parseKind(values.kind), limit: 10000 }),
+    print: (r) =>
+      r.items.map((item) => `${item.id}  ${KIND_LABEL[item.kind]}  ${item.title}`).join('\n') || '（资料库中还没有条目）',
+  }),
+  show: opCommand({
+    op: 'items.get',
+    usage: 'show <资料库> <条目编号>',
+    toArgs: (positionals) => {
+      need(positionals, 1, '条目编号');
+      return { id: positionals[0]! };
+    },
+    print: (item) =>
+      [
+        `编号：${item.id}`,
+        `类型：${KIND_LABEL[item.kind]}`,
+        `题名：${item.title}`,
+        item.people.length ? `人物：${item.people.map((p) => (p.role ? `${p.name}（${p.role}）` : p.name)).join('、')}` : '',
+        item.date ? `时间：${item.date}` : '',
+        item.place ? `地点：${item.place}` : '',
+        item.description ? `内容提要：${item.description}` : '',
+        item.files.length ? `文件：${item.files.map((f) => f.name + (f.encoding ? `（${f.encoding}）` : '')).join('、')}` : '',
+        item.text ? `\n${item.text}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+  }),
+  edit: opCommand({
+    op: 'items.update',
+    usage: 'edit <资料库> <条目编号> --set 字段=值 [--set 字段=值 …]   (people=张三:口述人,李四:整理人)',
+    options: { set: { type: 'string', multiple: true } },
+    toArgs: (positionals, values) => {
+      need(positionals, 1, '条目编号');
+      return { id: positionals[0]!, patch: parseSet((values.set as string[] | undefined) ?? []) };
+    },
+    print: (item) => `已修改：${item.id}  ${item.title}`,
+  }),
+  search: opCommand({
+    op: 'search.query',
+    usage: 'search <资料库> <检索词…> [--limit N]',
+    options: { limit: { type: 'string' } },
+    toArgs: (positionals, values) => {
+      need(positionals, 1, '检索词');
+      return { query: positionals.join(' '), limit: values.limit ? Number(values.limit) : 50 };
+    },
+    print: (r) =>
+      [`共 ${r.total} 条`, ...r.hits.map((h) => `${h.id}  ${KIND_LABEL[h.kind]}  ${h.title}\n    ${h.snippet}`)].join('\n'),
+  }),
+  compile: opCommand({
+    op: 'volumes.compile',
+    usage: 'compile <资料库> -o <输出.pdf> [--items 编号,编号…] [--title 书名]',
+    options: { output: { type: 'string', short: 'o' }, items: { type: 'string' }, title: { type: 'string' } },
+    toArgs: (_positionals, values) => ({
+      output: values.output as string | undefined,
+      title: values.title as string | undefined,
+      itemIds: typeof values.items === 'string' ? values.items.split(/[,，]/).filter(Boolean) : undefined,
+    }),
+    print: (r) =>
+      [
+        `已生成 ${r.path}（${r.pages} 页，${r.articles} 篇，${(r.bytes / 1024).toFixed(0)} KB）`,
+        ...r.missingGlyphs.map((m) => `  字体缺字「${m.char}」：${m.articles.join('、')}`),
+      ].join('\n'),
+  }),
+};
+
+export type OpCommandName = keyof typeof opCommands;
+
+export function summaryOf(name: OpCommandName): string {
+  return contract[opCommands[name].op].summary;
+}

@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { existsSync } from 'node:fs';
+import { WenshiError } from '../core/errors';
+import { opCommands, summaryOf, UsageError, type OpCommand, type OpCommandName } from './commands';
+import type { OpName } from '../api/contract';
+
+const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+function help(): string {
+  const lines = [
+    '文史典藏 Wenshi — 离线文史资料库',
+    '',
+    '用法：wenshi <命令> [参数] [--json]',
+    '',
+    '  init <资料库> [--name 名称]',
+    '      新建资料库',
+    ...(Object.keys(opCommands) as OpCommandName[]).flatMap((name) => [
+      `  ${opCommands[name].usage}`,
+      `      ${summaryOf(name)}`,
+    ]),
+    '  serve <资料库> [--port N] [--host 127.0.0.1] [--read-only]',
+    '      浏览器模式：在本机浏览器中打开资料库（网址含访问令牌）',
+    '',
+    '选项：--json 以 JSON 输出结果；--help 显示本帮助。',
+    '进度信息输出到 stderr；失败时以非零状态退出并给出原因。',
+  ];
+  return lines.join('\n');
+}
+
+/** The service pulls in PDF, fonts and search: loaded only when a command needs it, so --help is quick. */
+async function loadService() {
+  const [{ Service }, { packagedFonts }] = await Promise.all([import('../api/service'), import('../api/fonts')]);
+  return { Service, packagedFonts };
+}
+
+interface Output {
+  json: boolean;
+}
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`wenshi: ${message}\n`);
+  process.exit(code);
+}
+
+async function init(positionals: string[], values: Record<string, unknown>, out: Output): Promise<void> {
+  const root = positionals[0];
+  if (!root) throw new UsageError('缺少资料库文件夹');
+  const name = (values.name as string | undefined) ?? path.basename(path.resolve(root));
+  const { Library } = await import('../core/library');
+  const library = await Library.create(path.resolve(root), name);
+  await library.close();
+  const value = { root: library.root, name };
+  process.stdout.write(out.json ? JSON.stringify(value) + '\n' : `已新建资料库「${name}」：${library.root}\n`);
+}
+
+async function runOp(name: OpCommandName, root: string, rest: string[], values: Record<string, unknown>, out: Output): Promise<void> {
+  const command = opCommands[name] as unknown as OpCommand<OpName>;
+  const args = command.toArgs(rest, values as never);
+  const { Service, packagedFonts } = await loadService();
+  const service = await Service.open(path.resolve(root), { fonts: packagedFonts(), actor: 'cli' });
+  const jobId = randomUUID();
+  let lastLine = '';
+  service.onEvent((event) => {
+    if (event.type !== 'progress' || event.jobId !== jobId || out.json) return;
+    const line = `${event.done}/${event.total} ${event.current ?? ''}`.trimEnd();
+    if (line === lastLine) return;
+    // On a terminal the line is rewritten in place; in a log each step is a line.
+    process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${line}` : `${line}\n`);
+    lastLine = line;
+  });
+  try {
+    const result = await service.dispatch(command.op, args, { jobId }, { canWrite: true, canUseLocalPaths: true });
+    if (lastLine && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    if (!result.ok) fail(result.error.message);
+    const value = result.value as never;
+    process.stdout.write((out.json ? JSON.stringify(value) : command.print(value)) + '\n');
+    process.exitCode = command.exitCode?.(value) ?? 0;
+  } finally {
+    await service.close();
+  }
+}
+
+async function serve(root: string, values: Record<string, unknown>): Promise<void> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html')))
+    fail('界面尚未构建：请先运行 npm run build');
+  const readOnly = values['read-only'] === true;
+  const { Service, packagedFonts } = await loadService();
+  const { startServer } = await import('../server');
+  const service = await Service.open(path.resolve(root), { fonts: packagedFonts(), actor: 'browser' });
+  const server = await startServer({
+    service,
+    rendererDir: RENDERER_DIR,
+    host: (values.host as string | undefined) ?? '127.0.0.1',
+    port: values.port ? Number(values.port) : 0,
+    allowEdit: !readOnly && !service.library.readOnly,
+  });
+  process.stdout.write(`文史典藏浏览器模式：${server.url}\n`);
+  if (service.library.readOnly) process.stderr.write('资料库正由另一个程序使用，以只读方式提供。\n');
+  const stop = async () => {
+    await server.close();
+    await service.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [commandName, ...rest] = argv;
+  if (!commandName || commandName === '--help' || commandName === '-h' || commandName === 'help') {
+    process.stdout.write(help() + '\n');
+    return;
+  }
+  const opCommand = Object.hasOwn(opCommands, commandName) ? opCommands[commandName as OpCommandName] : undefined;
+  const options: ParseArgsConfig['options'] = {
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    ...(commandName === 'init' && { name: { type: 'string' } }),
+    ...(commandName === 'serve' && { port: { type: 'string' }, host: { type: 'string' }, 'read-only': { type: 'boolean' } }),
+    ...opCommand?.options,
+  };
+  if (commandName !== 'init' && commandName !== 'serve' && !opCommand) fail(`没有这个命令：${commandName}（wenshi --help 查看用法）`, 2);
+
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    fail(`${(error as Error).message}（wenshi --help 查看用法）`, 2);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(help() + '\n');
+    return;
+  }
+  const out: Output = { json: values.json === true };
+  try {
+    if (commandName === 'init') return await init(positionals, values, out);
+    const [root, ...more] = positionals;
+    if (!root) throw new UsageError('缺少资料库文件夹');
+    if (commandName === 'serve') return await serve(root, values);
+    await runOp(commandName as OpCommandName, root, more, values, out);
+  } catch (error) {
+    if (error instanceof UsageError) fail(`${error.message}（wenshi --help 查看用法）`, 2);
+    if (error instanceof WenshiError) fail(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,1 @@
+export { Catalog, type CatalogChange } from './catalog';

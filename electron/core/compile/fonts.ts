@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import * as fontkit from 'fontkit';
+import { PDFHexString, type PDFDocument, type PDFFont } from '@cantoo/pdf-lib';
+
+interface LoadedFont {
+  bytes: Uint8Array;
+  face: fontkit.Font;
+}
+
+// A CJK font is ~15 MB; parse it once a process, not once a compile.
+const loaded = new Map<string, Promise<LoadedFont>>();
+
+function loadFont(file: string): Promise<LoadedFont> {
+  let font = loaded.get(file);
+  if (!font) {
+    font = readFile(file).then((bytes) => {
+      const face = fontkit.create(bytes);
+      if ('fonts' in face) throw new Error(`字体文件是字体集合，请指定单个字体：${file}`);
+      return { bytes, face };
+    });
+    loaded.set(file, font);
+  }
+  return font;
+}
+
+/** Six capital letters derived from what the subset holds, as the PDF spec's subset tag. */
+function subsetTag(postscriptName: string, chars: string): string {
+  const digest = createHash('sha256').update(postscriptName).update(chars).digest();
+  return [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+/**
+ * A font embedded as a subset, with glyph codes and advance widths cached per character:
+ * typesetting asks for the same few thousand characters over and over.
+ */
+export class TypesetFont {
+  private readonly codes = new Map<string, string>();
+  private readonly widths = new Map<string, number>();
+
+  private constructor(
+    readonly pdfFont: PDFFont,
+    private readonly face: fontkit.Font,
+  ) {}
+
+  static async embed(pdfDoc: PDFDocument, file: string, chars: string): Promise<TypesetFont> {
+    const { bytes, face } = await loadFont(file);
+    const tag = subsetTag(face.postscriptName, [...new Set(chars)].sort().join(''));
+    const pdfFont = await pdfDoc.embedFont(bytes, {
+      subset: true,
+      customName: `${tag}+${face.postscriptName}`,
+    });
+    return new TypesetFont(pdfFont, face);
+  }
+
+  has(ch: string): boolean {
+    return this.face.hasGlyphForCodePoint(ch.codePointAt(0)!);
+  }
+
+  /** Advance width in points at `size`. */
+  width(text: string, size: number): number {
+    let total = 0;
+    for (const ch of text) {
+      let w = this.widths.get(ch);
+      if (w === undefined) {
+        w = this.pdfFont.widthOfTextAtSize(ch, 1);
+        this.widths.set(ch, w);
+      }
+      total += w;
+    }
+    return total * size;
+  }
+
+  /** The text as glyph codes for a `Tj` operator. */
+  encode(text: string): PDFHexString {
+    let hex = '';
+    for (const ch of text) {
+      let code = this.codes.get(ch);
+      if (code === undefined) {
+        code = this.pdfFont.encodeText(ch).asString();
+        this.codes.set(ch, code);
+      }
+      hex += code;
+    }
+    return PDFHexString.of(hex);
+  }
+}

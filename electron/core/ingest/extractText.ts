@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import mammoth from 'mammoth';
+import { decodeText, removePinyinAnnotations } from '../text';
+import { WenshiError } from '../errors';
+
+export interface ExtractedText {
+  text: string;
+  /** The text before cleanup, when cleanup changed it. */
+  rawText?: string;
+  encoding?: string;
+}
+
+/** Plain-text files larger than this are refused: they are not transcripts but something else. */
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+export async function extractText(file: string, how: 'plain' | 'docx', size: number): Promise<ExtractedText> {
+  if (size > MAX_TEXT_BYTES) throw new WenshiError('unsupported', '文本文件超过 64 MB，无法作为全文读取');
+  if (how === 'docx') {
+    try {
+      const { value } = await mammoth.extractRawText({ path: file });
+      return cleaned(value.replace(/\n{2,}/g, '\n').trim());
+    } catch {
+      throw new WenshiError('unsupported', 'Word 文件已损坏或不是 .docx 格式，无法读取正文');
+    }
+  }
+  const decoded = decodeText(await readFile(file));
+  return { ...cleaned(decoded.text.replace(/\r\n?/g, '\n')), encoding: decoded.encoding };
+}
+
+function cleaned(raw: string): ExtractedText {
+  const { text, pinyinRemoved } = removePinyinAnnotations(raw);
+  return pinyinRemoved > 0 ? { text, rawText: raw } : { text };
+}
+
+/** A short first line reads as a title; otherwise the file name is the better title. */
+export function titleFrom(text: string, fileName: string): string {
+  const firstLine = text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  if (firstLine.length > 0 && firstLine.length <= 40 && !/[。，,；]$/.test(firstLine)) return firstLine;
+  return fileName.replace(/\.[^.]+$/, '');
+}

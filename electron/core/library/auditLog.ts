@@ -1,0 +1,69 @@
+import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface AuditChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: 'create' | 'update' | 'delete';
+  itemId: string;
+  changes: AuditChange[];
+}
+
+/** Append-only JSON Lines log of every catalog change (who, when, field, old → new). */
+export class AuditLog {
+  constructor(private readonly file: string) {}
+
+  async append(entry: AuditEntry): Promise<void> {
+    await mkdir(path.dirname(this.file), { recursive: true });
+    await appendFile(this.file, JSON.stringify(entry) + '\n');
+    const handle = await open(this.file, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async entriesFor(itemId: string): Promise<AuditEntry[]> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch {
+      return [];
+    }
+    const entries: AuditEntry[] = [];
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      try {
+        const entry = JSON.parse(line) as AuditEntry;
+        if (entry.itemId === itemId) entries.push(entry);
+      } catch {
+        // A line cut short by a crash is skipped; the lines around it are intact.
+      }
+    }
+    return entries;
+  }
+}
+
+/** The fields that differ between two versions of a record. */
+export function diffFields(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+  ignore: readonly string[] = ['updatedAt', 'createdAt', 'id'],
+): AuditChange[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: AuditChange[] = [];
+  for (const field of keys) {
+    if (ignore.includes(field)) continue;
+    const old = before?.[field];
+    const next = after?.[field];
+    if (JSON.stringify(old) !== JSON.stringify(next)) changes.push({ field, old, new: next });
+  }
+  return changes;
+}

@@ -1,0 +1,159 @@
+import { mkdir, readFile, stat, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { Catalog } from '../catalog';
+import type { Item, ItemFields, ItemPatch } from '../model';
+import { acquireLock, releaseLock, writeFileDurably, type LockHolder } from '../storage';
+import { WenshiError } from '../errors';
+import { AuditLog, diffFields, type AuditEntry } from './auditLog';
+import { FileStore } from './fileStore';
+
+export const LIBRARY_FORMAT_VERSION = 1;
+
+const LibraryInfoSchema = z.object({
+  format: z.literal('wenshi-library'),
+  formatVersion: z.number().int(),
+  name: z.string(),
+  createdAt: z.string(),
+});
+export type LibraryInfo = z.infer<typeof LibraryInfoSchema>;
+
+export interface LibraryOptions {
+  clock?: () => Date;
+  /** Who makes the changes, for the audit log. */
+  actor?: string;
+  /** Open without taking the write lock. */
+  readOnly?: boolean;
+}
+
+const SUBFOLDERS = ['catalog', 'files', 'derived', 'index', 'volumes', 'exports', 'log'] as const;
+
+/**
+ * A library folder: library.json, the catalog, the originals and what is derived from them.
+ * Only one process writes: the first to open it holds `library.lock`; later ones open read-only.
+ */
+export class Library {
+  readonly files: FileStore;
+  readonly audit: AuditLog;
+
+  private constructor(
+    readonly root: string,
+    readonly info: LibraryInfo,
+    readonly catalog: Catalog,
+    /** Set when the library is open read-only because another process holds the lock. */
+    readonly lockedBy: LockHolder | null,
+    readonly readOnly: boolean,
+    readonly clock: () => Date,
+    readonly actor: string,
+  ) {
+    this.files = new FileStore(path.join(root, 'files'));
+    this.audit = new AuditLog(path.join(root, 'log', 'audit.jsonl'));
+  }
+
+  path(...parts: string[]): string {
+    return path.join(this.root, ...parts);
+  }
+
+  /** Creates a new, empty library in `root` (which may exist but must be empty). */
+  static async create(root: string, name: string, options: LibraryOptions = {}): Promise<Library> {
+    const clock = options.clock ?? (() => new Date());
+    await mkdir(root, { recursive: true });
+    const existing = (await readdir(root)).filter((f) => !f.startsWith('.'));
+    if (existing.includes('library.json'))
+      throw new WenshiError('exists', `这里已经有一个资料库：${root}`);
+    if (existing.length > 0)
+      throw new WenshiError('exists', `文件夹不是空的，不能在这里新建资料库：${root}`);
+    for (const sub of SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
+    const info: LibraryInfo = {
+      format: 'wenshi-library',
+      formatVersion: LIBRARY_FORMAT_VERSION,
+      name,
+      createdAt: clock().toISOString(),
+    };
+    await writeFileDurably(path.join(root, 'library.json'), JSON.stringify(info, null, 2) + '\n');
+    return Library.open(root, options);
+  }
+
+  static async open(root: string, options: LibraryOptions = {}): Promise<Library> {
+    const clock = options.clock ?? (() => new Date());
+    const info = await readInfo(root);
+    let lockedBy: LockHolder | null = null;
+    let readOnly = options.readOnly ?? false;
+    if (!readOnly) {
+      const lock = await acquireLock(path.join(root, 'library.lock'), clock());
+      if (!lock.acquired) {
+        readOnly = true;
+        lockedBy = lock.holder ?? { pid: 0, host: '?', since: '' };
+      }
+    }
+    const catalog = await Catalog.open(path.join(root, 'catalog'), clock);
+    return new Library(root, info, catalog, lockedBy, readOnly, clock, options.actor ?? 'wenshi');
+  }
+
+  async createItem(fields: ItemFields): Promise<Item> {
+    this.assertWritable();
+    const item = await this.catalog.create(fields);
+    await this.record('create', item.id, undefined, item);
+    return item;
+  }
+
+  async updateItem(id: string, patch: ItemPatch): Promise<Item> {
+    this.assertWritable();
+    const before = this.catalog.get(id);
+    const item = await this.catalog.update(id, patch);
+    await this.record('update', id, before, item);
+    return item;
+  }
+
+  async deleteItem(id: string): Promise<Item> {
+    this.assertWritable();
+    const item = await this.catalog.delete(id);
+    await this.record('delete', id, item, undefined);
+    return item;
+  }
+
+  private async record(
+    action: AuditEntry['action'],
+    itemId: string,
+    before: Item | undefined,
+    after: Item | undefined,
+  ): Promise<void> {
+    const changes = diffFields(before, after);
+    if (action === 'update' && changes.length === 0) return;
+    await this.audit.append({ at: this.clock().toISOString(), actor: this.actor, action, itemId, changes });
+  }
+
+  assertWritable(): void {
+    if (!this.readOnly) return;
+    const who = this.lockedBy ? `（进程 ${this.lockedBy.pid}，${this.lockedBy.host}）` : '';
+    throw new WenshiError('read_only', `资料库正由另一个程序${who}使用，当前为只读模式。`);
+  }
+
+  async close(): Promise<void> {
+    if (!this.readOnly) await releaseLock(path.join(this.root, 'library.lock'));
+  }
+}
+
+async function readInfo(root: string): Promise<LibraryInfo> {
+  let text: string;
+  try {
+    text = await readFile(path.join(root, 'library.json'), 'utf8');
+  } catch {
+    const exists = await stat(root).then(
+      () => true,
+      () => false,
+    );
+    throw new WenshiError(
+      'not_a_library',
+      exists ? `这个文件夹不是文史典藏资料库：${root}` : `资料库不存在：${root}`,
+    );
+  }
+  const parsed = LibraryInfoSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new WenshiError('not_a_library', `library.json 无法识别：${root}`);
+  if (parsed.data.formatVersion > LIBRARY_FORMAT_VERSION)
+    throw new WenshiError(
+      'newer_format',
+      `这个资料库由更新版本的文史典藏创建（格式 ${parsed.data.formatVersion}），请升级程序后再打开。`,
+    );
+  return parsed.data;
+}

@@ -1,0 +1,20 @@
+// Pure data shapes shared by the core and the contract; no Node imports, so the renderer may use them.
+export {
+  ITEM_KINDS,
+  ItemKindSchema,
+  PersonSchema,
+  PERSON_ROLES,
+  PERSON_ROLE_NAMES,
+  normalizeRole,
+  type PersonRole,
+  FileRefSchema,
+  ItemFieldsSchema,
+  ItemPatchSchema,
+  ItemSchema,
+  type ItemKind,
+  type Person,
+  type FileRef,
+  type ItemFields,
+  type ItemPatch,
+  type Item,
+} from './item';

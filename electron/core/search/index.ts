@@ -1,0 +1,2 @@
+export { SearchIndex, type SearchHit, type SearchResult } from './searchIndex';
+export { indexTerms, queryTokens } from './tokenize';

@@ -1,0 +1,77 @@
+import { open, readFile, rename, copyFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+
+/** Writes bytes to `file` so that after return they survive a power cut: temp file, fsync, rename, fsync dir. */
+export async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, file);
+  await syncDirectory(dir);
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; rename is durable enough there.
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A lowdb adapter for compact JSON that is durable (see writeFileDurably) and keeps the
+ * previous good version as `<file>.bak`, read back when the main file is unreadable.
+ * steno, lowdb's own writer, neither fsyncs nor keeps a backup.
+ */
+export class DurableJSONFile<T> implements Adapter<T> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    const main = await readJson<T>(this.file);
+    if (main.ok) return main.value;
+    const backup = await readJson<T>(`${this.file}.bak`);
+    if (backup.ok) return backup.value;
+    if (main.missing && backup.missing) return null;
+    throw new Error(`目录文件已损坏且没有可用的备份：${this.file}`);
+  }
+
+  async write(data: T): Promise<void> {
+    try {
+      await copyFile(this.file, `${this.file}.bak`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    await writeFileDurably(this.file, JSON.stringify(data));
+  }
+
+  async remove(): Promise<void> {
+    for (const f of [this.file, `${this.file}.bak`]) await unlink(f).catch(() => undefined);
+  }
+}
+
+type JsonRead<T> = { ok: true; value: T } | { ok: false; missing: boolean };
+
+async function readJson<T>(file: string): Promise<JsonRead<T>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, missing: true };
+    throw error;
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as T };
+  } catch {
+    return { ok: false, missing: false };
+  }
+}

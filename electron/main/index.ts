@@ -1,0 +1,140 @@
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallMeta } from '../api/contract';
+import { Service } from '../api/service';
+import { packagedFonts } from '../api/fonts';
+import { Library } from '../core/library';
+import { DESKTOP_DOOR, isAppUrl, parseLibraryFileUrl, secureWebPreferences } from './windowOptions';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PRELOAD = path.join(here, '../preload/index.cjs');
+const RENDERER_URL = process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'wenshi', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let service: Service | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function fonts() {
+  if (!app.isPackaged) return packagedFonts();
+  const dir = path.join(process.resourcesPath, 'fonts');
+  return { body: path.join(dir, 'NotoSerifSC_400Regular.ttf'), heading: path.join(dir, 'NotoSerifSC_700Bold.ttf') };
+}
+
+/** The default library lives in the user data folder and is created on first run. */
+async function openDefaultLibrary(): Promise<Service> {
+  const root = path.join(app.getPath('userData'), '文史典藏资料库');
+  if (!existsSync(path.join(root, 'library.json'))) await (await Library.create(root, '我的资料库')).close();
+  return Service.open(root, { fonts: fonts(), actor: 'desktop' });
+}
+
+/** Only our own page, in its top frame, may call the service. */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === mainWindow?.webContents.mainFrame && isAppUrl(frame.url, RENDERER_URL);
+}
+
+function createWindow(current: Service): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    title: `${current.library.info.name} — 文史典藏`,
+    show: false,
+    webPreferences: secureWebPreferences(PRELOAD),
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, RENDERER_URL)) event.preventDefault();
+  });
+  const unsubscribe = current.onEvent((event) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event);
+  });
+  win.on('closed', unsubscribe);
+  void win.loadURL(RENDERER_URL);
+  return win;
+}
+
+function buildMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+      { label: '文件', submenu: [{ role: 'close', label: '关闭窗口' }, { role: 'quit', label: '退出' }] },
+      {
+        label: '编辑',
+        submenu: [
+          { role: 'undo', label: '撤销' },
+          { role: 'redo', label: '重做' },
+          { type: 'separator' },
+          { role: 'cut', label: '剪切' },
+          { role: 'copy', label: '复制' },
+          { role: 'paste', label: '粘贴' },
+          { role: 'selectAll', label: '全选' },
+        ],
+      },
+      {
+        label: '视图',
+        submenu: [
+          { role: 'zoomIn', label: '放大' },
+          { role: 'zoomOut', label: '缩小' },
+          { role: 'resetZoom', label: '实际大小' },
+          { role: 'togglefullscreen', label: '全屏' },
+        ],
+      },
+    ]),
+  );
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(async () => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    service = await openDefaultLibrary();
+    const current = service;
+
+    protocol.handle('wenshi', async (request) => {
+      const sha256 = parseLibraryFileUrl(request.url);
+      const ref = sha256 ? current.library.catalog.all().flatMap((i) => i.files).find((f) => f.sha256 === sha256) : undefined;
+      if (!sha256 || !ref) return new Response('Not found', { status: 404 });
+      return net.fetch(pathToFileURL(current.library.files.pathFor(sha256, ref.name)).href);
+    });
+
+    ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, op: unknown, args: unknown, meta: unknown) => {
+      if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } };
+      return current.dispatch(String(op), args, (meta ?? {}) as CallMeta, DESKTOP_DOOR);
+    });
+
+    buildMenu();
+    mainWindow = createWindow(current);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(current);
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Closing the library releases its lock; quit waits for it.
+  app.on('before-quit', (event) => {
+    if (!service) return;
+    event.preventDefault();
+    const closing = service;
+    service = undefined;
+    void closing.close().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,45 @@
+// Pure policy for the app's windows, free of Electron imports so tests can check it in Node.
+import type { DoorPolicy } from '../api/service';
+
+/** webPreferences of every window: the renderer gets no Node, runs sandboxed and isolated. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  } as const;
+}
+
+/** The window may show only the app itself: any other navigation is blocked. */
+export function isAppUrl(url: string, appUrl: string): boolean {
+  try {
+    const target = new URL(url);
+    const app = new URL(appUrl);
+    if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname;
+    return target.origin === app.origin;
+  } catch {
+    return false;
+  }
+}
+
+/** The desktop door may write and may read local paths the user chose. */
+export const DESKTOP_DOOR: DoorPolicy = { canWrite: true, canUseLocalPaths: true };
+
+/** Library files are addressed as wenshi://files/<sha256>; anything else is refused. */
+export function parseLibraryFileUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'wenshi:' || parsed.hostname !== 'files') return null;
+    const sha256 = parsed.pathname.replace(/^\//, '');
+    return /^[0-9a-f]{64}$/.test(sha256) ? sha256 : null;
+  } catch {
+    return null;
+  }
+}

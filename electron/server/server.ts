@@ -1,0 +1,172 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import {
+  HTTP_API_PREFIX,
+  HTTP_EXPORTS_PREFIX,
+  HTTP_TOKEN_COOKIE,
+  type ApiEvent,
+  type CallMeta,
+} from '../api/contract';
+import type { DoorPolicy, Service } from '../api/service';
+
+export interface ServeOptions {
+  service: Service;
+  /** The built renderer (index.html and assets). */
+  rendererDir: string;
+  host?: string;
+  port?: number;
+  /** Allow changes through this door; off for a reading room on the LAN. */
+  allowEdit: boolean;
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+function tokenMatches(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(req: http.IncomingMessage): string | undefined {
+  const cookies = req.headers.cookie?.split(';').map((c) => c.trim().split('=')) ?? [];
+  return cookies.find(([name]) => name === HTTP_TOKEN_COOKIE)?.[1];
+}
+
+function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+async function readBody(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('请求太大');
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+}
+
+/** Serves a file only if it lies inside `root` (no `..`, no absolute paths). */
+async function serveFile(res: http.ServerResponse, root: string, relative: string, headers: Record<string, string> = {}): Promise<boolean> {
+  const target = path.resolve(root, '.' + path.posix.normalize('/' + relative));
+  const inside = path.relative(root, target);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) return false;
+  const info = await stat(target).catch(() => null);
+  if (!info?.isFile()) return false;
+  res.writeHead(200, {
+    'Content-Type': MIME[path.extname(target)] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  createReadStream(target).pipe(res);
+  return true;
+}
+
+/**
+ * The HTTP door: the built renderer and the contract on loopback, for browser mode and tests.
+ * Every request needs the token, from the URL (which then sets a cookie), the cookie, or an
+ * `Authorization: Bearer` header.
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const door: DoorPolicy = { canWrite: options.allowEdit, canUseLocalPaths: false };
+  const exportsDir = options.service.library.path('exports');
+  const streams = new Set<http.ServerResponse>();
+  const unsubscribe = options.service.onEvent((event: ApiEvent) => {
+    for (const res of streams) res.write(`data: ${JSON.stringify(event)}\n\n`);
+  });
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const bearer = req.headers.authorization?.replace(/^Bearer /, '');
+      const fromUrl = url.searchParams.get('token') ?? undefined;
+      const authorized = [fromUrl, cookieToken(req), bearer].some((t) => tokenMatches(t, token));
+      if (!authorized) return send(res, 401, '401 未授权：请使用启动时显示的完整网址（含 token）。');
+      if (tokenMatches(fromUrl, token))
+        res.setHeader('Set-Cookie', `${HTTP_TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+
+      if (url.pathname.startsWith(HTTP_API_PREFIX)) {
+        const opName = decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length));
+        if (opName === 'events' && req.method === 'GET') {
+          res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+          res.write(': connected\n\n');
+          streams.add(res);
+          req.on('close', () => streams.delete(res));
+          return;
+        }
+        if (req.method !== 'POST') return send(res, 405, '405');
+        let body: { args?: unknown; meta?: CallMeta };
+        try {
+          body = (await readBody(req)) as typeof body;
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: '请求格式有误' } }), 'application/json');
+        }
+        const result = await options.service.dispatch(opName, body.args, body.meta ?? {}, door);
+        return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      }
+
+      if (url.pathname.startsWith(HTTP_EXPORTS_PREFIX)) {
+        const name = path.basename(decodeURIComponent(url.pathname.slice(HTTP_EXPORTS_PREFIX.length)));
+        const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+        if (await serveFile(res, exportsDir, name, { 'Content-Disposition': disposition })) return;
+        return send(res, 404, '404 文件不存在');
+      }
+
+      if (req.method !== 'GET') return send(res, 405, '405');
+      const headers = { 'Content-Security-Policy': CSP };
+      const relative = decodeURIComponent(url.pathname);
+      if (relative !== '/' && (await serveFile(res, options.rendererDir, relative, headers))) return;
+      // Client-side routes all load the app shell.
+      if (await serveFile(res, options.rendererDir, 'index.html', { ...headers, 'Cache-Control': 'no-store' })) return;
+      return send(res, 500, '界面文件缺失：请先运行 npm run build');
+    } catch (error) {
+      if (!res.headersSent) send(res, 500, `500 ${(error as Error).message}`);
+      else res.end();
+    }
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const res of streams) res.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ITEM_KINDS, PERSON_ROLES, type Item, type ItemFields, type ItemKind, type Person } from '../../../../electron/api/contract';
+
+export type ItemDraft = Pick<ItemFields, 'kind' | 'title' | 'date' | 'place' | 'description' | 'text'> & {
+  people: Person[];
+};
+
+const EMPTY_DRAFT: ItemDraft = { kind: 'oral', title: '', people: [], date: '', place: '', description: '', text: '' };
+
+function draftOf(item: Item | null): ItemDraft {
+  if (!item) return EMPTY_DRAFT;
+  const { kind, title, people, date, place, description, text } = item;
+  return { kind, title, people, date, place, description, text };
+}
+
+interface Props {
+  item: Item | null;
+  readOnly: boolean;
+  onSave: (draft: ItemDraft) => Promise<void>;
+  onDelete?: () => void;
+}
+
+/** Describes an item: creates a new one when `item` is null, else edits it. */
+export function ItemForm({ item, readOnly, onSave, onDelete }: Props) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<ItemDraft>(() => draftOf(item));
+  const [titleError, setTitleError] = useState(false);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    setDraft(draftOf(item));
+    setTitleError(false);
+  }, [item]);
+
+  const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const setPerson = (index: number, person: Person) =>
+    set('people', draft.people.map((p, i) => (i === index ? person : p)));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!draft.title.trim()) {
+      setTitleError(true);
+      return;
+    }
+    setSaving(true);
+    try {
+      await onSave({ ...draft, people: draft.people.filter((p) => p.name.trim()) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="item-form" onSubmit={submit} aria-label={item ? t('item.editTitle') : t('item.newTitle')}>
+      <h2>{item ? t('item.editTitle') : t('item.newTitle')}</h2>
+      <fieldset disabled={readOnly || saving}>
+        <label>
+          {t('item.fields.kind')}
+          <select value={draft.kind} onChange={(e) => set('kind', e.target.value as ItemKind)}>
+            {ITEM_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('item.fields.title')}
+          <input
+            value={draft.title}
+            onChange={(e) => {
+              set('title', e.target.value);
+              setTitleError(false);
+            }}
+            aria-invalid={titleError}
+            aria-describedby={titleError ? 'title-error' : undefined}
+          />
+        </label>
+        {titleError && (
+          <p id="title-error" className="field-error" role="alert">
+            {t('item.titleRequired')}
+          </p>
+        )}
+        <div className="people" role="group" aria-label={t('item.fields.people')}>
+          <span className="group-label">{t('item.fields.people')}</span>
+          {draft.people.map((person, index) => (
+            <div className="person-row" key={index}>
+              <input
+                value={person.name}
+                aria-label={t('item.fields.personName')}
+                onChange={(e) => setPerson(index, { ...person, name: e.target.value })}
+              />
+              <select
+                value={person.role}
+                aria-label={t('item.fields.personRole')}
+                onChange={(e) => setPerson(index, { ...person, role: e.target.value })}
+              >
+                <option value="">{t('role.none')}</option>
+                {PERSON_ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`role.${role}`)}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="link"
+                aria-label={t('item.removePerson', { name: person.name })}
+                onClick={() => set('people', draft.people.filter((_, i) => i !== index))}
+              >
+                ×
+              </button>
+            </div>
+          ))}
+          <button type="button" className="secondary" onClick={() => set('people', [...draft.people, { name: '', role: '' }])}>
+            {t('item.addPerson')}
+          </button>
+        </div>
+        <div className="row">
+          <label>
+            {t('item.fields.date')}
+            <input value={draft.date} placeholder={t('item.dateHint')} onChange={(e) => set('date', e.target.value)} />
+          </label>
+          <label>
+            {t('item.fields.place')}
+            <input value={draft.place} onChange={(e) => set('place', e.target.value)} />
+          </label>
+        </div>
+        <label>
+          {t('item.fields.description')}
+          <textarea rows={3} value={draft.description} onChange={(e) => set('description', e.target.value)} />
+        </label>
+        <label>
+          {t('item.fields.text')}
+          <textarea rows={12} value={draft.text} onChange={(e) => set('text', e.target.value)} />
+        </label>
+        {item && item.files.length > 0 && (
+          <p className="files">
+            {t('item.files')}：{item.files.map((f) => f.name + (f.encoding ? ` (${f.encoding})` : '')).join('、')}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {item ? t('item.save') : t('item.create')}
+          </button>
+          {item && onDelete && (
+            <button type="button" className="danger" onClick={onDelete}>
+              {t('item.delete')}
+            </button>
+          )}
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const DEBOUNCE_MS = 200;
+
+/** Search as you type (debounced); Ctrl+K or Ctrl+F focuses it from anywhere. */
+export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => onSearch(value.trim()), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [value, onSearch]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && (event.key === 'k' || event.key === 'f')) {
+        event.preventDefault();
+        input.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <form className="search-box" role="search" onSubmit={(e) => e.preventDefault()}>
+      <input
+        ref={input}
+        type="search"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
+      />
+    </form>
+  );
+}
