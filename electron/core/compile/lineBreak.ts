@@ -1,5 +1,3 @@
-import { isHan } from '../text';
-
 /** Characters that must not begin a line (行首禁则). */
 const NO_LINE_START = new Set([
   ...'。，、；：？！）」』》〉】〕〗〙〛’”…—·～%‰℃,.;:?!)]}',
@@ -56,20 +54,24 @@ export function breakLines(
   firstIndent: number,
   measure: (s: string) => number,
 ): Line[] {
-  const queue = splitOverlong(units, lineWidth - firstIndent, measure);
+  const queue = [...units];
   const lines: Line[] = [];
   let start = 0;
   while (start < queue.length) {
     while (start < queue.length && queue[start]!.space && lines.length > 0) start++;
     if (start >= queue.length) break;
     const available = lineWidth - (lines.length === 0 ? firstIndent : 0);
+    // A word wider than a whole line is cut into characters where it starts a line.
+    const head = queue[start]!;
+    if (head.width > available && [...head.text].length > 1)
+      queue.splice(start, 1, ...[...head.text].map((ch) => ({ text: ch, width: measure(ch), space: false })));
     let end = start;
     let width = 0;
     while (end < queue.length && width + queue[end]!.width <= available + 0.01) {
       width += queue[end]!.width;
       end++;
     }
-    if (end === start) end = start + 1; // never loop: an overlong unit takes a line alone
+    if (end === start) end = start + 1; // a unit wider than the line still takes a line alone
     if (end < queue.length) end = adjustBreak(queue, start, end);
     const lineUnits = trimTrailingSpaces(queue.slice(start, end));
     lines.push({ units: lineUnits, width: sumWidth(lineUnits), last: end >= queue.length });
@@ -80,32 +82,13 @@ export function breakLines(
 
 /** Moves the break point back while it would leave forbidden punctuation at a line edge. */
 function adjustBreak(units: Unit[], start: number, end: number): number {
-  let at = end;
-  for (let guard = 0; guard < 8 && at - start > 1; guard++) {
+  for (let at = end; at - start > 1 && end - at < 8; at--) {
     const next = units[at]!;
-    const prev = units[at - 1]!;
     const badStart = !next.space && NO_LINE_START.has(firstChar(next));
-    const badEnd = NO_LINE_END.has(lastChar(prev));
-    // Latin words only break at spaces or next to Han characters.
-    const insideLatin =
-      !next.space && !prev.space && !isHan(firstChar(next)) && !isHan(lastChar(prev)) &&
-      /[\p{L}\p{N}]/u.test(firstChar(next)) && /[\p{L}\p{N}]/u.test(lastChar(prev));
-    if (!badStart && !badEnd && !insideLatin) return at;
-    at--;
+    const badEnd = NO_LINE_END.has(lastChar(units[at - 1]!));
+    if (!badStart && !badEnd) return at;
   }
-  return at - start > 0 ? at : end;
-}
-
-function splitOverlong(units: Unit[], lineWidth: number, measure: (s: string) => number): Unit[] {
-  const out: Unit[] = [];
-  for (const unit of units) {
-    if (unit.width <= lineWidth || [...unit.text].length === 1) {
-      out.push(unit);
-      continue;
-    }
-    for (const ch of unit.text) out.push({ text: ch, width: measure(ch), space: false });
-  }
-  return out;
+  return end;
 }
 
 function trimTrailingSpaces(units: Unit[]): Unit[] {

@@ -55,7 +55,6 @@ export const en: Messages = {
     placeholder: 'Search full text (simplified or traditional), e.g. 许昌',
     results: '{{count}} results for “{{query}}”',
     none: 'Nothing found for “{{query}}”. Try fewer characters or other words.',
-    clear: 'Clear search',
   },
   compile: {
     selected: '{{count}} selected',

@@ -18,6 +18,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'zh-Hans',
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
 document.documentElement.lang = i18n.language;
 

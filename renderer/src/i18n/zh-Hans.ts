@@ -53,7 +53,6 @@ export const zhHans = {
     placeholder: '检索全文（简繁通检），如 许昌',
     results: '「{{query}}」共 {{count}} 条结果',
     none: '没有找到「{{query}}」。试试更少的字，或换个说法。',
-    clear: '清除检索',
   },
   compile: {
     selected: '已选 {{count}} 条',

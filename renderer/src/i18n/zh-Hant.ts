@@ -55,7 +55,6 @@ export const zhHant: Messages = {
     placeholder: '檢索全文（簡繁通檢），如 許昌',
     results: '「{{query}}」共 {{count}} 條結果',
     none: '沒有找到「{{query}}」。試試更少的字，或換個說法。',
-    clear: '清除檢索',
   },
   compile: {
     selected: '已選 {{count}} 條',

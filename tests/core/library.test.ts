@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { readFile, writeFile, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Library, LIBRARY_FORMAT_VERSION } from '../../electron/core/library';
+import { WenshiError } from '../../electron/core/errors';
+import { tempDir } from '../helpers/tempDir';
+
+const fields = {
+  kind: 'oral' as const,
+  title: '许昌发制品产业的起步',
+  people: [{ name: '张三', role: '口述人' }],
+  date: '1984年春',
+  place: '许昌市',
+  description: '',
+  text: '那年春天，我们在许昌开始做发制品。',
+  files: [],
+};
+
+describe('Library', () => {
+  it('creates the library folder layout', async () => {
+    const root = await tempDir();
+    const library = await Library.create(root, '许昌改革记忆');
+    await library.close();
+    const entries = await readdir(root);
+    for (const name of ['library.json', 'catalog', 'files', 'derived', 'index', 'exports', 'log'])
+      expect(entries).toContain(name);
+    const info = JSON.parse(await readFile(path.join(root, 'library.json'), 'utf8'));
+    expect(info).toMatchObject({ format: 'wenshi-library', formatVersion: LIBRARY_FORMAT_VERSION, name: '许昌改革记忆' });
+  });
+
+  it('keeps items across reopen: add, edit, delete', async () => {
+    const root = await tempDir();
+    let library = await Library.create(root, 'lib');
+    const a = await library.createItem(fields);
+    const b = await library.createItem({ ...fields, title: '第二篇' });
+    await library.updateItem(a.id, { title: '许昌发制品产业的起步（修订）' });
+    await library.deleteItem(b.id);
+    await library.close();
+
+    library = await Library.open(root);
+    expect(library.catalog.all().map((i) => i.title)).toEqual(['许昌发制品产业的起步（修订）']);
+    expect(library.catalog.get(a.id)?.people).toEqual([{ name: '张三', role: 'narrator' }]);
+    await library.close();
+  });
+
+  it('records every change in the audit log with old and new values', async () => {
+    const root = await tempDir();
+    const library = await Library.create(root, 'lib');
+    const item = await library.createItem(fields);
+    await library.updateItem(item.id, { place: '禹州市' });
+    const entries = await library.audit.entriesFor(item.id);
+    expect(entries.map((e) => e.action)).toEqual(['create', 'update']);
+    expect(entries[1]!.changes).toEqual([{ field: 'place', old: '许昌市', new: '禹州市' }]);
+    await library.close();
+  });
+
+  it('rejects invalid fields with a Chinese message and keeps the item unchanged', async () => {
+    const root = await tempDir();
+    const library = await Library.create(root, 'lib');
+    const item = await library.createItem(fields);
+    await expect(library.updateItem(item.id, { title: '  ' })).rejects.toThrow(/题名不能为空/);
+    expect(library.catalog.get(item.id)?.title).toBe(fields.title);
+    await library.close();
+  });
+
+  it('opens read-only while another process holds the lock, and takes over a dead one’s lock', async () => {
+    const root = await tempDir();
+    const first = await Library.create(root, 'lib');
+    const second = await Library.open(root);
+    expect(second.readOnly).toBe(true);
+    expect(second.lockedBy?.pid).toBe(process.pid);
+    await expect(second.createItem(fields)).rejects.toThrow(/只读/);
+    await first.close();
+
+    // A lock left by a process that has died.
+    const child = spawn(process.execPath, ['-e', '']);
+    const deadPid = await new Promise<number>((resolve) => child.on('exit', () => resolve(child.pid!)));
+    await writeFile(path.join(root, 'library.lock'), JSON.stringify({ pid: deadPid, host: os.hostname(), since: '' }));
+    const third = await Library.open(root);
+    expect(third.readOnly).toBe(false);
+    await third.close();
+  });
+
+  it('refuses a library made by a newer version, and a folder that is not a library', async () => {
+    const root = await tempDir();
+    await (await Library.create(root, 'lib')).close();
+    const infoFile = path.join(root, 'library.json');
+    const info = JSON.parse(await readFile(infoFile, 'utf8'));
+    await writeFile(infoFile, JSON.stringify({ ...info, formatVersion: LIBRARY_FORMAT_VERSION + 1 }));
+    await expect(Library.open(root)).rejects.toThrow(/更新版本/);
+    const empty = await tempDir();
+    await expect(Library.open(empty)).rejects.toSatisfy((e) => e instanceof WenshiError && e.code === 'not_a_library');
+  });
+
+  it('falls back to the backup when a catalog shard is corrupt', async () => {
+    const root = await tempDir();
+    let library = await Library.create(root, 'lib');
+    const item = await library.createItem(fields);
+    await library.updateItem(item.id, { place: '禹州市' });
+    await library.close();
+    const shard = path.join(root, 'catalog', `items-${item.id.slice(0, 2)}.json`);
+    await writeFile(shard, '{"items": {"trunc');
+    library = await Library.open(root);
+    // The backup holds the version before the last write: nothing earlier is lost.
+    expect(library.catalog.get(item.id)?.place).toBe('许昌市');
+    await library.close();
+  });
+
+  it('stores catalog shards as compact JSON', async () => {
+    const root = await tempDir();
+    const library = await Library.create(root, 'lib');
+    const item = await library.createItem(fields);
+    await library.close();
+    const text = await readFile(path.join(root, 'catalog', `items-${item.id.slice(0, 2)}.json`), 'utf8');
+    expect(text).not.toContain('\n');
+    expect(JSON.parse(text).items[item.id].title).toBe(fields.title);
+  });
+});

@@ -1,0 +1,3 @@
+import { packagedFonts } from '../../electron/api/fonts';
+
+export const fonts = packagedFonts();
