@@ -5,9 +5,22 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const NODE_ONLY = ['electron', 'electron/*', 'react', 'react-dom', 'react-dom/*'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'scratch/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['bin/**/*.js', '*.config.{js,ts}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -26,9 +39,15 @@ export default tseslint.config(
             message: 'electron/core must not depend on Electron or React.',
           })),
           patterns: [
-            { group: ['electron/*', 'react-dom/*'], message: 'electron/core must not depend on Electron or React.' },
+            {
+              group: ['electron/*', 'react-dom/*'],
+              message: 'electron/core must not depend on Electron or React.',
+            },
             { group: ['**/renderer/**'], message: 'electron/core must not import the renderer.' },
-            { group: ['**/api/**', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**'], message: 'electron/core is imported by the doors, never the reverse.' },
+            {
+              group: ['**/api/**', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**'],
+              message: 'electron/core is imported by the doors, never the reverse.',
+            },
           ],
         },
       ],

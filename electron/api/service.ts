@@ -41,6 +41,7 @@ export interface ServiceOptions {
 
 /** File names safe on every system, from a volume title. */
 function exportFileName(title: string, date: Date): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80);
   const stamp = date.toISOString().replace(/[-:]/g, '').replace(/\..+/, '').replace('T', '-');
   return `${safe}-${stamp}.pdf`;
@@ -79,20 +80,31 @@ export class Service {
   }
 
   /** Runs one call from a door. Never throws: failures come back as `{ ok: false, error }`. */
-  async dispatch(opName: string, rawArgs: unknown, meta: CallMeta, door: DoorPolicy): Promise<Result<unknown>> {
+  async dispatch(
+    opName: string,
+    rawArgs: unknown,
+    meta: CallMeta,
+    door: DoorPolicy,
+  ): Promise<Result<unknown>> {
     if (!Object.hasOwn(contract, opName))
       return { ok: false, error: { code: 'not_found', message: `没有这个操作：${opName}` } };
     const name = opName as OpName;
     const spec = contract[name];
     if (spec.access === 'local' && !door.canUseLocalPaths)
-      return { ok: false, error: { code: 'forbidden', message: '浏览器模式不能读取本机文件路径，请在桌面程序中导入。' } };
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: '浏览器模式不能读取本机文件路径，请在桌面程序中导入。' },
+      };
     if (spec.access !== 'read' && !door.canWrite)
       return { ok: false, error: { code: 'read_only', message: '当前为只读访问，不能修改资料库。' } };
     const parsed = spec.input.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const where = issue.path.length ? `${issue.path.join('.')}：` : '';
-      return { ok: false, error: { code: 'invalid_argument', message: `参数有误：${where}${issue.message}` } };
+      return {
+        ok: false,
+        error: { code: 'invalid_argument', message: `参数有误：${where}${issue.message}` },
+      };
     }
     const controller = new AbortController();
     const jobId = spec.job ? meta.jobId : undefined;
@@ -106,12 +118,23 @@ export class Service {
       });
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof WenshiError) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof WenshiError)
+        return { ok: false, error: { code: error.code, message: error.message } };
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC') return { ok: false, error: { code: 'io', message: '磁盘空间不足，操作未完成，已保存的内容不受影响。' } };
+      if (code === 'ENOSPC')
+        return {
+          ok: false,
+          error: { code: 'io', message: '磁盘空间不足，操作未完成，已保存的内容不受影响。' },
+        };
       if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
-        return { ok: false, error: { code: 'io', message: '没有写入权限（只读磁盘或权限不足），操作未完成。' } };
-      return { ok: false, error: { code: 'internal', message: `内部错误：${(error as Error).message ?? String(error)}` } };
+        return {
+          ok: false,
+          error: { code: 'io', message: '没有写入权限（只读磁盘或权限不足），操作未完成。' },
+        };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `内部错误：${(error as Error).message ?? String(error)}` },
+      };
     } finally {
       if (jobId) this.jobs.delete(jobId);
     }
@@ -137,9 +160,18 @@ export class Service {
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || collator.compare(a.title, b.title));
       return {
         total: items.length,
-        items: items.slice(offset, offset + limit).map(({ id, kind, title, date, place, people, createdAt, updatedAt }) => ({
-          id, kind, title, date, place, people, createdAt, updatedAt,
-        })),
+        items: items
+          .slice(offset, offset + limit)
+          .map(({ id, kind, title, date, place, people, createdAt, updatedAt }) => ({
+            id,
+            kind,
+            title,
+            date,
+            place,
+            people,
+            createdAt,
+            updatedAt,
+          })),
       };
     },
 
@@ -165,7 +197,8 @@ export class Service {
             return item;
           })
         : this.library.catalog.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      if (items.length === 0) throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加或选择条目');
+      if (items.length === 0)
+        throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加或选择条目');
       const volumeTitle = title ?? this.library.info.name;
       const { pdf, report } = await compileVolume({
         title: volumeTitle,

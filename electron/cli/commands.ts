@@ -28,7 +28,8 @@ function parseKind(value: unknown): ItemKind | undefined {
   if (value === undefined) return undefined;
   const byLabel = Object.entries(KIND_LABEL).find(([, label]) => label === value)?.[0];
   const kind = (byLabel ?? value) as ItemKind;
-  if (!ITEM_KINDS.includes(kind)) throw new UsageError(`--kind 应为 oral/photo/document（口述/照片/文献），而不是 ${String(value)}`);
+  if (!ITEM_KINDS.includes(kind))
+    throw new UsageError(`--kind 应为 oral/photo/document（口述/照片/文献），而不是 ${String(value)}`);
   return kind;
 }
 
@@ -87,7 +88,8 @@ export const opCommands = {
     options: { kind: { type: 'string' } },
     toArgs: (_positionals, values) => ({ kind: parseKind(values.kind), limit: 10000 }),
     print: (r) =>
-      r.items.map((item) => `${item.id}  ${KIND_LABEL[item.kind]}  ${item.title}`).join('\n') || '（资料库中还没有条目）',
+      r.items.map((item) => `${item.id}  ${KIND_LABEL[item.kind]}  ${item.title}`).join('\n') ||
+      '（资料库中还没有条目）',
   }),
   show: opCommand({
     op: 'items.get',
@@ -101,11 +103,15 @@ export const opCommands = {
         `编号：${item.id}`,
         `类型：${KIND_LABEL[item.kind]}`,
         `题名：${item.title}`,
-        item.people.length ? `人物：${item.people.map((p) => (p.role ? `${p.name}（${p.role}）` : p.name)).join('、')}` : '',
+        item.people.length
+          ? `人物：${item.people.map((p) => (p.role ? `${p.name}（${p.role}）` : p.name)).join('、')}`
+          : '',
         item.date ? `时间：${item.date}` : '',
         item.place ? `地点：${item.place}` : '',
         item.description ? `内容提要：${item.description}` : '',
-        item.files.length ? `文件：${item.files.map((f) => f.name + (f.encoding ? `（${f.encoding}）` : '')).join('、')}` : '',
+        item.files.length
+          ? `文件：${item.files.map((f) => f.name + (f.encoding ? `（${f.encoding}）` : '')).join('、')}`
+          : '',
         item.text ? `\n${item.text}` : '',
       ]
         .filter(Boolean)
@@ -130,7 +136,10 @@ export const opCommands = {
       return { query: positionals.join(' '), limit: values.limit ? Number(values.limit) : 50 };
     },
     print: (r) =>
-      [`共 ${r.total} 条`, ...r.hits.map((h) => `${h.id}  ${KIND_LABEL[h.kind]}  ${h.title}\n    ${h.snippet}`)].join('\n'),
+      [
+        `共 ${r.total} 条`,
+        ...r.hits.map((h) => `${h.id}  ${KIND_LABEL[h.kind]}  ${h.title}\n    ${h.snippet}`),
+      ].join('\n'),
   }),
   compile: opCommand({
     op: 'volumes.compile',

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync } from 'node:fs';
-import { WenshiError } from '../core/errors';
+import { WenshiError, type ErrorCode } from '../core/errors';
 import { opCommands, summaryOf, UsageError, type OpCommand, type OpCommandName } from './commands';
 import type { OpName } from '../api/contract';
 
@@ -32,7 +32,10 @@ function help(): string {
 
 /** The service pulls in PDF, fonts and search: loaded only when a command needs it, so --help is quick. */
 async function loadService() {
-  const [{ Service }, { packagedFonts }] = await Promise.all([import('../api/service'), import('../api/fonts')]);
+  const [{ Service }, { packagedFonts }] = await Promise.all([
+    import('../api/service'),
+    import('../api/fonts'),
+  ]);
   return { Service, packagedFonts };
 }
 
@@ -53,10 +56,18 @@ async function init(positionals: string[], values: Record<string, unknown>, out:
   const library = await Library.create(path.resolve(root), name);
   await library.close();
   const value = { root: library.root, name };
-  process.stdout.write(out.json ? JSON.stringify(value) + '\n' : `已新建资料库「${name}」：${library.root}\n`);
+  process.stdout.write(
+    out.json ? JSON.stringify(value) + '\n' : `已新建资料库「${name}」：${library.root}\n`,
+  );
 }
 
-async function runOp(name: OpCommandName, root: string, rest: string[], values: Record<string, unknown>, out: Output): Promise<void> {
+async function runOp(
+  name: OpCommandName,
+  root: string,
+  rest: string[],
+  values: Record<string, unknown>,
+  out: Output,
+): Promise<void> {
   const command = opCommands[name] as unknown as OpCommand<OpName>;
   const args = command.toArgs(rest, values as never);
   const { Service, packagedFonts } = await loadService();
@@ -72,9 +83,14 @@ async function runOp(name: OpCommandName, root: string, rest: string[], values: 
     lastLine = line;
   });
   try {
-    const result = await service.dispatch(command.op, args, { jobId }, { canWrite: true, canUseLocalPaths: true });
+    const result = await service.dispatch(
+      command.op,
+      args,
+      { jobId },
+      { canWrite: true, canUseLocalPaths: true },
+    );
     if (lastLine && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    if (!result.ok) fail(result.error.message);
+    if (!result.ok) throw new WenshiError(result.error.code as ErrorCode, result.error.message);
     const value = result.value as never;
     process.stdout.write((out.json ? JSON.stringify(value) : command.print(value)) + '\n');
     process.exitCode = command.exitCode?.(value) ?? 0;
@@ -84,8 +100,7 @@ async function runOp(name: OpCommandName, root: string, rest: string[], values: 
 }
 
 async function serve(root: string, values: Record<string, unknown>): Promise<void> {
-  if (!existsSync(path.join(RENDERER_DIR, 'index.html')))
-    fail('界面尚未构建：请先运行 npm run build');
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) fail('界面尚未构建：请先运行 npm run build');
   const readOnly = values['read-only'] === true;
   const { Service, packagedFonts } = await loadService();
   const { startServer } = await import('../server');
@@ -114,15 +129,22 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(help() + '\n');
     return;
   }
-  const opCommand = Object.hasOwn(opCommands, commandName) ? opCommands[commandName as OpCommandName] : undefined;
+  const opCommand = Object.hasOwn(opCommands, commandName)
+    ? opCommands[commandName as OpCommandName]
+    : undefined;
   const options: ParseArgsConfig['options'] = {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     ...(commandName === 'init' && { name: { type: 'string' } }),
-    ...(commandName === 'serve' && { port: { type: 'string' }, host: { type: 'string' }, 'read-only': { type: 'boolean' } }),
+    ...(commandName === 'serve' && {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'read-only': { type: 'boolean' },
+    }),
     ...opCommand?.options,
   };
-  if (commandName !== 'init' && commandName !== 'serve' && !opCommand) fail(`没有这个命令：${commandName}（wenshi --help 查看用法）`, 2);
+  if (commandName !== 'init' && commandName !== 'serve' && !opCommand)
+    fail(`没有这个命令：${commandName}（wenshi --help 查看用法）`, 2);
 
   let parsed;
   try {

@@ -10,9 +10,12 @@ import { DESKTOP_DOOR, isAppUrl, parseLibraryFileUrl, secureWebPreferences } fro
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '../preload/index.cjs');
-const RENDERER_URL = process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
+const RENDERER_URL =
+  process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'wenshi', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'wenshi', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 let service: Service | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -20,7 +23,10 @@ let mainWindow: BrowserWindow | undefined;
 function fonts() {
   if (!app.isPackaged) return packagedFonts();
   const dir = path.join(process.resourcesPath, 'fonts');
-  return { body: path.join(dir, 'NotoSerifSC_400Regular.ttf'), heading: path.join(dir, 'NotoSerifSC_700Bold.ttf') };
+  return {
+    body: path.join(dir, 'NotoSerifSC_400Regular.ttf'),
+    heading: path.join(dir, 'NotoSerifSC_700Bold.ttf'),
+  };
 }
 
 /** The default library lives in the user data folder and is created on first run. */
@@ -63,7 +69,13 @@ function buildMenu(): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-      { label: '文件', submenu: [{ role: 'close', label: '关闭窗口' }, { role: 'quit', label: '退出' }] },
+      {
+        label: '文件',
+        submenu: [
+          { role: 'close', label: '关闭窗口' },
+          { role: 'quit', label: '退出' },
+        ],
+      },
       {
         label: '编辑',
         submenu: [
@@ -108,13 +120,19 @@ if (!app.requestSingleInstanceLock()) {
 
     protocol.handle('wenshi', async (request) => {
       const sha256 = parseLibraryFileUrl(request.url);
-      const ref = sha256 ? current.library.catalog.all().flatMap((i) => i.files).find((f) => f.sha256 === sha256) : undefined;
+      const ref = sha256
+        ? current.library.catalog
+            .all()
+            .flatMap((i) => i.files)
+            .find((f) => f.sha256 === sha256)
+        : undefined;
       if (!sha256 || !ref) return new Response('Not found', { status: 404 });
       return net.fetch(pathToFileURL(current.library.files.pathFor(sha256, ref.name)).href);
     });
 
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, op: unknown, args: unknown, meta: unknown) => {
-      if (!isTrustedSender(event)) return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } };
+      if (!isTrustedSender(event))
+        return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } };
       return current.dispatch(String(op), args, (meta ?? {}) as CallMeta, DESKTOP_DOOR);
     });
 

@@ -56,7 +56,12 @@ function cookieToken(req: http.IncomingMessage): string | undefined {
   return cookies.find(([name]) => name === HTTP_TOKEN_COOKIE)?.[1];
 }
 
-function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
 }
@@ -73,7 +78,12 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
 }
 
 /** Serves a file only if it lies inside `root` (no `..`, no absolute paths). */
-async function serveFile(res: http.ServerResponse, root: string, relative: string, headers: Record<string, string> = {}): Promise<boolean> {
+async function serveFile(
+  res: http.ServerResponse,
+  root: string,
+  relative: string,
+  headers: Record<string, string> = {},
+): Promise<boolean> {
   const target = path.resolve(root, '.' + path.posix.normalize('/' + relative));
   const inside = path.relative(root, target);
   if (inside.startsWith('..') || path.isAbsolute(inside)) return false;
@@ -116,7 +126,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (url.pathname.startsWith(HTTP_API_PREFIX)) {
         const opName = decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length));
         if (opName === 'events' && req.method === 'GET') {
-          res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+          res.writeHead(200, {
+            'Content-Type': 'text/event-stream',
+            'Cache-Control': 'no-store',
+            Connection: 'keep-alive',
+          });
           res.write(': connected\n\n');
           streams.add(res);
           req.on('close', () => streams.delete(res));
@@ -127,7 +141,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         try {
           body = (await readBody(req)) as typeof body;
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: '请求格式有误' } }), 'application/json');
+          return send(
+            res,
+            400,
+            JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: '请求格式有误' } }),
+            'application/json',
+          );
         }
         const result = await options.service.dispatch(opName, body.args, body.meta ?? {}, door);
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
@@ -145,7 +164,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const relative = decodeURIComponent(url.pathname);
       if (relative !== '/' && (await serveFile(res, options.rendererDir, relative, headers))) return;
       // Client-side routes all load the app shell.
-      if (await serveFile(res, options.rendererDir, 'index.html', { ...headers, 'Cache-Control': 'no-store' })) return;
+      if (
+        await serveFile(res, options.rendererDir, 'index.html', { ...headers, 'Cache-Control': 'no-store' })
+      )
+        return;
       return send(res, 500, '界面文件缺失：请先运行 npm run build');
     } catch (error) {
       if (!res.headersSent) send(res, 500, `500 ${(error as Error).message}`);

@@ -37,7 +37,12 @@ const NO_LINE_END = '（「『《〈';
 async function compileToFile(items: Item[], title = '许昌改革记忆') {
   const dir = await tempDir();
   const file = path.join(dir, 'volume.pdf');
-  const { pdf, report } = await compileVolume({ title, items, fonts, date: new Date('2024-05-01T00:00:00Z') });
+  const { pdf, report } = await compileVolume({
+    title,
+    items,
+    fonts,
+    date: new Date('2024-05-01T00:00:00Z'),
+  });
   await writeFile(file, pdf);
   return { file, pdf, report, dir };
 }
@@ -78,17 +83,29 @@ describe('compileVolume', () => {
     const { file, dir } = await compileToFile([item('政協五年規劃', scraped)]);
     const expanded = path.join(dir, 'qdf.pdf');
     execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, expanded]);
-    const counts = [...readFileSync(expanded, 'latin1').matchAll(/(\d+) beginbfchar/g)].map((m) => Number(m[1]));
+    const counts = [...readFileSync(expanded, 'latin1').matchAll(/(\d+) beginbfchar/g)].map((m) =>
+      Number(m[1]),
+    );
     expect(counts.length).toBeGreaterThan(1);
     expect(Math.max(...counts)).toBeLessThanOrEqual(100);
 
     const rewritten = path.join(dir, 'gs.pdf');
-    execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=pdfwrite', `-sOutputFile=${rewritten}`, file]);
+    execFileSync('gs', [
+      '-q',
+      '-dNOPAUSE',
+      '-dBATCH',
+      '-sDEVICE=pdfwrite',
+      `-sOutputFile=${rewritten}`,
+      file,
+    ]);
     expect(pdfText(rewritten).replace(/\s+/g, '')).toContain(scraped.replace(/\s+/g, '').slice(0, 300));
   });
 
   it('never starts a line with closing punctuation or ends one with an opening mark', async () => {
-    const text = Array.from({ length: 40 }, (_, i) => `第${i}段「引文」（注释），又一句。${'许昌'.repeat(i % 7)}》《书名》。`).join('');
+    const text = Array.from(
+      { length: 40 },
+      (_, i) => `第${i}段「引文」（注释），又一句。${'许昌'.repeat(i % 7)}》《书名》。`,
+    ).join('');
     const { file } = await compileToFile([item('标点', text), item('政協', scraped)]);
     const lines = pdfText(file, ['-layout'])
       .split('\n')

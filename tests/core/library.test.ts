@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library, LIBRARY_FORMAT_VERSION } from '../../electron/core/library';
 import { WenshiError } from '../../electron/core/errors';
+import { ItemPatchSchema } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';
 
 const fields = {
@@ -27,7 +28,11 @@ describe('Library', () => {
     for (const name of ['library.json', 'catalog', 'files', 'derived', 'index', 'exports', 'log'])
       expect(entries).toContain(name);
     const info = JSON.parse(await readFile(path.join(root, 'library.json'), 'utf8'));
-    expect(info).toMatchObject({ format: 'wenshi-library', formatVersion: LIBRARY_FORMAT_VERSION, name: '许昌改革记忆' });
+    expect(info).toMatchObject({
+      format: 'wenshi-library',
+      formatVersion: LIBRARY_FORMAT_VERSION,
+      name: '许昌改革记忆',
+    });
   });
 
   it('keeps items across reopen: add, edit, delete', async () => {
@@ -77,7 +82,10 @@ describe('Library', () => {
     // A lock left by a process that has died.
     const child = spawn(process.execPath, ['-e', '']);
     const deadPid = await new Promise<number>((resolve) => child.on('exit', () => resolve(child.pid!)));
-    await writeFile(path.join(root, 'library.lock'), JSON.stringify({ pid: deadPid, host: os.hostname(), since: '' }));
+    await writeFile(
+      path.join(root, 'library.lock'),
+      JSON.stringify({ pid: deadPid, host: os.hostname(), since: '' }),
+    );
     const third = await Library.open(root);
     expect(third.readOnly).toBe(false);
     await third.close();
@@ -91,7 +99,9 @@ describe('Library', () => {
     await writeFile(infoFile, JSON.stringify({ ...info, formatVersion: LIBRARY_FORMAT_VERSION + 1 }));
     await expect(Library.open(root)).rejects.toThrow(/更新版本/);
     const empty = await tempDir();
-    await expect(Library.open(empty)).rejects.toSatisfy((e) => e instanceof WenshiError && e.code === 'not_a_library');
+    await expect(Library.open(empty)).rejects.toSatisfy(
+      (e) => e instanceof WenshiError && e.code === 'not_a_library',
+    );
   });
 
   it('falls back to the backup when a catalog shard is corrupt', async () => {
@@ -116,5 +126,19 @@ describe('Library', () => {
     const text = await readFile(path.join(root, 'catalog', `items-${item.id.slice(0, 2)}.json`), 'utf8');
     expect(text).not.toContain('\n');
     expect(JSON.parse(text).items[item.id].title).toBe(fields.title);
+  });
+});
+
+describe('Library edits', () => {
+  it('changes only the fields an edit names', async () => {
+    const library = await Library.create(await tempDir(), 'lib');
+    const item = await library.createItem(fields);
+    const updated = await library.updateItem(item.id, ItemPatchSchema.parse({ title: '新题名' }));
+    expect(updated).toMatchObject({
+      ...fields,
+      title: '新题名',
+      people: [{ name: '张三', role: 'narrator' }],
+    });
+    await library.close();
   });
 });

@@ -5,14 +5,28 @@ import type { ItemFields } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';
 
 function fields(title: string, text: string, extra: Partial<ItemFields> = {}): ItemFields {
-  return { kind: 'document', title, people: [], date: '', place: '', description: '', text, files: [], ...extra };
+  return {
+    kind: 'document',
+    title,
+    people: [],
+    date: '',
+    place: '',
+    description: '',
+    text,
+    files: [],
+    ...extra,
+  };
 }
 
 async function setup() {
   const library = await Library.create(await tempDir(), 'lib');
   const search = new SearchIndex(library.catalog);
   const add = (f: ItemFields) => library.createItem(f);
-  const titles = (query: string) => search.search(query).hits.map((h) => h.title).sort();
+  const titles = (query: string) =>
+    search
+      .search(query)
+      .hits.map((h) => h.title)
+      .sort();
   return { library, search, add, titles };
 }
 
@@ -107,14 +121,20 @@ describe('SearchIndex', () => {
     ];
     for (const [i, text] of corpus.entries()) await add(fields(`第${i}篇`, text));
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 200; n++) {
       const text = corpus[Math.floor(random() * corpus.length)]!.replace(/[，。]/g, '');
       const length = 1 + Math.floor(random() * 6);
       const start = Math.floor(random() * Math.max(1, text.length - length));
       const query = text.slice(start, start + length);
       const expected = corpus.flatMap((t, i) => (t.includes(query) ? [`第${i}篇`] : [])).sort();
-      expect(search.search(query, 100).hits.map((h) => h.title).sort(), query).toEqual(expected);
+      expect(
+        search
+          .search(query, 100)
+          .hits.map((h) => h.title)
+          .sort(),
+        query,
+      ).toEqual(expected);
     }
     await library.close();
   });

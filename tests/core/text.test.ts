@@ -52,7 +52,8 @@ describe('decodeText', () => {
   it.each(['Big5', 'UTF-16LE', 'UTF-16BE'])('detects %s', (encoding) => {
     const text = '許昌市政協文史資料委員會，一九八四年春。';
     let bytes = iconv.encode(text, encoding, { addBOM: encoding.startsWith('UTF-16') });
-    if (encoding === 'UTF-16BE') bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]);
+    if (encoding === 'UTF-16BE')
+      bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]);
     const decoded = decodeText(bytes);
     expect(decoded.text).toBe(text);
     expect(decoded.encoding).toBe(encoding);

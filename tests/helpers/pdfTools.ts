@@ -23,7 +23,13 @@ export function pdfFonts(file: string): FontRow[] {
     .map((line) => {
       const m = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)/.exec(line);
       if (!m) throw new Error(`unparsed pdffonts line: ${line}`);
-      return { name: m[1]!, type: m[2]!.trim(), embedded: m[4] === 'yes', subset: m[5] === 'yes', unicode: m[6] === 'yes' };
+      return {
+        name: m[1]!,
+        type: m[2]!.trim(),
+        embedded: m[4] === 'yes',
+        subset: m[5] === 'yes',
+        unicode: m[6] === 'yes',
+      };
     });
 }
 

@@ -11,8 +11,7 @@ interface Shard {
 }
 
 export type CatalogChange =
-  | { type: 'put'; item: Item; previous: Item | undefined }
-  | { type: 'delete'; item: Item };
+  { type: 'put'; item: Item; previous: Item | undefined } | { type: 'delete'; item: Item };
 
 /** Items are spread over up to 256 shard files by the first two hex digits of their id, so one edit rewrites one small file. */
 function shardKey(id: string): string {

@@ -45,8 +45,7 @@ const HEADING_SIZE = 16; // 三号
 const TITLE_SIZE = 26; // 一号
 const FOLIO_SIZE = 9; // 小五
 
-
-/** 口述 张三　整理 李四 */
+/** The byline, e.g. 口述 张三, 整理 李四 (joined by an ideographic space). */
 export function bylineOf(item: Item): string {
   return item.people
     .map((p) => ({ name: p.name, label: PERSON_ROLE_NAMES[normalizeRole(p.role) as PersonRole]?.byline }))
@@ -154,7 +153,13 @@ class Typesetter {
     });
   }
 
-  private drawBreakLine(line: Line, font: TypesetFont, size: number, indent: number, align: 'justify' | 'center'): void {
+  private drawBreakLine(
+    line: Line,
+    font: TypesetFont,
+    size: number,
+    indent: number,
+    align: 'justify' | 'center',
+  ): void {
     const text = line.units.map((u) => u.text).join('');
     const glyphs = [...text].length;
     const available = this.textWidth - indent;
@@ -203,7 +208,9 @@ function findMissing(options: CompileOptions, fonts: { body: TypesetFont; headin
  * Typesets items as a volume: a title page, then each item as an article on a new page with
  * its heading, byline and paragraphs, page numbers below. Fonts are embedded as subsets.
  */
-export async function compileVolume(options: CompileOptions): Promise<{ pdf: Uint8Array; report: CompileReport }> {
+export async function compileVolume(
+  options: CompileOptions,
+): Promise<{ pdf: Uint8Array; report: CompileReport }> {
   const style = options.style ?? DEFAULT_PAGE_STYLE;
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
@@ -231,7 +238,10 @@ export async function compileVolume(options: CompileOptions): Promise<{ pdf: Uin
     options.onProgress?.({ phase: 'compile', done: index, total, current: item.title });
     set.newPage(true);
     set.moveDown(set.lineHeight * 2);
-    set.paragraph(item.title, fonts.heading, HEADING_SIZE, { align: 'center', lineHeight: HEADING_SIZE * 1.6 });
+    set.paragraph(item.title, fonts.heading, HEADING_SIZE, {
+      align: 'center',
+      lineHeight: HEADING_SIZE * 1.6,
+    });
     const byline = bylineOf(item);
     if (byline) {
       set.moveDown(set.lineHeight * 0.5);

@@ -28,7 +28,11 @@ interface Candidate {
  * copied into `files/`. Every path is checked before anything is written, so a mistyped path
  * changes nothing. Files already in the library (same SHA-256) are skipped.
  */
-export async function addPaths(library: Library, paths: string[], options: AddOptions = {}): Promise<AddResult> {
+export async function addPaths(
+  library: Library,
+  paths: string[],
+  options: AddOptions = {},
+): Promise<AddResult> {
   library.assertWritable();
   if (paths.length === 0) throw new WenshiError('invalid_argument', '请指定要导入的文件或文件夹');
   const result: AddResult = { added: [], skipped: [], failed: [] };
@@ -105,7 +109,9 @@ async function addFile(
     description: '',
     text: extracted.text,
     ...(extracted.rawText !== undefined && { rawText: extracted.rawText }),
-    files: [{ sha256, name, size, mime: type.mime, ...(extracted.encoding && { encoding: extracted.encoding }) }],
+    files: [
+      { sha256, name, size, mime: type.mime, ...(extracted.encoding && { encoding: extracted.encoding }) },
+    ],
   });
   return { id: item.id };
 }

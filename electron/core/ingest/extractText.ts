@@ -34,7 +34,11 @@ function cleaned(raw: string): ExtractedText {
 
 /** A short first line reads as a title; otherwise the file name is the better title. */
 export function titleFrom(text: string, fileName: string): string {
-  const firstLine = text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  const firstLine =
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? '';
   if (firstLine.length > 0 && firstLine.length <= 40 && !/[。，,；]$/.test(firstLine)) return firstLine;
   return fileName.replace(/\.[^.]+$/, '');
 }

@@ -19,7 +19,10 @@ export class FileStore {
   constructor(private readonly dir: string) {}
 
   pathFor(sha256: string, originalName: string): string {
-    const ext = path.extname(originalName).toLowerCase().replace(/[^.a-z0-9]/g, '');
+    const ext = path
+      .extname(originalName)
+      .toLowerCase()
+      .replace(/[^.a-z0-9]/g, '');
     return path.join(this.dir, sha256.slice(0, 2), sha256 + ext);
   }
 
@@ -33,11 +36,7 @@ export class FileStore {
   }
 
   /** Copies `source` in (durably), returning its hash; a file already stored is not copied again. */
-  async put(
-    source: string,
-    sha256: string,
-    originalName: string,
-  ): Promise<{ sha256: string; path: string }> {
+  async put(source: string, sha256: string, originalName: string): Promise<{ sha256: string; path: string }> {
     const target = this.pathFor(sha256, originalName);
     if (await this.has(sha256, originalName)) return { sha256, path: target };
     await mkdir(path.dirname(target), { recursive: true });

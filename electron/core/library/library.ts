@@ -59,10 +59,8 @@ export class Library {
     const clock = options.clock ?? (() => new Date());
     await mkdir(root, { recursive: true });
     const existing = (await readdir(root)).filter((f) => !f.startsWith('.'));
-    if (existing.includes('library.json'))
-      throw new WenshiError('exists', `这里已经有一个资料库：${root}`);
-    if (existing.length > 0)
-      throw new WenshiError('exists', `文件夹不是空的，不能在这里新建资料库：${root}`);
+    if (existing.includes('library.json')) throw new WenshiError('exists', `这里已经有一个资料库：${root}`);
+    if (existing.length > 0) throw new WenshiError('exists', `文件夹不是空的，不能在这里新建资料库：${root}`);
     for (const sub of SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
     const info: LibraryInfo = {
       format: 'wenshi-library',

@@ -5,7 +5,14 @@ export const ItemKindSchema = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKindSchema>;
 
 /** Roles a person has toward an item; other roles may be written freely. */
-export const PERSON_ROLES = ['narrator', 'interviewer', 'transcriber', 'author', 'photographer', 'depicted'] as const;
+export const PERSON_ROLES = [
+  'narrator',
+  'interviewer',
+  'transcriber',
+  'author',
+  'photographer',
+  'depicted',
+] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 /** The Chinese names archivists use for the roles (口述人 …), for input and for bylines. */
 export const PERSON_ROLE_NAMES: Record<PersonRole, { zh: string; byline: string }> = {
@@ -41,22 +48,33 @@ export const FileRefSchema = z.object({
 });
 export type FileRef = z.infer<typeof FileRefSchema>;
 
-/** The fields a person edits. */
-export const ItemFieldsSchema = z.object({
+const fieldShape = {
   kind: ItemKindSchema,
   title: z.string().trim().min(1, '题名不能为空').max(500, '题名不能超过 500 字'),
-  people: z.array(PersonSchema).default([]),
-  date: z.string().trim().max(100).default(''),
-  place: z.string().trim().max(200).default(''),
-  description: z.string().default(''),
+  people: z.array(PersonSchema),
+  date: z.string().trim().max(100),
+  place: z.string().trim().max(200),
+  description: z.string(),
   /** The full text as it is to be read, searched and printed (cleaned). */
-  text: z.string().default(''),
+  text: z.string(),
   /** The text as it arrived, kept when cleanup changed it. */
   rawText: z.string().optional(),
-  files: z.array(FileRefSchema).default([]),
+  files: z.array(FileRefSchema),
+};
+
+/** The fields a person edits; omitted optional ones start empty. */
+export const ItemFieldsSchema = z.object({
+  ...fieldShape,
+  people: fieldShape.people.default([]),
+  date: fieldShape.date.default(''),
+  place: fieldShape.place.default(''),
+  description: fieldShape.description.default(''),
+  text: fieldShape.text.default(''),
+  files: fieldShape.files.default([]),
 });
 export type ItemFields = z.infer<typeof ItemFieldsSchema>;
-export const ItemPatchSchema = ItemFieldsSchema.partial();
+/** Only the fields given: no defaults, so an edit never blanks what it does not name. */
+export const ItemPatchSchema = z.object(fieldShape).partial();
 export type ItemPatch = z.infer<typeof ItemPatchSchema>;
 
 export const ItemSchema = ItemFieldsSchema.extend({

@@ -76,7 +76,10 @@ export class SearchIndex {
 }
 
 /** Checks that every phrase occurs in some field; returns a snippet around the first occurrence. */
-function findPhrases(item: Item, phrases: string[]): Omit<SearchHit, 'id' | 'title' | 'kind' | 'score'> | null {
+function findPhrases(
+  item: Item,
+  phrases: string[],
+): Omit<SearchHit, 'id' | 'title' | 'kind' | 'score'> | null {
   const folded = FIELDS.map((field) => {
     const original = fieldText(item, field);
     return { field, original, folded: foldText(original) };
@@ -85,7 +88,10 @@ function findPhrases(item: Item, phrases: string[]): Omit<SearchHit, 'id' | 'tit
   for (const phrase of phrases) {
     const found = folded.find((f) => f.folded.includes(phrase));
     if (!found) return null;
-    snippetField ??= found.field === 'title' ? folded.find((f) => f.field === 'text' && f.folded.includes(phrase)) ?? found : found;
+    snippetField ??=
+      found.field === 'title'
+        ? (folded.find((f) => f.field === 'text' && f.folded.includes(phrase)) ?? found)
+        : found;
   }
   const source = snippetField ?? folded[4]!;
   // Folding keeps length, so offsets in the folded text are offsets in the original.
@@ -95,7 +101,11 @@ function findPhrases(item: Item, phrases: string[]): Omit<SearchHit, 'id' | 'tit
   const snippetFolded = source.folded.slice(start, end);
   const highlights: [number, number][] = [];
   for (const phrase of phrases) {
-    for (let at = snippetFolded.indexOf(phrase); at >= 0; at = snippetFolded.indexOf(phrase, at + phrase.length))
+    for (
+      let at = snippetFolded.indexOf(phrase);
+      at >= 0;
+      at = snippetFolded.indexOf(phrase, at + phrase.length)
+    )
       highlights.push([at, at + phrase.length]);
   }
   highlights.sort((a, b) => a[0] - b[0]);

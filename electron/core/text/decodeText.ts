@@ -22,9 +22,9 @@ function plausibility(text: string): number {
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (c === 0xfffd) good -= 5;
-    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d)
-      good += 1;
-    else if (c >= 0x3000 && c <= 0x303f) good += 1; // CJK punctuation
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d) good += 1;
+    else if (c >= 0x3000 && c <= 0x303f)
+      good += 1; // CJK punctuation
     else if (c >= 0xff00 && c <= 0xffef) good += 1; // full-width forms
   }
   return good / text.length;

@@ -117,7 +117,12 @@ export function App() {
           {info && <span className="library-name">{info.name}</span>}
         </h1>
         <SearchBox onSearch={runSearch} />
-        <button type="button" className="primary" onClick={() => setDetail({ mode: 'new' })} disabled={readOnly}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => setDetail({ mode: 'new' })}
+          disabled={readOnly}
+        >
           {t('item.new')}
         </button>
         <LanguageSwitch />
@@ -154,6 +159,7 @@ export function App() {
             <p className="empty">{t('item.nothingSelected')}</p>
           ) : (
             <ItemForm
+              key={detail.mode === 'edit' ? `${detail.item.id}:${detail.item.updatedAt}` : 'new'}
               item={detail.mode === 'edit' ? detail.item : null}
               readOnly={readOnly}
               onSave={save}

@@ -6,7 +6,11 @@ export function LanguageSwitch() {
   return (
     <label className="language-switch">
       <span className="visually-hidden">{t('language.label')}</span>
-      <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('language.label')}>
+      <select
+        value={i18n.language}
+        onChange={(e) => setLanguage(e.target.value as Language)}
+        aria-label={t('language.label')}
+      >
         {LANGUAGES.map((lang) => (
           <option key={lang} value={lang}>
             {t(`language.${lang}`)}

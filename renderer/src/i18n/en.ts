@@ -2,7 +2,13 @@ import type { Messages } from './zh-Hans';
 
 export const en: Messages = {
   app: { name: 'Wenshi', readOnly: 'Read-only: {{reason}}' },
-  nav: { label: 'Categories', all: 'All items', oral: 'Oral histories', photo: 'Photos', document: 'Documents' },
+  nav: {
+    label: 'Categories',
+    all: 'All items',
+    oral: 'Oral histories',
+    photo: 'Photos',
+    document: 'Documents',
+  },
   kind: { oral: 'Oral history', photo: 'Photo', document: 'Document' },
   role: {
     none: '(none)',

@@ -14,7 +14,11 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-Hans': { translation: zhHans }, 'zh-Hant': { translation: zhHant }, en: { translation: en } },
+  resources: {
+    'zh-Hans': { translation: zhHans },
+    'zh-Hant': { translation: zhHant },
+    en: { translation: en },
+  },
   lng: initialLanguage(),
   fallbackLng: 'zh-Hans',
   interpolation: { escapeValue: false },

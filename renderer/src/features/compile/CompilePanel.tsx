@@ -32,7 +32,11 @@ export function CompilePanel({ itemIds, onError }: Props) {
     setProgress(null);
     setCompiled(null);
     try {
-      const result = await api.call('volumes.compile', { itemIds: itemIds.length ? itemIds : undefined, title }, { jobId: id });
+      const result = await api.call(
+        'volumes.compile',
+        { itemIds: itemIds.length ? itemIds : undefined, title },
+        { jobId: id },
+      );
       setCompiled({ ...result, title });
     } catch (error) {
       onError(error);
@@ -49,13 +53,25 @@ export function CompilePanel({ itemIds, onError }: Props) {
         {t('compile.titleLabel')}
         <input value={title} onChange={(e) => setTitle(e.target.value)} />
       </label>
-      <button type="button" className="primary" onClick={run} disabled={jobId !== null} title={t('compile.runHint')}>
+      <button
+        type="button"
+        className="primary"
+        onClick={run}
+        disabled={jobId !== null}
+        title={t('compile.runHint')}
+      >
         {t('compile.run')}
       </button>
       {jobId && (
         <>
           <progress max={progress?.total ?? 1} value={progress?.done ?? 0} />
-          <span>{t('compile.progress', { done: progress?.done ?? 0, total: progress?.total ?? '…', current: progress?.current ?? '' })}</span>
+          <span>
+            {t('compile.progress', {
+              done: progress?.done ?? 0,
+              total: progress?.total ?? '…',
+              current: progress?.current ?? '',
+            })}
+          </span>
           <button type="button" className="secondary" onClick={() => void api.call('jobs.cancel', { jobId })}>
             {t('compile.cancel')}
           </button>
@@ -63,7 +79,9 @@ export function CompilePanel({ itemIds, onError }: Props) {
       )}
       {compiled && (
         <div className="compiled" role="status">
-          <span>{t('compile.done', { title: compiled.title, pages: compiled.pages, articles: compiled.articles })}</span>
+          <span>
+            {t('compile.done', { title: compiled.title, pages: compiled.pages, articles: compiled.articles })}
+          </span>
           {downloadUrl ? (
             <a className="button primary" href={downloadUrl} download={compiled.fileName}>
               {t('compile.download')}
@@ -72,7 +90,9 @@ export function CompilePanel({ itemIds, onError }: Props) {
             <span className="path">{t('compile.savedAt', { path: compiled.path })}</span>
           )}
           {compiled.missingGlyphs.length > 0 && (
-            <span className="warning">{t('compile.missing', { chars: compiled.missingGlyphs.map((m) => m.char).join('') })}</span>
+            <span className="warning">
+              {t('compile.missing', { chars: compiled.missingGlyphs.map((m) => m.char).join('') })}
+            </span>
           )}
         </div>
       )}

@@ -1,12 +1,27 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ITEM_KINDS, PERSON_ROLES, type Item, type ItemFields, type ItemKind, type Person } from '../../../../electron/api/contract';
+import {
+  ITEM_KINDS,
+  PERSON_ROLES,
+  type Item,
+  type ItemFields,
+  type ItemKind,
+  type Person,
+} from '../../../../electron/api/contract';
 
 export type ItemDraft = Pick<ItemFields, 'kind' | 'title' | 'date' | 'place' | 'description' | 'text'> & {
   people: Person[];
 };
 
-const EMPTY_DRAFT: ItemDraft = { kind: 'oral', title: '', people: [], date: '', place: '', description: '', text: '' };
+const EMPTY_DRAFT: ItemDraft = {
+  kind: 'oral',
+  title: '',
+  people: [],
+  date: '',
+  place: '',
+  description: '',
+  text: '',
+};
 
 function draftOf(item: Item | null): ItemDraft {
   if (!item) return EMPTY_DRAFT;
@@ -21,20 +36,23 @@ interface Props {
   onDelete?: () => void;
 }
 
-/** Describes an item: creates a new one when `item` is null, else edits it. */
+/**
+ * Describes an item: creates a new one when `item` is null, else edits it.
+ * The parent keys it by item and version, so the draft starts afresh for each.
+ */
 export function ItemForm({ item, readOnly, onSave, onDelete }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ItemDraft>(() => draftOf(item));
   const [titleError, setTitleError] = useState(false);
   const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    setDraft(draftOf(item));
-    setTitleError(false);
-  }, [item]);
 
-  const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
   const setPerson = (index: number, person: Person) =>
-    set('people', draft.people.map((p, i) => (i === index ? person : p)));
+    set(
+      'people',
+      draft.people.map((p, i) => (i === index ? person : p)),
+    );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,7 +69,11 @@ export function ItemForm({ item, readOnly, onSave, onDelete }: Props) {
   }
 
   return (
-    <form className="item-form" onSubmit={submit} aria-label={item ? t('item.editTitle') : t('item.newTitle')}>
+    <form
+      className="item-form"
+      onSubmit={submit}
+      aria-label={item ? t('item.editTitle') : t('item.newTitle')}
+    >
       <h2>{item ? t('item.editTitle') : t('item.newTitle')}</h2>
       <fieldset disabled={readOnly || saving}>
         <label>
@@ -106,20 +128,33 @@ export function ItemForm({ item, readOnly, onSave, onDelete }: Props) {
                 type="button"
                 className="link"
                 aria-label={t('item.removePerson', { name: person.name })}
-                onClick={() => set('people', draft.people.filter((_, i) => i !== index))}
+                onClick={() =>
+                  set(
+                    'people',
+                    draft.people.filter((_, i) => i !== index),
+                  )
+                }
               >
                 ×
               </button>
             </div>
           ))}
-          <button type="button" className="secondary" onClick={() => set('people', [...draft.people, { name: '', role: '' }])}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => set('people', [...draft.people, { name: '', role: '' }])}
+          >
             {t('item.addPerson')}
           </button>
         </div>
         <div className="row">
           <label>
             {t('item.fields.date')}
-            <input value={draft.date} placeholder={t('item.dateHint')} onChange={(e) => set('date', e.target.value)} />
+            <input
+              value={draft.date}
+              placeholder={t('item.dateHint')}
+              onChange={(e) => set('date', e.target.value)}
+            />
           </label>
           <label>
             {t('item.fields.place')}
@@ -136,7 +171,8 @@ export function ItemForm({ item, readOnly, onSave, onDelete }: Props) {
         </label>
         {item && item.files.length > 0 && (
           <p className="files">
-            {t('item.files')}：{item.files.map((f) => f.name + (f.encoding ? ` (${f.encoding})` : '')).join('、')}
+            {t('item.files')}：
+            {item.files.map((f) => f.name + (f.encoding ? ` (${f.encoding})` : '')).join('、')}
           </p>
         )}
         <div className="actions">

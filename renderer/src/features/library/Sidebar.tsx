@@ -1,7 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { ITEM_KINDS, type ItemKind } from '../../../../electron/api/contract';
 
-export function Sidebar({ kind, onKind }: { kind: ItemKind | undefined; onKind: (kind: ItemKind | undefined) => void }) {
+export function Sidebar({
+  kind,
+  onKind,
+}: {
+  kind: ItemKind | undefined;
+  onKind: (kind: ItemKind | undefined) => void;
+}) {
   const { t } = useTranslation();
   const entries: { key: ItemKind | undefined; label: string }[] = [
     { key: undefined, label: t('nav.all') },

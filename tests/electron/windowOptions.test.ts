@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { isAppUrl, parseLibraryFileUrl, secureWebPreferences } from '../../electron/main/windowOptions';
+
+describe('desktop window policy', () => {
+  it('isolates and sandboxes the renderer with no Node access', () => {
+    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('allows navigation only within the app', () => {
+    const app = 'file:///opt/wenshi/resources/app.asar/out/renderer/index.html';
+    expect(isAppUrl(app, app)).toBe(true);
+    expect(isAppUrl(app + '#/search', app)).toBe(true);
+    expect(isAppUrl('file:///etc/passwd', app)).toBe(false);
+    expect(isAppUrl('https://example.com/', app)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/items', 'http://localhost:5173/')).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+    expect(isAppUrl('not a url', app)).toBe(false);
+  });
+
+  it('maps library file URLs only to content hashes', () => {
+    const hash = 'a'.repeat(64);
+    expect(parseLibraryFileUrl(`wenshi://files/${hash}`)).toBe(hash);
+    for (const url of [
+      'wenshi://files/..%2F..%2Fetc%2Fpasswd',
+      'wenshi://files/../../etc/passwd',
+      'wenshi://files//etc/passwd',
+      `wenshi://other/${hash}`,
+      `file:///${hash}`,
+      'wenshi://files/' + 'g'.repeat(64),
+    ])
+      expect(parseLibraryFileUrl(url), url).toBeNull();
+  });
+});

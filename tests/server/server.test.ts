@@ -1,0 +1,130 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Library } from '../../electron/core/library';
+import { Service } from '../../electron/api/service';
+import { startServer, type RunningServer } from '../../electron/server';
+import { tempDir } from '../helpers/tempDir';
+import { fonts } from '../helpers/fonts';
+
+let running: { server: RunningServer; service: Service } | undefined;
+
+afterEach(async () => {
+  await running?.server.close();
+  await running?.service.close();
+  running = undefined;
+});
+
+async function serve(allowEdit = true) {
+  const dir = await tempDir();
+  const root = path.join(dir, 'lib');
+  await (await Library.create(root, '测试资料库')).close();
+  const rendererDir = path.join(dir, 'renderer');
+  await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>文史典藏</title>');
+  await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(path.join(dir, 'secret.txt'), 'secret');
+  const service = await Service.open(root, { fonts });
+  const server = await startServer({ service, rendererDir, allowEdit });
+  running = { server, service };
+  const origin = new URL(server.url).origin;
+  const call = (
+    op: string,
+    args: unknown,
+    headers: Record<string, string> = { Authorization: `Bearer ${server.token}` },
+  ) =>
+    fetch(`${origin}/api/${op}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ args }),
+    });
+  return { server, origin, call };
+}
+
+describe('HTTP door', () => {
+  it('listens on loopback and prints a URL with its token', async () => {
+    const { server } = await serve();
+    const url = new URL(server.url);
+    expect(url.hostname).toBe('127.0.0.1');
+    expect(url.searchParams.get('token')).toBe(server.token);
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers 401 to any request without the token: page, assets, API, events, exports', async () => {
+    const { origin, call } = await serve();
+    for (const p of ['/', '/assets/app.js', '/api/events', '/exports/x.pdf', '/?token=wrong']) {
+      expect((await fetch(origin + p)).status, p).toBe(401);
+    }
+    expect((await call('items.list', {}, {})).status).toBe(401);
+    expect((await call('items.list', {}, { Authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await call('items.list', {}, { Cookie: 'wenshi_token=nope' })).status).toBe(401);
+  });
+
+  it('serves the page with the token, sets a cookie the page then uses, and sends a CSP', async () => {
+    const { server, origin } = await serve();
+    const page = await fetch(server.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('文史典藏');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly/);
+    const asset = await fetch(`${origin}/assets/app.js`, { headers: { Cookie: cookie } });
+    expect(asset.status).toBe(200);
+  });
+
+  it('runs contract operations and returns errors as values', async () => {
+    const { call } = await serve();
+    const created = await (await call('items.create', { kind: 'photo', title: '许昌火车站旧照' })).json();
+    expect(created).toMatchObject({ ok: true, value: { title: '许昌火车站旧照', kind: 'photo' } });
+    const found = await (await call('search.query', { query: '許昌' })).json();
+    expect(found.value.total).toBe(1);
+    const invalid = await (await call('items.create', { kind: 'photo', title: '' })).json();
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(invalid.error.message).toMatch(/题名不能为空/);
+    const unknown = await (await call('nope', {})).json();
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('refuses local paths over HTTP and writes when read-only', async () => {
+    const { call } = await serve(false);
+    const add = await (await call('items.add', { paths: ['/etc/passwd'] })).json();
+    expect(add).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const create = await (await call('items.create', { kind: 'photo', title: '甲' })).json();
+    expect(create).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    const list = await (await call('items.list', {})).json();
+    expect(list).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
+  it('never serves files outside its folders', async () => {
+    const { server, origin } = await serve();
+    const auth = { Authorization: `Bearer ${server.token}` };
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/exports/..%2f..%2fsecret.txt',
+    ]) {
+      const response = await fetch(origin + p, { headers: auth });
+      expect(await response.text(), p).not.toContain('secret');
+    }
+  });
+
+  it('compiles to the exports folder and offers the PDF for download', async () => {
+    const { server, origin, call } = await serve();
+    await call('items.create', { kind: 'document', title: '许昌改革', text: '改革开放。' });
+    const compiled = await (await call('volumes.compile', { title: '测试卷' })).json();
+    expect(compiled.ok).toBe(true);
+    const download = await fetch(`${origin}/exports/${encodeURIComponent(compiled.value.fileName)}`, {
+      headers: { Authorization: `Bearer ${server.token}` },
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/attachment/);
+    expect(
+      Buffer.from(await download.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const chosenPath = await (await call('volumes.compile', { output: '/tmp/x.pdf' })).json();
+    expect(chosenPath).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+});
