@@ -7,6 +7,12 @@ import { startServer, type RunningServer } from '../../electron/server';
 import { tempDir } from '../helpers/tempDir';
 import { fonts } from '../helpers/fonts';
 
+interface CallResult {
+  ok: boolean;
+  value: { total: number; fileName: string; [key: string]: unknown };
+  error: { code: string; message: string };
+}
+
 let running: { server: RunningServer; service: Service } | undefined;
 
 afterEach(async () => {
@@ -38,7 +44,8 @@ async function serve(allowEdit = true) {
       headers: { 'Content-Type': 'application/json', ...headers },
       body: JSON.stringify({ args }),
     });
-  return { server, origin, call };
+  const result = async (op: string, args: unknown) => (await (await call(op, args)).json()) as CallResult;
+  return { server, origin, call, result };
 }
 
 describe('HTTP door', () => {
@@ -73,25 +80,25 @@ describe('HTTP door', () => {
   });
 
   it('runs contract operations and returns errors as values', async () => {
-    const { call } = await serve();
-    const created = await (await call('items.create', { kind: 'photo', title: '许昌火车站旧照' })).json();
+    const { result } = await serve();
+    const created = await result('items.create', { kind: 'photo', title: '许昌火车站旧照' });
     expect(created).toMatchObject({ ok: true, value: { title: '许昌火车站旧照', kind: 'photo' } });
-    const found = await (await call('search.query', { query: '許昌' })).json();
+    const found = await result('search.query', { query: '許昌' });
     expect(found.value.total).toBe(1);
-    const invalid = await (await call('items.create', { kind: 'photo', title: '' })).json();
+    const invalid = await result('items.create', { kind: 'photo', title: '' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(invalid.error.message).toMatch(/题名不能为空/);
-    const unknown = await (await call('nope', {})).json();
+    const unknown = await result('nope', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('refuses local paths over HTTP and writes when read-only', async () => {
-    const { call } = await serve(false);
-    const add = await (await call('items.add', { paths: ['/etc/passwd'] })).json();
+    const { result } = await serve(false);
+    const add = await result('items.add', { paths: ['/etc/passwd'] });
     expect(add).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const create = await (await call('items.create', { kind: 'photo', title: '甲' })).json();
+    const create = await result('items.create', { kind: 'photo', title: '甲' });
     expect(create).toMatchObject({ ok: false, error: { code: 'read_only' } });
-    const list = await (await call('items.list', {})).json();
+    const list = await result('items.list', {});
     expect(list).toMatchObject({ ok: true, value: { total: 0 } });
   });
 
@@ -110,9 +117,9 @@ describe('HTTP door', () => {
   });
 
   it('compiles to the exports folder and offers the PDF for download', async () => {
-    const { server, origin, call } = await serve();
+    const { server, origin, call, result } = await serve();
     await call('items.create', { kind: 'document', title: '许昌改革', text: '改革开放。' });
-    const compiled = await (await call('volumes.compile', { title: '测试卷' })).json();
+    const compiled = await result('volumes.compile', { title: '测试卷' });
     expect(compiled.ok).toBe(true);
     const download = await fetch(`${origin}/exports/${encodeURIComponent(compiled.value.fileName)}`, {
       headers: { Authorization: `Bearer ${server.token}` },
@@ -124,7 +131,7 @@ describe('HTTP door', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
-    const chosenPath = await (await call('volumes.compile', { output: '/tmp/x.pdf' })).json();
+    const chosenPath = await result('volumes.compile', { output: '/tmp/x.pdf' });
     expect(chosenPath).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
 });
