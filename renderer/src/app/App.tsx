@@ -32,6 +32,7 @@ export function App() {
     },
     [t],
   );
+  const dismissStatus = useCallback(() => setStatus(null), []);
   const items = useItems(kind, showError);
 
   useEffect(() => {
@@ -168,7 +169,7 @@ export function App() {
           )}
         </aside>
       </div>
-      <StatusMessage status={status} onDismiss={() => setStatus(null)} />
+      <StatusMessage status={status} onDismiss={dismissStatus} />
     </div>
   );
 }
