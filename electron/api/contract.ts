@@ -31,12 +31,25 @@ const Id = z.string().min(1, '缺少条目编号');
 export const ItemSummarySchema = ItemSchema.pick({
   id: true,
   kind: true,
+  identifier: true,
   title: true,
-  date: true,
-  place: true,
+  eventDate: true,
+  places: true,
   people: true,
+  subjects: true,
+  editorialStatus: true,
   createdAt: true,
   updatedAt: true,
+});
+
+const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum(['create', 'update', 'delete']),
+  itemId: z.string(),
+  changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+  undoOf: z.string().optional(),
 });
 
 const PathReasonSchema = z.object({ path: z.string(), reason: z.string() });
@@ -89,6 +102,29 @@ export const contract = {
     access: 'write',
     input: z.object({ id: Id }),
     output: z.object({ id: z.string() }),
+  }),
+  'items.history': op({
+    summary: '修改记录',
+    access: 'read',
+    input: z.object({ id: Id }),
+    output: z.array(AuditEntrySchema),
+  }),
+  'items.undo': op({
+    summary: '撤销一次修改',
+    access: 'write',
+    input: z.object({ entryId: z.string().min(1) }),
+    output: ItemSchema,
+  }),
+  'vocabulary.get': op({
+    summary: '词表（地名、主题词）',
+    access: 'read',
+    input: z.object({}),
+    output: z.object({
+      places: z.array(
+        z.object({ name: z.string(), path: z.array(z.string()), formerName: z.string().optional() }),
+      ),
+      subjects: z.array(z.string()),
+    }),
   }),
   'items.add': op({
     summary: '导入文件或文件夹',
@@ -199,5 +235,21 @@ export const HTTP_EXPORTS_PREFIX = '/exports/';
 export const HTTP_TOKEN_COOKIE = 'wenshi_token';
 
 // The data shapes the doors exchange, for the renderer (which imports nothing else from electron/).
-export { ITEM_KINDS, PERSON_ROLES } from '../core/model';
-export type { Item, ItemKind, ItemFields, Person, PersonRole } from '../core/model';
+export {
+  ITEM_KINDS,
+  PERSON_ROLES,
+  WITNESS_TYPES,
+  EDITORIAL_STATUSES,
+  ACCESS_LEVELS,
+  parseFuzzyDate,
+  formatFuzzyDate,
+} from '../core/model';
+export type {
+  Item,
+  ItemKind,
+  ItemFields,
+  ItemFieldsInput,
+  Person,
+  PersonRole,
+  EditorialStatus,
+} from '../core/model';

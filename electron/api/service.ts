@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { Library } from '../core/library';
 import { SearchIndex } from '../core/search';
 import { addPaths } from '../core/ingest';
+import { XUCHANG_GAZETTEER, flattenGazetteer } from '../core/vocabulary';
 import { compileVolume, type CompileFonts } from '../core/compile';
 import { WenshiError } from '../core/errors';
 import { writeFileDurably } from '../core/storage';
 import type { JobContext } from '../core/jobs';
 import {
   contract,
+  ItemSummarySchema,
   type ApiEvent,
   type CallMeta,
   type OpArgs,
@@ -160,18 +162,7 @@ export class Service {
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || collator.compare(a.title, b.title));
       return {
         total: items.length,
-        items: items
-          .slice(offset, offset + limit)
-          .map(({ id, kind, title, date, place, people, createdAt, updatedAt }) => ({
-            id,
-            kind,
-            title,
-            date,
-            place,
-            people,
-            createdAt,
-            updatedAt,
-          })),
+        items: items.slice(offset, offset + limit).map((item) => ItemSummarySchema.parse(item)),
       };
     },
 
@@ -184,6 +175,15 @@ export class Service {
     'items.create': async (fields) => this.library.createItem(fields),
     'items.update': async ({ id, patch }) => this.library.updateItem(id, patch),
     'items.delete': async ({ id }) => ({ id: (await this.library.deleteItem(id)).id }),
+    'items.history': async ({ id }) => this.library.audit.entriesFor(id),
+    'items.undo': async ({ entryId }) => this.library.undo(entryId),
+    'vocabulary.get': async () => ({
+      places: [
+        ...flattenGazetteer(XUCHANG_GAZETTEER),
+        ...this.library.info.settings.extraPlaces.map((name) => ({ name, path: [name] })),
+      ],
+      subjects: this.library.info.settings.subjects,
+    }),
     'items.add': async (args, context) => addPaths(this.library, args.paths, { ...context, kind: args.kind }),
     'search.query': async ({ query, limit }) => this.search.search(query, limit),
 

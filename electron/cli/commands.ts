@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import { ITEM_KINDS, type ItemKind, type Person } from '../core/model';
+import { ITEM_KINDS, formatFuzzyDate, type ItemKind, type Person } from '../core/model';
 import { contract, type OpInput, type OpName, type OpOutput } from '../api/contract';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -44,18 +44,40 @@ function parsePeople(value: string): Person[] {
     });
 }
 
-const EDITABLE_FIELDS = ['title', 'kind', 'date', 'place', 'description', 'text', 'people'] as const;
+const TEXT_FIELDS = [
+  'identifier',
+  'title',
+  'subtitle',
+  'abstract',
+  'eventDate',
+  'createdDate',
+  'text',
+  'notes',
+  'witnessType',
+  'editorialStatus',
+];
+/** Lists are written comma-separated: places=许昌市,禹州市 */
+const LIST_FIELDS = ['places', 'organizations', 'subjects', 'keywords', 'collections', 'tags'];
+const EDITABLE_FIELDS = ['kind', 'people', ...TEXT_FIELDS, ...LIST_FIELDS];
 
 function parseSet(assignments: string[]): OpInput<'items.update'>['patch'] {
+  // Values are checked by the contract's schema; here they only take their shape.
   const patch: Record<string, unknown> = {};
   for (const assignment of assignments) {
     const eq = assignment.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set 应写成 字段=值，而不是 ${assignment}`);
     const field = assignment.slice(0, eq);
     const value = assignment.slice(eq + 1);
-    if (!(EDITABLE_FIELDS as readonly string[]).includes(field))
+    if (!EDITABLE_FIELDS.includes(field))
       throw new UsageError(`不能修改字段 ${field}；可修改：${EDITABLE_FIELDS.join('、')}`);
-    patch[field] = field === 'people' ? parsePeople(value) : field === 'kind' ? parseKind(value) : value;
+    if (field === 'people') patch[field] = parsePeople(value);
+    else if (field === 'kind') patch[field] = parseKind(value);
+    else if (LIST_FIELDS.includes(field))
+      patch[field] = value
+        .split(/[,，、]/)
+        .map((v) => v.trim())
+        .filter(Boolean);
+    else patch[field] = value;
   }
   if (Object.keys(patch).length === 0) throw new UsageError('请用 --set 字段=值 指定要修改的内容');
   return patch;
@@ -106,9 +128,11 @@ export const opCommands = {
         item.people.length
           ? `人物：${item.people.map((p) => (p.role ? `${p.name}（${p.role}）` : p.name)).join('、')}`
           : '',
-        item.date ? `时间：${item.date}` : '',
-        item.place ? `地点：${item.place}` : '',
-        item.description ? `内容提要：${item.description}` : '',
+        item.identifier ? `档号：${item.identifier}` : '',
+        item.eventDate ? `时间：${formatFuzzyDate(item.eventDate)}` : '',
+        item.places.length ? `地点：${item.places.join('、')}` : '',
+        item.subjects.length ? `主题：${item.subjects.join('、')}` : '',
+        item.abstract ? `内容提要：${item.abstract}` : '',
         item.files.length
           ? `文件：${item.files.map((f) => f.name + (f.encoding ? `（${f.encoding}）` : '')).join('、')}`
           : '',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileVolume, breakLines, toUnits } from '../../electron/core/compile';
 import { removePinyinAnnotations } from '../../electron/core/text';
-import type { Item } from '../../electron/core/model';
+import { ItemFieldsSchema, type Item } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';
 import { fonts } from '../helpers/fonts';
 import { pdfFonts, pdfText, qpdfCheck } from '../helpers/pdfTools';
@@ -16,15 +16,8 @@ const scraped = removePinyinAnnotations(
 
 function item(title: string, text: string, extra: Partial<Item> = {}): Item {
   return {
+    ...ItemFieldsSchema.parse({ kind: 'oral', title, text }),
     id: title,
-    kind: 'oral',
-    title,
-    people: [],
-    date: '',
-    place: '',
-    description: '',
-    text,
-    files: [],
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-01T00:00:00.000Z',
     ...extra,

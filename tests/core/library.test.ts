@@ -5,18 +5,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library, LIBRARY_FORMAT_VERSION } from '../../electron/core/library';
 import { WenshiError } from '../../electron/core/errors';
-import { ItemPatchSchema } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';
 
 const fields = {
   kind: 'oral' as const,
   title: '许昌发制品产业的起步',
   people: [{ name: '张三', role: '口述人' }],
-  date: '1984年春',
-  place: '许昌市',
-  description: '',
+  eventDate: '1984年春',
+  places: ['许昌市'],
   text: '那年春天，我们在许昌开始做发制品。',
-  files: [],
 };
 
 describe('Library', () => {
@@ -54,10 +51,10 @@ describe('Library', () => {
     const root = await tempDir();
     const library = await Library.create(root, 'lib');
     const item = await library.createItem(fields);
-    await library.updateItem(item.id, { place: '禹州市' });
+    await library.updateItem(item.id, { places: ['禹州市'] });
     const entries = await library.audit.entriesFor(item.id);
     expect(entries.map((e) => e.action)).toEqual(['create', 'update']);
-    expect(entries[1]!.changes).toEqual([{ field: 'place', old: '许昌市', new: '禹州市' }]);
+    expect(entries[1]!.changes).toEqual([{ field: 'places', old: ['许昌市'], new: ['禹州市'] }]);
     await library.close();
   });
 
@@ -108,13 +105,13 @@ describe('Library', () => {
     const root = await tempDir();
     let library = await Library.create(root, 'lib');
     const item = await library.createItem(fields);
-    await library.updateItem(item.id, { place: '禹州市' });
+    await library.updateItem(item.id, { places: ['禹州市'] });
     await library.close();
     const shard = path.join(root, 'catalog', `items-${item.id.slice(0, 2)}.json`);
     await writeFile(shard, '{"items": {"trunc');
     library = await Library.open(root);
     // The backup holds the version before the last write: nothing earlier is lost.
-    expect(library.catalog.get(item.id)?.place).toBe('许昌市');
+    expect(library.catalog.get(item.id)?.places).toEqual(['许昌市']);
     await library.close();
   });
 
@@ -133,12 +130,80 @@ describe('Library edits', () => {
   it('changes only the fields an edit names', async () => {
     const library = await Library.create(await tempDir(), 'lib');
     const item = await library.createItem(fields);
-    const updated = await library.updateItem(item.id, ItemPatchSchema.parse({ title: '新题名' }));
+    const updated = await library.updateItem(item.id, { title: '新题名' });
     expect(updated).toMatchObject({
       ...fields,
       title: '新题名',
+      eventDate: '1984-21',
       people: [{ name: '张三', role: 'narrator' }],
     });
+    await library.close();
+  });
+});
+
+describe('catalog description', () => {
+  it('stores Chinese fuzzy dates normalized and rejects unreadable ones in Chinese', async () => {
+    const library = await Library.create(await tempDir(), 'lib');
+    const item = await library.createItem({ ...fields, eventDate: '八十年代初', createdDate: '约1990年' });
+    expect(item).toMatchObject({ eventDate: '1980/1983', createdDate: '1990~' });
+    await expect(library.updateItem(item.id, { eventDate: '明天' })).rejects.toThrow(
+      /无法识别的日期「明天」/,
+    );
+    await library.close();
+  });
+
+  it('gives each new item the next 档号 from the library pattern', async () => {
+    const library = await Library.create(await tempDir(), 'lib', {
+      settings: { identifierPattern: 'XCGG-{year}-{seq:4}' },
+      clock: () => new Date('2023-06-01T00:00:00Z'),
+    });
+    const a = await library.createItem(fields);
+    const b = await library.createItem(fields);
+    const c = await library.createItem({ ...fields, identifier: 'XCGG-2023-0010' });
+    const d = await library.createItem(fields);
+    expect([a, b, c, d].map((i) => i.identifier)).toEqual([
+      'XCGG-2023-0001',
+      'XCGG-2023-0002',
+      'XCGG-2023-0010',
+      'XCGG-2023-0011',
+    ]);
+    await library.close();
+  });
+
+  it('remembers who moved an item through review and when', async () => {
+    const library = await Library.create(await tempDir(), 'lib', { actor: '王编辑' });
+    const item = await library.createItem(fields);
+    expect(item.editorialStatus).toBe('collected');
+    const reviewed = await library.updateItem(item.id, { editorialStatus: 'review1' });
+    expect(reviewed.statusHistory).toEqual([{ status: 'review1', by: '王编辑', at: expect.any(String) }]);
+    await library.close();
+  });
+
+  it('undoes an edit, a creation and a deletion, logging each undo', async () => {
+    const library = await Library.create(await tempDir(), 'lib');
+    const item = await library.createItem(fields);
+    await library.updateItem(item.id, { title: '改错了的题名', places: ['禹州市'] });
+    let history = await library.audit.entriesFor(item.id);
+    const restored = await library.undo(history[1]!.id);
+    expect(restored).toMatchObject({ title: fields.title, places: ['许昌市'] });
+
+    await library.deleteItem(item.id);
+    history = await library.audit.entriesFor(item.id);
+    const back = await library.undo(history.at(-1)!.id);
+    expect(back).toMatchObject({ id: item.id, title: fields.title, identifier: item.identifier });
+
+    const other = await library.createItem({ ...fields, title: '误建' });
+    await library.undo((await library.audit.entriesFor(other.id))[0]!.id);
+    expect(library.catalog.get(other.id)).toBeUndefined();
+
+    history = await library.audit.entriesFor(item.id);
+    expect(history.map((e) => [e.action, Boolean(e.undoOf)])).toEqual([
+      ['create', false],
+      ['update', false],
+      ['update', true],
+      ['delete', false],
+      ['create', true],
+    ]);
     await library.close();
   });
 });

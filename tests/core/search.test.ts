@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../electron/core/library';
 import { SearchIndex } from '../../electron/core/search';
-import type { ItemFields } from '../../electron/core/model';
+import type { ItemFieldsInput } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';
 
-function fields(title: string, text: string, extra: Partial<ItemFields> = {}): ItemFields {
-  return {
-    kind: 'document',
-    title,
-    people: [],
-    date: '',
-    place: '',
-    description: '',
-    text,
-    files: [],
-    ...extra,
-  };
+function fields(title: string, text: string, extra: Partial<ItemFieldsInput> = {}): ItemFieldsInput {
+  return { kind: 'document', title, text, ...extra };
 }
 
 async function setup() {
   const library = await Library.create(await tempDir(), 'lib');
   const search = new SearchIndex(library.catalog);
-  const add = (f: ItemFields) => library.createItem(f);
+  const add = (f: ItemFieldsInput) => library.createItem(f);
   const titles = (query: string) =>
     search
       .search(query)

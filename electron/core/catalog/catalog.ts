@@ -4,7 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from '../storage';
 import { WenshiError } from '../errors';
-import { ItemFieldsSchema, type Item, type ItemFields, type ItemPatch } from '../model';
+import {
+  ItemFieldsSchema,
+  ItemPatchSchema,
+  type Item,
+  type ItemFieldsInput,
+  type ItemPatchInput,
+} from '../model';
 
 interface Shard {
   items: Record<string, Item>;
@@ -110,11 +116,11 @@ export class Catalog {
   }
 
   /** Resolves once the item is durably on disk. */
-  async create(fields: ItemFields): Promise<Item> {
+  async create(fields: ItemFieldsInput, restoreId?: string): Promise<Item> {
     const now = this.clock().toISOString();
-    let id: string;
-    do id = randomBytes(8).toString('hex');
-    while (this.items.has(id));
+    let id = restoreId ?? randomBytes(8).toString('hex');
+    if (restoreId && this.items.has(restoreId)) throw new WenshiError('exists', `条目 ${restoreId} 已存在`);
+    while (this.items.has(id)) id = randomBytes(8).toString('hex');
     const item: Item = { ...ItemFieldsSchema.parse(fields), id, createdAt: now, updatedAt: now };
     await this.persist(id, item);
     this.items.set(id, item);
@@ -122,10 +128,10 @@ export class Catalog {
     return item;
   }
 
-  async update(id: string, patch: ItemPatch): Promise<Item> {
+  async update(id: string, patch: ItemPatchInput): Promise<Item> {
     const previous = this.items.get(id);
     if (!previous) throw new WenshiError('not_found', `找不到条目 ${id}`);
-    const fields = ItemFieldsSchema.parse({ ...previous, ...patch });
+    const fields = ItemFieldsSchema.parse({ ...previous, ...ItemPatchSchema.parse(patch) });
     const item: Item = { ...previous, ...fields, updatedAt: this.clock().toISOString() };
     await this.persist(id, item);
     this.items.set(id, item);

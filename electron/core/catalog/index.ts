@@ -1,1 +1,2 @@
 export { Catalog, type CatalogChange } from './catalog';
+export { nextIdentifier } from './identifier';

@@ -248,7 +248,7 @@ export async function compileVolume(
       set.paragraph(byline, fonts.body, style.bodySize, { align: 'center' });
     }
     set.moveDown(set.lineHeight);
-    for (const paragraph of paragraphsOf(item.text || item.description))
+    for (const paragraph of paragraphsOf(item.text || item.abstract))
       set.paragraph(paragraph, fonts.body, style.bodySize, { indent: style.bodySize * 2 });
   }
   set.folios(fonts.body);

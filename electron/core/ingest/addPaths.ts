@@ -103,10 +103,6 @@ async function addFile(
   const item = await library.createItem({
     kind: options.kind ?? type.kind,
     title: titleFrom(extracted.text, name),
-    people: [],
-    date: '',
-    place: '',
-    description: '',
     text: extracted.text,
     ...(extracted.rawText !== undefined && { rawText: extracted.rawText }),
     files: [

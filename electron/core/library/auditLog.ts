@@ -8,11 +8,15 @@ export interface AuditChange {
 }
 
 export interface AuditEntry {
+  /** Unique, so a person can pick this change to undo. */
+  id: string;
   at: string;
   actor: string;
   action: 'create' | 'update' | 'delete';
   itemId: string;
   changes: AuditChange[];
+  /** Set when this change undid an earlier one. */
+  undoOf?: string;
 }
 
 /** Append-only JSON Lines log of every catalog change (who, when, field, old → new). */
@@ -31,6 +35,14 @@ export class AuditLog {
   }
 
   async entriesFor(itemId: string): Promise<AuditEntry[]> {
+    return (await this.all()).filter((entry) => entry.itemId === itemId);
+  }
+
+  async find(entryId: string): Promise<AuditEntry | undefined> {
+    return (await this.all()).find((entry) => entry.id === entryId);
+  }
+
+  private async all(): Promise<AuditEntry[]> {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
@@ -41,8 +53,7 @@ export class AuditLog {
     for (const line of text.split('\n')) {
       if (!line) continue;
       try {
-        const entry = JSON.parse(line) as AuditEntry;
-        if (entry.itemId === itemId) entries.push(entry);
+        entries.push(JSON.parse(line) as AuditEntry);
       } catch {
         // A line cut short by a crash is skipped; the lines around it are intact.
       }

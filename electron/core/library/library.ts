@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, stat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { Catalog } from '../catalog';
-import type { Item, ItemFields, ItemPatch } from '../model';
+import { Catalog, nextIdentifier } from '../catalog';
+import { DEFAULT_SUBJECTS } from '../vocabulary';
+import type { Item, ItemFieldsInput, ItemPatchInput } from '../model';
 import { acquireLock, releaseLock, writeFileDurably, type LockHolder } from '../storage';
 import { WenshiError } from '../errors';
 import { AuditLog, diffFields, type AuditEntry } from './auditLog';
@@ -10,11 +12,22 @@ import { FileStore } from './fileStore';
 
 export const LIBRARY_FORMAT_VERSION = 1;
 
+export const LibrarySettingsSchema = z.object({
+  /** 档号 pattern; see nextIdentifier. */
+  identifierPattern: z.string().min(1).default('WS-{year}-{seq:4}'),
+  /** The controlled list of 主题词. */
+  subjects: z.array(z.string()).default([...DEFAULT_SUBJECTS]),
+  /** Places added to the gazetteer by this library. */
+  extraPlaces: z.array(z.string()).default([]),
+});
+export type LibrarySettings = z.infer<typeof LibrarySettingsSchema>;
+
 const LibraryInfoSchema = z.object({
   format: z.literal('wenshi-library'),
   formatVersion: z.number().int(),
   name: z.string(),
   createdAt: z.string(),
+  settings: LibrarySettingsSchema.default(() => LibrarySettingsSchema.parse({})),
 });
 export type LibraryInfo = z.infer<typeof LibraryInfoSchema>;
 
@@ -24,6 +37,8 @@ export interface LibraryOptions {
   actor?: string;
   /** Open without taking the write lock. */
   readOnly?: boolean;
+  /** For a new library. */
+  settings?: Partial<LibrarySettings>;
 }
 
 const SUBFOLDERS = ['catalog', 'files', 'derived', 'index', 'volumes', 'exports', 'log'] as const;
@@ -67,6 +82,7 @@ export class Library {
       formatVersion: LIBRARY_FORMAT_VERSION,
       name,
       createdAt: clock().toISOString(),
+      settings: LibrarySettingsSchema.parse(options.settings ?? {}),
     };
     await writeFileDurably(path.join(root, 'library.json'), JSON.stringify(info, null, 2) + '\n');
     return Library.open(root, options);
@@ -88,17 +104,37 @@ export class Library {
     return new Library(root, info, catalog, lockedBy, readOnly, clock, options.actor ?? 'wenshi');
   }
 
-  async createItem(fields: ItemFields): Promise<Item> {
+  async createItem(fields: ItemFieldsInput): Promise<Item> {
     this.assertWritable();
-    const item = await this.catalog.create(fields);
+    const identifier =
+      fields.identifier?.trim() ||
+      nextIdentifier(
+        this.info.settings.identifierPattern,
+        this.catalog.all().map((i) => i.identifier),
+        this.clock(),
+      );
+    const item = await this.catalog.create({ ...fields, identifier });
     await this.record('create', item.id, undefined, item);
     return item;
   }
 
-  async updateItem(id: string, patch: ItemPatch): Promise<Item> {
+  async updateItem(id: string, patch: ItemPatchInput): Promise<Item> {
     this.assertWritable();
     const before = this.catalog.get(id);
-    const item = await this.catalog.update(id, patch);
+    // A change of 审稿状态 is remembered with who made it and when.
+    const statusChanged =
+      patch.editorialStatus !== undefined && patch.editorialStatus !== before?.editorialStatus;
+    const withHistory: ItemPatchInput =
+      statusChanged && before
+        ? {
+            ...patch,
+            statusHistory: [
+              ...before.statusHistory,
+              { status: patch.editorialStatus!, by: this.actor, at: this.clock().toISOString() },
+            ],
+          }
+        : patch;
+    const item = await this.catalog.update(id, withHistory);
     await this.record('update', id, before, item);
     return item;
   }
@@ -110,15 +146,50 @@ export class Library {
     return item;
   }
 
+  /**
+   * Undoes one change from the audit log: an edit gets its old values back, a creation is
+   * deleted, a deletion restored under its old id. The undo is itself logged.
+   */
+  async undo(entryId: string): Promise<Item> {
+    this.assertWritable();
+    const entry = await this.audit.find(entryId);
+    if (!entry) throw new WenshiError('not_found', `找不到这条修改记录：${entryId}`);
+    const oldValues = Object.fromEntries(entry.changes.map((c) => [c.field, c.old]));
+    if (entry.action === 'create') {
+      const item = await this.catalog.delete(entry.itemId);
+      await this.record('delete', item.id, item, undefined, entryId);
+      return item;
+    }
+    if (entry.action === 'delete') {
+      const item = await this.catalog.create(oldValues as ItemFieldsInput, entry.itemId);
+      await this.record('create', item.id, undefined, item, entryId);
+      return item;
+    }
+    const before = this.catalog.get(entry.itemId);
+    if (!before) throw new WenshiError('not_found', '条目已被删除，请先撤销删除');
+    const item = await this.catalog.update(entry.itemId, oldValues as ItemPatchInput);
+    await this.record('update', item.id, before, item, entryId);
+    return item;
+  }
+
   private async record(
     action: AuditEntry['action'],
     itemId: string,
     before: Item | undefined,
     after: Item | undefined,
+    undoOf?: string,
   ): Promise<void> {
     const changes = diffFields(before, after);
     if (action === 'update' && changes.length === 0) return;
-    await this.audit.append({ at: this.clock().toISOString(), actor: this.actor, action, itemId, changes });
+    await this.audit.append({
+      id: randomBytes(6).toString('hex'),
+      at: this.clock().toISOString(),
+      actor: this.actor,
+      action,
+      itemId,
+      changes,
+      ...(undoOf && { undoOf }),
+    });
   }
 
   assertWritable(): void {

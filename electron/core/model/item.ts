@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseFuzzyDate } from './fuzzyDate';
 
 export const ITEM_KINDS = ['oral', 'photo', 'document'] as const;
 export const ItemKindSchema = z.enum(ITEM_KINDS);
@@ -37,45 +38,203 @@ export const PersonSchema = z.object({
 });
 export type Person = z.infer<typeof PersonSchema>;
 
+/** 三亲: how the teller knows — 亲历 lived it, 亲见 saw it, 亲闻 heard it first-hand, 转述 retold. */
+export const WITNESS_TYPES = ['lived', 'witnessed', 'heard', 'retold'] as const;
+/** 审稿状态, in the order material moves: 征集 → 初审 → 复审 → 终审 → 入选 / 备用 / 退稿. */
+export const EDITORIAL_STATUSES = [
+  'collected',
+  'review1',
+  'review2',
+  'review3',
+  'selected',
+  'reserve',
+  'rejected',
+] as const;
+export type EditorialStatus = (typeof EDITORIAL_STATUSES)[number];
+/** 开放级别 */
+export const ACCESS_LEVELS = ['public', 'internal', 'restricted'] as const;
+
+/** A fuzzy date: stored as EDTF; Chinese input (1984年春) is normalized on the way in. */
+export const FuzzyDateSchema = z
+  .string()
+  .trim()
+  .max(100)
+  .transform((value, ctx) => {
+    if (!value) return '';
+    const parsed = parseFuzzyDate(value);
+    if (parsed.ok) return parsed.edtf;
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  });
+
+const names = z.array(z.string().trim().min(1)).transform((list) => [...new Set(list)]);
+
 export const FileRefSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The file's name as it was when imported. */
   name: z.string(),
   size: z.number().int().nonnegative(),
   mime: z.string(),
+  /** What the file is to its item: audio, transcript, front, back, page, release (授权书) … */
+  role: z.string().optional(),
   /** For text files: the encoding the original was read as. */
   encoding: z.string().optional(),
 });
 export type FileRef = z.infer<typeof FileRefSchema>;
 
+export const ProvenanceSchema = z.object({
+  /** 征集方式: 捐赠, 复制, 采访 … */
+  method: z.string().trim().default(''),
+  /** 提供者 */
+  provider: z.string().trim().default(''),
+  /** 征集人 */
+  collector: z.string().trim().default(''),
+  date: FuzzyDateSchema.default(''),
+  /** 原件存放处 */
+  location: z.string().trim().default(''),
+});
+
+export const RightsSchema = z.object({
+  /** 授权书 signed */
+  releaseSigned: z.boolean().default(false),
+  releaseDate: FuzzyDateSchema.default(''),
+  /** The scanned release, by content hash of one of the item's files. */
+  releaseFile: z.string().optional(),
+  access: z.enum(ACCESS_LEVELS).default('public'),
+});
+
+export const StatusChangeSchema = z.object({
+  status: z.enum(EDITORIAL_STATUSES),
+  by: z.string(),
+  at: z.string(),
+});
+
+export const SegmentSchema = z.object({
+  /** Seconds from the start of the recording. */
+  start: z.number().nonnegative(),
+  end: z.number().nonnegative().optional(),
+  title: z.string().trim().default(''),
+  summary: z.string().default(''),
+  keywords: z.array(z.string()).default([]),
+  /** Transcript text of the segment, if the transcript came with timecodes. */
+  text: z.string().optional(),
+});
+export type Segment = z.infer<typeof SegmentSchema>;
+
+export const OralDetailsSchema = z.object({
+  interviewDate: FuzzyDateSchema.default(''),
+  interviewPlace: z.string().trim().default(''),
+  /** Seconds. */
+  duration: z.number().nonnegative().optional(),
+  narratorBirthYear: z.string().trim().default(''),
+  narratorNativePlace: z.string().trim().default(''),
+  narratorPosition: z.string().trim().default(''),
+  narratorReviewed: z.boolean().default(false),
+  narratorReviewDate: FuzzyDateSchema.default(''),
+  segments: z.array(SegmentSchema).default([]),
+});
+
+export const PhotoDetailsSchema = z.object({
+  /** 图片说明: the text that goes into a book. */
+  caption: z.string().default(''),
+  originalForm: z.enum(['print', 'negative', 'digital', '']).default(''),
+  /** dpi */
+  scanResolution: z.number().int().positive().optional(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+});
+
+export const DocumentDetailsSchema = z.object({
+  /** 文种 */
+  genre: z.string().trim().default(''),
+  /** 责任者 */
+  creator: z.string().trim().default(''),
+  /** 文号 */
+  docNumber: z.string().trim().default(''),
+  pages: z.number().int().nonnegative().optional(),
+});
+
+/** What import suggests and a person has not yet accepted (EXIF dates, text cleanups). */
+export const SuggestionSchema = z.object({
+  field: z.string(),
+  value: z.unknown(),
+  source: z.string(),
+});
+
+export const MojibakeRunSchema = z.object({ start: z.number(), end: z.number(), text: z.string() });
+
 const fieldShape = {
   kind: ItemKindSchema,
+  /** 档号, e.g. XCGG-2023-0001: given from the library's pattern when empty. */
+  identifier: z.string().trim().max(100),
   title: z.string().trim().min(1, '题名不能为空').max(500, '题名不能超过 500 字'),
+  subtitle: z.string().trim().max(500),
+  /** 内容提要 */
+  abstract: z.string(),
+  /** 事件时间 */
+  eventDate: FuzzyDateSchema,
+  /** 形成时间 */
+  createdDate: FuzzyDateSchema,
+  places: names,
   people: z.array(PersonSchema),
-  date: z.string().trim().max(100),
-  place: z.string().trim().max(200),
-  description: z.string(),
+  organizations: names,
+  /** 主题词 from the controlled list */
+  subjects: names,
+  /** 关键词, free */
+  keywords: names,
+  witnessType: z.enum([...WITNESS_TYPES, '']),
+  provenance: ProvenanceSchema,
+  rights: RightsSchema,
+  editorialStatus: z.enum(EDITORIAL_STATUSES),
+  statusHistory: z.array(StatusChangeSchema),
+  notes: z.string(),
+  collections: names,
+  tags: names,
   /** The full text as it is to be read, searched and printed (cleaned). */
   text: z.string(),
   /** The text as it arrived, kept when cleanup changed it. */
   rawText: z.string().optional(),
+  /** Runs of garbled characters import found and could not repair: for a person to review. */
+  mojibake: z.array(MojibakeRunSchema),
   files: z.array(FileRefSchema),
+  oral: OralDetailsSchema.optional(),
+  photo: PhotoDetailsSchema.optional(),
+  document: DocumentDetailsSchema.optional(),
+  suggestions: z.array(SuggestionSchema),
 };
 
-/** The fields a person edits; omitted optional ones start empty. */
+/** The fields a person edits; omitted ones start empty. */
 export const ItemFieldsSchema = z.object({
   ...fieldShape,
+  identifier: fieldShape.identifier.default(''),
+  subtitle: fieldShape.subtitle.default(''),
+  abstract: fieldShape.abstract.default(''),
+  eventDate: fieldShape.eventDate.default(''),
+  createdDate: fieldShape.createdDate.default(''),
+  places: fieldShape.places.default([]),
   people: fieldShape.people.default([]),
-  date: fieldShape.date.default(''),
-  place: fieldShape.place.default(''),
-  description: fieldShape.description.default(''),
+  organizations: fieldShape.organizations.default([]),
+  subjects: fieldShape.subjects.default([]),
+  keywords: fieldShape.keywords.default([]),
+  witnessType: fieldShape.witnessType.default(''),
+  provenance: fieldShape.provenance.default(() => ProvenanceSchema.parse({})),
+  rights: fieldShape.rights.default(() => RightsSchema.parse({})),
+  editorialStatus: fieldShape.editorialStatus.default('collected'),
+  statusHistory: fieldShape.statusHistory.default([]),
+  notes: fieldShape.notes.default(''),
+  collections: fieldShape.collections.default([]),
+  tags: fieldShape.tags.default([]),
   text: fieldShape.text.default(''),
+  mojibake: fieldShape.mojibake.default([]),
   files: fieldShape.files.default([]),
+  suggestions: fieldShape.suggestions.default([]),
 });
 export type ItemFields = z.infer<typeof ItemFieldsSchema>;
+export type ItemFieldsInput = z.input<typeof ItemFieldsSchema>;
 /** Only the fields given: no defaults, so an edit never blanks what it does not name. */
 export const ItemPatchSchema = z.object(fieldShape).partial();
 export type ItemPatch = z.infer<typeof ItemPatchSchema>;
+export type ItemPatchInput = z.input<typeof ItemPatchSchema>;
 
 export const ItemSchema = ItemFieldsSchema.extend({
   id: z.string(),

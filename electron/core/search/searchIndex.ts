@@ -20,14 +20,27 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-const FIELDS = ['title', 'people', 'place', 'description', 'text'] as const;
+const FIELDS = ['title', 'people', 'places', 'terms', 'abstract', 'text'] as const;
 type Field = (typeof FIELDS)[number];
-const BOOST: Record<Field, number> = { title: 4, people: 2, place: 2, description: 1.5, text: 1 };
+const BOOST: Record<Field, number> = { title: 4, people: 2, places: 2, terms: 1.5, abstract: 1.5, text: 1 };
 const SNIPPET_RADIUS = 40;
 
+/** What each indexed field holds; fields are joined with newlines so phrases never span two values. */
 function fieldText(item: Item, field: Field): string {
-  if (field === 'people') return item.people.map((p) => p.name).join(' ');
-  return item[field];
+  switch (field) {
+    case 'title':
+      return [item.title, item.subtitle, item.identifier].join('\n');
+    case 'people':
+      return item.people.map((p) => p.name).join('\n');
+    case 'places':
+      return item.places.join('\n');
+    case 'terms':
+      return [...item.subjects, ...item.keywords, ...item.organizations, ...item.tags].join('\n');
+    case 'abstract':
+      return [item.abstract, item.photo?.caption ?? '', item.notes].join('\n');
+    case 'text':
+      return item.text;
+  }
 }
 
 /**
@@ -38,7 +51,7 @@ function fieldText(item: Item, field: Field): string {
 export class SearchIndex {
   private readonly index = new MiniSearch<Item>({
     fields: [...FIELDS],
-    extractField: (item, field) => fieldText(item, field as Field),
+    extractField: (item, field) => (field === 'id' ? item.id : fieldText(item, field as Field)),
     tokenize: indexTerms,
     processTerm: (term) => term,
     searchOptions: { tokenize: (q) => [q], processTerm: (t) => t },
@@ -93,7 +106,7 @@ function findPhrases(
         ? (folded.find((f) => f.field === 'text' && f.folded.includes(phrase)) ?? found)
         : found;
   }
-  const source = snippetField ?? folded[4]!;
+  const source = snippetField ?? folded[folded.length - 1]!;
   // Folding keeps length, so offsets in the folded text are offsets in the original.
   const first = Math.min(...phrases.map((p) => source.folded.indexOf(p)).filter((i) => i >= 0));
   const start = Math.max(0, first - SNIPPET_RADIUS);

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item, ItemKind, OpOutput } from '../../../electron/api/contract';
+import type { Item, ItemFieldsInput, ItemKind, OpOutput } from '../../../electron/api/contract';
 import { api, ApiCallError } from '../api/client';
 import { collatorFor } from '../i18n';
 import { StatusMessage, type Status } from '../components/StatusMessage';
 import { Sidebar } from '../features/library/Sidebar';
 import { ItemList } from '../features/library/ItemList';
 import { useItems } from '../features/library/useItems';
-import { ItemForm, type ItemDraft } from '../features/item/ItemForm';
+import { ItemForm } from '../features/item/ItemForm';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchResults } from '../features/search/SearchResults';
 import { CompilePanel } from '../features/compile/CompilePanel';
@@ -35,9 +35,12 @@ export function App() {
   const dismissStatus = useCallback(() => setStatus(null), []);
   const items = useItems(kind, showError);
 
+  const [vocabulary, setVocabulary] = useState<OpOutput<'vocabulary.get'> | null>(null);
   useEffect(() => {
     api.call('library.info', {}).then(setInfo, showError);
+    api.call('vocabulary.get', {}).then(setVocabulary, showError);
   }, [showError]);
+  const placeNames = useMemo(() => [...new Set(vocabulary?.places.map((p) => p.name))], [vocabulary]);
 
   useEffect(() => {
     document.title = info ? `${info.name} — ${t('app.name')}` : t('app.name');
@@ -73,14 +76,14 @@ export function App() {
     [showError],
   );
 
-  async function save(draft: ItemDraft) {
+  async function save(fields: ItemFieldsInput) {
     try {
       if (detail.mode === 'edit') {
-        const item = await api.call('items.update', { id: detail.item.id, patch: draft });
+        const item = await api.call('items.update', { id: detail.item.id, patch: fields });
         setDetail({ mode: 'edit', item });
         setStatus({ kind: 'info', text: t('item.saved', { title: item.title }) });
       } else {
-        const item = await api.call('items.create', { ...draft, files: [] });
+        const item = await api.call('items.create', fields);
         setDetail({ mode: 'edit', item });
         setStatus({ kind: 'info', text: t('item.created', { title: item.title }) });
       }
@@ -164,6 +167,8 @@ export function App() {
               item={detail.mode === 'edit' ? detail.item : null}
               readOnly={readOnly}
               onSave={save}
+              placeNames={placeNames}
+              subjectNames={vocabulary?.subjects ?? []}
               onDelete={detail.mode === 'edit' ? () => void remove(detail.item) : undefined}
             />
           )}

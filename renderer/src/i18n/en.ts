@@ -40,9 +40,13 @@ export const en: Messages = {
       date: 'Date',
       place: 'Place',
       description: 'Abstract',
+      subjects: 'Subjects',
       text: 'Full text',
     },
     dateHint: 'e.g. 1984年春, 1978—1985',
+    dateReadAs: 'Read as {{date}} ({{start}} to {{end}})',
+    dateInvalid:
+      'This date cannot be read; write e.g. 1984, 1984年3月, 1984年春, 八十年代初, 1978—1985, 约1990年',
     addPerson: 'Add person',
     removePerson: 'Remove {{name}}',
     save: 'Save',

@@ -3,36 +3,80 @@ import { useTranslation } from 'react-i18next';
 import {
   ITEM_KINDS,
   PERSON_ROLES,
+  formatFuzzyDate,
+  parseFuzzyDate,
   type Item,
-  type ItemFields,
+  type ItemFieldsInput,
   type ItemKind,
   type Person,
 } from '../../../../electron/api/contract';
 
-export type ItemDraft = Pick<ItemFields, 'kind' | 'title' | 'date' | 'place' | 'description' | 'text'> & {
+/** The form's own state: lists are edited as text (许昌市、禹州市), dates as people write them. */
+export interface ItemDraft {
+  kind: ItemKind;
+  title: string;
   people: Person[];
-};
+  eventDate: string;
+  places: string;
+  subjects: string;
+  abstract: string;
+  text: string;
+}
 
 const EMPTY_DRAFT: ItemDraft = {
   kind: 'oral',
   title: '',
   people: [],
-  date: '',
-  place: '',
-  description: '',
+  eventDate: '',
+  places: '',
+  subjects: '',
+  abstract: '',
   text: '',
 };
+const LIST_SEPARATOR = /[,，、;；]/;
 
 function draftOf(item: Item | null): ItemDraft {
   if (!item) return EMPTY_DRAFT;
-  const { kind, title, people, date, place, description, text } = item;
-  return { kind, title, people, date, place, description, text };
+  return {
+    kind: item.kind,
+    title: item.title,
+    people: item.people,
+    eventDate: item.eventDate ? formatFuzzyDate(item.eventDate) : '',
+    places: item.places.join('、'),
+    subjects: item.subjects.join('、'),
+    abstract: item.abstract,
+    text: item.text,
+  };
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** What the form sends: the contract's fields. */
+export function fieldsOf(draft: ItemDraft): ItemFieldsInput {
+  return {
+    kind: draft.kind,
+    title: draft.title,
+    people: draft.people.filter((p) => p.name.trim()),
+    eventDate: draft.eventDate,
+    places: splitList(draft.places),
+    subjects: splitList(draft.subjects),
+    abstract: draft.abstract,
+    text: draft.text,
+  };
 }
 
 interface Props {
   item: Item | null;
   readOnly: boolean;
-  onSave: (draft: ItemDraft) => Promise<void>;
+  onSave: (fields: ItemFieldsInput) => Promise<void>;
+  /** Gazetteer names and subjects, offered as suggestions. */
+  placeNames?: string[];
+  subjectNames?: string[];
   onDelete?: () => void;
 }
 
@@ -40,10 +84,11 @@ interface Props {
  * Describes an item: creates a new one when `item` is null, else edits it.
  * The parent keys it by item and version, so the draft starts afresh for each.
  */
-export function ItemForm({ item, readOnly, onSave, onDelete }: Props) {
+export function ItemForm({ item, readOnly, onSave, onDelete, placeNames = [], subjectNames = [] }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ItemDraft>(() => draftOf(item));
   const [titleError, setTitleError] = useState(false);
+  const parsedDate = draft.eventDate.trim() ? parseFuzzyDate(draft.eventDate) : null;
   const [saving, setSaving] = useState(false);
 
   const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) =>
@@ -60,9 +105,10 @@ export function ItemForm({ item, readOnly, onSave, onDelete }: Props) {
       setTitleError(true);
       return;
     }
+    if (parsedDate && !parsedDate.ok) return;
     setSaving(true);
     try {
-      await onSave({ ...draft, people: draft.people.filter((p) => p.name.trim()) });
+      await onSave(fieldsOf(draft));
     } finally {
       setSaving(false);
     }
@@ -74,7 +120,10 @@ export function ItemForm({ item, readOnly, onSave, onDelete }: Props) {
       onSubmit={submit}
       aria-label={item ? t('item.editTitle') : t('item.newTitle')}
     >
-      <h2>{item ? t('item.editTitle') : t('item.newTitle')}</h2>
+      <h2>
+        {item ? t('item.editTitle') : t('item.newTitle')}
+        {item?.identifier && <span className="identifier">{item.identifier}</span>}
+      </h2>
       <fieldset disabled={readOnly || saving}>
         <label>
           {t('item.fields.kind')}
@@ -151,19 +200,54 @@ export function ItemForm({ item, readOnly, onSave, onDelete }: Props) {
           <label>
             {t('item.fields.date')}
             <input
-              value={draft.date}
+              value={draft.eventDate}
               placeholder={t('item.dateHint')}
-              onChange={(e) => set('date', e.target.value)}
+              onChange={(e) => set('eventDate', e.target.value)}
+              aria-invalid={parsedDate?.ok === false}
+              aria-describedby="date-note"
             />
           </label>
           <label>
             {t('item.fields.place')}
-            <input value={draft.place} onChange={(e) => set('place', e.target.value)} />
+            <input list="place-names" value={draft.places} onChange={(e) => set('places', e.target.value)} />
           </label>
         </div>
+        <p
+          id="date-note"
+          className={parsedDate?.ok === false ? 'field-error' : 'field-note'}
+          role={parsedDate?.ok === false ? 'alert' : undefined}
+        >
+          {parsedDate === null
+            ? t('item.dateHint')
+            : parsedDate.ok
+              ? t('item.dateReadAs', {
+                  date: formatFuzzyDate(parsedDate.edtf),
+                  start: parsedDate.range.start,
+                  end: parsedDate.range.end,
+                })
+              : t('item.dateInvalid')}
+        </p>
+        <datalist id="place-names">
+          {placeNames.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        <label>
+          {t('item.fields.subjects')}
+          <input
+            list="subject-names"
+            value={draft.subjects}
+            onChange={(e) => set('subjects', e.target.value)}
+          />
+        </label>
+        <datalist id="subject-names">
+          {subjectNames.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
         <label>
           {t('item.fields.description')}
-          <textarea rows={3} value={draft.description} onChange={(e) => set('description', e.target.value)} />
+          <textarea rows={3} value={draft.abstract} onChange={(e) => set('abstract', e.target.value)} />
         </label>
         <label>
           {t('item.fields.text')}

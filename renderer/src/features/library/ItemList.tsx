@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatFuzzyDate } from '../../../../electron/api/contract';
 import type { ItemSummary } from './useItems';
 
 interface Props {
@@ -41,8 +42,8 @@ export function ItemList({ items, selectedId, checked, emptyText, onSelect, onTo
               </button>
             </td>
             <td>{t(`kind.${item.kind}`)}</td>
-            <td>{item.date}</td>
-            <td>{item.place}</td>
+            <td>{item.eventDate && formatFuzzyDate(item.eventDate)}</td>
+            <td>{item.places.join('、')}</td>
           </tr>
         ))}
       </tbody>
