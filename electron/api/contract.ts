@@ -52,6 +52,13 @@ const AuditEntrySchema = z.object({
   undoOf: z.string().optional(),
 });
 
+const RegisterPreviewSchema = z.object({
+  columns: z.array(z.object({ header: z.string(), known: z.boolean() })),
+  rows: z.array(z.object({ row: z.number(), title: z.string(), errors: z.array(z.string()) })),
+  valid: z.number(),
+  invalid: z.number(),
+});
+
 const PathReasonSchema = z.object({ path: z.string(), reason: z.string() });
 
 export const contract = {
@@ -139,6 +146,33 @@ export const contract = {
       skipped: z.array(PathReasonSchema),
       failed: z.array(PathReasonSchema),
     }),
+  }),
+  'registers.preview': op({
+    summary: '预览登记表（Excel/CSV）',
+    access: 'local',
+    input: z.object({ path: z.string().min(1) }),
+    output: RegisterPreviewSchema,
+  }),
+  'registers.import': op({
+    summary: '导入登记表（Excel/CSV）',
+    access: 'local',
+    job: true,
+    input: z.object({ path: z.string().min(1), dryRun: z.boolean().default(false) }),
+    output: RegisterPreviewSchema.extend({
+      added: z.array(z.string()),
+      skipped: z.array(z.object({ row: z.number(), reason: z.string() })),
+    }),
+  }),
+  'items.export': op({
+    summary: '导出目录（CSV/JSON）',
+    access: 'write',
+    input: z.object({
+      format: z.enum(['csv', 'json']),
+      itemIds: z.array(Id).optional(),
+      /** Desktop and CLI only; by default the library's exports/ folder. */
+      output: z.string().min(1).optional(),
+    }),
+    output: z.object({ fileName: z.string(), path: z.string(), count: z.number() }),
   }),
   'search.query': op({
     summary: '全文检索',

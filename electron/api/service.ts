@@ -7,6 +7,8 @@ import { XUCHANG_GAZETTEER, flattenGazetteer } from '../core/vocabulary';
 import { compileVolume, type CompileFonts } from '../core/compile';
 import { WenshiError } from '../core/errors';
 import { writeFileDurably } from '../core/storage';
+import { exportCsv, exportJson, importRegister, previewRegister, readRegister } from '../core/exchange';
+import type { Item } from '../core/model';
 import type { JobContext } from '../core/jobs';
 import {
   contract,
@@ -41,12 +43,14 @@ export interface ServiceOptions {
   actor?: string;
 }
 
-/** File names safe on every system, from a volume title. */
-function exportFileName(title: string, date: Date): string {
+/** File names safe on every system. */
+function safeFileName(title: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-  const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80);
-  const stamp = date.toISOString().replace(/[-:]/g, '').replace(/\..+/, '').replace('T', '-');
-  return `${safe}-${stamp}.pdf`;
+  return title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80);
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\..+/, '').replace('T', '-');
 }
 
 /** The library behind every door: validates calls against the contract and runs them. */
@@ -142,6 +146,24 @@ export class Service {
     }
   }
 
+  private item(id: string): Item {
+    const item = this.library.catalog.get(id);
+    if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
+    return item;
+  }
+
+  private sortedByCreation(): Item[] {
+    return this.library.catalog.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** A path the caller chose (desktop and CLI only), or a file in the library's exports/ folder. */
+  private exportTarget(output: string | undefined, context: CallContext, fileName: string): string {
+    if (!output) return this.library.path('exports', fileName);
+    if (!context.door.canUseLocalPaths)
+      throw new WenshiError('invalid_argument', '浏览器模式不能指定保存路径');
+    return path.resolve(output);
+  }
+
   private readonly handlers: Handlers = {
     'library.info': async () => ({
       name: this.library.info.name,
@@ -166,11 +188,7 @@ export class Service {
       };
     },
 
-    'items.get': async ({ id }) => {
-      const item = this.library.catalog.get(id);
-      if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
-      return item;
-    },
+    'items.get': async ({ id }) => this.item(id),
 
     'items.create': async (fields) => this.library.createItem(fields),
     'items.update': async ({ id, patch }) => this.library.updateItem(id, patch),
@@ -185,18 +203,19 @@ export class Service {
       subjects: this.library.info.settings.subjects,
     }),
     'items.add': async (args, context) => addPaths(this.library, args.paths, { ...context, kind: args.kind }),
+    'registers.preview': async ({ path: file }) => previewRegister(await readRegister(file)),
+    'registers.import': async ({ path: file, dryRun }, context) =>
+      importRegister(this.library, file, { ...context, dryRun }),
+    'items.export': async ({ format, itemIds, output }, context) => {
+      const items = itemIds ? itemIds.map((id) => this.item(id)) : this.sortedByCreation();
+      const target = this.exportTarget(output, context, `目录-${stamp(this.library.clock())}.${format}`);
+      await writeFileDurably(target, format === 'csv' ? exportCsv(items) : exportJson(items));
+      return { fileName: path.basename(target), path: target, count: items.length };
+    },
     'search.query': async ({ query, limit }) => this.search.search(query, limit),
 
     'volumes.compile': async ({ itemIds, title, output }, context) => {
-      if (output && !context.door.canUseLocalPaths)
-        throw new WenshiError('invalid_argument', '浏览器模式不能指定保存路径');
-      const items = itemIds
-        ? itemIds.map((id) => {
-            const item = this.library.catalog.get(id);
-            if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
-            return item;
-          })
-        : this.library.catalog.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const items = itemIds ? itemIds.map((id) => this.item(id)) : this.sortedByCreation();
       if (items.length === 0)
         throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加或选择条目');
       const volumeTitle = title ?? this.library.info.name;
@@ -207,9 +226,11 @@ export class Service {
         signal: context.signal,
         onProgress: context.onProgress,
       });
-      const target = output
-        ? path.resolve(output)
-        : this.library.path('exports', exportFileName(volumeTitle, this.library.clock()));
+      const target = this.exportTarget(
+        output,
+        context,
+        `${safeFileName(volumeTitle)}-${stamp(this.library.clock())}.pdf`,
+      );
       await writeFileDurably(target, pdf);
       return { fileName: path.basename(target), path: target, bytes: pdf.length, ...report };
     },

@@ -104,6 +104,43 @@ export const opCommands = {
       ].join('\n'),
     exitCode: (r) => (r.failed.length > 0 ? 1 : 0),
   }),
+  register: opCommand({
+    op: 'registers.import',
+    usage: 'register <资料库> <登记表.xlsx|.csv> [--dry-run]',
+    options: { 'dry-run': { type: 'boolean' } },
+    toArgs: (positionals, values) => {
+      need(positionals, 1, '登记表文件');
+      return { path: positionals[0]!, dryRun: values['dry-run'] === true };
+    },
+    print: (r) =>
+      [
+        `登记表共 ${r.valid + r.invalid} 行：有效 ${r.valid} 行，有误 ${r.invalid} 行（有误的行不导入）`,
+        ...r.columns.filter((c) => !c.known).map((c) => `  未识别的列「${c.header}」已忽略`),
+        ...r.rows.flatMap((row) => row.errors.map((e) => `  第 ${row.row} 行「${row.title}」${e}`)),
+        `已导入 ${r.added.length} 条` + (r.skipped.length ? `，跳过 ${r.skipped.length} 条` : ''),
+        ...r.skipped.map((s) => `  第 ${s.row} 行：${s.reason}`),
+      ].join('\n'),
+    exitCode: (r) => (r.invalid > 0 ? 1 : 0),
+  }),
+  export: opCommand({
+    op: 'items.export',
+    usage: 'export <资料库> --csv|--json [-o 文件] [--items 编号,编号…]',
+    options: {
+      csv: { type: 'boolean' },
+      json: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+      items: { type: 'string' },
+    },
+    toArgs: (_positionals, values) => {
+      if (values.csv === values.json) throw new UsageError('请指定 --csv 或 --json 之一');
+      return {
+        format: values.csv ? 'csv' : 'json',
+        output: values.output as string | undefined,
+        itemIds: typeof values.items === 'string' ? values.items.split(/[,，]/).filter(Boolean) : undefined,
+      };
+    },
+    print: (r) => `已导出 ${r.count} 条到 ${r.path}`,
+  }),
   list: opCommand({
     op: 'items.list',
     usage: 'list <资料库> [--kind oral|photo|document]',

@@ -157,7 +157,8 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(help() + '\n');
     return;
   }
-  const out: Output = { json: values.json === true };
+  // For export, --json names the file format, not how the result is printed.
+  const out: Output = { json: values.json === true && commandName !== 'export' };
   try {
     if (commandName === 'init') return await init(positionals, values, out);
     const [root, ...more] = positionals;

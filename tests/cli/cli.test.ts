@@ -163,3 +163,38 @@ describe('wenshi CLI', () => {
     expect(notLibrary.stderr).toMatch(/资料库不存在/);
   });
 });
+
+describe('wenshi register and export', () => {
+  it('imports a register with per-row errors, exits 1, and exports a CSV that opens with Chinese intact', async () => {
+    const root = await newLibrary();
+    const dir = path.dirname(root);
+    const register = path.join(dir, '登记表.csv');
+    await writeFile(
+      register,
+      [
+        '档号,题名,类型,口述人,事件时间',
+        'XC-1,许昌发制品产业的起步,口述,张三,1984年春',
+        'XC-2,日期有误,口述,李四,明天',
+      ].join('\n'),
+    );
+    const dry = wenshi('register', root, register, '--dry-run');
+    expect(dry.stdout).toMatch(/有效 1 行，有误 1 行/);
+    expect(json<{ total: number }>('list', root).total).toBe(0);
+
+    const run = wenshi('register', root, register);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/第 3 行「日期有误」事件时间：无法识别的日期「明天」/);
+    expect(json<{ items: { title: string }[] }>('list', root).items.map((i) => i.title)).toEqual([
+      '许昌发制品产业的起步',
+    ]);
+
+    const csv = path.join(dir, 'out.csv');
+    expect(wenshi('export', root, '--csv', '-o', csv).status).toBe(0);
+    const bytes = await readFile(csv);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('许昌发制品产业的起步');
+    const out = path.join(dir, 'out.json');
+    expect(wenshi('export', root, '--json', '-o', out).status).toBe(0);
+    expect(JSON.parse(await readFile(out, 'utf8')).items).toHaveLength(1);
+  });
+});

@@ -1,0 +1,11 @@
+export {
+  readRegister,
+  previewRegister,
+  importRegister,
+  exportCsv,
+  exportJson,
+  type RegisterPreview,
+  type RegisterImport,
+  type RegisterRow,
+} from './register';
+export { toCsv, parseCsv, neutralizeFormula } from './csv';
