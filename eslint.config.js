@@ -60,6 +60,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Advice for the React Compiler, which this project does not use.
+      'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': [
         'error',
         {

@@ -28,6 +28,17 @@ function op<I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>)
 
 const Id = z.string().min(1, '缺少条目编号');
 
+const LibrarySettingsOutput = z.object({
+  identifierPattern: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((p) => p.includes('{seq'), '档号规则须包含流水号 {seq}，如 XCGG-{year}-{seq:4}'),
+  subjects: z.array(z.string().trim().min(1)),
+  extraPlaces: z.array(z.string().trim().min(1)),
+});
+
+/** What lists show of an item; `cover` is the content hash of its first image, for thumbnails. */
 export const ItemSummarySchema = ItemSchema.pick({
   id: true,
   kind: true,
@@ -38,9 +49,11 @@ export const ItemSummarySchema = ItemSchema.pick({
   people: true,
   subjects: true,
   editorialStatus: true,
+  collections: true,
+  tags: true,
   createdAt: true,
   updatedAt: true,
-});
+}).extend({ cover: z.string().optional() });
 
 const AuditEntrySchema = z.object({
   id: z.string(),
@@ -74,7 +87,17 @@ export const contract = {
       readOnly: z.boolean(),
       /** Why the library is read-only, for the banner. */
       readOnlyReason: z.string().optional(),
+      settings: LibrarySettingsOutput,
     }),
+  }),
+  'library.update': op({
+    summary: '修改资料库名称与设置',
+    access: 'write',
+    input: z.object({
+      name: z.string().trim().min(1, '资料库名称不能为空').max(100).optional(),
+      settings: LibrarySettingsOutput.partial().optional(),
+    }),
+    output: z.object({ name: z.string(), settings: LibrarySettingsOutput }),
   }),
   'items.list': op({
     summary: '列出条目',
@@ -82,7 +105,7 @@ export const contract = {
     input: z.object({
       kind: ItemKindSchema.optional(),
       offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(10000).default(1000),
+      limit: z.number().int().min(1).max(100_000).default(1000),
     }),
     output: z.object({ total: z.number(), items: z.array(ItemSummarySchema) }),
   }),
@@ -109,6 +132,21 @@ export const contract = {
     access: 'write',
     input: z.object({ id: Id }),
     output: z.object({ id: z.string() }),
+  }),
+  'items.bulkUpdate': op({
+    summary: '批量修改',
+    access: 'write',
+    job: true,
+    input: z.object({
+      ids: z.array(Id).min(1, '请先选择条目'),
+      set: ItemPatchSchema.pick({ editorialStatus: true, kind: true, witnessType: true }).optional(),
+      /** Values added to list fields, keeping what each item has. */
+      add: z
+        .object({ collections: z.array(z.string()), tags: z.array(z.string()), subjects: z.array(z.string()) })
+        .partial()
+        .optional(),
+    }),
+    output: z.object({ updated: z.number() }),
   }),
   'items.history': op({
     summary: '修改记录',
@@ -266,6 +304,8 @@ export const IPC_EVENT_CHANNEL = 'wenshi:event';
 /** The HTTP door: POST `${HTTP_API_PREFIX}<op>`, events at `${HTTP_API_PREFIX}events`. */
 export const HTTP_API_PREFIX = '/api/';
 export const HTTP_EXPORTS_PREFIX = '/exports/';
+/** Library files by content hash: `${HTTP_FILES_PREFIX}<sha256>` (`?size=thumb` for a thumbnail). */
+export const HTTP_FILES_PREFIX = '/files/';
 export const HTTP_TOKEN_COOKIE = 'wenshi_token';
 
 // The data shapes the doors exchange, for the renderer (which imports nothing else from electron/).
@@ -277,6 +317,7 @@ export {
   ACCESS_LEVELS,
   parseFuzzyDate,
   formatFuzzyDate,
+  dateRange,
 } from '../core/model';
 export type {
   Item,

@@ -5,7 +5,7 @@ import { SearchIndex } from '../core/search';
 import { addPaths } from '../core/ingest';
 import { XUCHANG_GAZETTEER, flattenGazetteer } from '../core/vocabulary';
 import { compileVolume, type CompileFonts } from '../core/compile';
-import { WenshiError } from '../core/errors';
+import { WenshiError, throwIfCancelled } from '../core/errors';
 import { writeFileDurably } from '../core/storage';
 import { exportCsv, exportJson, importRegister, previewRegister, readRegister } from '../core/exchange';
 import type { Item } from '../core/model';
@@ -171,6 +171,7 @@ export class Service {
       formatVersion: this.library.info.formatVersion,
       itemCount: this.library.catalog.size,
       readOnly: this.library.readOnly,
+      settings: this.library.info.settings,
       ...(this.library.lockedBy && {
         readOnlyReason: `资料库正由另一个程序使用（进程 ${this.library.lockedBy.pid}，${this.library.lockedBy.host}），当前为只读模式。`,
       }),
@@ -184,7 +185,10 @@ export class Service {
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || collator.compare(a.title, b.title));
       return {
         total: items.length,
-        items: items.slice(offset, offset + limit).map((item) => ItemSummarySchema.parse(item)),
+        items: items.slice(offset, offset + limit).map((item) => ({
+            ...ItemSummarySchema.parse(item),
+            cover: item.files.find((f) => f.mime.startsWith('image/'))?.sha256,
+          })),
       };
     },
 
@@ -193,6 +197,22 @@ export class Service {
     'items.create': async (fields) => this.library.createItem(fields),
     'items.update': async ({ id, patch }) => this.library.updateItem(id, patch),
     'items.delete': async ({ id }) => ({ id: (await this.library.deleteItem(id)).id }),
+    'library.update': async (patch) => {
+      const info = await this.library.updateInfo(patch);
+      return { name: info.name, settings: info.settings };
+    },
+    'items.bulkUpdate': async ({ ids, set, add }, context) => {
+      const items = ids.map((id) => this.item(id));
+      for (const [index, item] of items.entries()) {
+        throwIfCancelled(context.signal);
+        context.onProgress?.({ phase: 'bulk', done: index, total: items.length, current: item.title });
+        const merged = Object.fromEntries(
+          Object.entries(add ?? {}).map(([key, values]) => [key, [...item[key as 'tags'], ...(values ?? [])]]),
+        );
+        await this.library.updateItem(item.id, { ...set, ...merged });
+      }
+      return { updated: items.length };
+    },
     'items.history': async ({ id }) => this.library.audit.entriesFor(id),
     'items.undo': async ({ entryId }) => this.library.undo(entryId),
     'vocabulary.get': async () => ({

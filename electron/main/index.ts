@@ -119,15 +119,10 @@ if (!app.requestSingleInstanceLock()) {
     const current = service;
 
     protocol.handle('wenshi', async (request) => {
-      const sha256 = parseLibraryFileUrl(request.url);
-      const ref = sha256
-        ? current.library.catalog
-            .all()
-            .flatMap((i) => i.files)
-            .find((f) => f.sha256 === sha256)
-        : undefined;
-      if (!sha256 || !ref) return new Response('Not found', { status: 404 });
-      return net.fetch(pathToFileURL(current.library.files.pathFor(sha256, ref.name)).href);
+      const wanted = parseLibraryFileUrl(request.url);
+      const file = wanted && (await current.library.displayFile(wanted.sha256, wanted.size));
+      if (!file) return new Response('Not found', { status: 404 });
+      return net.fetch(pathToFileURL(file.path).href);
     });
 
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, op: unknown, args: unknown, meta: unknown) => {

@@ -32,13 +32,15 @@ export function isAppUrl(url: string, appUrl: string): boolean {
 /** The desktop door may write and may read local paths the user chose. */
 export const DESKTOP_DOOR: DoorPolicy = { canWrite: true, canUseLocalPaths: true };
 
-/** Library files are addressed as wenshi://files/<sha256>; anything else is refused. */
-export function parseLibraryFileUrl(url: string): string | null {
+/** Library files are addressed as wenshi://files/<sha256>[?size=thumb|preview]; anything else is refused. */
+export function parseLibraryFileUrl(url: string): { sha256: string; size: 'original' | 'thumb' | 'preview' } | null {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'wenshi:' || parsed.hostname !== 'files') return null;
     const sha256 = parsed.pathname.replace(/^\//, '');
-    return /^[0-9a-f]{64}$/.test(sha256) ? sha256 : null;
+    const size = parsed.searchParams.get('size');
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+    return { sha256, size: size === 'thumb' || size === 'preview' ? size : 'original' };
   } catch {
     return null;
   }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import {
   HTTP_API_PREFIX,
   HTTP_EXPORTS_PREFIX,
+  HTTP_FILES_PREFIX,
   HTTP_TOKEN_COOKIE,
   type ApiEvent,
   type CallMeta,
@@ -150,6 +151,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         }
         const result = await options.service.dispatch(opName, body.args, body.meta ?? {}, door);
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      }
+
+      if (url.pathname.startsWith(HTTP_FILES_PREFIX)) {
+        const size = url.searchParams.get('size');
+        const file = await options.service.library.displayFile(
+          url.pathname.slice(HTTP_FILES_PREFIX.length),
+          size === 'thumb' || size === 'preview' ? size : 'original',
+        );
+        if (file && (await serveFile(res, path.dirname(file.path), path.basename(file.path), { 'Content-Type': file.mime })))
+          return;
+        return send(res, 404, '404 文件不存在');
       }
 
       if (url.pathname.startsWith(HTTP_EXPORTS_PREFIX)) {

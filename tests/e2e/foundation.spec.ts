@@ -12,7 +12,7 @@ test.describe('browser mode with an imported item', () => {
     await expect(
       page.getByRole('navigation', { name: '资料分类' }).getByRole('button', { name: '全部资料' }),
     ).toBeVisible();
-    await expect(page.getByRole('table', { name: '条目列表' })).toContainText('zhengxie-plan-web-scraped');
+    await expect(page.getByRole('grid', { name: '条目列表' })).toContainText('zhengxie-plan-web-scraped');
     await expect(page.getByText('共 1 条')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('library.png') });
   });
@@ -41,7 +41,7 @@ test('add an item, find it in traditional script, compile it to PDF', async ({ p
     .fill('一九八四年春，许昌的发制品产业刚刚起步。\n我们从走村串户收购头发开始。');
   await form.getByRole('button', { name: '新建' }).click();
   await expect(page.getByRole('status')).toContainText('已新建「许昌发制品产业的起步」');
-  await expect(page.getByRole('table', { name: '条目列表' })).toContainText('许昌发制品产业的起步');
+  await expect(page.getByRole('grid', { name: '条目列表' })).toContainText('许昌发制品产业的起步');
 
   await page.getByRole('searchbox', { name: '检索' }).fill('許昌發製品');
   const results = page.getByRole('region', { name: /共 1 条结果/ });
@@ -50,7 +50,7 @@ test('add an item, find it in traditional script, compile it to PDF', async ({ p
   await page.screenshot({ path: testInfo.outputPath('search.png') });
   await page.getByRole('searchbox', { name: '检索' }).fill('');
 
-  await page.getByRole('checkbox', { name: '选择「许昌发制品产业的起步」' }).check();
+  await page.getByRole('row', { name: /许昌发制品产业的起步/ }).click();
   await expect(page.getByText('已选 1 条')).toBeVisible();
   await page.getByLabel('书名').fill('许昌改革记忆（试印本）');
   await page.getByRole('button', { name: '编印 PDF' }).click();

@@ -29,7 +29,8 @@ describe('desktop window policy', () => {
 
   it('maps library file URLs only to content hashes', () => {
     const hash = 'a'.repeat(64);
-    expect(parseLibraryFileUrl(`wenshi://files/${hash}`)).toBe(hash);
+    expect(parseLibraryFileUrl(`wenshi://files/${hash}`)).toEqual({ sha256: hash, size: 'original' });
+    expect(parseLibraryFileUrl(`wenshi://files/${hash}?size=thumb`)).toEqual({ sha256: hash, size: 'thumb' });
     for (const url of [
       'wenshi://files/..%2F..%2Fetc%2Fpasswd',
       'wenshi://files/../../etc/passwd',

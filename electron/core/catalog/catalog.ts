@@ -7,6 +7,7 @@ import { WenshiError } from '../errors';
 import {
   ItemFieldsSchema,
   ItemPatchSchema,
+  type FileRef,
   type Item,
   type ItemFieldsInput,
   type ItemPatchInput,
@@ -26,6 +27,8 @@ function shardKey(id: string): string {
 
 export class Catalog {
   private readonly items = new Map<string, Item>();
+  /** Content hash → id of the item holding that file. */
+  private readonly byFileHash = new Map<string, string>();
   private readonly shards = new Map<string, Low<Shard>>();
   private readonly writes = new Map<string, Promise<void>>();
   private readonly listeners = new Set<(change: CatalogChange) => void>();
@@ -43,7 +46,7 @@ export class Catalog {
       if (!match) continue;
       const shard = catalog.shard(match[1]!);
       await shard.read();
-      for (const item of Object.values(shard.data.items)) catalog.items.set(item.id, item);
+      for (const item of Object.values(shard.data.items)) catalog.remember(item);
     }
     return catalog;
   }
@@ -109,10 +112,23 @@ export class Catalog {
   }
 
   findByFileHash(sha256: string): Item | undefined {
-    for (const item of this.items.values()) {
-      if (item.files.some((f) => f.sha256 === sha256)) return item;
-    }
-    return undefined;
+    const id = this.byFileHash.get(sha256);
+    return id === undefined ? undefined : this.items.get(id);
+  }
+
+  /** The file reference with this content hash, from whichever item holds it. */
+  fileRef(sha256: string): FileRef | undefined {
+    return this.findByFileHash(sha256)?.files.find((f) => f.sha256 === sha256);
+  }
+
+  private remember(item: Item): void {
+    this.items.set(item.id, item);
+    for (const file of item.files) this.byFileHash.set(file.sha256, item.id);
+  }
+
+  private forget(item: Item): void {
+    this.items.delete(item.id);
+    for (const file of item.files) if (this.byFileHash.get(file.sha256) === item.id) this.byFileHash.delete(file.sha256);
   }
 
   /** Resolves once the item is durably on disk. */
@@ -123,7 +139,7 @@ export class Catalog {
     while (this.items.has(id)) id = randomBytes(8).toString('hex');
     const item: Item = { ...ItemFieldsSchema.parse(fields), id, createdAt: now, updatedAt: now };
     await this.persist(id, item);
-    this.items.set(id, item);
+    this.remember(item);
     this.emit({ type: 'put', item, previous: undefined });
     return item;
   }
@@ -134,7 +150,8 @@ export class Catalog {
     const fields = ItemFieldsSchema.parse({ ...previous, ...ItemPatchSchema.parse(patch) });
     const item: Item = { ...previous, ...fields, updatedAt: this.clock().toISOString() };
     await this.persist(id, item);
-    this.items.set(id, item);
+    this.forget(previous);
+    this.remember(item);
     this.emit({ type: 'put', item, previous });
     return item;
   }
@@ -143,7 +160,7 @@ export class Catalog {
     const item = this.items.get(id);
     if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
     await this.persist(id, undefined);
-    this.items.delete(id);
+    this.forget(item);
     this.emit({ type: 'delete', item });
     return item;
   }

@@ -53,7 +53,7 @@ export class Library {
 
   private constructor(
     readonly root: string,
-    readonly info: LibraryInfo,
+    private currentInfo: LibraryInfo,
     readonly catalog: Catalog,
     /** Set when the library is open read-only because another process holds the lock. */
     readonly lockedBy: LockHolder | null,
@@ -63,6 +63,23 @@ export class Library {
   ) {
     this.files = new FileStore(path.join(root, 'files'));
     this.audit = new AuditLog(path.join(root, 'log', 'audit.jsonl'));
+  }
+
+  get info(): LibraryInfo {
+    return this.currentInfo;
+  }
+
+  /** Renames the library or changes its settings; library.json is rewritten durably. */
+  async updateInfo(patch: { name?: string; settings?: Partial<LibrarySettings> }): Promise<LibraryInfo> {
+    this.assertWritable();
+    const next = LibraryInfoSchema.parse({
+      ...this.currentInfo,
+      ...(patch.name !== undefined && { name: patch.name }),
+      settings: { ...this.currentInfo.settings, ...patch.settings },
+    });
+    await writeFileDurably(this.path('library.json'), JSON.stringify(next, null, 2) + '\n');
+    this.currentInfo = next;
+    return next;
   }
 
   path(...parts: string[]): string {
@@ -190,6 +207,20 @@ export class Library {
       changes,
       ...(undoOf && { undoOf }),
     });
+  }
+
+  /**
+   * The file to show for a content hash: a derived thumbnail or preview when one exists, else
+   * the original. Null for hashes the catalog does not know, so nothing else can be reached.
+   */
+  async displayFile(sha256: string, size: 'original' | 'thumb' | 'preview'): Promise<{ path: string; mime: string } | null> {
+    const ref = /^[0-9a-f]{64}$/.test(sha256) ? this.catalog.fileRef(sha256) : undefined;
+    if (!ref) return null;
+    if (size !== 'original') {
+      const derived = this.path('derived', size === 'thumb' ? 'thumbs' : 'previews', `${sha256}.webp`);
+      if (await stat(derived).then(() => true, () => false)) return { path: derived, mime: 'image/webp' };
+    }
+    return { path: this.files.pathFor(sha256, ref.name), mime: ref.mime };
   }
 
   assertWritable(): void {

@@ -1,6 +1,7 @@
 import {
   HTTP_API_PREFIX,
   HTTP_EXPORTS_PREFIX,
+  HTTP_FILES_PREFIX,
   type ApiEvent,
   type CallMeta,
   type OpInput,
@@ -33,6 +34,8 @@ export interface ApiClient {
   onEvent(listener: (event: ApiEvent) => void): () => void;
   /** Desktop: files are opened from disk; browser: exported files are downloaded from this URL. */
   exportUrl(fileName: string): string | null;
+  /** A library file by content hash, or its derived thumbnail/preview. */
+  fileUrl(sha256: string, size?: 'thumb' | 'preview'): string;
   readonly desktop: boolean;
 }
 
@@ -50,6 +53,7 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
     },
     onEvent: (listener) => bridge.onEvent(listener),
     exportUrl: () => null,
+    fileUrl: (sha256, size) => `wenshi://files/${sha256}${size ? `?size=${size}` : ''}`,
   };
 }
 
@@ -81,6 +85,7 @@ function httpClient(): ApiClient {
       return () => listeners.delete(listener);
     },
     exportUrl: (fileName) => `${HTTP_EXPORTS_PREFIX}${encodeURIComponent(fileName)}`,
+    fileUrl: (sha256, size) => `${HTTP_FILES_PREFIX}${sha256}${size ? `?size=${size}` : ''}`,
   };
 }
 

@@ -1,16 +1,24 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item, ItemFieldsInput, ItemKind, OpOutput } from '../../../electron/api/contract';
+import type { Item, ItemFieldsInput, OpOutput } from '../../../electron/api/contract';
 import { api, ApiCallError } from '../api/client';
 import { collatorFor } from '../i18n';
+import { usePersistentState } from '../hooks/usePersistentState';
 import { StatusMessage, type Status } from '../components/StatusMessage';
+import { PaneDivider } from '../components/PaneDivider';
 import { Sidebar } from '../features/library/Sidebar';
-import { ItemList } from '../features/library/ItemList';
+import { ItemTable } from '../features/library/ItemTable';
+import { PhotoGrid } from '../features/library/PhotoGrid';
+import { BulkEditBar } from '../features/library/BulkEditBar';
 import { useItems } from '../features/library/useItems';
-import { ItemForm } from '../features/item/ItemForm';
+import { DEFAULT_COLUMNS, sortItems, type ColumnKey, type SortOrder } from '../features/library/columns';
+import { EMPTY_SELECTION, type Selection } from '../features/library/selection';
+import { collectionTree, inView, type View } from '../features/library/views';
+import { ItemPanel } from '../features/item/ItemPanel';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchResults } from '../features/search/SearchResults';
 import { CompilePanel } from '../features/compile/CompilePanel';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type Detail = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; item: Item };
@@ -18,12 +26,21 @@ type Detail = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; item: Item };
 export function App() {
   const { t, i18n } = useTranslation();
   const [info, setInfo] = useState<OpOutput<'library.info'> | null>(null);
-  const [kind, setKind] = useState<ItemKind | undefined>(undefined);
+  const [vocabulary, setVocabulary] = useState<OpOutput<'vocabulary.get'> | null>(null);
+  const [view, setView] = useState<View>({ type: 'all' });
   const [detail, setDetail] = useState<Detail>({ mode: 'none' });
-  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [dirty, setDirty] = useState(false);
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [query, setQuery] = useState('');
   const [searchResult, setSearchResult] = useState<OpOutput<'search.query'> | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [layout, setLayout] = usePersistentState('layout', { sidebar: 180, detail: 400 });
+  const [mode, setMode] = usePersistentState<'table' | 'grid'>('viewMode', 'table');
+  const [columns, setColumns] = usePersistentState<ColumnKey[]>('columns', DEFAULT_COLUMNS);
+  const [sort, setSort] = usePersistentState<SortOrder>('sort', { key: 'title', descending: false });
+  const [tileSize, setTileSize] = usePersistentState('tileSize', 160);
+  const [fontScale, setFontScale] = usePersistentState('fontScale', 1);
 
   const showError = useCallback(
     (error: unknown) => {
@@ -33,18 +50,21 @@ export function App() {
     [t],
   );
   const dismissStatus = useCallback(() => setStatus(null), []);
-  const items = useItems(kind, showError);
+  const items = useItems(showError);
 
-  const [vocabulary, setVocabulary] = useState<OpOutput<'vocabulary.get'> | null>(null);
-  useEffect(() => {
+  const loadInfo = useCallback(() => {
     api.call('library.info', {}).then(setInfo, showError);
     api.call('vocabulary.get', {}).then(setVocabulary, showError);
   }, [showError]);
-  const placeNames = useMemo(() => [...new Set(vocabulary?.places.map((p) => p.name))], [vocabulary]);
+  useEffect(loadInfo, [loadInfo]);
 
   useEffect(() => {
-    document.title = info ? `${info.name} — ${t('app.name')}` : t('app.name');
-  }, [info, t]);
+    document.documentElement.style.fontSize = `${15 * fontScale}px`;
+  }, [fontScale]);
+  useEffect(() => {
+    const name = info ? `${info.name} — ${t('app.name')}` : t('app.name');
+    document.title = dirty ? `● ${name}` : name;
+  }, [info, t, dirty]);
 
   const runSearch = useCallback(
     (q: string) => {
@@ -63,27 +83,77 @@ export function App() {
     [query, runSearch],
   );
 
-  const sortedItems = useMemo(() => {
-    if (!items) return null;
-    const collator = collatorFor(i18n.language);
-    return [...items].sort((a, b) => collator.compare(a.title, b.title));
-  }, [items, i18n.language]);
+  const collator = useMemo(() => collatorFor(i18n.language), [i18n.language]);
+  const now = useMemo(() => new Date(), [items]); // eslint-disable-line react-hooks/exhaustive-deps -- "recent" is relative to the last load
+  const visible = useMemo(
+    () =>
+      items
+        ? sortItems(
+            items.filter((item) => inView(view, item, now)),
+            sort,
+            collator,
+          )
+        : null,
+    [items, view, sort, collator, now],
+  );
+  const counts = useMemo(() => {
+    const map = new Map<string, number>();
+    const views: [string, View][] = [
+      ['all', { type: 'all' }],
+      ['oral', { type: 'kind', kind: 'oral' }],
+      ['photo', { type: 'kind', kind: 'photo' }],
+      ['document', { type: 'kind', kind: 'document' }],
+      ['review', { type: 'review' }],
+      ['recent', { type: 'recent' }],
+    ];
+    for (const [key, v] of views) map.set(key, items?.filter((item) => inView(v, item, now)).length ?? 0);
+    return map;
+  }, [items, now]);
+  const collections = useMemo(() => collectionTree(items ?? [], collator), [items, collator]);
+  const placeNames = useMemo(() => [...new Set(vocabulary?.places.map((p) => p.name))], [vocabulary]);
+
+  /** Leaving an edited form asks first, so no typing is lost by a stray click. */
+  const confirmLeave = useCallback(() => !dirty || window.confirm(t('item.confirmDiscard')), [dirty, t]);
 
   const open = useCallback(
     (id: string) => {
-      api.call('items.get', { id }).then((item) => setDetail({ mode: 'edit', item }), showError);
+      if (detail.mode === 'edit' && detail.item.id === id) return;
+      if (!confirmLeave()) return;
+      api.call('items.get', { id }).then((item) => {
+        setDirty(false);
+        setDetail({ mode: 'edit', item });
+      }, showError);
     },
-    [showError],
+    [showError, confirmLeave, detail],
   );
+
+  const startNew = useCallback(() => {
+    if (!confirmLeave()) return;
+    setDirty(false);
+    setDetail({ mode: 'new' });
+  }, [confirmLeave]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === 'n' && !info?.readOnly) {
+        event.preventDefault();
+        startNew();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [startNew, info]);
 
   async function save(fields: ItemFieldsInput) {
     try {
       if (detail.mode === 'edit') {
         const item = await api.call('items.update', { id: detail.item.id, patch: fields });
+        setDirty(false);
         setDetail({ mode: 'edit', item });
         setStatus({ kind: 'info', text: t('item.saved', { title: item.title }) });
       } else {
         const item = await api.call('items.create', fields);
+        setDirty(false);
         setDetail({ mode: 'edit', item });
         setStatus({ kind: 'info', text: t('item.created', { title: item.title }) });
       }
@@ -96,23 +166,30 @@ export function App() {
     if (!window.confirm(t('item.confirmDelete', { title: item.title }))) return;
     try {
       await api.call('items.delete', { id: item.id });
+      setDirty(false);
       setDetail({ mode: 'none' });
-      setChecked((c) => new Set([...c].filter((id) => id !== item.id)));
+      setSelection((s) => ({ ids: new Set([...s.ids].filter((id) => id !== item.id)), anchor: null }));
       setStatus({ kind: 'info', text: t('item.deleted', { title: item.title }) });
     } catch (error) {
       showError(error);
     }
   }
 
-  const toggle = (id: string) =>
-    setChecked((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  async function reloadDetail() {
+    if (detail.mode !== 'edit') return;
+    try {
+      const item = await api.call('items.get', { id: detail.item.id });
+      setDirty(false);
+      setDetail({ mode: 'edit', item });
+    } catch {
+      // An undone creation removes the item: there is nothing left to show.
+      setDetail({ mode: 'none' });
+    }
+  }
 
   const readOnly = info?.readOnly ?? false;
+  const emptyText = items?.length === 0 ? t('list.empty') : t('list.emptyView');
+  const selectedIds = [...selection.ids];
   return (
     <div className="app">
       <header className="topbar">
@@ -121,13 +198,25 @@ export function App() {
           {info && <span className="library-name">{info.name}</span>}
         </h1>
         <SearchBox onSearch={runSearch} />
+        <div className="view-switch" role="group" aria-label={t('list.viewMode')}>
+          <button type="button" aria-pressed={mode === 'table'} onClick={() => setMode('table')}>
+            {t('list.tableView')}
+          </button>
+          <button type="button" aria-pressed={mode === 'grid'} onClick={() => setMode('grid')}>
+            {t('list.gridView')}
+          </button>
+        </div>
         <button
           type="button"
           className="primary"
-          onClick={() => setDetail({ mode: 'new' })}
+          onClick={startNew}
           disabled={readOnly}
+          title={t('item.newShortcut')}
         >
           {t('item.new')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setSettingsOpen(true)} disabled={!info}>
+          {t('settings.title')}
         </button>
         <LanguageSwitch />
       </header>
@@ -136,44 +225,100 @@ export function App() {
           {t('app.readOnly', { reason: info.readOnlyReason })}
         </div>
       )}
-      <div className="workspace">
-        <Sidebar kind={kind} onKind={setKind} />
+      <div
+        className="workspace"
+        style={{ gridTemplateColumns: `${layout.sidebar}px 6px minmax(320px, 1fr) 6px ${layout.detail}px` }}
+      >
+        <Sidebar
+          view={view}
+          counts={counts}
+          collections={collections}
+          onView={(v) => {
+            setView(v);
+            setSelection(EMPTY_SELECTION);
+          }}
+        />
+        <PaneDivider
+          label={t('layout.sidebar')}
+          value={layout.sidebar}
+          min={140}
+          max={360}
+          direction={1}
+          onChange={(w) => setLayout((l) => ({ ...l, sidebar: w }))}
+        />
         <main className="main-pane">
           {query && searchResult ? (
             <SearchResults query={query} result={searchResult} onOpen={open} />
-          ) : (
-            <>
-              {sortedItems && <p className="count">{t('list.count', { count: sortedItems.length })}</p>}
-              {sortedItems && (
-                <ItemList
-                  items={sortedItems}
-                  selectedId={detail.mode === 'edit' ? detail.item.id : null}
-                  checked={checked}
-                  emptyText={kind ? t('list.emptyKind') : t('list.empty')}
-                  onSelect={open}
-                  onToggle={toggle}
-                />
-              )}
-            </>
+          ) : visible && mode === 'grid' ? (
+            <PhotoGrid
+              items={visible}
+              tileSize={tileSize}
+              selection={selection}
+              emptyText={emptyText}
+              onTileSize={setTileSize}
+              onSelection={setSelection}
+              onOpen={open}
+            />
+          ) : visible ? (
+            <ItemTable
+              items={visible}
+              columns={columns}
+              sort={sort}
+              selection={selection}
+              emptyText={emptyText}
+              onSort={setSort}
+              onColumns={setColumns}
+              onSelection={setSelection}
+              onOpen={open}
+            />
+          ) : null}
+          {selectedIds.length > 1 && !readOnly && (
+            <BulkEditBar
+              ids={selectedIds}
+              subjects={vocabulary?.subjects ?? []}
+              onDone={(count) => setStatus({ kind: 'info', text: t('bulk.done', { count }) })}
+              onError={showError}
+            />
           )}
-          <CompilePanel itemIds={[...checked]} onError={showError} />
+          <CompilePanel itemIds={selectedIds} onError={showError} />
         </main>
-        <aside className="detail-pane">
+        <PaneDivider
+          label={t('layout.detail')}
+          value={layout.detail}
+          min={320}
+          max={720}
+          direction={-1}
+          onChange={(w) => setLayout((l) => ({ ...l, detail: w }))}
+        />
+        <aside className="detail-pane" aria-label={t('item.pane')}>
           {detail.mode === 'none' ? (
             <p className="empty">{t('item.nothingSelected')}</p>
           ) : (
-            <ItemForm
+            <ItemPanel
               key={detail.mode === 'edit' ? `${detail.item.id}:${detail.item.updatedAt}` : 'new'}
               item={detail.mode === 'edit' ? detail.item : null}
               readOnly={readOnly}
-              onSave={save}
               placeNames={placeNames}
               subjectNames={vocabulary?.subjects ?? []}
+              onSave={save}
               onDelete={detail.mode === 'edit' ? () => void remove(detail.item) : undefined}
+              onDirty={setDirty}
+              onUndone={() => void reloadDetail()}
+              onError={showError}
             />
           )}
         </aside>
       </div>
+      {settingsOpen && info && (
+        <SettingsDialog
+          info={info}
+          fontScale={fontScale}
+          onFontScale={setFontScale}
+          onSaved={loadInfo}
+          onClose={() => setSettingsOpen(false)}
+          onError={showError}
+        />
+      )}
       <StatusMessage status={status} onDismiss={dismissStatus} />
     </div>
   );

@@ -78,21 +78,33 @@ interface Props {
   placeNames?: string[];
   subjectNames?: string[];
   onDelete?: () => void;
+  /** Told when the form first differs from the saved item (for the window title and leave warnings). */
+  onDirty?: (dirty: boolean) => void;
 }
 
 /**
  * Describes an item: creates a new one when `item` is null, else edits it.
  * The parent keys it by item and version, so the draft starts afresh for each.
  */
-export function ItemForm({ item, readOnly, onSave, onDelete, placeNames = [], subjectNames = [] }: Props) {
+export function ItemForm({
+  item,
+  readOnly,
+  onSave,
+  onDelete,
+  onDirty,
+  placeNames = [],
+  subjectNames = [],
+}: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ItemDraft>(() => draftOf(item));
   const [titleError, setTitleError] = useState(false);
   const parsedDate = draft.eventDate.trim() ? parseFuzzyDate(draft.eventDate) : null;
   const [saving, setSaving] = useState(false);
 
-  const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) =>
+  const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
+    onDirty?.(true);
+  };
   const setPerson = (index: number, person: Person) =>
     set(
       'people',

@@ -1,34 +1,126 @@
 import { useTranslation } from 'react-i18next';
-import { ITEM_KINDS, type ItemKind } from '../../../../electron/api/contract';
+import { ITEM_KINDS } from '../../../../electron/api/contract';
+import { sameView, type CollectionNode, type View } from './views';
 
-export function Sidebar({
-  kind,
-  onKind,
+interface Props {
+  view: View;
+  counts: Map<string, number>;
+  collections: CollectionNode[];
+  onView: (view: View) => void;
+}
+
+function NavButton({
+  view,
+  current,
+  label,
+  count,
+  onView,
 }: {
-  kind: ItemKind | undefined;
-  onKind: (kind: ItemKind | undefined) => void;
+  view: View;
+  current: View;
+  label: string;
+  count?: number;
+  onView: (v: View) => void;
 }) {
+  const active = sameView(view, current);
+  return (
+    <button
+      type="button"
+      className={active ? 'nav-item active' : 'nav-item'}
+      aria-current={active ? 'page' : undefined}
+      onClick={() => onView(view)}
+    >
+      <span>{label}</span>
+      {count !== undefined && <span className="nav-count">{count}</span>}
+    </button>
+  );
+}
+
+function CollectionBranch({
+  nodes,
+  view,
+  onView,
+}: {
+  nodes: CollectionNode[];
+  view: View;
+  onView: (v: View) => void;
+}) {
+  return (
+    <ul role="group">
+      {nodes.map((node) => (
+        <li
+          key={node.path.join('/')}
+          role="treeitem"
+          aria-expanded={node.children.length ? true : undefined}
+          aria-selected={sameView(view, { type: 'collection', path: node.path })}
+        >
+          <NavButton
+            view={{ type: 'collection', path: node.path }}
+            current={view}
+            label={node.name}
+            count={node.count}
+            onView={onView}
+          />
+          {node.children.length > 0 && <CollectionBranch nodes={node.children} view={view} onView={onView} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** 全部资料, the three kinds, the review queue, recent imports and the collections tree. */
+export function Sidebar({ view, counts, collections, onView }: Props) {
   const { t } = useTranslation();
-  const entries: { key: ItemKind | undefined; label: string }[] = [
-    { key: undefined, label: t('nav.all') },
-    ...ITEM_KINDS.map((k) => ({ key: k, label: t(`nav.${k}`) })),
-  ];
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <ul>
-        {entries.map((entry) => (
-          <li key={entry.key ?? 'all'}>
-            <button
-              type="button"
-              className={entry.key === kind ? 'nav-item active' : 'nav-item'}
-              aria-current={entry.key === kind ? 'page' : undefined}
-              onClick={() => onKind(entry.key)}
-            >
-              {entry.label}
-            </button>
+        <li>
+          <NavButton
+            view={{ type: 'all' }}
+            current={view}
+            label={t('nav.all')}
+            count={counts.get('all')}
+            onView={onView}
+          />
+        </li>
+        {ITEM_KINDS.map((kind) => (
+          <li key={kind}>
+            <NavButton
+              view={{ type: 'kind', kind }}
+              current={view}
+              label={t(`nav.${kind}`)}
+              count={counts.get(kind)}
+              onView={onView}
+            />
           </li>
         ))}
+        <li>
+          <NavButton
+            view={{ type: 'review' }}
+            current={view}
+            label={t('nav.review')}
+            count={counts.get('review')}
+            onView={onView}
+          />
+        </li>
+        <li>
+          <NavButton
+            view={{ type: 'recent' }}
+            current={view}
+            label={t('nav.recent')}
+            count={counts.get('recent')}
+            onView={onView}
+          />
+        </li>
       </ul>
+      <h2 className="nav-heading">{t('nav.collections')}</h2>
+      {collections.length === 0 ? (
+        <p className="nav-empty">{t('nav.noCollections')}</p>
+      ) : (
+        <div role="tree" aria-label={t('nav.collections')}>
+          <CollectionBranch nodes={collections} view={view} onView={onView} />
+        </div>
+      )}
     </nav>
   );
 }

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ItemKind, OpOutput } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
+import type { ItemSummary } from './columns';
 
-export type ItemSummary = OpOutput<'items.list'>['items'][number];
+const ALL = 100_000;
 
-/** The items of one kind (or all), reloaded whenever the library changes. */
-export function useItems(kind: ItemKind | undefined, onError: (error: unknown) => void) {
+/** Every item's summary, reloaded whenever the library changes. */
+export function useItems(onError: (error: unknown) => void): ItemSummary[] | null {
   const [items, setItems] = useState<ItemSummary[] | null>(null);
   const reload = useCallback(() => {
-    api.call('items.list', { kind, limit: 10000 }).then((r) => setItems(r.items), onError);
-  }, [kind, onError]);
+    api.call('items.list', { limit: ALL }).then((r) => setItems(r.items), onError);
+  }, [onError]);
   useEffect(() => {
     reload();
     return api.onEvent((event) => {

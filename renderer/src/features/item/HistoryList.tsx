@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpOutput } from '../../../../electron/api/contract';
+import { api } from '../../api/client';
+
+type Entry = OpOutput<'items.history'>[number];
+
+function shown(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') || '—';
+  if (typeof value === 'object') return JSON.stringify(value);
+  const text = String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** The item's audit log, newest first, each change with an undo button. */
+export function HistoryList({
+  itemId,
+  readOnly,
+  onError,
+  onUndone,
+}: {
+  itemId: string;
+  readOnly: boolean;
+  onError: (e: unknown) => void;
+  onUndone: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const load = useCallback(() => {
+    api.call('items.history', { id: itemId }).then((e) => setEntries([...e].reverse()), onError);
+  }, [itemId, onError]);
+  useEffect(() => {
+    load();
+    return api.onEvent((event) => {
+      if (event.type === 'changed' && event.ids.includes(itemId)) load();
+    });
+  }, [load, itemId]);
+
+  async function undo(entry: Entry) {
+    try {
+      await api.call('items.undo', { entryId: entry.id });
+      onUndone();
+    } catch (error) {
+      onError(error);
+    }
+  }
+
+  if (!entries) return null;
+  if (entries.length === 0) return <p className="empty">{t('history.empty')}</p>;
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <ol className="history" aria-label={t('history.title')}>
+      {entries.map((entry) => (
+        <li key={entry.id}>
+          <div className="history-head">
+            <strong>{t(`history.action.${entry.action}`)}</strong>
+            <span>{entry.actor}</span>
+            <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>
+            {entry.undoOf && <span className="tag">{t('history.isUndo')}</span>}
+            {!readOnly && (
+              <button type="button" className="secondary small" onClick={() => void undo(entry)}>
+                {t('history.undo')}
+              </button>
+            )}
+          </div>
+          {entry.action === 'update' && (
+            <ul className="history-changes">
+              {entry.changes.map((change) => (
+                <li key={change.field}>
+                  {t(`history.field.${change.field}`, { defaultValue: change.field })}：
+                  <del>{shown(change.old)}</del> → <ins>{shown(change.new)}</ins>
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EDITORIAL_STATUSES, type EditorialStatus } from '../../../../electron/api/contract';
+import { api } from '../../api/client';
+
+/** Changes the selected items at once: review status, and collections, tags or subjects to add. */
+export function BulkEditBar({
+  ids,
+  subjects,
+  onDone,
+  onError,
+}: {
+  ids: string[];
+  subjects: string[];
+  onDone: (count: number) => void;
+  onError: (e: unknown) => void;
+}) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<EditorialStatus | ''>('');
+  const [collection, setCollection] = useState('');
+  const [tag, setTag] = useState('');
+  const [subject, setSubject] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function apply() {
+    setBusy(true);
+    try {
+      const result = await api.call('items.bulkUpdate', {
+        ids,
+        ...(status && { set: { editorialStatus: status } }),
+        add: {
+          ...(collection.trim() && { collections: [collection.trim()] }),
+          ...(tag.trim() && { tags: [tag.trim()] }),
+          ...(subject && { subjects: [subject] }),
+        },
+      });
+      onDone(result.updated);
+      setStatus('');
+      setCollection('');
+      setTag('');
+      setSubject('');
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const nothing = !status && !collection.trim() && !tag.trim() && !subject;
+  return (
+    <section className="bulk-bar" aria-label={t('bulk.label', { count: ids.length })}>
+      <strong>{t('bulk.label', { count: ids.length })}</strong>
+      <label>
+        {t('bulk.status')}
+        <select value={status} onChange={(e) => setStatus(e.target.value as EditorialStatus | '')}>
+          <option value="">{t('bulk.unchanged')}</option>
+          {EDITORIAL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`editorialStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('bulk.collection')}
+        <input
+          value={collection}
+          onChange={(e) => setCollection(e.target.value)}
+          placeholder={t('bulk.collectionHint')}
+        />
+      </label>
+      <label>
+        {t('bulk.tag')}
+        <input value={tag} onChange={(e) => setTag(e.target.value)} />
+      </label>
+      <label>
+        {t('bulk.subject')}
+        <select value={subject} onChange={(e) => setSubject(e.target.value)}>
+          <option value="">{t('bulk.unchanged')}</option>
+          {subjects.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="primary" disabled={busy || nothing} onClick={() => void apply()}>
+        {t('bulk.apply')}
+      </button>
+    </section>
+  );
+}

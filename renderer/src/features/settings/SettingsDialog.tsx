@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpOutput } from '../../../../electron/api/contract';
+import { api } from '../../api/client';
+import { LANGUAGES, setLanguage, type Language } from '../../i18n';
+
+type Info = OpOutput<'library.info'>;
+export const FONT_SCALES = [1, 1.15, 1.3, 1.5] as const;
+
+interface Props {
+  info: Info;
+  fontScale: number;
+  onFontScale: (scale: number) => void;
+  onSaved: () => void;
+  onClose: () => void;
+  onError: (e: unknown) => void;
+}
+
+/** Library name and location, language, text size, 档号 pattern and the subject list. */
+export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onClose, onError }: Props) {
+  const { t, i18n } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [name, setName] = useState(info.name);
+  const [pattern, setPattern] = useState(info.settings.identifierPattern);
+  const [subjects, setSubjects] = useState(info.settings.subjects.join('\n'));
+  const [places, setPlaces] = useState(info.settings.extraPlaces.join('\n'));
+
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal?.();
+    return () => element?.close?.();
+  }, []);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const lines = (text: string) =>
+      text
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    try {
+      await api.call('library.update', {
+        name,
+        settings: { identifierPattern: pattern, subjects: lines(subjects), extraPlaces: lines(places) },
+      });
+      onSaved();
+      onClose();
+    } catch (error) {
+      onError(error);
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="settings" aria-labelledby="settings-title" onCancel={onClose}>
+      <form onSubmit={save}>
+        <h2 id="settings-title">{t('settings.title')}</h2>
+        <fieldset>
+          <legend>{t('settings.display')}</legend>
+          <label>
+            {t('language.label')}
+            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+              {LANGUAGES.map((lang) => (
+                <option key={lang} value={lang}>
+                  {t(`language.${lang}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('settings.fontSize')}
+            <select value={fontScale} onChange={(e) => onFontScale(Number(e.target.value))}>
+              {FONT_SCALES.map((scale) => (
+                <option key={scale} value={scale}>
+                  {t(`settings.fontScale.${String(scale).replace('.', '_')}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        <fieldset disabled={info.readOnly}>
+          <legend>{t('settings.library')}</legend>
+          <p className="field-note">
+            {t('settings.location')}：<code>{info.root}</code>
+          </p>
+          <label>
+            {t('settings.name')}
+            <input value={name} onChange={(e) => setName(e.target.value)} required />
+          </label>
+          <label>
+            {t('settings.identifierPattern')}
+            <input
+              value={pattern}
+              onChange={(e) => setPattern(e.target.value)}
+              aria-describedby="pattern-hint"
+            />
+          </label>
+          <p id="pattern-hint" className="field-note">
+            {t('settings.identifierHint')}
+          </p>
+          <label>
+            {t('settings.subjects')}
+            <textarea rows={6} value={subjects} onChange={(e) => setSubjects(e.target.value)} />
+          </label>
+          <label>
+            {t('settings.places')}
+            <textarea rows={3} value={places} onChange={(e) => setPlaces(e.target.value)} />
+          </label>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={info.readOnly}>
+            {t('item.save')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('settings.close')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

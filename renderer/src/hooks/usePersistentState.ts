@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'react';
+
+/** State remembered across sessions in localStorage (pane widths, view mode, columns, font size). */
+export function usePersistentState<T>(key: string, initial: T): [T, (value: T | ((old: T) => T)) => void] {
+  const [value, setValue] = useState<T>(() => {
+    try {
+      const saved = localStorage.getItem(`wenshi.${key}`);
+      return saved === null ? initial : (JSON.parse(saved) as T);
+    } catch {
+      return initial;
+    }
+  });
+  useEffect(() => {
+    localStorage.setItem(`wenshi.${key}`, JSON.stringify(value));
+  }, [key, value]);
+  return [value, setValue];
+}
