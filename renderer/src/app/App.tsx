@@ -187,6 +187,11 @@ export function App() {
     }
   }
 
+  /** From the search box, Enter goes to the first result, so searching works without a mouse. */
+  function focusFirstResult() {
+    setTimeout(() => document.querySelector<HTMLButtonElement>('.search-results .item-title')?.focus(), 300);
+  }
+
   const readOnly = info?.readOnly ?? false;
   const emptyText = items?.length === 0 ? t('list.empty') : t('list.emptyView');
   const selectedIds = [...selection.ids];
@@ -197,7 +202,7 @@ export function App() {
           {t('app.name')}
           {info && <span className="library-name">{info.name}</span>}
         </h1>
-        <SearchBox onSearch={runSearch} />
+        <SearchBox onSearch={runSearch} onEnter={focusFirstResult} />
         <div className="view-switch" role="group" aria-label={t('list.viewMode')}>
           <button type="button" aria-pressed={mode === 'table'} onClick={() => setMode('table')}>
             {t('list.tableView')}

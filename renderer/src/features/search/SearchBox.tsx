@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 const DEBOUNCE_MS = 200;
 
 /** Search as you type (debounced); Ctrl+K or Ctrl+F focuses it from anywhere. */
-export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
+export function SearchBox({
+  onSearch,
+  onEnter,
+}: {
+  onSearch: (query: string) => void;
+  onEnter?: () => void;
+}) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -26,7 +32,16 @@ export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
   }, []);
 
   return (
-    <form className="search-box" role="search" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="search-box"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        // Enter runs the search at once (no debounce) and then moves to the results.
+        onSearch(value.trim());
+        onEnter?.();
+      }}
+    >
       <input
         ref={input}
         type="search"

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { test, expect, SAMPLES } from './serveLibrary';
+
+test.use({ importFiles: [path.join(SAMPLES, 'zhengxie-plan-web-scraped.txt')] });
+
+test('keyboard only: search with Ctrl+K, open a result, move through the list', async ({
+  page,
+  library,
+}, testInfo) => {
+  await page.goto(library.url);
+  await expect(page.getByRole('grid', { name: '条目列表' })).toBeVisible();
+
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('searchbox', { name: '检索' })).toBeFocused();
+  await page.keyboard.type('许昌');
+  await page.keyboard.press('Enter');
+  const first = page.locator('.search-results .item-title').first();
+  await expect(first).toBeFocused();
+  await expect(page.locator('.search-results mark').first()).toHaveText('許昌');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: '著录' }).getByLabel('题名')).toHaveValue(
+    'zhengxie-plan-web-scraped',
+  );
+  // Focus is visible where it is.
+  await first.focus();
+  const outline = await first.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.screenshot({ path: testInfo.outputPath('keyboard-search.png') });
+
+  // Back to the list: clearing the search shows the grid again, where arrows select and Enter opens.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  const grid = page.getByRole('grid', { name: '条目列表' });
+  await grid.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(grid.getByRole('row', { selected: true })).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: '著录' })).toBeVisible();
+});
