@@ -207,3 +207,23 @@ describe('catalog description', () => {
     await library.close();
   });
 });
+
+describe('bulk creation', () => {
+  it('creates many items with their 档号, one write per shard, all logged and all there after reopening', async () => {
+    const root = await tempDir();
+    let library = await Library.create(root, 'lib', {
+      settings: { identifierPattern: 'XC-{seq:5}' },
+    });
+    await library.createItem(fields);
+    const list = Array.from({ length: 2000 }, (_, i) => ({ ...fields, title: `第${i}篇` }));
+    const items = await library.createItems(list);
+    expect(items.at(-1)!.identifier).toBe('XC-02001');
+    expect(new Set(items.map((i) => i.identifier)).size).toBe(2000);
+    expect((await library.audit.entriesFor(items[0]!.id))[0]!.action).toBe('create');
+    await library.close();
+    library = await Library.open(root);
+    expect(library.catalog.size).toBe(2001);
+    expect(library.catalog.all().filter((i) => i.title === '第1999篇')).toHaveLength(1);
+    await library.close();
+  });
+});

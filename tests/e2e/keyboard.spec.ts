@@ -23,8 +23,7 @@ test('keyboard only: search with Ctrl+K, open a result, move through the list', 
   );
   // Focus is visible where it is.
   await first.focus();
-  const outline = await first.evaluate((el) => getComputedStyle(el).outlineStyle);
-  expect(outline).not.toBe('none');
+  await expect(first).toHaveCSS('outline-style', 'solid');
   await page.screenshot({ path: testInfo.outputPath('keyboard-search.png') });
 
   // Back to the list: clearing the search shows the grid again, where arrows select and Enter opens.

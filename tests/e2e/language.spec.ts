@@ -22,7 +22,7 @@ test('switches the interface language live: 简体 → 繁體 → English → �
   await page.getByRole('combobox', { name: '介面語言' }).selectOption('en');
   await expect(nav.getByRole('button', { name: /All items/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New item' })).toBeVisible();
-  await expect(page.getByText('1 items')).toBeVisible();
+  await expect(page.getByText('Items: 1')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('en.png') });
 
   // The choice is remembered.

@@ -68,10 +68,8 @@ export class Catalog {
    * a failed write is rolled back so memory never holds what the disk does not.
    */
   private persist(id: string, item: Item | undefined): Promise<void> {
-    const key = shardKey(id);
-    const previousWrite = this.writes.get(key) ?? Promise.resolve();
-    const next = previousWrite.then(async () => {
-      const shard = this.shard(key);
+    return this.enqueue(shardKey(id), async () => {
+      const shard = this.shard(shardKey(id));
       const before = shard.data.items[id];
       if (item) shard.data.items[id] = item;
       else delete shard.data.items[id];
@@ -83,6 +81,11 @@ export class Catalog {
         throw error;
       }
     });
+  }
+
+  /** Runs work on a shard after the work queued before it, so a file is never written twice at once. */
+  private enqueue(key: string, work: () => Promise<void>): Promise<void> {
+    const next = (this.writes.get(key) ?? Promise.resolve()).then(work);
     this.writes.set(
       key,
       next.catch(() => undefined),
@@ -142,6 +145,38 @@ export class Catalog {
     this.remember(item);
     this.emit({ type: 'put', item, previous: undefined });
     return item;
+  }
+
+  /**
+   * Creates many items with one write per shard instead of one per item: for big registers,
+   * restores and test libraries of tens of thousands of items.
+   */
+  async createMany(list: ItemFieldsInput[]): Promise<Item[]> {
+    const now = this.clock().toISOString();
+    const created = list.map((fields): Item => {
+      let id = randomBytes(8).toString('hex');
+      while (this.items.has(id)) id = randomBytes(8).toString('hex');
+      return { ...ItemFieldsSchema.parse(fields), id, createdAt: now, updatedAt: now };
+    });
+    const byShard = new Map<string, Item[]>();
+    for (const item of created) byShard.set(shardKey(item.id), [...(byShard.get(shardKey(item.id)) ?? []), item]);
+    for (const [key, items] of byShard) {
+      await this.enqueue(key, async () => {
+        const shard = this.shard(key);
+        for (const item of items) shard.data.items[item.id] = item;
+        try {
+          await shard.write();
+        } catch (error) {
+          for (const item of items) delete shard.data.items[item.id];
+          throw error;
+        }
+        for (const item of items) {
+          this.remember(item);
+          this.emit({ type: 'put', item, previous: undefined });
+        }
+      });
+    }
+    return created;
   }
 
   async update(id: string, patch: ItemPatchInput): Promise<Item> {

@@ -23,9 +23,9 @@ export interface AuditEntry {
 export class AuditLog {
   constructor(private readonly file: string) {}
 
-  async append(entry: AuditEntry): Promise<void> {
+  async append(...entries: AuditEntry[]): Promise<void> {
     await mkdir(path.dirname(this.file), { recursive: true });
-    await appendFile(this.file, JSON.stringify(entry) + '\n');
+    await appendFile(this.file, entries.map((entry) => JSON.stringify(entry) + '\n').join(''));
     const handle = await open(this.file, 'r');
     try {
       await handle.sync();

@@ -35,8 +35,8 @@ export const en: Messages = {
   list: {
     label: 'Items',
     gridLabel: 'Photo grid',
-    count: '{{count}} items',
-    selectedCount: '{{count}} selected',
+    count: 'Items: {{count}}',
+    selectedCount: 'Selected: {{count}}',
     empty: 'The library has no items yet. Click “New item” to start, or import files with wenshi add.',
     emptyView: 'No items here yet.',
     chooseColumns: 'Columns',
@@ -132,7 +132,7 @@ export const en: Messages = {
     none: 'Nothing found for “{{query}}”. Try fewer characters or other words.',
   },
   compile: {
-    selected: '{{count}} selected',
+    selected: 'Selected: {{count}}',
     titleLabel: 'Book title',
     defaultTitle: 'Xuchang Reform Memory',
     run: 'Compile PDF',

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatFuzzyDate } from '../../../../electron/api/contract';
@@ -30,6 +30,77 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
+/** The text of one cell, as people read it. */
+function useCellText(): (item: ItemSummary, key: ColumnKey) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (item, key) => {
+      switch (key) {
+        case 'kind':
+          return t(`kind.${item.kind}`);
+        case 'eventDate':
+          return item.eventDate ? formatFuzzyDate(item.eventDate) : '';
+        case 'places':
+        case 'subjects':
+          return item[key].join('、');
+        case 'people':
+          return item.people.map((p) => p.name).join('、');
+        case 'editorialStatus':
+          return t(`editorialStatus.${item.editorialStatus}`);
+        default:
+          return item[key];
+      }
+    },
+    [t],
+  );
+}
+
+interface RowProps {
+  item: ItemSummary;
+  index: number;
+  top: number;
+  columns: ColumnKey[];
+  gridColumns: string;
+  selected: boolean;
+  focused: boolean;
+  cell: (item: ItemSummary, key: ColumnKey) => string;
+  onClick: (event: MouseEvent, id: string) => void;
+}
+
+/** One row; memoized so scrolling re-renders only rows that enter the view. */
+const Row = memo(function Row({
+  item,
+  index,
+  top,
+  columns,
+  gridColumns,
+  selected,
+  focused,
+  cell,
+  onClick,
+}: RowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-id={item.id}
+      className={`grid-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, gridTemplateColumns: gridColumns }}
+      onClick={(e) => onClick(e, item.id)}
+    >
+      {columns.map((key) => {
+        const text = cell(item, key);
+        return (
+          <div key={key} role="gridcell" className={key === 'title' ? 'title-cell' : undefined} title={text}>
+            {text}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
 /**
  * The catalog as a table: only the rows in view are in the DOM, so 50,000 items scroll as
  * smoothly as 50. Click, Ctrl-click and Shift-click select; arrows move; Enter opens.
@@ -55,36 +126,22 @@ export function ItemTable({
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const order = items.map((i) => i.id);
+  const order = useMemo(() => items.map((i) => i.id), [items]);
 
-  const cell = (item: ItemSummary, key: ColumnKey): string => {
-    switch (key) {
-      case 'kind':
-        return t(`kind.${item.kind}`);
-      case 'eventDate':
-        return item.eventDate ? formatFuzzyDate(item.eventDate) : '';
-      case 'places':
-      case 'subjects':
-        return item[key].join('、');
-      case 'people':
-        return item.people.map((p) => p.name).join('、');
-      case 'editorialStatus':
-        return t(`editorialStatus.${item.editorialStatus}`);
-      default:
-        return item[key];
-    }
-  };
-
-  function click(event: MouseEvent, id: string) {
-    onSelection(
-      selectWithModifiers(selection, order, id, {
-        shift: event.shiftKey,
-        toggle: event.ctrlKey || event.metaKey,
-      }),
-    );
-    setFocus(id);
-    if (!event.shiftKey && !event.ctrlKey && !event.metaKey) onOpen(id);
-  }
+  const cell = useCellText();
+  const click = useCallback(
+    (event: MouseEvent, id: string) => {
+      onSelection(
+        selectWithModifiers(selection, order, id, {
+          shift: event.shiftKey,
+          toggle: event.ctrlKey || event.metaKey,
+        }),
+      );
+      setFocus(id);
+      if (!event.shiftKey && !event.ctrlKey && !event.metaKey) onOpen(id);
+    },
+    [selection, order, onSelection, onOpen],
+  );
 
   function keyDown(event: KeyboardEvent) {
     const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 20, PageUp: -20, Home: -Infinity, End: Infinity }[
@@ -192,33 +249,19 @@ export function ItemTable({
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((row) => {
               const item = items[row.index]!;
-              const selected = selection.ids.has(item.id);
               return (
-                <div
+                <Row
                   key={item.id}
-                  role="row"
-                  aria-rowindex={row.index + 2}
-                  aria-selected={selected}
-                  data-id={item.id}
-                  className={`grid-row${selected ? ' selected' : ''}${focus === item.id ? ' focused' : ''}`}
-                  style={{
-                    transform: `translateY(${row.start}px)`,
-                    height: ROW_HEIGHT,
-                    gridTemplateColumns: gridColumns,
-                  }}
-                  onClick={(e) => click(e, item.id)}
-                >
-                  {columns.map((key) => (
-                    <div
-                      key={key}
-                      role="gridcell"
-                      className={key === 'title' ? 'title-cell' : undefined}
-                      title={cell(item, key)}
-                    >
-                      {cell(item, key)}
-                    </div>
-                  ))}
-                </div>
+                  item={item}
+                  index={row.index}
+                  top={row.start}
+                  columns={columns}
+                  gridColumns={gridColumns}
+                  selected={selection.ids.has(item.id)}
+                  focused={focus === item.id}
+                  cell={cell}
+                  onClick={click}
+                />
               );
             })}
           </div>
