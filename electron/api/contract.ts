@@ -73,6 +73,11 @@ const RegisterPreviewSchema = z.object({
 });
 
 const PathReasonSchema = z.object({ path: z.string(), reason: z.string() });
+const AddResultSchema = z.object({
+  added: z.array(z.string()),
+  skipped: z.array(PathReasonSchema),
+  failed: z.array(PathReasonSchema),
+});
 
 export const contract = {
   'library.info': op({
@@ -179,11 +184,14 @@ export const contract = {
       paths: z.array(z.string().min(1)).min(1, '请指定要导入的文件或文件夹'),
       kind: ItemKindSchema.optional(),
     }),
-    output: z.object({
-      added: z.array(z.string()),
-      skipped: z.array(PathReasonSchema),
-      failed: z.array(PathReasonSchema),
-    }),
+    output: AddResultSchema,
+  }),
+  'uploads.import': op({
+    summary: '导入浏览器上传的文件',
+    access: 'write',
+    job: true,
+    input: z.object({ batchId: z.string().regex(/^[a-z0-9-]{8,64}$/, '上传批次编号无效') }),
+    output: AddResultSchema,
   }),
   'registers.preview': op({
     summary: '预览登记表（Excel/CSV）',
@@ -297,6 +305,8 @@ export type WenshiBridge = {
   [K in OpName]: (args: OpInput<K>, meta?: CallMeta) => Promise<Result<OpOutput<K>>>;
 } & {
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** The path of a dropped file (Electron no longer puts it on File objects). */
+  pathForFile(file: File): string;
 };
 
 export const IPC_INVOKE_CHANNEL = 'wenshi:invoke';
@@ -306,6 +316,8 @@ export const HTTP_API_PREFIX = '/api/';
 export const HTTP_EXPORTS_PREFIX = '/exports/';
 /** Library files by content hash: `${HTTP_FILES_PREFIX}<sha256>` (`?size=thumb` for a thumbnail). */
 export const HTTP_FILES_PREFIX = '/files/';
+/** Browser mode sends dropped files with PUT `${HTTP_UPLOADS_PREFIX}<batch>/<relative path>`, then calls `uploads.import`. */
+export const HTTP_UPLOADS_PREFIX = '/uploads/';
 export const HTTP_TOKEN_COOKIE = 'wenshi_token';
 
 // The data shapes the doors exchange, for the renderer (which imports nothing else from electron/).

@@ -1,3 +1,4 @@
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Library } from '../core/library';
@@ -223,6 +224,20 @@ export class Service {
       subjects: this.library.info.settings.subjects,
     }),
     'items.add': async (args, context) => addPaths(this.library, args.paths, { ...context, kind: args.kind }),
+    'uploads.import': async ({ batchId }, context) => {
+      const dir = this.library.path('.incoming', batchId);
+      if (!(await stat(dir).catch(() => null))?.isDirectory())
+        throw new WenshiError('not_found', '没有收到这批上传的文件，请重新拖入');
+      try {
+        const result = await addPaths(this.library, [dir], context);
+        // Reasons name files by their place in the dropped folder, not the staging folder.
+        const relative = (r: { path: string; reason: string }) => ({ ...r, path: path.relative(dir, r.path) });
+        return { added: result.added, skipped: result.skipped.map(relative), failed: result.failed.map(relative) };
+      } finally {
+        // The originals are now in files/; the staged copies are not needed again.
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
     'registers.preview': async ({ path: file }) => previewRegister(await readRegister(file)),
     'registers.import': async ({ path: file, dryRun }, context) =>
       importRegister(this.library, file, { ...context, dryRun }),

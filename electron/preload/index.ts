@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
@@ -19,5 +19,8 @@ bridge['onEvent'] = (listener: (event: ApiEvent) => void) => {
   ipcRenderer.on(IPC_EVENT_CHANNEL, handler);
   return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
 };
+
+// Besides the contract, only this: a dropped file's path, which the page cannot learn itself.
+bridge['pathForFile'] = (file: File) => webUtils.getPathForFile(file);
 
 contextBridge.exposeInMainWorld('wenshi', bridge);

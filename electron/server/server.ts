@@ -8,11 +8,13 @@ import {
   HTTP_API_PREFIX,
   HTTP_EXPORTS_PREFIX,
   HTTP_FILES_PREFIX,
+  HTTP_UPLOADS_PREFIX,
   HTTP_TOKEN_COOKIE,
   type ApiEvent,
   type CallMeta,
 } from '../api/contract';
 import type { DoorPolicy, Service } from '../api/service';
+import { receiveUpload, stagingPathFor } from './uploads';
 
 export interface ServeOptions {
   service: Service;
@@ -151,6 +153,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         }
         const result = await options.service.dispatch(opName, body.args, body.meta ?? {}, door);
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      }
+
+      if (url.pathname.startsWith(HTTP_UPLOADS_PREFIX)) {
+        if (req.method !== 'PUT') return send(res, 405, '405');
+        if (!door.canWrite) return send(res, 403, '403 当前为只读访问，不能上传文件。');
+        const [batchId = '', ...rest] = url.pathname.slice(HTTP_UPLOADS_PREFIX.length).split('/');
+        const target = stagingPathFor(options.service.library.root, batchId, rest.map(decodeURIComponent).join('/'));
+        if (!target) return send(res, 400, '400 上传路径无效');
+        try {
+          const size = await receiveUpload(req, target);
+          return send(res, 200, JSON.stringify({ size }), 'application/json');
+        } catch (error) {
+          return send(res, 413, `上传失败：${(error as Error).message}`);
+        }
       }
 
       if (url.pathname.startsWith(HTTP_FILES_PREFIX)) {

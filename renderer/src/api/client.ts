@@ -2,6 +2,7 @@ import {
   HTTP_API_PREFIX,
   HTTP_EXPORTS_PREFIX,
   HTTP_FILES_PREFIX,
+  HTTP_UPLOADS_PREFIX,
   type ApiEvent,
   type CallMeta,
   type OpInput,
@@ -36,7 +37,21 @@ export interface ApiClient {
   exportUrl(fileName: string): string | null;
   /** A library file by content hash, or its derived thumbnail/preview. */
   fileUrl(sha256: string, size?: 'thumb' | 'preview'): string;
+  /**
+   * Imports dropped files. The desktop app passes their paths; browser mode first uploads them
+   * (keeping their folder structure), reporting bytes sent, then imports the batch.
+   */
+  importFiles(
+    files: DroppedFile[],
+    options: { jobId: string; onUpload?: (sent: number, total: number) => void; signal?: AbortSignal },
+  ): Promise<OpOutput<'items.add'>>;
   readonly desktop: boolean;
+}
+
+/** A file dropped or chosen, with its path inside the dropped folder (or just its name). */
+export interface DroppedFile {
+  file: File;
+  relativePath: string;
 }
 
 function unwrap<T>(result: Result<T>): T {
@@ -54,6 +69,10 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
     onEvent: (listener) => bridge.onEvent(listener),
     exportUrl: () => null,
     fileUrl: (sha256, size) => `wenshi://files/${sha256}${size ? `?size=${size}` : ''}`,
+    importFiles: async (files, { jobId }) => {
+      const paths = files.map((f) => bridge.pathForFile(f.file)).filter(Boolean);
+      return unwrap(await bridge['items.add']({ paths }, { jobId }));
+    },
   };
 }
 
@@ -86,6 +105,19 @@ function httpClient(): ApiClient {
     },
     exportUrl: (fileName) => `${HTTP_EXPORTS_PREFIX}${encodeURIComponent(fileName)}`,
     fileUrl: (sha256, size) => `${HTTP_FILES_PREFIX}${sha256}${size ? `?size=${size}` : ''}`,
+    async importFiles(files, { jobId, onUpload, signal }) {
+      const batchId = crypto.randomUUID();
+      const total = files.reduce((sum, f) => sum + f.file.size, 0);
+      let sent = 0;
+      for (const { file, relativePath } of files) {
+        const url = `${HTTP_UPLOADS_PREFIX}${batchId}/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
+        const response = await fetch(url, { method: 'PUT', body: file, credentials: 'same-origin', signal });
+        if (!response.ok) throw new ApiCallError('upload', await response.text());
+        sent += file.size;
+        onUpload?.(sent, total);
+      }
+      return this.call('uploads.import', { batchId }, { jobId });
+    },
   };
 }
 

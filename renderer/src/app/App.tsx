@@ -19,6 +19,9 @@ import { SearchBox } from '../features/search/SearchBox';
 import { SearchResults } from '../features/search/SearchResults';
 import { CompilePanel } from '../features/compile/CompilePanel';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { ImportPanel } from '../features/import/ImportPanel';
+import { collectChosen, collectDropped } from '../features/import/collectDropped';
+import type { DroppedFile } from '../api/client';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type Detail = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; item: Item };
@@ -35,6 +38,8 @@ export function App() {
   const [searchResult, setSearchResult] = useState<OpOutput<'search.query'> | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [dropping, setDropping] = useState(false);
+  const [importing, setImporting] = useState<DroppedFile[] | null>(null);
   const [layout, setLayout] = usePersistentState('layout', { sidebar: 180, detail: 400 });
   const [mode, setMode] = usePersistentState<'table' | 'grid'>('viewMode', 'table');
   const [columns, setColumns] = usePersistentState<ColumnKey[]>('columns', DEFAULT_COLUMNS);
@@ -193,10 +198,33 @@ export function App() {
   }
 
   const readOnly = info?.readOnly ?? false;
+  const startImport = (files: DroppedFile[]) => {
+    if (files.length > 0 && !readOnly) setImporting(files);
+  };
   const emptyText = items?.length === 0 ? t('list.empty') : t('list.emptyView');
   const selectedIds = [...selection.ids];
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (readOnly || !e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.relatedTarget === null) setDropping(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDropping(false);
+        if (!readOnly) void collectDropped(e.dataTransfer).then(startImport, showError);
+      }}
+    >
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('import.dropHere')}
+        </div>
+      )}
       <header className="topbar">
         <h1>
           {t('app.name')}
@@ -220,6 +248,19 @@ export function App() {
         >
           {t('item.new')}
         </button>
+        <label className={`button secondary${readOnly ? ' disabled' : ''}`}>
+          {t('import.chooseFiles')}
+          <input
+            type="file"
+            multiple
+            className="visually-hidden"
+            disabled={readOnly}
+            onChange={(e) => {
+              if (e.target.files) startImport(collectChosen(e.target.files));
+              e.target.value = '';
+            }}
+          />
+        </label>
         <button type="button" className="secondary" onClick={() => setSettingsOpen(true)} disabled={!info}>
           {t('settings.title')}
         </button>
@@ -324,6 +365,7 @@ export function App() {
           onError={showError}
         />
       )}
+      {importing && <ImportPanel files={importing} onClose={() => setImporting(null)} />}
       <StatusMessage status={status} onDismiss={dismissStatus} />
     </div>
   );
