@@ -133,12 +133,40 @@ export const contract = {
     input: z.object({
       paths: z.array(z.string().min(1)).min(1, '请指定要导入的文件或文件夹'),
       kind: ItemKindSchema.optional(),
+      /** Also import subfolders, at any depth. */
+      recursive: z.boolean().default(false),
+      /** Check and report what would be imported; write nothing. */
+      dryRun: z.boolean().default(false),
     }),
     output: z.object({
       added: z.array(z.string()),
       skipped: z.array(PathReasonSchema),
       failed: z.array(PathReasonSchema),
+      /** In a dry run: the items that would be created, with their files. */
+      planned: z.array(z.object({ kind: ItemKindSchema, name: z.string(), files: z.array(z.string()) })),
+      dryRun: z.boolean(),
+      /** The import was cancelled; what is listed was done, and running it again finishes it. */
+      cancelled: z.boolean(),
+      counts: z.object({ files: z.number(), added: z.number(), skipped: z.number(), failed: z.number() }),
     }),
+  }),
+  'items.cleanupDiff': op({
+    summary: '对照原文与清理后的正文',
+    access: 'read',
+    input: z.object({ id: Id }),
+    output: z.object({
+      raw: z.string(),
+      cleaned: z.string(),
+      edits: z.array(z.object({ start: z.number(), removed: z.string(), reason: z.literal('pinyin') })),
+      matchesCleanup: z.boolean(),
+      mojibake: z.array(z.object({ start: z.number(), end: z.number(), text: z.string() })),
+    }),
+  }),
+  'items.reviewSuggestion': op({
+    summary: '接受或拒绝导入建议（拍摄信息、正文清理）',
+    access: 'write',
+    input: z.object({ id: Id, index: z.number().int().min(0), accept: z.boolean() }),
+    output: ItemSchema,
   }),
   'search.query': op({
     summary: '全文检索',
@@ -217,6 +245,7 @@ export type ApiEvent =
       done: number;
       total: number;
       current?: string;
+      etaSeconds?: number;
     }
   | { type: 'changed'; ids: string[] };
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Library } from '../core/library';
 import { SearchIndex } from '../core/search';
-import { addPaths } from '../core/ingest';
+import { addPaths, cleanupDiff, reviewSuggestion } from '../core/ingest';
 import { XUCHANG_GAZETTEER, flattenGazetteer } from '../core/vocabulary';
 import { compileVolume, type CompileFonts } from '../core/compile';
 import { WenshiError } from '../core/errors';
@@ -184,7 +184,15 @@ export class Service {
       ],
       subjects: this.library.info.settings.subjects,
     }),
-    'items.add': async (args, context) => addPaths(this.library, args.paths, { ...context, kind: args.kind }),
+    'items.add': async ({ paths, ...options }, context) =>
+      addPaths(this.library, paths, { ...context, ...options }),
+    'items.cleanupDiff': async ({ id }) => {
+      const item = this.library.catalog.get(id);
+      if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
+      return cleanupDiff(item);
+    },
+    'items.reviewSuggestion': async ({ id, index, accept }) =>
+      reviewSuggestion(this.library, id, index, accept),
     'search.query': async ({ query, limit }) => this.search.search(query, limit),
 
     'volumes.compile': async ({ itemIds, title, output }, context) => {
