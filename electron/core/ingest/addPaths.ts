@@ -131,11 +131,27 @@ interface ReadFile extends PlannedFile {
   duration?: number;
 }
 
-/** One import: items are read in parallel (hashing, decoding, thumbnails) and committed one at a time. */
+/**
+ * Files read at once. Each waits mostly on fsync (copying originals durably) and sharp runs its own
+ * thread pool, so a few per core keep both the disk and the cores busy.
+ */
+const WORKERS = Math.max(4, availableParallelism() * 4);
+
+/** Items are committed in batches of up to this many: one audit write and parallel shard writes each. */
+const COMMIT_BATCH = 64;
+
+/**
+ * One import: items are read in parallel (hashing, decoding, thumbnails, copying the originals)
+ * and committed in batches. An original copied whose item was not yet committed when the process
+ * died is found in `files/` by the next run and reused.
+ */
 class ImportRun {
-  /** Hashes in the library or committed by this run, with where they went, for duplicate notes. */
+  /** Hashes in the library or claimed by this run, with a note for the duplicates. */
   private readonly known = new Map<string, string>();
-  private commitQueue: Promise<void> = Promise.resolve();
+  private pending: { planned: PlannedItem; files: ReadFile[] }[] = [];
+  private committing: Promise<void> | null = null;
+  /** Created items with the first file of each, to report them in file order. */
+  private readonly created: { id: string; first: string }[] = [];
   private filesDone = 0;
   private readonly startedAt = Date.now();
 
@@ -151,15 +167,17 @@ class ImportRun {
 
   async execute(plan: PlannedItem[]): Promise<void> {
     let next = 0;
-    // Photos dominate large imports; sharp decodes best with about one image in flight per core.
-    const workers = Array.from({ length: Math.max(2, availableParallelism()) }, async () => {
-      while (next < plan.length && !this.options.signal?.aborted) {
-        const planned = plan[next++]!;
-        await this.importItem(planned);
-      }
+    const workers = Array.from({ length: WORKERS }, async () => {
+      while (next < plan.length && !this.options.signal?.aborted) await this.importItem(plan[next++]!);
     });
     await Promise.all(workers);
-    await this.commitQueue;
+    await this.flush();
+    // Items finish in any order; they are reported in the order of their files.
+    const order = new Map(plan.map((planned, i) => [planned.files[0]!.path, i]));
+    const position = (file: string) => order.get(file) ?? 0;
+    this.result.planned.sort((a, b) => position(a.files[0]!) - position(b.files[0]!));
+    this.created.sort((a, b) => position(a.first) - position(b.first));
+    this.result.added.push(...this.created.map((c) => c.id));
     this.result.cancelled = this.options.signal?.aborted ?? false;
     this.report();
   }
@@ -192,51 +210,58 @@ class ImportRun {
       this.report(path.basename(file.path));
     }
     if (files.length === 0) return;
-    // Commits run one after another: identifiers are numbered in order and duplicates that
-    // were read side by side are caught here, where the hash set is current.
-    const commit = this.commitQueue.then(() => this.commit(planned, files));
-    this.commitQueue = commit.catch(() => undefined);
-    try {
-      await commit;
-    } catch (error) {
-      for (const file of files) this.result.failed.push({ path: file.path, reason: messageOf(error) });
+    if (this.options.dryRun) {
+      const kind = this.options.kind ?? planned.kind;
+      this.result.planned.push({ kind, name: planned.name, files: files.map((f) => f.path) });
+      return;
     }
+    this.pending.push({ planned, files });
+    if (this.pending.length >= COMMIT_BATCH) await this.flush();
   }
 
-  /** Hashes and reads one file; undefined when it is a duplicate (noted as skipped). */
+  /** Hashes, checks and reads one file, and copies it in; undefined when it is a duplicate (noted as skipped). */
   private async readFile(file: PlannedFile): Promise<ReadFile | undefined> {
     const type = fileTypeOf(file.path)!;
     const sha256 = await hashFile(file.path, this.options.signal);
-    if (this.duplicate(file.path, sha256)) return undefined;
+    const duplicateOf = this.known.get(sha256);
+    if (duplicateOf) {
+      this.result.skipped.push({ path: file.path, reason: duplicateOf });
+      return undefined;
+    }
+    // Claimed at once, so an identical file read side by side is skipped, not imported twice.
+    this.known.set(sha256, `与本次导入的 ${path.basename(file.path)} 内容相同`);
     const read: ReadFile = { ...file, sha256, mime: type.mime };
     if (this.options.dryRun) return read;
     if (type.reader === 'image') read.photo = await processPhoto(file.path, sha256, this.library.root);
     else if (type.reader === 'audio') read.duration = await audioDuration(file.path);
     else read.text = await extractText(file.path, type.reader, file.size);
+    await this.library.files.put(file.path, sha256, path.basename(file.path));
     return read;
   }
 
-  private duplicate(file: string, sha256: string): boolean {
-    const where = this.known.get(sha256);
-    if (where) this.result.skipped.push({ path: file, reason: where });
-    return where !== undefined;
-  }
-
-  private async commit(planned: PlannedItem, read: ReadFile[]): Promise<void> {
-    const files = read.filter((file) => !this.duplicate(file.path, file.sha256));
-    if (files.length === 0) return;
-    const kind = this.options.kind ?? planned.kind;
-    if (this.options.dryRun) {
-      this.result.planned.push({ kind, name: planned.name, files: files.map((f) => f.path) });
-      for (const file of files)
-        this.known.set(file.sha256, `与本次导入的 ${path.basename(files[0]!.path)} 内容相同`);
-      return;
+  /** Commits what is pending; one batch at a time, so identifiers are numbered in order. */
+  private async flush(): Promise<void> {
+    while (this.committing) await this.committing;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.committing = (async () => {
+      const kinds = batch.map(({ planned }) => this.options.kind ?? planned.kind);
+      const outcomes = await this.library.createItems(
+        batch.map(({ planned, files }, i) => itemFields(kinds[i]!, planned, files)),
+      );
+      outcomes.forEach((outcome, i) => {
+        if (outcome.ok) this.created.push({ id: outcome.item.id, first: batch[i]!.planned.files[0]!.path });
+        else
+          for (const file of batch[i]!.files)
+            this.result.failed.push({ path: file.path, reason: messageOf(outcome.error) });
+      });
+    })();
+    try {
+      await this.committing;
+    } finally {
+      this.committing = null;
     }
-    for (const file of files) await this.library.files.put(file.path, file.sha256, path.basename(file.path));
-    const item = await this.library.createItem(itemFields(kind, planned, files));
-    for (const file of files)
-      this.known.set(file.sha256, `与本次导入的 ${path.basename(file.path)} 内容相同（${item.title}）`);
-    this.result.added.push(item.id);
   }
 }
 

@@ -105,17 +105,36 @@ export class Library {
   }
 
   async createItem(fields: ItemFieldsInput): Promise<Item> {
+    const [created] = await this.createItems([fields]);
+    if (!created!.ok) throw created!.error;
+    return created!.item;
+  }
+
+  /**
+   * Creates many items at once (an import): identifiers are numbered in order, the catalog shards
+   * are written side by side and the audit log takes one write. Each item is durable on its own,
+   * so one that fails does not take the others with it; each outcome is returned in order.
+   */
+  async createItems(
+    list: ItemFieldsInput[],
+  ): Promise<({ ok: true; item: Item } | { ok: false; error: unknown })[]> {
     this.assertWritable();
-    const identifier =
-      fields.identifier?.trim() ||
-      nextIdentifier(
-        this.info.settings.identifierPattern,
-        this.catalog.all().map((i) => i.identifier),
-        this.clock(),
-      );
-    const item = await this.catalog.create({ ...fields, identifier });
-    await this.record('create', item.id, undefined, item);
-    return item;
+    const identifiers = this.catalog.all().map((i) => i.identifier);
+    const numbered = list.map((fields) => {
+      const identifier =
+        fields.identifier?.trim() ||
+        nextIdentifier(this.info.settings.identifierPattern, identifiers, this.clock());
+      identifiers.push(identifier);
+      return { ...fields, identifier };
+    });
+    const settled = await Promise.allSettled(numbered.map((fields) => this.catalog.create(fields)));
+    const created = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    await this.audit.appendMany(created.map((item) => this.entry('create', item.id, undefined, item)));
+    return settled.map((outcome) =>
+      outcome.status === 'fulfilled'
+        ? { ok: true, item: outcome.value }
+        : { ok: false, error: outcome.reason as unknown },
+    );
   }
 
   async updateItem(id: string, patch: ItemPatchInput): Promise<Item> {
@@ -179,17 +198,27 @@ export class Library {
     after: Item | undefined,
     undoOf?: string,
   ): Promise<void> {
-    const changes = diffFields(before, after);
-    if (action === 'update' && changes.length === 0) return;
-    await this.audit.append({
+    const entry = this.entry(action, itemId, before, after, undoOf);
+    if (action === 'update' && entry.changes.length === 0) return;
+    await this.audit.append(entry);
+  }
+
+  private entry(
+    action: AuditEntry['action'],
+    itemId: string,
+    before: Item | undefined,
+    after: Item | undefined,
+    undoOf?: string,
+  ): AuditEntry {
+    return {
       id: randomBytes(6).toString('hex'),
       at: this.clock().toISOString(),
       actor: this.actor,
       action,
       itemId,
-      changes,
+      changes: diffFields(before, after),
       ...(undoOf && { undoOf }),
-    });
+    };
   }
 
   assertWritable(): void {
