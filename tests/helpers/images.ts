@@ -1,12 +1,12 @@
 import { crc32 } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Exif } from 'sharp';
 
 /** A small JPEG whose pixels depend on `seed`, so every seed gives a different file. */
 export async function noiseJpeg(
   seed: number,
   width = 24,
   height = 16,
-  exif?: { tags: sharp.Exif; orientation?: number },
+  exif?: { tags: Exif; orientation?: number },
 ): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
   let x = seed * 2654435761 + 1;
