@@ -83,6 +83,10 @@ export async function addPaths(
   const plan = groupFiles(candidates);
   const run = new ImportRun(library, options, result, candidates.length);
   await run.execute(plan);
+  // Files finish in any order; the report lists them in the order of their names.
+  const byPath = (a: PathReason, b: PathReason) => pathOrder.compare(a.path, b.path);
+  result.skipped.sort(byPath);
+  result.failed.sort(byPath);
   result.counts = {
     files: candidates.length,
     added: result.added.length,
@@ -117,6 +121,8 @@ async function collectFolder(
     }
   }
 }
+
+const pathOrder = new Intl.Collator('zh', { numeric: true });
 
 function classify(file: PlannedFile, candidates: PlannedFile[], result: AddResult): void {
   if (file.size === 0) result.failed.push({ path: file.path, reason: '文件为空（0 字节）' });

@@ -64,11 +64,10 @@ export async function processPhoto(file: string, sha256: string, libraryRoot: st
       .resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 82 })
       .toBuffer();
-  } catch (error) {
-    const message = (error as Error).message;
-    if (/premature end|truncated|corrupt|invalid|unexpected end/i.test(message))
-      throw new WenshiError('unsupported', '图片文件不完整或已损坏（可能传输中断），未导入');
-    throw new WenshiError('unsupported', `图片无法读取：${message}`);
+  } catch {
+    // The header was read, so the failure is in the image data. (libvips' message is shared
+    // between threads and often arrives as "Unknown error" when images decode side by side.)
+    throw new WenshiError('unsupported', '图片文件不完整或已损坏（可能传输中断），未导入');
   }
   const thumbnail = await sharp(preview)
     .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
