@@ -77,6 +77,12 @@ const AddResultSchema = z.object({
   added: z.array(z.string()),
   skipped: z.array(PathReasonSchema),
   failed: z.array(PathReasonSchema),
+  /** In a dry run: the items that would be created, with their files. */
+  planned: z.array(z.object({ kind: ItemKindSchema, name: z.string(), files: z.array(z.string()) })),
+  dryRun: z.boolean(),
+  /** The import was cancelled; what is listed was done, and running it again finishes it. */
+  cancelled: z.boolean(),
+  counts: z.object({ files: z.number(), added: z.number(), skipped: z.number(), failed: z.number() }),
 });
 
 export const contract = {
@@ -147,7 +153,11 @@ export const contract = {
       set: ItemPatchSchema.pick({ editorialStatus: true, kind: true, witnessType: true }).optional(),
       /** Values added to list fields, keeping what each item has. */
       add: z
-        .object({ collections: z.array(z.string()), tags: z.array(z.string()), subjects: z.array(z.string()) })
+        .object({
+          collections: z.array(z.string()),
+          tags: z.array(z.string()),
+          subjects: z.array(z.string()),
+        })
         .partial()
         .optional(),
     }),
@@ -183,6 +193,10 @@ export const contract = {
     input: z.object({
       paths: z.array(z.string().min(1)).min(1, '请指定要导入的文件或文件夹'),
       kind: ItemKindSchema.optional(),
+      /** Also import subfolders, at any depth. */
+      recursive: z.boolean().default(false),
+      /** Check and report what would be imported; write nothing. */
+      dryRun: z.boolean().default(false),
     }),
     output: AddResultSchema,
   }),
@@ -219,6 +233,24 @@ export const contract = {
       output: z.string().min(1).optional(),
     }),
     output: z.object({ fileName: z.string(), path: z.string(), count: z.number() }),
+  }),
+  'items.cleanupDiff': op({
+    summary: '对照原文与清理后的正文',
+    access: 'read',
+    input: z.object({ id: Id }),
+    output: z.object({
+      raw: z.string(),
+      cleaned: z.string(),
+      edits: z.array(z.object({ start: z.number(), removed: z.string(), reason: z.literal('pinyin') })),
+      matchesCleanup: z.boolean(),
+      mojibake: z.array(z.object({ start: z.number(), end: z.number(), text: z.string() })),
+    }),
+  }),
+  'items.reviewSuggestion': op({
+    summary: '接受或拒绝导入建议（拍摄信息、正文清理）',
+    access: 'write',
+    input: z.object({ id: Id, index: z.number().int().min(0), accept: z.boolean() }),
+    output: ItemSchema,
   }),
   'search.query': op({
     summary: '全文检索',
@@ -297,6 +329,7 @@ export type ApiEvent =
       done: number;
       total: number;
       current?: string;
+      etaSeconds?: number;
     }
   | { type: 'changed'; ids: string[] };
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Library } from '../core/library';
 import { SearchIndex } from '../core/search';
-import { addPaths } from '../core/ingest';
+import { addPaths, cleanupDiff, reviewSuggestion } from '../core/ingest';
 import { XUCHANG_GAZETTEER, flattenGazetteer } from '../core/vocabulary';
 import { compileVolume, type CompileFonts } from '../core/compile';
 import { WenshiError, throwIfCancelled } from '../core/errors';
@@ -187,9 +187,9 @@ export class Service {
       return {
         total: items.length,
         items: items.slice(offset, offset + limit).map((item) => ({
-            ...ItemSummarySchema.parse(item),
-            cover: item.files.find((f) => f.mime.startsWith('image/'))?.sha256,
-          })),
+          ...ItemSummarySchema.parse(item),
+          cover: item.files.find((f) => f.mime.startsWith('image/'))?.sha256,
+        })),
       };
     },
 
@@ -208,7 +208,10 @@ export class Service {
         throwIfCancelled(context.signal);
         context.onProgress?.({ phase: 'bulk', done: index, total: items.length, current: item.title });
         const merged = Object.fromEntries(
-          Object.entries(add ?? {}).map(([key, values]) => [key, [...item[key as 'tags'], ...(values ?? [])]]),
+          Object.entries(add ?? {}).map(([key, values]) => [
+            key,
+            [...item[key as 'tags'], ...(values ?? [])],
+          ]),
         );
         await this.library.updateItem(item.id, { ...set, ...merged });
       }
@@ -223,16 +226,27 @@ export class Service {
       ],
       subjects: this.library.info.settings.subjects,
     }),
-    'items.add': async (args, context) => addPaths(this.library, args.paths, { ...context, kind: args.kind }),
+    'items.add': async ({ paths, ...options }, context) =>
+      addPaths(this.library, paths, { ...context, ...options }),
+    'items.cleanupDiff': async ({ id }) => {
+      const item = this.library.catalog.get(id);
+      if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
+      return cleanupDiff(item);
+    },
+    'items.reviewSuggestion': async ({ id, index, accept }) =>
+      reviewSuggestion(this.library, id, index, accept),
     'uploads.import': async ({ batchId }, context) => {
       const dir = this.library.path('.incoming', batchId);
       if (!(await stat(dir).catch(() => null))?.isDirectory())
         throw new WenshiError('not_found', '没有收到这批上传的文件，请重新拖入');
       try {
-        const result = await addPaths(this.library, [dir], context);
+        const result = await addPaths(this.library, [dir], { ...context, recursive: true });
         // Reasons name files by their place in the dropped folder, not the staging folder.
-        const relative = (r: { path: string; reason: string }) => ({ ...r, path: path.relative(dir, r.path) });
-        return { added: result.added, skipped: result.skipped.map(relative), failed: result.failed.map(relative) };
+        const relative = (r: { path: string; reason: string }) => ({
+          ...r,
+          path: path.relative(dir, r.path),
+        });
+        return { ...result, skipped: result.skipped.map(relative), failed: result.failed.map(relative) };
       } finally {
         // The originals are now in files/; the staged copies are not needed again.
         await rm(dir, { recursive: true, force: true });

@@ -90,18 +90,33 @@ function need(positionals: string[], count: number, what: string): void {
 export const opCommands = {
   add: opCommand({
     op: 'items.add',
-    usage: 'add <资料库> <文件或文件夹…> [--kind oral|photo|document]',
-    options: { kind: { type: 'string' } },
+    usage: 'add <资料库> <文件或文件夹…> [--kind oral|photo|document] [--recursive] [--dry-run]',
+    options: {
+      kind: { type: 'string' },
+      recursive: { type: 'boolean', short: 'r' },
+      'dry-run': { type: 'boolean' },
+    },
     toArgs: (positionals, values) => {
       need(positionals, 1, '要导入的文件或文件夹');
-      return { paths: positionals, kind: parseKind(values.kind) };
+      return {
+        paths: positionals,
+        kind: parseKind(values.kind),
+        recursive: values.recursive === true,
+        dryRun: values['dry-run'] === true,
+      };
     },
     print: (r) =>
       [
-        `已导入 ${r.added.length} 个，跳过 ${r.skipped.length} 个，失败 ${r.failed.length} 个`,
+        r.dryRun
+          ? `试运行：将导入 ${r.planned.length} 个条目（${r.planned.reduce((n, p) => n + p.files.length, 0)} 个文件），跳过 ${r.skipped.length} 个，失败 ${r.failed.length} 个；未写入任何内容`
+          : `已导入 ${r.added.length} 个条目，跳过 ${r.skipped.length} 个文件，失败 ${r.failed.length} 个文件（共检查 ${r.counts.files} 个文件）`,
+        r.cancelled ? '导入已取消：已完成的部分已保存，再次运行同一命令即可继续。' : '',
+        ...r.planned.map((p) => `  ${KIND_LABEL[p.kind]} ${p.name}：${p.files.join('、')}`),
         ...r.skipped.map((s) => `  跳过 ${s.path}：${s.reason}`),
         ...r.failed.map((f) => `  失败 ${f.path}：${f.reason}`),
-      ].join('\n'),
+      ]
+        .filter(Boolean)
+        .join('\n'),
     exitCode: (r) => (r.failed.length > 0 ? 1 : 0),
   }),
   register: opCommand({

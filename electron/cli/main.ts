@@ -39,6 +39,10 @@ async function loadService() {
   return { Service, packagedFonts };
 }
 
+function formatSeconds(seconds: number): string {
+  return seconds < 60 ? `${seconds} 秒` : `${Math.floor(seconds / 60)} 分 ${seconds % 60} 秒`;
+}
+
 interface Output {
   json: boolean;
 }
@@ -76,7 +80,8 @@ async function runOp(
   let lastLine = '';
   service.onEvent((event) => {
     if (event.type !== 'progress' || event.jobId !== jobId || out.json) return;
-    const line = `${event.done}/${event.total} ${event.current ?? ''}`.trimEnd();
+    const eta = event.etaSeconds !== undefined ? ` 约剩 ${formatSeconds(event.etaSeconds)}` : '';
+    const line = `${event.done}/${event.total}${eta} ${event.current ?? ''}`.trimEnd();
     if (line === lastLine) return;
     // On a terminal the line is rewritten in place; in a log each step is a line.
     process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${line}` : `${line}\n`);

@@ -33,7 +33,9 @@ export function isAppUrl(url: string, appUrl: string): boolean {
 export const DESKTOP_DOOR: DoorPolicy = { canWrite: true, canUseLocalPaths: true };
 
 /** Library files are addressed as wenshi://files/<sha256>[?size=thumb|preview]; anything else is refused. */
-export function parseLibraryFileUrl(url: string): { sha256: string; size: 'original' | 'thumb' | 'preview' } | null {
+export function parseLibraryFileUrl(
+  url: string,
+): { sha256: string; size: 'original' | 'thumb' | 'preview' } | null {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'wenshi:' || parsed.hostname !== 'files') return null;

@@ -159,7 +159,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if (req.method !== 'PUT') return send(res, 405, '405');
         if (!door.canWrite) return send(res, 403, '403 当前为只读访问，不能上传文件。');
         const [batchId = '', ...rest] = url.pathname.slice(HTTP_UPLOADS_PREFIX.length).split('/');
-        const target = stagingPathFor(options.service.library.root, batchId, rest.map(decodeURIComponent).join('/'));
+        const target = stagingPathFor(
+          options.service.library.root,
+          batchId,
+          rest.map(decodeURIComponent).join('/'),
+        );
         if (!target) return send(res, 400, '400 上传路径无效');
         try {
           const size = await receiveUpload(req, target);
@@ -175,7 +179,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           url.pathname.slice(HTTP_FILES_PREFIX.length),
           size === 'thumb' || size === 'preview' ? size : 'original',
         );
-        if (file && (await serveFile(res, path.dirname(file.path), path.basename(file.path), { 'Content-Type': file.mime })))
+        if (
+          file &&
+          (await serveFile(res, path.dirname(file.path), path.basename(file.path), {
+            'Content-Type': file.mime,
+          }))
+        )
           return;
         return send(res, 404, '404 文件不存在');
       }

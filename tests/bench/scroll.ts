@@ -28,7 +28,8 @@ async function makeLibrary(root: string): Promise<void> {
     eventDate: String(1978 + (i % 40)),
     places: [PLACES[i % PLACES.length]!],
   }));
-  await library.createItems(batch);
+  const failed = (await library.createItems(batch)).filter((o) => !o.ok);
+  if (failed.length) throw new Error(`${failed.length} items could not be created`);
   await library.close();
 }
 
@@ -54,14 +55,21 @@ const SCROLL_SCRIPT = `async ({ selector, rowSelector, duration }) => {
   return { fps: (frames * 1000) / (performance.now() - start), peakRows };
 }`;
 
-async function measure(page: Page, selector: string, rowSelector: string): Promise<{ fps: number; peakRows: number }> {
+async function measure(
+  page: Page,
+  selector: string,
+  rowSelector: string,
+): Promise<{ fps: number; peakRows: number }> {
   await page.waitForSelector(selector);
   const run = await page.evaluateHandle(SCROLL_SCRIPT);
-  return (await run.evaluate((fn, args) => (fn as unknown as (a: typeof args) => Promise<{ fps: number; peakRows: number }>)(args), {
-    selector,
-    rowSelector,
-    duration: SCROLL_MS,
-  })) as { fps: number; peakRows: number };
+  return (await run.evaluate(
+    (fn, args) => (fn as unknown as (a: typeof args) => Promise<{ fps: number; peakRows: number }>)(args),
+    {
+      selector,
+      rowSelector,
+      duration: SCROLL_MS,
+    },
+  )) as { fps: number; peakRows: number };
 }
 
 async function main() {
@@ -93,11 +101,19 @@ async function main() {
       const rowSelector = view === 'table' ? '[role="row"][data-id]' : '.photo-tile';
       await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline.frame'] });
       const { fps, peakRows } = await measure(page, selector, rowSelector);
-      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; ts: number }[] };
+      const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+        traceEvents: { name: string; ts: number }[];
+      };
       const frames = trace.traceEvents.filter((e) => e.name === 'DrawFrame');
       const span = frames.length > 1 ? (frames.at(-1)!.ts - frames[0]!.ts) / 1e6 : 0;
       const traceFps = span > 0 ? (frames.length - 1) / span : NaN;
-      rows.push([view, fps.toFixed(1), Number.isNaN(traceFps) ? 'n/a' : traceFps.toFixed(1), String(peakRows), String(ITEMS)]);
+      rows.push([
+        view,
+        fps.toFixed(1),
+        Number.isNaN(traceFps) ? 'n/a' : traceFps.toFixed(1),
+        String(peakRows),
+        String(ITEMS),
+      ]);
     }
     console.log(`first rows shown ${loadSeconds.toFixed(1)} s after loading the page`);
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));

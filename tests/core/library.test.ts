@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { Library, LIBRARY_FORMAT_VERSION } from '../../electron/core/library';
 import { WenshiError } from '../../electron/core/errors';
 import { tempDir } from '../helpers/tempDir';
@@ -216,7 +216,9 @@ describe('bulk creation', () => {
     });
     await library.createItem(fields);
     const list = Array.from({ length: 2000 }, (_, i) => ({ ...fields, title: `第${i}篇` }));
-    const items = await library.createItems(list);
+    const items = (await library.createItems(list)).map((o) =>
+      o.ok ? o.item : assert.fail(String(o.error)),
+    );
     expect(items.at(-1)!.identifier).toBe('XC-02001');
     expect(new Set(items.map((i) => i.identifier)).size).toBe(2000);
     expect((await library.audit.entriesFor(items[0]!.id))[0]!.action).toBe('create');

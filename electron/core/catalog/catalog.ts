@@ -131,7 +131,8 @@ export class Catalog {
 
   private forget(item: Item): void {
     this.items.delete(item.id);
-    for (const file of item.files) if (this.byFileHash.get(file.sha256) === item.id) this.byFileHash.delete(file.sha256);
+    for (const file of item.files)
+      if (this.byFileHash.get(file.sha256) === item.id) this.byFileHash.delete(file.sha256);
   }
 
   /** Resolves once the item is durably on disk. */
@@ -151,32 +152,43 @@ export class Catalog {
    * Creates many items with one write per shard instead of one per item: for big registers,
    * restores and test libraries of tens of thousands of items.
    */
-  async createMany(list: ItemFieldsInput[]): Promise<Item[]> {
+  async createMany(
+    list: ItemFieldsInput[],
+  ): Promise<({ ok: true; item: Item } | { ok: false; error: unknown })[]> {
     const now = this.clock().toISOString();
-    const created = list.map((fields): Item => {
+    const outcomes = list.map((fields): { ok: true; item: Item } | { ok: false; error: unknown } => {
+      const parsed = ItemFieldsSchema.safeParse(fields);
+      if (!parsed.success) return { ok: false, error: parsed.error };
       let id = randomBytes(8).toString('hex');
       while (this.items.has(id)) id = randomBytes(8).toString('hex');
-      return { ...ItemFieldsSchema.parse(fields), id, createdAt: now, updatedAt: now };
+      return { ok: true, item: { ...parsed.data, id, createdAt: now, updatedAt: now } };
     });
-    const byShard = new Map<string, Item[]>();
-    for (const item of created) byShard.set(shardKey(item.id), [...(byShard.get(shardKey(item.id)) ?? []), item]);
-    for (const [key, items] of byShard) {
-      await this.enqueue(key, async () => {
-        const shard = this.shard(key);
-        for (const item of items) shard.data.items[item.id] = item;
-        try {
-          await shard.write();
-        } catch (error) {
-          for (const item of items) delete shard.data.items[item.id];
-          throw error;
-        }
-        for (const item of items) {
-          this.remember(item);
-          this.emit({ type: 'put', item, previous: undefined });
-        }
-      });
+    const byShard = new Map<string, { ok: true; item: Item }[]>();
+    for (const outcome of outcomes) {
+      if (!outcome.ok) continue;
+      const key = shardKey(outcome.item.id);
+      byShard.set(key, [...(byShard.get(key) ?? []), outcome]);
     }
-    return created;
+    await Promise.all(
+      [...byShard].map(([key, group]) =>
+        this.enqueue(key, async () => {
+          const shard = this.shard(key);
+          for (const { item } of group) shard.data.items[item.id] = item;
+          try {
+            await shard.write();
+          } catch (error) {
+            for (const { item } of group) delete shard.data.items[item.id];
+            for (const outcome of group) Object.assign(outcome, { ok: false, error, item: undefined });
+            return;
+          }
+          for (const { item } of group) {
+            this.remember(item);
+            this.emit({ type: 'put', item, previous: undefined });
+          }
+        }),
+      ),
+    );
+    return outcomes;
   }
 
   async update(id: string, patch: ItemPatchInput): Promise<Item> {

@@ -1,113 +1,317 @@
 import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { ItemKind } from '../model';
+import type { FileRef, ItemFieldsInput, ItemKind, Segment } from '../model';
 import { hashFile, type Library } from '../library';
-import { WenshiError, throwIfCancelled } from '../errors';
+import { WenshiError } from '../errors';
 import type { JobContext } from '../jobs';
+import type { MojibakeRun } from '../text';
 import { fileTypeOf } from './fileTypes';
-import { extractText, titleFrom } from './extractText';
+import { extractText, titleFrom, type ExtractedText } from './extractText';
+import { groupFiles, type PlannedFile, type PlannedItem } from './grouping';
+import { processPhoto, type PhotoInfo } from './photos';
+import { audioDuration } from './audio';
+
+export interface PathReason {
+  path: string;
+  reason: string;
+}
 
 export interface AddResult {
+  /** Ids of the items created (none in a dry run). */
   added: string[];
-  skipped: { path: string; reason: string }[];
-  failed: { path: string; reason: string }[];
+  skipped: PathReason[];
+  failed: PathReason[];
+  /** What would be (or was) imported, item by item: in a dry run the plan, otherwise empty. */
+  planned: { kind: ItemKind; name: string; files: string[] }[];
+  dryRun: boolean;
+  /** Set when the import was cancelled: what is listed was done; running it again finishes it. */
+  cancelled: boolean;
+  counts: { files: number; added: number; skipped: number; failed: number };
 }
 
 export interface AddOptions extends JobContext {
   /** Overrides the kind guessed from each file's type. */
   kind?: ItemKind;
-}
-
-interface Candidate {
-  file: string;
-  size: number;
+  /** Also import the files in subfolders, at any depth. */
+  recursive?: boolean;
+  /** Check, hash and group everything, report what would be imported, write nothing. */
+  dryRun?: boolean;
 }
 
 /**
- * Imports files and the files directly inside folders: each becomes one item with its original
- * copied into `files/`. Every path is checked before anything is written, so a mistyped path
- * changes nothing. Files already in the library (same SHA-256) are skipped.
+ * Imports files and folders. Every path is checked before anything is written, so a mistyped path
+ * changes nothing. Files are grouped into items (see groupFiles), photos are checked and given
+ * thumbnails, text is read and cleaned, and each item is committed together with the hashes of
+ * its originals. Files whose hash is already in the library are skipped: that is what makes an
+ * interrupted import safe to run again — what was committed is skipped, the rest is finished.
  */
 export async function addPaths(
   library: Library,
   paths: string[],
   options: AddOptions = {},
 ): Promise<AddResult> {
-  library.assertWritable();
+  const dryRun = options.dryRun ?? false;
+  if (!dryRun) library.assertWritable();
   if (paths.length === 0) throw new WenshiError('invalid_argument', '请指定要导入的文件或文件夹');
-  const result: AddResult = { added: [], skipped: [], failed: [] };
-  const candidates: Candidate[] = [];
+  const result: AddResult = {
+    added: [],
+    skipped: [],
+    failed: [],
+    planned: [],
+    dryRun,
+    cancelled: false,
+    counts: { files: 0, added: 0, skipped: 0, failed: 0 },
+  };
 
+  const candidates: PlannedFile[] = [];
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
     if (!info) throw new WenshiError('not_found', `找不到文件或文件夹：${given}`);
     if (info.isDirectory()) {
-      const entries = await readdir(given, { withFileTypes: true }).catch(() => {
-        throw new WenshiError('io', `无法读取文件夹：${given}`);
-      });
       const before = candidates.length + result.failed.length;
-      for (const entry of entries) {
-        const file = path.join(given, entry.name);
-        if (!entry.isFile() || entry.name.startsWith('.')) continue;
-        if (!fileTypeOf(file)) {
-          result.skipped.push({ path: file, reason: '不支持的文件类型' });
-          continue;
-        }
-        classify(file, (await stat(file)).size, candidates, result);
-      }
+      await collectFolder(given, options.recursive ?? false, candidates, result);
       if (candidates.length + result.failed.length === before)
         throw new WenshiError('not_found', `文件夹中没有可导入的文件：${given}`);
     } else if (!fileTypeOf(given)) {
       result.failed.push({ path: given, reason: '不支持的文件类型' });
     } else {
-      classify(given, info.size, candidates, result);
+      classify({ path: given, size: info.size }, candidates, result);
     }
   }
 
-  const total = candidates.length;
-  for (const [index, { file, size }] of candidates.entries()) {
-    throwIfCancelled(options.signal);
-    options.onProgress?.({ phase: 'import', done: index, total, current: path.basename(file) });
-    try {
-      const outcome = await addFile(library, file, size, options);
-      if ('id' in outcome) result.added.push(outcome.id);
-      else result.skipped.push({ path: file, reason: outcome.skipped });
-    } catch (error) {
-      if (error instanceof WenshiError && error.code === 'cancelled') throw error;
-      result.failed.push({ path: file, reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  options.onProgress?.({ phase: 'import', done: total, total });
+  const plan = groupFiles(candidates);
+  const run = new ImportRun(library, options, result, candidates.length);
+  await run.execute(plan);
+  // Files finish in any order; the report lists them in the order of their names.
+  const byPath = (a: PathReason, b: PathReason) => pathOrder.compare(a.path, b.path);
+  result.skipped.sort(byPath);
+  result.failed.sort(byPath);
+  result.counts = {
+    files: candidates.length,
+    added: result.added.length,
+    skipped: result.skipped.length,
+    failed: result.failed.length,
+  };
   return result;
 }
 
-function classify(file: string, size: number, candidates: Candidate[], result: AddResult): void {
-  if (size === 0) result.failed.push({ path: file, reason: '文件为空（0 字节）' });
-  else candidates.push({ file, size });
+async function collectFolder(
+  dir: string,
+  recursive: boolean,
+  candidates: PlannedFile[],
+  result: AddResult,
+): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
+    throw new WenshiError('io', `无法读取文件夹：${dir}`);
+  });
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (recursive) await collectFolder(file, true, candidates, result);
+      else
+        result.skipped.push({
+          path: file,
+          reason: '子文件夹未导入（需要时请选“包括子文件夹”或加 --recursive）',
+        });
+    } else if (entry.isFile()) {
+      if (!fileTypeOf(file)) result.skipped.push({ path: file, reason: '不支持的文件类型' });
+      else classify({ path: file, size: (await stat(file)).size }, candidates, result);
+    }
+  }
 }
 
-async function addFile(
-  library: Library,
-  file: string,
-  size: number,
-  options: AddOptions,
-): Promise<{ id: string } | { skipped: string }> {
-  const type = fileTypeOf(file)!;
-  const name = path.basename(file);
-  const sha256 = await hashFile(file, options.signal);
-  const existing = library.catalog.findByFileHash(sha256);
-  if (existing) return { skipped: `已在资料库中（${existing.title}）` };
+const pathOrder = new Intl.Collator('zh', { numeric: true });
 
-  const extracted = type.text ? await extractText(file, type.text, size) : { text: '' };
-  await library.files.put(file, sha256, name);
-  const item = await library.createItem({
-    kind: options.kind ?? type.kind,
-    title: titleFrom(extracted.text, name),
-    text: extracted.text,
-    ...(extracted.rawText !== undefined && { rawText: extracted.rawText }),
-    files: [
-      { sha256, name, size, mime: type.mime, ...(extracted.encoding && { encoding: extracted.encoding }) },
-    ],
-  });
-  return { id: item.id };
+function classify(file: PlannedFile, candidates: PlannedFile[], result: AddResult): void {
+  if (file.size === 0) result.failed.push({ path: file.path, reason: '文件为空（0 字节）' });
+  else candidates.push(file);
+}
+
+interface ReadFile extends PlannedFile {
+  sha256: string;
+  mime: string;
+  text?: ExtractedText;
+  photo?: PhotoInfo;
+  duration?: number;
+}
+
+/**
+ * Files read at once. Each waits mostly on fsync (copying originals durably) and sharp runs its own
+ * thread pool, so a few per core keep both the disk and the cores busy.
+ */
+const WORKERS = Math.max(4, availableParallelism() * 4);
+
+/** Items are committed in batches of up to this many: one audit write and parallel shard writes each. */
+const COMMIT_BATCH = 64;
+
+/**
+ * One import: items are read in parallel (hashing, decoding, thumbnails, copying the originals)
+ * and committed in batches. An original copied whose item was not yet committed when the process
+ * died is found in `files/` by the next run and reused.
+ */
+class ImportRun {
+  /** Hashes in the library or claimed by this run, with a note for the duplicates. */
+  private readonly known = new Map<string, string>();
+  private pending: { planned: PlannedItem; files: ReadFile[] }[] = [];
+  private committing: Promise<void> | null = null;
+  /** Created items with the first file of each, to report them in file order. */
+  private readonly created: { id: string; first: string }[] = [];
+  private filesDone = 0;
+  private readonly startedAt = Date.now();
+
+  constructor(
+    private readonly library: Library,
+    private readonly options: AddOptions,
+    private readonly result: AddResult,
+    private readonly totalFiles: number,
+  ) {
+    for (const item of library.catalog.all())
+      for (const file of item.files) this.known.set(file.sha256, `已在资料库中（${item.title}）`);
+  }
+
+  async execute(plan: PlannedItem[]): Promise<void> {
+    let next = 0;
+    const workers = Array.from({ length: WORKERS }, async () => {
+      while (next < plan.length && !this.options.signal?.aborted) await this.importItem(plan[next++]!);
+    });
+    await Promise.all(workers);
+    await this.flush();
+    // Items finish in any order; they are reported in the order of their files.
+    const order = new Map(plan.map((planned, i) => [planned.files[0]!.path, i]));
+    const position = (file: string) => order.get(file) ?? 0;
+    this.result.planned.sort((a, b) => position(a.files[0]!) - position(b.files[0]!));
+    this.created.sort((a, b) => position(a.first) - position(b.first));
+    this.result.added.push(...this.created.map((c) => c.id));
+    this.result.cancelled = this.options.signal?.aborted ?? false;
+    this.report();
+  }
+
+  private report(current?: string): void {
+    const elapsed = (Date.now() - this.startedAt) / 1000;
+    const done = this.filesDone;
+    const left = this.totalFiles - done;
+    const etaSeconds = done > 0 && left > 0 ? Math.round((elapsed / done) * left) : undefined;
+    this.options.onProgress?.({
+      phase: this.options.dryRun ? 'check' : 'import',
+      done,
+      total: this.totalFiles,
+      ...(current && { current }),
+      ...(etaSeconds !== undefined && { etaSeconds }),
+    });
+  }
+
+  private async importItem(planned: PlannedItem): Promise<void> {
+    const files: ReadFile[] = [];
+    for (const file of planned.files) {
+      try {
+        const read = await this.readFile(file);
+        if (read) files.push(read);
+      } catch (error) {
+        if (this.options.signal?.aborted) return; // not a failure: the run stops here
+        this.result.failed.push({ path: file.path, reason: messageOf(error) });
+      }
+      this.filesDone++;
+      this.report(path.basename(file.path));
+    }
+    if (files.length === 0) return;
+    if (this.options.dryRun) {
+      const kind = this.options.kind ?? planned.kind;
+      this.result.planned.push({ kind, name: planned.name, files: files.map((f) => f.path) });
+      return;
+    }
+    this.pending.push({ planned, files });
+    if (this.pending.length >= COMMIT_BATCH) await this.flush();
+  }
+
+  /** Hashes, checks and reads one file, and copies it in; undefined when it is a duplicate (noted as skipped). */
+  private async readFile(file: PlannedFile): Promise<ReadFile | undefined> {
+    const type = fileTypeOf(file.path)!;
+    const sha256 = await hashFile(file.path, this.options.signal);
+    const duplicateOf = this.known.get(sha256);
+    if (duplicateOf) {
+      this.result.skipped.push({ path: file.path, reason: duplicateOf });
+      return undefined;
+    }
+    // Claimed at once, so an identical file read side by side is skipped, not imported twice.
+    this.known.set(sha256, `与本次导入的 ${path.basename(file.path)} 内容相同`);
+    const read: ReadFile = { ...file, sha256, mime: type.mime };
+    if (this.options.dryRun) return read;
+    if (type.reader === 'image') read.photo = await processPhoto(file.path, sha256, this.library.root);
+    else if (type.reader === 'audio') read.duration = await audioDuration(file.path);
+    else read.text = await extractText(file.path, type.reader, file.size);
+    await this.library.files.put(file.path, sha256, path.basename(file.path));
+    return read;
+  }
+
+  /** Commits what is pending; one batch at a time, so identifiers are numbered in order. */
+  private async flush(): Promise<void> {
+    while (this.committing) await this.committing;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.committing = (async () => {
+      const kinds = batch.map(({ planned }) => this.options.kind ?? planned.kind);
+      const outcomes = await this.library.createItems(
+        batch.map(({ planned, files }, i) => itemFields(kinds[i]!, planned, files)),
+      );
+      outcomes.forEach((outcome, i) => {
+        if (outcome.ok) this.created.push({ id: outcome.item.id, first: batch[i]!.planned.files[0]!.path });
+        else
+          for (const file of batch[i]!.files)
+            this.result.failed.push({ path: file.path, reason: messageOf(outcome.error) });
+      });
+    })();
+    try {
+      await this.committing;
+    } finally {
+      this.committing = null;
+    }
+  }
+}
+
+/** The catalog record of one planned item, from what was read of its files. */
+function itemFields(kind: ItemKind, planned: PlannedItem, files: ReadFile[]): ItemFieldsInput {
+  const textual = files.find((file) => file.text && file.text.text.trim() !== '')?.text;
+  const photo = files.find((file) => file.photo)?.photo;
+  const durations = files.map((file) => file.duration).filter((d): d is number => d !== undefined);
+  const segments: Segment[] = textual?.segments ?? [];
+  const mojibake: MojibakeRun[] = textual?.mojibake ?? [];
+  const suggestions: ItemFieldsInput['suggestions'] = [...(photo?.suggestions ?? [])];
+  if (textual && textual.pinyinRemoved > 0)
+    suggestions.push({
+      field: 'text',
+      value: { pinyinRemoved: textual.pinyinRemoved },
+      source: `清理：去除拼音注音 ${textual.pinyinRemoved} 处（原文已保留，可对照后接受或还原）`,
+    });
+  const refs: FileRef[] = files.map((file) => ({
+    sha256: file.sha256,
+    name: path.basename(file.path),
+    size: file.size,
+    mime: file.mime,
+    ...(file.role && { role: file.role }),
+    ...(file.text?.encoding && { encoding: file.text.encoding }),
+  }));
+  return {
+    kind,
+    title: titleFrom(textual?.text ?? '', planned.name),
+    text: textual?.text ?? '',
+    ...(textual?.rawText !== undefined && { rawText: textual.rawText }),
+    mojibake,
+    suggestions,
+    files: refs,
+    ...(kind === 'oral' && {
+      oral: {
+        ...(durations.length > 0 && { duration: durations.reduce((a, b) => a + b, 0) }),
+        segments,
+      },
+    }),
+    ...(kind === 'photo' && photo && { photo: { width: photo.width, height: photo.height } }),
+    ...(kind === 'document' && textual?.pages !== undefined && { document: { pages: textual.pages } }),
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

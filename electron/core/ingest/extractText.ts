@@ -1,35 +1,126 @@
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
-import { decodeText, removePinyinAnnotations } from '../text';
+import WordExtractor from 'word-extractor';
+import { cleanupText, decodeText, type MojibakeRun } from '../text';
+import type { Segment } from '../model';
 import { WenshiError } from '../errors';
+import type { Reader } from './fileTypes';
+import { parseSubtitles, segmentsFromTimedLines } from './timecodes';
 
 export interface ExtractedText {
   text: string;
   /** The text before cleanup, when cleanup changed it. */
   rawText?: string;
+  /** How many pinyin annotations cleanup took out. */
+  pinyinRemoved: number;
+  mojibake: MojibakeRun[];
   encoding?: string;
+  pages?: number;
+  segments?: Segment[];
 }
 
-/** Plain-text files larger than this are refused: they are not transcripts but something else. */
+/** Text files larger than this are refused: they are not transcripts or articles but something else. */
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
-export async function extractText(file: string, how: 'plain' | 'docx', size: number): Promise<ExtractedText> {
+export async function extractText(file: string, reader: Reader, size: number): Promise<ExtractedText> {
   if (size > MAX_TEXT_BYTES) throw new WenshiError('unsupported', '文本文件超过 64 MB，无法作为全文读取');
-  if (how === 'docx') {
-    try {
-      const { value } = await mammoth.extractRawText({ path: file });
-      return cleaned(value.replace(/\n{2,}/g, '\n').trim());
-    } catch {
-      throw new WenshiError('unsupported', 'Word 文件已损坏或不是 .docx 格式，无法读取正文');
+  switch (reader) {
+    case 'docx':
+      return withTimedLines(cleaned(await readDocx(file)));
+    case 'doc':
+      return withTimedLines(cleaned(await readDoc(file)));
+    case 'pdf':
+      return readPdf(file);
+    case 'subtitles': {
+      const decoded = decodeText(await readFile(file));
+      const { text, segments } = parseSubtitles(decoded.text);
+      if (segments.length === 0)
+        throw new WenshiError('unsupported', '字幕文件中没有找到时间码（应为 SRT 或 WebVTT 格式）');
+      return { ...cleaned(text), encoding: decoded.encoding, segments };
     }
+    case 'plain': {
+      const decoded = decodeText(await readFile(file));
+      return withTimedLines({ ...cleaned(decoded.text.replace(/\r\n?/g, '\n')), encoding: decoded.encoding });
+    }
+    default:
+      return { text: '', pinyinRemoved: 0, mojibake: [] };
   }
-  const decoded = decodeText(await readFile(file));
-  return { ...cleaned(decoded.text.replace(/\r\n?/g, '\n')), encoding: decoded.encoding };
 }
 
 function cleaned(raw: string): ExtractedText {
-  const { text, pinyinRemoved } = removePinyinAnnotations(raw);
-  return pinyinRemoved > 0 ? { text, rawText: raw } : { text };
+  const { text, edits, mojibake } = cleanupText(raw);
+  return { text, ...(edits.length > 0 && { rawText: raw }), pinyinRemoved: edits.length, mojibake };
+}
+
+function withTimedLines(extracted: ExtractedText): ExtractedText {
+  const segments = segmentsFromTimedLines(extracted.text);
+  return segments.length > 0 ? { ...extracted, segments } : extracted;
+}
+
+async function readDocx(file: string): Promise<string> {
+  try {
+    // Raw text gives every paragraph, headings included, as its own line.
+    const { value } = await mammoth.extractRawText({ path: file });
+    return value.replace(/\n{2,}/g, '\n').trim();
+  } catch {
+    throw new WenshiError('unsupported', 'Word 文件已损坏或不是 .docx 格式，无法读取正文');
+  }
+}
+
+async function readDoc(file: string): Promise<string> {
+  try {
+    const document = await new WordExtractor().extract(file);
+    return document
+      .getBody()
+      .replace(/\r\n?/g, '\n')
+      .replace(/\n{2,}/g, '\n')
+      .trim();
+  } catch {
+    throw new WenshiError(
+      'unsupported',
+      '旧版 Word（.doc）文件已损坏或格式无法识别，请用 Word 另存为 .docx 后再导入',
+    );
+  }
+}
+
+async function readPdf(file: string): Promise<ExtractedText> {
+  // Loaded on first use: pdf.js is large, and most imports have no PDF.
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let document;
+  try {
+    document = await pdfjs.getDocument({
+      data: new Uint8Array(await readFile(file)),
+      // Fonts are not compiled to code and nothing from the file is ever run.
+      isEvalSupported: false,
+      enableXfa: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'PasswordException')
+      throw new WenshiError('unsupported', 'PDF 文件有密码保护，无法读取正文');
+    throw new WenshiError('unsupported', 'PDF 文件已损坏或格式无法识别');
+  }
+  try {
+    const pages: string[] = [];
+    for (let n = 1; n <= document.numPages; n++) {
+      const page = await document.getPage(n);
+      const content = await page.getTextContent();
+      let text = '';
+      for (const part of content.items) {
+        if (!('str' in part)) continue;
+        text += part.str + (part.hasEOL ? '\n' : '');
+      }
+      pages.push(text.trim());
+      page.cleanup();
+    }
+    // Pages are kept apart by a blank line so page boundaries stay visible in the text.
+    return { ...cleaned(pages.join('\n\n').trim()), pages: document.numPages };
+  } finally {
+    await document.destroy();
+  }
 }
 
 /** A short first line reads as a title; otherwise the file name is the better title. */

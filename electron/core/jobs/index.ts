@@ -5,6 +5,8 @@ export interface Progress {
   total: number;
   /** The file or article at hand, for a person watching. */
   current?: string;
+  /** Estimated seconds left, from the pace so far. */
+  etaSeconds?: number;
 }
 
 /** What long work receives: a way to report progress and a signal that says stop. */

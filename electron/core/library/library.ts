@@ -122,44 +122,33 @@ export class Library {
   }
 
   async createItem(fields: ItemFieldsInput): Promise<Item> {
-    this.assertWritable();
-    const identifier =
-      fields.identifier?.trim() ||
-      nextIdentifier(
-        this.info.settings.identifierPattern,
-        this.catalog.all().map((i) => i.identifier),
-        this.clock(),
-      );
-    const item = await this.catalog.create({ ...fields, identifier });
-    await this.record('create', item.id, undefined, item);
-    return item;
+    const [created] = await this.createItems([fields]);
+    if (!created!.ok) throw created!.error;
+    return created!.item;
   }
 
-  /** Creates many items at once (one write per catalog shard), each logged and given its 档号. */
-  async createItems(list: ItemFieldsInput[]): Promise<Item[]> {
+  /**
+   * Creates many items at once (an import): identifiers are numbered in order, each catalog
+   * shard is written once and the audit log takes one write. A shard that fails to write fails
+   * only its own items; each outcome is returned in order.
+   */
+  async createItems(
+    list: ItemFieldsInput[],
+  ): Promise<({ ok: true; item: Item } | { ok: false; error: unknown })[]> {
     this.assertWritable();
     // After the first number is found among all items, the next is one more than the last given
-    // (or any larger one in the batch): the pool stays small instead of growing with the batch.
+    // (or a larger one given in the batch): the pool stays small instead of growing with the batch.
     let pool = this.catalog.all().map((i) => i.identifier);
-    const withIds = list.map((fields) => {
+    const numbered = list.map((fields) => {
       const given = fields.identifier?.trim();
       const identifier = given || nextIdentifier(this.info.settings.identifierPattern, pool, this.clock());
       pool = given ? [...pool.slice(-16), given] : [identifier];
       return { ...fields, identifier };
     });
-    const items = await this.catalog.createMany(withIds);
-    const at = this.clock().toISOString();
-    await this.audit.append(
-      ...items.map((item) => ({
-        id: randomBytes(6).toString('hex'),
-        at,
-        actor: this.actor,
-        action: 'create' as const,
-        itemId: item.id,
-        changes: diffFields(undefined, item),
-      })),
-    );
-    return items;
+    const outcomes = await this.catalog.createMany(numbered);
+    const created = outcomes.flatMap((o) => (o.ok ? [o.item] : []));
+    await this.audit.appendMany(created.map((item) => this.entry('create', item.id, undefined, item)));
+    return outcomes;
   }
 
   async updateItem(id: string, patch: ItemPatchInput): Promise<Item> {
@@ -223,29 +212,48 @@ export class Library {
     after: Item | undefined,
     undoOf?: string,
   ): Promise<void> {
-    const changes = diffFields(before, after);
-    if (action === 'update' && changes.length === 0) return;
-    await this.audit.append({
+    const entry = this.entry(action, itemId, before, after, undoOf);
+    if (action === 'update' && entry.changes.length === 0) return;
+    await this.audit.append(entry);
+  }
+
+  private entry(
+    action: AuditEntry['action'],
+    itemId: string,
+    before: Item | undefined,
+    after: Item | undefined,
+    undoOf?: string,
+  ): AuditEntry {
+    return {
       id: randomBytes(6).toString('hex'),
       at: this.clock().toISOString(),
       actor: this.actor,
       action,
       itemId,
-      changes,
+      changes: diffFields(before, after),
       ...(undoOf && { undoOf }),
-    });
+    };
   }
 
   /**
    * The file to show for a content hash: a derived thumbnail or preview when one exists, else
    * the original. Null for hashes the catalog does not know, so nothing else can be reached.
    */
-  async displayFile(sha256: string, size: 'original' | 'thumb' | 'preview'): Promise<{ path: string; mime: string } | null> {
+  async displayFile(
+    sha256: string,
+    size: 'original' | 'thumb' | 'preview',
+  ): Promise<{ path: string; mime: string } | null> {
     const ref = /^[0-9a-f]{64}$/.test(sha256) ? this.catalog.fileRef(sha256) : undefined;
     if (!ref) return null;
     if (size !== 'original') {
       const derived = this.path('derived', size === 'thumb' ? 'thumbs' : 'previews', `${sha256}.webp`);
-      if (await stat(derived).then(() => true, () => false)) return { path: derived, mime: 'image/webp' };
+      if (
+        await stat(derived).then(
+          () => true,
+          () => false,
+        )
+      )
+        return { path: derived, mime: 'image/webp' };
     }
     return { path: this.files.pathFor(sha256, ref.name), mime: ref.mime };
   }

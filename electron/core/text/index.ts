@@ -1,4 +1,11 @@
 export { foldText } from './fold';
 export { isHan, countChars } from './cjk';
-export { removePinyinAnnotations, type CleanupResult } from './cleanup';
+export {
+  removePinyinAnnotations,
+  cleanupText,
+  type CleanupResult,
+  type CleanedText,
+  type CleanupEdit,
+} from './cleanup';
+export { detectMojibake, type MojibakeRun } from './mojibake';
 export { decodeText, type DecodedText } from './decodeText';

@@ -1,0 +1,65 @@
+import type { Item, ItemPatchInput } from '../model';
+import type { Library } from '../library';
+import { WenshiError } from '../errors';
+import { cleanupText, detectMojibake, type CleanupEdit, type MojibakeRun } from '../text';
+
+export interface CleanupDiff {
+  raw: string;
+  cleaned: string;
+  /** Each change, in raw-text offsets; empty when the text was edited after import (then compare raw and cleaned whole). */
+  edits: CleanupEdit[];
+  /** False when the current text is no longer exactly what cleanup made of the raw text. */
+  matchesCleanup: boolean;
+  mojibake: MojibakeRun[];
+}
+
+/** The raw text beside the cleaned one, change by change, for a person to review. */
+export function cleanupDiff(item: Item): CleanupDiff {
+  const raw = item.rawText ?? item.text;
+  const redone = cleanupText(raw);
+  const matchesCleanup = redone.text === item.text;
+  return {
+    raw,
+    cleaned: item.text,
+    edits: matchesCleanup ? redone.edits : [],
+    matchesCleanup,
+    mojibake: item.mojibake,
+  };
+}
+
+const LIST_FIELDS = new Set(['places', 'organizations', 'subjects', 'keywords', 'collections', 'tags']);
+
+/**
+ * Accepts or rejects one suggestion of an item (an EXIF date, camera or position; a text cleanup).
+ * Accepting a value puts it into its field (lists gain it, 备注 gains a line, other fields take it);
+ * rejecting a text cleanup restores the raw text. Either way the suggestion is gone, and the
+ * change is in the audit log like any edit, so it can be undone.
+ */
+export async function reviewSuggestion(
+  library: Library,
+  id: string,
+  index: number,
+  accept: boolean,
+): Promise<Item> {
+  const item = library.catalog.get(id);
+  if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
+  const suggestion = item.suggestions[index];
+  if (!suggestion) throw new WenshiError('not_found', '这条建议不存在（可能已处理过）');
+  const patch: ItemPatchInput = { suggestions: item.suggestions.filter((_, i) => i !== index) };
+  const { field, value } = suggestion;
+
+  if (field === 'text') {
+    if (!accept && item.rawText !== undefined) {
+      patch.text = item.rawText;
+      patch.mojibake = detectMojibake(item.rawText);
+    }
+  } else if (accept) {
+    const current = (item as Record<string, unknown>)[field];
+    if (LIST_FIELDS.has(field))
+      (patch as Record<string, unknown>)[field] = [...(current as string[]), String(value)];
+    else if (field === 'notes') patch.notes = item.notes ? `${item.notes}\n${String(value)}` : String(value);
+    else if (field in item) (patch as Record<string, unknown>)[field] = value;
+    else throw new WenshiError('invalid_argument', `无法接受这条建议：没有字段 ${field}`);
+  }
+  return library.updateItem(id, patch);
+}
