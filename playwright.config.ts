@@ -13,6 +13,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
     acceptDownloads: true,
+    // A failed journey leaves a picture of where it stopped.
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,
       args: [

@@ -53,7 +53,11 @@ export const ItemSummarySchema = ItemSchema.pick({
   tags: true,
   createdAt: true,
   updatedAt: true,
-}).extend({ cover: z.string().optional() });
+}).extend({
+  cover: z.string().optional(),
+  /** Import suggestions and garbled-text flags waiting for a person's review. */
+  pendingReview: z.number(),
+});
 
 const AuditEntrySchema = z.object({
   id: z.string(),

@@ -186,10 +186,13 @@ export class Service {
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || collator.compare(a.title, b.title));
       return {
         total: items.length,
-        items: items.slice(offset, offset + limit).map((item) => ({
-          ...ItemSummarySchema.parse(item),
-          cover: item.files.find((f) => f.mime.startsWith('image/'))?.sha256,
-        })),
+        items: items.slice(offset, offset + limit).map((item) =>
+          ItemSummarySchema.parse({
+            ...item,
+            cover: item.files.find((f) => f.mime.startsWith('image/'))?.sha256,
+            pendingReview: item.suggestions.length + item.mojibake.length,
+          }),
+        ),
       };
     },
 

@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { processPhoto, THUMBNAIL_SIZE } from '../../electron/core/ingest';
+import { processPhoto } from '../../electron/core/ingest';
+import { THUMBNAIL_SIZE } from '../../electron/core/library';
 
 const run = promisify(execFile);
 const PHOTOS = Number(process.env.BENCH_PHOTOS ?? 40);

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../electron/core/library';
-import { derivedPaths } from '../../electron/core/ingest';
+import { Library, derivedPaths } from '../../electron/core/library';
 import { tempDir } from '../helpers/tempDir';
 import { noiseJpeg, pngClaiming, truncatedJpeg } from '../helpers/images';
 

@@ -4,14 +4,8 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { Library } from '../../electron/core/library';
-import {
-  addPaths,
-  cleanupDiff,
-  derivedPaths,
-  groupFiles,
-  reviewSuggestion,
-} from '../../electron/core/ingest';
+import { Library, derivedPaths } from '../../electron/core/library';
+import { addPaths, cleanupDiff, groupFiles, reviewSuggestion } from '../../electron/core/ingest';
 import { detectMojibake } from '../../electron/core/text';
 import { tempDir } from '../helpers/tempDir';
 import { noiseJpeg } from '../helpers/images';

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, SAMPLES } from './serveLibrary';
 
@@ -59,9 +60,12 @@ test('add an item, find it in traditional script, compile it to PDF', async ({ p
   await expect(page.getByText(/已生成《许昌改革记忆（试印本）》/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('compiled.png') });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), downloadLink.click()]);
+  // The link offers the PDF as a download; fetch it as the browser would, with the page's cookie.
+  const href = await downloadLink.getAttribute('href');
+  const response = await page.request.get(new URL(href!, library.url).href);
+  expect(response.headers()['content-disposition']).toMatch(/attachment/);
   const pdf = path.join(library.dir, 'download.pdf');
-  await download.saveAs(pdf);
+  writeFileSync(pdf, await response.body());
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(
     /\s+/g,
     '',

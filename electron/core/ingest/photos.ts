@@ -3,25 +3,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import exifr from 'exifr';
 import { WenshiError } from '../errors';
+import { derivedPaths, PREVIEW_SIZE, THUMBNAIL_SIZE } from '../library';
 
 /** sharp's own default: about 16,384 × 16,384. Larger claims are decompression bombs, not photos. */
 export const MAX_INPUT_PIXELS = 268_402_689;
-export const THUMBNAIL_SIZE = 256;
-export const PREVIEW_SIZE = 1600;
-
-export interface DerivedPaths {
-  thumbnail: string;
-  preview: string;
-}
-
-/** Thumbnails and previews live in `derived/` under the original's hash: regenerable, shared by duplicates. */
-export function derivedPaths(libraryRoot: string, sha256: string): DerivedPaths {
-  const dir = path.join(libraryRoot, 'derived', sha256.slice(0, 2));
-  return {
-    thumbnail: path.join(dir, `${sha256}-${THUMBNAIL_SIZE}.webp`),
-    preview: path.join(dir, `${sha256}-${PREVIEW_SIZE}.jpg`),
-  };
-}
 
 export interface PhotoSuggestion {
   field: string;

@@ -8,3 +8,4 @@ export {
 } from './library';
 export { FileStore, hashFile } from './fileStore';
 export { AuditLog, diffFields, type AuditEntry, type AuditChange } from './auditLog';
+export { derivedPaths, THUMBNAIL_SIZE, PREVIEW_SIZE, type DerivedPaths } from './derived';

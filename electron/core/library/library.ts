@@ -9,6 +9,7 @@ import { acquireLock, releaseLock, writeFileDurably, type LockHolder } from '../
 import { WenshiError } from '../errors';
 import { AuditLog, diffFields, type AuditEntry } from './auditLog';
 import { FileStore } from './fileStore';
+import { derivedPaths } from './derived';
 
 export const LIBRARY_FORMAT_VERSION = 1;
 
@@ -246,14 +247,13 @@ export class Library {
     const ref = /^[0-9a-f]{64}$/.test(sha256) ? this.catalog.fileRef(sha256) : undefined;
     if (!ref) return null;
     if (size !== 'original') {
-      const derived = this.path('derived', size === 'thumb' ? 'thumbs' : 'previews', `${sha256}.webp`);
-      if (
-        await stat(derived).then(
-          () => true,
-          () => false,
-        )
-      )
-        return { path: derived, mime: 'image/webp' };
+      const derived = derivedPaths(this.root, sha256);
+      const file = size === 'thumb' ? derived.thumbnail : derived.preview;
+      const exists = await stat(file).then(
+        () => true,
+        () => false,
+      );
+      if (exists) return { path: file, mime: size === 'thumb' ? 'image/webp' : 'image/jpeg' };
     }
     return { path: this.files.pathFor(sha256, ref.name), mime: ref.mime };
   }

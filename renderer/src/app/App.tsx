@@ -110,6 +110,7 @@ export function App() {
       ['document', { type: 'kind', kind: 'document' }],
       ['review', { type: 'review' }],
       ['recent', { type: 'recent' }],
+      ['pending', { type: 'pending' }],
     ];
     for (const [key, v] of views) map.set(key, items?.filter((item) => inView(v, item, now)).length ?? 0);
     return map;

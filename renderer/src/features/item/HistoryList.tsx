@@ -1,17 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpOutput } from '../../../../electron/api/contract';
+import { formatFuzzyDate, type OpOutput, type Person } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 
 type Entry = OpOutput<'items.history'>[number];
 
-function shown(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '—';
-  if (Array.isArray(value))
-    return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') || '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  const text = String(value);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+const DATE_FIELDS = new Set(['eventDate', 'createdDate']);
+
+/** A logged value as people read it: dates in Chinese, people with their roles, long text cut short. */
+function useShown(): (field: string, value: unknown) => string {
+  const { t } = useTranslation();
+  return (field, value) => {
+    if (value === undefined || value === null || value === '') return '—';
+    if (DATE_FIELDS.has(field) && typeof value === 'string') return formatFuzzyDate(value);
+    if (field === 'people' && Array.isArray(value))
+      return (
+        (value as Person[])
+          .map((p) => (p.role ? `${p.name}（${t(`role.${p.role}`, { defaultValue: p.role })}）` : p.name))
+          .join('、') || '—'
+      );
+    if (Array.isArray(value))
+      return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') || '—';
+    if (typeof value === 'object') return JSON.stringify(value);
+    const text = String(value);
+    return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  };
 }
 
 /** The item's audit log, newest first, each change with an undo button. */
@@ -28,6 +41,7 @@ export function HistoryList({
 }) {
   const { t, i18n } = useTranslation();
   const [entries, setEntries] = useState<Entry[] | null>(null);
+  const shown = useShown();
   const load = useCallback(() => {
     api.call('items.history', { id: itemId }).then((e) => setEntries([...e].reverse()), onError);
   }, [itemId, onError]);
@@ -70,7 +84,7 @@ export function HistoryList({
               {entry.changes.map((change) => (
                 <li key={change.field}>
                   {t(`history.field.${change.field}`, { defaultValue: change.field })}：
-                  <del>{shown(change.old)}</del> → <ins>{shown(change.new)}</ins>
+                  <del>{shown(change.field, change.old)}</del> → <ins>{shown(change.field, change.new)}</ins>
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { ItemForm } from './ItemForm';
 import { HistoryList } from './HistoryList';
 import { TranscriptPlayer } from './TranscriptPlayer';
+import { ReviewPanel } from './ReviewPanel';
 
 interface Props {
   item: Item | null;
@@ -48,6 +49,7 @@ export function ItemPanel({
         </figure>
       )}
       {audio && <TranscriptPlayer src={api.fileUrl(audio.sha256)} lines={lines} />}
+      {item && <ReviewPanel item={item} readOnly={readOnly} onChanged={onUndone} onError={onError} />}
       {item && (
         <div className="tabs" role="tablist" aria-label={t('item.tabs')}>
           <button

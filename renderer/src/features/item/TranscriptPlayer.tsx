@@ -21,7 +21,9 @@ export function TranscriptPlayer({
   useEffect(() => {
     if (startAt !== undefined && audio.current) audio.current.currentTime = startAt;
   }, [startAt]);
-  useEffect(() => activeRef.current?.scrollIntoView?.({ block: 'nearest' }), [active]);
+  useEffect(() => {
+    activeRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
 
   function seek(line: TimedLine) {
     if (!audio.current) return;

@@ -38,7 +38,9 @@ export function PhotoGrid({ items, tileSize, selection, emptyText, onTileSize, o
     estimateSize: () => tileSize + CAPTION_HEIGHT + GAP,
     overscan: 3,
   });
-  useEffect(() => virtualizer.measure(), [tileSize, virtualizer]);
+  useEffect(() => {
+    virtualizer.measure();
+  }, [tileSize, virtualizer]);
   const order = items.map((i) => i.id);
 
   function click(event: MouseEvent, id: string) {

@@ -105,6 +105,15 @@ export function Sidebar({ view, counts, collections, onView }: Props) {
         </li>
         <li>
           <NavButton
+            view={{ type: 'pending' }}
+            current={view}
+            label={t('nav.pending')}
+            count={counts.get('pending')}
+            onView={onView}
+          />
+        </li>
+        <li>
+          <NavButton
             view={{ type: 'recent' }}
             current={view}
             label={t('nav.recent')}

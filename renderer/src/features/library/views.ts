@@ -7,6 +7,7 @@ export type View =
   | { type: 'kind'; kind: ItemKind }
   | { type: 'review' }
   | { type: 'recent' }
+  | { type: 'pending' }
   | { type: 'collection'; path: string[] };
 
 const RECENT_DAYS = 14;
@@ -29,6 +30,8 @@ export function inView(view: View, item: ItemSummary, now: Date): boolean {
         item.editorialStatus === 'review2' ||
         item.editorialStatus === 'review3'
       );
+    case 'pending':
+      return item.pendingReview > 0;
     case 'recent':
       return now.getTime() - Date.parse(item.createdAt) < RECENT_DAYS * 86_400_000;
     case 'collection':
