@@ -294,13 +294,17 @@ export class SearchIndex {
       const report = (done: number) =>
         this.options.onProgress?.({ phase: 'index', done, total: items.length });
       report(0);
-      await this.index.build(items.map(docInput), items.length, async (done) => {
+      const inputs = (function* () {
+        for (const item of items) yield docInput(item);
+      })();
+      await this.index.build(inputs, items.length, async (done) => {
         report(done);
         // Let other work (and the doors' requests) run between batches.
         await new Promise((resolve) => setImmediate(resolve));
       });
       report(items.length);
-      if (dir) this.scheduleSave(0);
+      // An empty library has nothing worth a file.
+      if (items.length > 0) this.scheduleSave(0);
     }
     this.isReady = true;
     for (const change of this.pending.splice(0)) this.apply(change);
