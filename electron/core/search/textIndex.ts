@@ -12,7 +12,7 @@ import {
   lowerBoundString,
   type Segment,
 } from './postings';
-import { FIELD_SEP, scanTerms } from './tokenize';
+import { FIELD_SEP, scanTerms, type TermSink } from './tokenize';
 
 /** Bump when the files in index/ change shape: an older index is then rebuilt, not misread. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -81,6 +81,7 @@ export class TextIndex {
   private totalLength = 0;
   private readonly docOf = new Map<string, number>();
 
+  private readonly collector = new TermCollector((code) => this.idFor(code));
   private scratchTf = new Float32Array(0);
   private scratchTitle = new Uint8Array(0);
 
@@ -167,46 +168,31 @@ export class TextIndex {
   add(input: DocInput, builder?: SegmentBuilder): void {
     if (this.docOf.has(input.id)) this.remove(input.id);
     const doc = this.ids.length;
-    const han = new Map<number, number>();
-    const latin = new Map<string, number>();
-    const TITLE = 1 << 24;
+    const collector = this.collector;
+    collector.start();
     const folded: string[] = [];
     let length = 0;
     input.fields.forEach((original, field) => {
       const text = foldText(original);
       folded.push(text);
-      const weight = this.weights[field] ?? 1;
-      const flag = field === 0 ? TITLE : 0;
-      length += weight * text.length;
-      const bump = (key: number) => han.set(key, ((han.get(key) ?? 0) + weight) | flag);
-      let prev = 0;
-      scanTerms(text, {
-        han: (code, runStart) => {
-          const id = this.idFor(code);
-          if (prev) bump(runStart ? prev * 65536 : prev * 65536 + id);
-          prev = id;
-        },
-        word: (word) => {
-          if (prev) bump(prev * 65536);
-          prev = 0;
-          latin.set(word, ((latin.get(word) ?? 0) + weight) | flag);
-        },
-      });
-      if (prev) bump(prev * 65536);
-      for (const term of input.pinyin[field] ?? []) {
-        const key = PINYIN_MARK + term;
-        latin.set(key, ((latin.get(key) ?? 0) + weight) | flag);
-      }
+      length += (this.weights[field] ?? 1) * text.length;
+      collector.field = field;
+      scanTerms(text, collector);
+      collector.endRun();
+      for (const term of input.pinyin[field] ?? []) collector.word(PINYIN_MARK + term);
     });
-    const pack = (v: number) => Math.min(v & 0xffffff, MAX_TF) | (v & TITLE ? TITLE_BIT : 0);
-    if (builder) {
-      for (const [key, v] of han) builder.addHan(key, doc, pack(v));
-      for (const [term, v] of latin) builder.addLatin(term, doc, pack(v));
-    } else {
-      this.dirty = true;
-      for (const [key, v] of han) push(this.delta.han, key, doc, pack(v));
-      for (const [term, v] of latin) push(this.delta.latin, term, doc, pack(v));
-    }
+    collector.finish(
+      this.weights,
+      (key, tf) => {
+        if (builder) builder.addHan(key, doc, tf);
+        else push(this.delta.han, key, doc, tf);
+      },
+      (term, tf) => {
+        if (builder) builder.addLatin(term, doc, tf);
+        else push(this.delta.latin, term, doc, tf);
+      },
+    );
+    if (!builder) this.dirty = true;
     this.ids.push(input.id);
     this.versions.push(input.version);
     this.texts.push(folded.join(FIELD_SEP));
@@ -300,26 +286,40 @@ export class TextIndex {
     this.ensureScratch();
     const acc = this.scratchTf;
     const flag = this.scratchTitle;
-    const touched: number[] = [];
-    const add = (doc: number, tf: number) => {
-      if (this.live[doc] !== 1) return;
-      if (flag[doc] === 0) touched.push(doc);
-      acc[doc]! += tf & MAX_TF;
-      flag[doc]! |= tf & TITLE_BIT ? 3 : 1;
+    const live = this.live;
+    let touched = 0;
+    const accumulate = (
+      from: number,
+      to: number,
+      ds: ArrayLike<number>,
+      ts: ArrayLike<number>,
+      step: number,
+    ) => {
+      for (let i = from; i < to; i += step) {
+        const doc = ds[i]!;
+        if (live[doc] !== 1) continue;
+        const tf = ts[i + step - 1]!;
+        if (flag[doc] === 0) touched++;
+        acc[doc]! += tf & MAX_TF;
+        flag[doc]! |= tf & TITLE_BIT ? 3 : 1;
+      }
     };
-    for (const row of rows) for (let i = offsets[row]!; i < offsets[row + 1]!; i++) add(docs[i]!, tfs[i]!);
-    for (const list of lists) for (let i = 0; i < list.length; i += 2) add(list[i]!, list[i + 1]!);
-    const sorted = Uint32Array.from(touched).sort();
-    const outTf = new Float32Array(sorted.length);
-    const outTitle = new Uint8Array(sorted.length);
-    for (let i = 0; i < sorted.length; i++) {
-      const doc = sorted[i]!;
-      outTf[i] = acc[doc]!;
-      outTitle[i] = flag[doc]! >> 1;
+    for (const row of rows) accumulate(offsets[row]!, offsets[row + 1]!, docs, tfs, 1);
+    for (const list of lists) accumulate(0, list.length, list, list, 2);
+    // The marks are read back in document order by one pass over the scratch arrays.
+    const outDocs = new Uint32Array(touched);
+    const outTf = new Float32Array(touched);
+    const outTitle = new Uint8Array(touched);
+    let at = 0;
+    for (let doc = 0; at < touched; doc++) {
+      if (flag[doc] === 0) continue;
+      outDocs[at] = doc;
+      outTf[at] = acc[doc]!;
+      outTitle[at++] = flag[doc]! >> 1;
       acc[doc] = 0;
       flag[doc] = 0;
     }
-    return { docs: sorted, tfs: outTf, title: outTitle };
+    return { docs: outDocs, tfs: outTf, title: outTitle };
   }
 
   /** Every document with the character (as a bigram's first character or at a run's end). */
@@ -559,6 +559,77 @@ export class TextIndex {
     this.ids.forEach((id, doc) => this.docOf.set(id, doc));
     this.dirty = false;
     return true;
+  }
+}
+
+/**
+ * Gathers one document's terms with their fields, then adds up frequencies per term. Han terms
+ * are packed as `key * 8 + field` into a reused array and sorted: no map and no garbage per
+ * document, which is most of the cost of building a large index.
+ */
+class TermCollector implements TermSink {
+  field = 0;
+  private packed = new Float64Array(4096);
+  private count = 0;
+  private prev = 0;
+  private readonly words: [string, number][] = [];
+
+  constructor(private readonly idFor: (code: number) => number) {}
+
+  start(): void {
+    this.count = 0;
+    this.prev = 0;
+    this.words.length = 0;
+  }
+
+  private put(key: number): void {
+    if (this.count === this.packed.length) {
+      const bigger = new Float64Array(this.packed.length * 2);
+      bigger.set(this.packed);
+      this.packed = bigger;
+    }
+    this.packed[this.count++] = key * 8 + this.field;
+  }
+
+  han(code: number, runStart: boolean): void {
+    const id = this.idFor(code);
+    if (this.prev) this.put(runStart ? this.prev * 65536 : this.prev * 65536 + id);
+    this.prev = id;
+  }
+
+  endRun(): void {
+    if (this.prev) this.put(this.prev * 65536);
+    this.prev = 0;
+  }
+
+  word(word: string): void {
+    this.endRun();
+    this.words.push([word, this.field]);
+  }
+
+  finish(
+    weights: readonly number[],
+    han: (key: number, tf: number) => void,
+    latin: (term: string, tf: number) => void,
+  ): void {
+    const sorted = this.packed.subarray(0, this.count).sort();
+    let i = 0;
+    while (i < sorted.length) {
+      const key = Math.floor(sorted[i]! / 8);
+      let tf = 0;
+      let title = 0;
+      for (; i < sorted.length && Math.floor(sorted[i]! / 8) === key; i++) {
+        const field = sorted[i]! % 8;
+        tf += weights[field] ?? 1;
+        if (field === 0) title = TITLE_BIT;
+      }
+      han(key, Math.min(tf, MAX_TF) | title);
+    }
+    const words = new Map<string, number>();
+    for (const [word, field] of this.words)
+      words.set(word, ((words.get(word) ?? 0) + (weights[field] ?? 1)) | (field === 0 ? 1 << 24 : 0));
+    for (const [word, v] of words)
+      latin(word, Math.min(v & 0xffffff, MAX_TF) | (v & (1 << 24) ? TITLE_BIT : 0));
   }
 }
 
