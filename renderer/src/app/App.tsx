@@ -1,6 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item, ItemFieldsInput, ItemKind, OpOutput } from '../../../electron/api/contract';
+import {
+  SEARCH_INDEX_JOB,
+  type Item,
+  type ItemFieldsInput,
+  type ItemKind,
+  type OpOutput,
+} from '../../../electron/api/contract';
 import { api, ApiCallError } from '../api/client';
 import { collatorFor } from '../i18n';
 import { StatusMessage, type Status } from '../components/StatusMessage';
@@ -9,7 +15,7 @@ import { ItemList } from '../features/library/ItemList';
 import { useItems } from '../features/library/useItems';
 import { ItemForm } from '../features/item/ItemForm';
 import { SearchBox } from '../features/search/SearchBox';
-import { SearchResults } from '../features/search/SearchResults';
+import { SearchResults, type SearchFilters, type SearchSort } from '../features/search/SearchResults';
 import { CompilePanel } from '../features/compile/CompilePanel';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -21,8 +27,21 @@ export function App() {
   const [kind, setKind] = useState<ItemKind | undefined>(undefined);
   const [detail, setDetail] = useState<Detail>({ mode: 'none' });
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
-  const [searchResult, setSearchResult] = useState<OpOutput<'search.query'> | null>(null);
+  const [sort, setSort] = useState<SearchSort>('relevance');
+  // Filters belong to the query they were chosen for; a new query starts without them.
+  const [chosen, setChosen] = useState<{ query: string; filters: SearchFilters }>({ query: '', filters: {} });
+  const filters = useMemo(() => (chosen.query === query ? chosen.filters : {}), [chosen, query]);
+  const setFilters = useCallback((f: SearchFilters) => setChosen({ query, filters: f }), [query]);
+  const [searchResult, setSearchResult] = useState<{
+    query: string;
+    result: OpOutput<'search.query'>;
+  } | null>(null);
+  const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null);
+  /** Bumped when items change, so the open search runs again. */
+  const [changes, setChanges] = useState(0);
+  const latestSearch = useRef(0);
   const [status, setStatus] = useState<Status | null>(null);
 
   const showError = useCallback(
@@ -46,22 +65,28 @@ export function App() {
     document.title = info ? `${info.name} — ${t('app.name')}` : t('app.name');
   }, [info, t]);
 
-  const runSearch = useCallback(
-    (q: string) => {
-      setQuery(q);
-      if (!q) return setSearchResult(null);
-      api.call('search.query', { query: q, limit: 100 }).then(setSearchResult, showError);
-    },
-    [showError],
-  );
-  // Results follow edits and deletions at once.
+  useEffect(() => {
+    if (!query) return;
+    // Only the answer to the latest request is shown, however the replies arrive.
+    const request = ++latestSearch.current;
+    api.call('search.query', { query, limit: 100, sort, filters, facets: true }).then((result) => {
+      if (request === latestSearch.current) setSearchResult({ query, result });
+    }, showError);
+  }, [query, sort, filters, changes, showError]);
+  // Results follow edits and deletions at once; a rebuild of the index shows its progress.
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type === 'changed' && query) runSearch(query);
+        if (event.type === 'changed') setChanges((n) => n + 1);
+        if (event.type === 'progress' && event.jobId === SEARCH_INDEX_JOB)
+          setIndexing(event.done < event.total ? { done: event.done, total: event.total } : null);
       }),
-    [query, runSearch],
+    [],
   );
+  const suggest = useCallback((q: string) => {
+    setTyped(q);
+    setQuery(q);
+  }, []);
 
   const sortedItems = useMemo(() => {
     if (!items) return null;
@@ -120,7 +145,7 @@ export function App() {
           {t('app.name')}
           {info && <span className="library-name">{info.name}</span>}
         </h1>
-        <SearchBox onSearch={runSearch} />
+        <SearchBox value={typed} onChange={setTyped} onSearch={setQuery} />
         <button
           type="button"
           className="primary"
@@ -139,8 +164,22 @@ export function App() {
       <div className="workspace">
         <Sidebar kind={kind} onKind={setKind} />
         <main className="main-pane">
-          {query && searchResult ? (
-            <SearchResults query={query} result={searchResult} onOpen={open} />
+          {indexing && (
+            <p className="indexing" role="status">
+              {t('search.indexing', indexing)}
+            </p>
+          )}
+          {query && searchResult?.query === query ? (
+            <SearchResults
+              query={query}
+              result={searchResult.result}
+              sort={sort}
+              filters={filters}
+              onSort={setSort}
+              onFilters={setFilters}
+              onQuery={suggest}
+              onOpen={open}
+            />
           ) : (
             <>
               {sortedItems && <p className="count">{t('list.count', { count: sortedItems.length })}</p>}

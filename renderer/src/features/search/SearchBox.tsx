@@ -1,12 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const DEBOUNCE_MS = 200;
 
 /** Search as you type (debounced); Ctrl+K or Ctrl+F focuses it from anywhere. */
-export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
+export function SearchBox({
+  value,
+  onChange,
+  onSearch,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  onSearch: (query: string) => void;
+}) {
   const { t } = useTranslation();
-  const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -31,7 +38,7 @@ export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
         ref={input}
         type="search"
         value={value}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => onChange(e.target.value)}
         placeholder={t('search.placeholder')}
         aria-label={t('search.label')}
       />
