@@ -500,7 +500,10 @@ export class SearchIndex {
       }),
     };
     if (facets) result.facets = this.facets(hits, items);
-    if (result.total === 0 && query.trim()) result.suggestions = this.suggestions(query);
+    if (result.total === 0 && query.trim()) {
+      const suggestions = this.suggestions(query);
+      if (suggestions.length) result.suggestions = suggestions;
+    }
     return result;
   }
 
