@@ -75,6 +75,18 @@ const RegisterPreviewSchema = z.object({
   valid: z.number(),
   invalid: z.number(),
 });
+/** Orders of search results; title sorts by pinyin. */
+export const SEARCH_SORTS = ['relevance', 'date', 'identifier', 'title'] as const;
+/** What search results can be counted and filtered by. */
+export const SEARCH_FACETS = [
+  'kind',
+  'decade',
+  'place',
+  'person',
+  'subject',
+  'status',
+  'collection',
+] as const;
 
 const PathReasonSchema = z.object({ path: z.string(), reason: z.string() });
 const AddResultSchema = z.object({
@@ -262,6 +274,12 @@ export const contract = {
     input: z.object({
       query: z.string().max(500, '检索词太长'),
       limit: z.number().int().min(1).max(1000).default(50),
+      offset: z.number().int().min(0).default(0),
+      sort: z.enum(SEARCH_SORTS).default('relevance'),
+      /** Chosen facet values: an item matches any value of a facet, and every facet given. */
+      filters: z.partialRecord(z.enum(SEARCH_FACETS), z.array(z.string())).default({}),
+      /** Count the values of each facet among the hits. */
+      facets: z.boolean().default(false),
     }),
     output: z.object({
       total: z.number(),
@@ -270,12 +288,27 @@ export const contract = {
           id: z.string(),
           title: z.string(),
           kind: ItemKindSchema,
+          identifier: z.string(),
+          eventDate: z.string(),
           score: z.number(),
           snippet: z.string(),
           highlights: z.array(z.tuple([z.number(), z.number()])),
+          /** Seconds into the recording where the matching transcript segment starts. */
+          timecode: z.number().optional(),
         }),
       ),
+      facets: z
+        .record(z.enum(SEARCH_FACETS), z.array(z.object({ value: z.string(), count: z.number() })))
+        .optional(),
+      /** When nothing was found: queries that find something (other script, fewer terms). */
+      suggestions: z.array(z.object({ query: z.string(), total: z.number() })).optional(),
     }),
+  }),
+  'search.status': op({
+    summary: '检索索引状态',
+    access: 'read',
+    input: z.object({}),
+    output: z.object({ ready: z.boolean(), items: z.number() }),
   }),
   'volumes.compile': op({
     summary: '编印 PDF',
@@ -346,6 +379,8 @@ export type WenshiBridge = {
   pathForFile(file: File): string;
 };
 
+/** The job id of the search index's rebuild progress events (op `search.status`). */
+export const SEARCH_INDEX_JOB = 'search-index';
 export const IPC_INVOKE_CHANNEL = 'wenshi:invoke';
 export const IPC_EVENT_CHANNEL = 'wenshi:event';
 /** The HTTP door: POST `${HTTP_API_PREFIX}<op>`, events at `${HTTP_API_PREFIX}events`. */

@@ -20,6 +20,7 @@ import {
   type OpName,
   type OpOutput,
   type Result,
+  SEARCH_INDEX_JOB,
 } from './contract';
 
 z.config(z.locales.zhCN());
@@ -59,17 +60,25 @@ export class Service {
   private readonly listeners = new Set<(event: ApiEvent) => void>();
   private readonly jobs = new Map<string, AbortController>();
 
+  private readonly search: SearchIndex;
+
   private constructor(
     readonly library: Library,
-    private readonly search: SearchIndex,
     private readonly fonts: CompileFonts,
   ) {
     library.catalog.onChange((change) => this.emit({ type: 'changed', ids: [change.item.id] }));
+    // The index loads (or rebuilds) in the background: the doors open at once, and searches
+    // wait for it while progress events tell the UI how far a rebuild has come.
+    this.search = new SearchIndex(library.catalog, {
+      dir: SearchIndex.folder(library.root),
+      persist: !library.readOnly,
+      onProgress: (p) => this.emit({ type: 'progress', jobId: SEARCH_INDEX_JOB, op: 'search.status', ...p }),
+    });
   }
 
   static async open(root: string, options: ServiceOptions): Promise<Service> {
     const library = await Library.open(root, { readOnly: options.readOnly, actor: options.actor });
-    return new Service(library, new SearchIndex(library.catalog), options.fonts);
+    return new Service(library, options.fonts);
   }
 
   onEvent(listener: (event: ApiEvent) => void): () => void {
@@ -83,6 +92,7 @@ export class Service {
 
   async close(): Promise<void> {
     for (const job of this.jobs.values()) job.abort();
+    await this.search.flush();
     await this.library.close();
   }
 
@@ -264,7 +274,11 @@ export class Service {
       await writeFileDurably(target, format === 'csv' ? exportCsv(items) : exportJson(items));
       return { fileName: path.basename(target), path: target, count: items.length };
     },
-    'search.query': async ({ query, limit }) => this.search.search(query, limit),
+    'search.query': async ({ query, limit, offset, sort, filters, facets }) => {
+      await this.search.ready;
+      return this.search.search(query, { limit, offset, sort, filters, facets });
+    },
+    'search.status': async () => ({ ready: this.search.loaded, items: this.library.catalog.size }),
 
     'volumes.compile': async ({ itemIds, title, output }, context) => {
       const items = itemIds ? itemIds.map((id) => this.item(id)) : this.sortedByCreation();

@@ -1,6 +1,13 @@
 import type { ParseArgsConfig } from 'node:util';
 import { ITEM_KINDS, formatFuzzyDate, type ItemKind, type Person } from '../core/model';
-import { contract, type OpInput, type OpName, type OpOutput } from '../api/contract';
+import {
+  contract,
+  SEARCH_FACETS,
+  SEARCH_SORTS,
+  type OpInput,
+  type OpName,
+  type OpOutput,
+} from '../api/contract';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -205,16 +212,47 @@ export const opCommands = {
   }),
   search: opCommand({
     op: 'search.query',
-    usage: 'search <资料库> <检索词…> [--limit N]',
-    options: { limit: { type: 'string' } },
+    usage:
+      'search <资料库> <检索词…> [--limit N] [--sort relevance|date|identifier|title] [--filter 分面=值 …]',
+    options: {
+      limit: { type: 'string' },
+      sort: { type: 'string' },
+      filter: { type: 'string', multiple: true },
+    },
     toArgs: (positionals, values) => {
       need(positionals, 1, '检索词');
-      return { query: positionals.join(' '), limit: values.limit ? Number(values.limit) : 50 };
+      const sort = (values.sort as string | undefined) ?? 'relevance';
+      if (!(SEARCH_SORTS as readonly string[]).includes(sort))
+        throw new UsageError(`--sort 应为 ${SEARCH_SORTS.join('/')}，而不是 ${sort}`);
+      const filters: Partial<Record<(typeof SEARCH_FACETS)[number], string[]>> = {};
+      for (const entry of (values.filter as string[] | undefined) ?? []) {
+        const [facet, value] = entry.split('=');
+        if (!value || !(SEARCH_FACETS as readonly string[]).includes(facet!))
+          throw new UsageError(
+            `--filter 应写成 分面=值（分面：${SEARCH_FACETS.join('、')}），而不是 ${entry}`,
+          );
+        const key = facet as (typeof SEARCH_FACETS)[number];
+        filters[key] = [...(filters[key] ?? []), value];
+      }
+      return {
+        query: positionals.join(' '),
+        limit: values.limit ? Number(values.limit) : 50,
+        sort: sort as (typeof SEARCH_SORTS)[number],
+        filters,
+      };
     },
     print: (r) =>
       [
         `共 ${r.total} 条`,
-        ...r.hits.map((h) => `${h.id}  ${KIND_LABEL[h.kind]}  ${h.title}\n    ${h.snippet}`),
+        ...r.hits.map(
+          (h) =>
+            `${h.id}  ${KIND_LABEL[h.kind]}  ${h.title}` +
+            (h.timecode !== undefined ? `  （录音 ${h.timecode} 秒处）` : '') +
+            `\n    ${h.snippet}`,
+        ),
+        ...(r.suggestions?.length
+          ? [`试试：${r.suggestions.map((s) => `${s.query}（${s.total} 条）`).join('、')}`]
+          : []),
       ].join('\n'),
   }),
   compile: opCommand({

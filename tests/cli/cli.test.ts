@@ -68,6 +68,9 @@ describe('wenshi CLI', () => {
     expect(found.hits[0]).toMatchObject({ id, kind: 'document' });
     expect(found.hits[0]!.snippet).toContain('政協');
     expect(json<{ total: number }>('search', root, '政协').total).toBe(1);
+    expect(
+      json<{ total: number }>('search', root, '政协', '--filter', 'kind=oral', '--sort', 'title').total,
+    ).toBe(0);
 
     const item = json<{ text: string; rawText: string; files: { encoding: string }[] }>('show', root, id);
     expect(item.text).not.toContain('(kāi)');

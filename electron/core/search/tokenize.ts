@@ -1,94 +1,139 @@
-import { foldText, isHan } from '../text';
+import { foldText } from '../text';
+
+/** Separates the fields of a document's stored text; never typed, never whitespace, never Han. */
+export const FIELD_SEP = '\u0001';
+/** Separates the values of a list field (two people, two places): phrases never span it. */
+export const VALUE_SEP = '\u0002';
+
+export function isHanCode(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    c === 0x3007 ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x20000 && c <= 0x3134f)
+  );
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function isWordCode(c: number, ch: string): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return WORD_CHAR.test(ch);
+}
+
+/** Whitespace that may sit inside a line break without ending a Chinese phrase. */
+function isLineSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x0d;
+}
 
 /**
- * Index terms for Chinese text, after folding to simplified script:
- * - every run of Han characters gives its overlapping bigrams, plus the run's last character
- *   alone, so any 1-character query is a prefix of some term and any longer one is a chain
- *   of bigrams;
- * - Latin words and numbers are terms of their own.
- *
- * Han terms are written as fixed-width hex of their code points (`~4e2d04e0a`). MiniSearch's radix
- * tree scans a node's children one by one; raw Chinese gives the root thousands of children,
- * hex gives every node at most sixteen. Fixed width keeps a character's code a prefix of every
- * bigram that starts with it.
+ * Reads folded text as the index sees it. Han characters come as code points (`han`), runs of
+ * letters and digits as words (`word`), anything else ends a run (`end`). A line break between two
+ * Han characters does not end the run: hard-wrapped transcripts and scans break lines mid-word.
  */
-const HAN_MARK = '~';
-
-function hexOf(ch: string): string {
-  return ch.codePointAt(0)!.toString(16).padStart(5, '0');
+export interface TermSink {
+  han(code: number, runStart: boolean): void;
+  word(word: string): void;
 }
 
-export function encodeHan(chars: string): string {
-  let out = HAN_MARK;
-  for (const ch of chars) out += hexOf(ch);
-  return out;
-}
-
-export interface Token {
-  /** The encoded term. */
-  term: string;
-  /** Single Han character: matches as a prefix of bigrams. */
-  single: boolean;
-  /** Latin word or number: matches as a prefix. */
-  latin: boolean;
-}
-
-/** Splits folded text into runs of Han characters and runs of letters/digits. */
-function* runs(folded: string): Generator<{ han: boolean; text: string }> {
-  let han = '';
+export function scanTerms(folded: string, sink: TermSink): void {
+  let runStart = true;
   let word = '';
-  for (const ch of folded) {
-    if (isHan(ch)) {
-      if (word) yield { han: false, text: word };
-      word = '';
-      han += ch;
-    } else if (/[\p{L}\p{N}]/u.test(ch)) {
-      if (han) yield { han: true, text: han };
-      han = '';
+  const n = folded.length;
+  for (let i = 0; i < n; i++) {
+    let c = folded.charCodeAt(i);
+    let ch: string;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      c = folded.codePointAt(i)!;
+      ch = String.fromCodePoint(c);
+      i++;
+    } else ch = folded[i]!;
+    if (isHanCode(c)) {
+      if (word) {
+        sink.word(word);
+        word = '';
+        runStart = true;
+      }
+      sink.han(c, runStart);
+      runStart = false;
+    } else if (isWordCode(c, ch)) {
       word += ch;
+      runStart = true;
     } else {
-      if (han) yield { han: true, text: han };
-      if (word) yield { han: false, text: word };
+      if (word) {
+        sink.word(word);
+        word = '';
+      }
+      if (!runStart && (c === 0x0a || isLineSpace(c))) {
+        // Look past a line break (and the spaces around it) for the run's next character.
+        let j = i;
+        while (j < n && isLineSpace(folded.charCodeAt(j))) j++;
+        if (j < n && folded.charCodeAt(j) === 0x0a) {
+          j++;
+          while (j < n && isLineSpace(folded.charCodeAt(j))) j++;
+          if (j < n && isHanCode(folded.codePointAt(j)!)) {
+            i = j - 1;
+            continue;
+          }
+        }
+      }
+      runStart = true;
+    }
+  }
+  if (word) sink.word(word);
+}
+
+export interface QueryToken {
+  /** A run of Han characters, or a Latin word / number. */
+  text: string;
+  han: boolean;
+}
+
+/** Folds a query and collapses its spaces; what verbatim matching compares against stored text. */
+export function normalizeQuery(text: string): string {
+  return foldText(text).replace(/\s+/g, ' ').trim();
+}
+
+/** The runs of a normalized query, in order. */
+export function queryTokens(normalized: string): QueryToken[] {
+  const tokens: QueryToken[] = [];
+  let han = '';
+  scanTerms(normalized, {
+    han(code, runStart) {
+      if (runStart && han) {
+        tokens.push({ text: han, han: true });
+        han = '';
+      }
+      han += String.fromCodePoint(code);
+    },
+    word(word) {
+      if (han) tokens.push({ text: han, han: true });
       han = '';
-      word = '';
-    }
-  }
-  if (han) yield { han: true, text: han };
-  if (word) yield { han: false, text: word };
-}
-
-/** Terms to index for a text. */
-export function indexTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const run of runs(foldText(text))) {
-    if (!run.han) {
-      terms.push(run.text);
-      continue;
-    }
-    const chars = [...run.text];
-    for (let i = 0; i + 1 < chars.length; i++) terms.push(encodeHan(chars[i]! + chars[i + 1]!));
-    terms.push(encodeHan(chars[chars.length - 1]!));
-  }
-  return terms;
-}
-
-/** The terms a query needs, all of which a matching document contains. */
-export function queryTokens(query: string): Token[] {
-  const tokens: Token[] = [];
-  for (const run of runs(foldText(query))) {
-    if (!run.han) {
-      tokens.push({ term: run.text, single: false, latin: true });
-      continue;
-    }
-    const chars = [...run.text];
-    if (chars.length === 1) tokens.push({ term: encodeHan(chars[0]!), single: true, latin: false });
-    for (let i = 0; i + 1 < chars.length; i++)
-      tokens.push({ term: encodeHan(chars[i]! + chars[i + 1]!), single: false, latin: false });
-  }
+      tokens.push({ text: word, han: false });
+    },
+  });
+  if (han) tokens.push({ text: han, han: true });
   return tokens;
 }
 
-/** The folded phrases (runs) of a query, each of which must occur verbatim in a match. */
-export function queryPhrases(query: string): string[] {
-  return [...runs(foldText(query))].map((run) => run.text);
+function escapeRegExp(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/**
+ * A pattern that finds a normalized query in folded (length-preserving) stored text: a space
+ * matches any run of spaces, and a line break may fall between two Han characters.
+ */
+export function phrasePattern(normalized: string): RegExp {
+  const chars = [...normalized];
+  let source = '';
+  chars.forEach((ch, i) => {
+    if (ch === ' ') source += '\\s+';
+    else source += escapeRegExp(ch);
+    const next = chars[i + 1];
+    if (next && isHanCode(ch.codePointAt(0)!) && isHanCode(next.codePointAt(0)!))
+      source += '(?:[ \\t\\u3000\\r]*\\n[ \\t\\u3000\\r]*)?';
+  });
+  return new RegExp(source, 'gu');
 }

@@ -1,6 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item, ItemFieldsInput, OpOutput } from '../../../electron/api/contract';
+import {
+  SEARCH_INDEX_JOB,
+  type Item,
+  type ItemFieldsInput,
+  type OpOutput,
+} from '../../../electron/api/contract';
 import { api, ApiCallError } from '../api/client';
 import { collatorFor } from '../i18n';
 import { usePersistentState } from '../hooks/usePersistentState';
@@ -16,7 +21,7 @@ import { EMPTY_SELECTION, type Selection } from '../features/library/selection';
 import { collectionTree, inView, type View } from '../features/library/views';
 import { ItemPanel } from '../features/item/ItemPanel';
 import { SearchBox } from '../features/search/SearchBox';
-import { SearchResults } from '../features/search/SearchResults';
+import { SearchResults, type SearchFilters, type SearchSort } from '../features/search/SearchResults';
 import { CompilePanel } from '../features/compile/CompilePanel';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ImportPanel } from '../features/import/ImportPanel';
@@ -34,8 +39,21 @@ export function App() {
   const [detail, setDetail] = useState<Detail>({ mode: 'none' });
   const [dirty, setDirty] = useState(false);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
-  const [searchResult, setSearchResult] = useState<OpOutput<'search.query'> | null>(null);
+  const [searchSort, setSearchSort] = useState<SearchSort>('relevance');
+  // Filters belong to the query they were chosen for; a new query starts without them.
+  const [chosen, setChosen] = useState<{ query: string; filters: SearchFilters }>({ query: '', filters: {} });
+  const filters = useMemo(() => (chosen.query === query ? chosen.filters : {}), [chosen, query]);
+  const setFilters = useCallback((f: SearchFilters) => setChosen({ query, filters: f }), [query]);
+  const [searchResult, setSearchResult] = useState<{
+    query: string;
+    result: OpOutput<'search.query'>;
+  } | null>(null);
+  const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null);
+  /** Bumped when items change, so the open search runs again. */
+  const [changes, setChanges] = useState(0);
+  const latestSearch = useRef(0);
   const [status, setStatus] = useState<Status | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [dropping, setDropping] = useState(false);
@@ -71,22 +89,30 @@ export function App() {
     document.title = dirty ? `● ${name}` : name;
   }, [info, t, dirty]);
 
-  const runSearch = useCallback(
-    (q: string) => {
-      setQuery(q);
-      if (!q) return setSearchResult(null);
-      api.call('search.query', { query: q, limit: 100 }).then(setSearchResult, showError);
-    },
-    [showError],
-  );
-  // Results follow edits and deletions at once.
+  useEffect(() => {
+    if (!query) return;
+    // Only the answer to the latest request is shown, however the replies arrive.
+    const request = ++latestSearch.current;
+    api
+      .call('search.query', { query, limit: 100, sort: searchSort, filters, facets: true })
+      .then((result) => {
+        if (request === latestSearch.current) setSearchResult({ query, result });
+      }, showError);
+  }, [query, searchSort, filters, changes, showError]);
+  // Results follow edits and deletions at once; a rebuild of the index shows its progress.
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type === 'changed' && query) runSearch(query);
+        if (event.type === 'changed') setChanges((n) => n + 1);
+        if (event.type === 'progress' && event.jobId === SEARCH_INDEX_JOB)
+          setIndexing(event.done < event.total ? { done: event.done, total: event.total } : null);
       }),
-    [query, runSearch],
+    [],
   );
+  const suggest = useCallback((q: string) => {
+    setTyped(q);
+    setQuery(q);
+  }, []);
 
   const collator = useMemo(() => collatorFor(i18n.language), [i18n.language]);
   const now = useMemo(() => new Date(), [items]); // eslint-disable-line react-hooks/exhaustive-deps -- "recent" is relative to the last load
@@ -231,7 +257,7 @@ export function App() {
           {t('app.name')}
           {info && <span className="library-name">{info.name}</span>}
         </h1>
-        <SearchBox onSearch={runSearch} onEnter={focusFirstResult} />
+        <SearchBox value={typed} onChange={setTyped} onSearch={setQuery} onEnter={focusFirstResult} />
         <div className="view-switch" role="group" aria-label={t('list.viewMode')}>
           <button type="button" aria-pressed={mode === 'table'} onClick={() => setMode('table')}>
             {t('list.tableView')}
@@ -294,8 +320,22 @@ export function App() {
           onChange={(w) => setLayout((l) => ({ ...l, sidebar: w }))}
         />
         <main className="main-pane">
-          {query && searchResult ? (
-            <SearchResults query={query} result={searchResult} onOpen={open} />
+          {indexing && (
+            <p className="indexing" role="status">
+              {t('search.indexing', indexing)}
+            </p>
+          )}
+          {query && searchResult?.query === query ? (
+            <SearchResults
+              query={query}
+              result={searchResult.result}
+              sort={searchSort}
+              filters={filters}
+              onSort={setSearchSort}
+              onFilters={setFilters}
+              onQuery={suggest}
+              onOpen={open}
+            />
           ) : visible && mode === 'grid' ? (
             <PhotoGrid
               items={visible}

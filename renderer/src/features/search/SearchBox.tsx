@@ -1,18 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const DEBOUNCE_MS = 200;
 
-/** Search as you type (debounced); Ctrl+K or Ctrl+F focuses it from anywhere. */
+/** Search as you type (debounced); Ctrl+K or Ctrl+F focuses it from anywhere; Enter moves to the results. */
 export function SearchBox({
+  value,
+  onChange,
   onSearch,
   onEnter,
 }: {
+  value: string;
+  onChange: (value: string) => void;
   onSearch: (query: string) => void;
   onEnter?: () => void;
 }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -46,7 +49,7 @@ export function SearchBox({
         ref={input}
         type="search"
         value={value}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => onChange(e.target.value)}
         placeholder={t('search.placeholder')}
         aria-label={t('search.label')}
       />
