@@ -5,6 +5,8 @@ import { SearchIndex } from '../core/search';
 import { addPaths } from '../core/ingest';
 import { XUCHANG_GAZETTEER, flattenGazetteer } from '../core/vocabulary';
 import { compileVolume, type CompileFonts } from '../core/compile';
+import { VolumeStore, countVolume, resolveBook, volumeFromItems, type ItemSource } from '../core/volumes';
+import { VolumeSchema, type Volume } from '../core/model';
 import { WenshiError } from '../core/errors';
 import { writeFileDurably } from '../core/storage';
 import type { JobContext } from '../core/jobs';
@@ -58,13 +60,27 @@ export class Service {
     readonly library: Library,
     private readonly search: SearchIndex,
     private readonly fonts: CompileFonts,
+    private readonly volumes: VolumeStore,
   ) {
     library.catalog.onChange((change) => this.emit({ type: 'changed', ids: [change.item.id] }));
   }
 
   static async open(root: string, options: ServiceOptions): Promise<Service> {
     const library = await Library.open(root, { readOnly: options.readOnly, actor: options.actor });
-    return new Service(library, new SearchIndex(library.catalog), options.fonts);
+    const volumes = await VolumeStore.open(
+      library.path('volumes'),
+      library.clock,
+      (id) => library.catalog.get(id)?.title ?? id,
+    );
+    return new Service(library, new SearchIndex(library.catalog), options.fonts, volumes);
+  }
+
+  /** Catalog items and their stored files, as volumes see them. */
+  private get items(): ItemSource {
+    return {
+      get: (id) => this.library.catalog.get(id),
+      filePath: (sha256, name) => this.library.files.pathFor(sha256, name),
+    };
   }
 
   onEvent(listener: (event: ApiEvent) => void): () => void {
@@ -142,6 +158,25 @@ export class Service {
     }
   }
 
+  /** A volume of the given items (or all, by creation) in one untitled section, for a quick print. */
+  private adHocVolume(itemIds: string[] | undefined, title: string | undefined): Volume {
+    const items = itemIds
+      ? itemIds.map((id) => {
+          const item = this.library.catalog.get(id);
+          if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
+          return item;
+        })
+      : this.library.catalog.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    if (items.length === 0) throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加或选择条目');
+    const now = this.library.clock().toISOString();
+    return VolumeSchema.parse({
+      ...volumeFromItems(title ?? this.library.info.name, items),
+      id: 'items',
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
   private readonly handlers: Handlers = {
     'library.info': async () => ({
       name: this.library.info.name,
@@ -187,29 +222,49 @@ export class Service {
     'items.add': async (args, context) => addPaths(this.library, args.paths, { ...context, kind: args.kind }),
     'search.query': async ({ query, limit }) => this.search.search(query, limit),
 
-    'volumes.compile': async ({ itemIds, title, output }, context) => {
+    'volumes.list': async () =>
+      this.volumes.list().map((volume) => ({
+        id: volume.id,
+        title: volume.title,
+        subtitle: volume.subtitle,
+        series: volume.series,
+        articles: volume.sections.reduce((n, s) => n + s.articles.length, 0),
+        chars: countVolume(volume, this.items).total,
+        updatedAt: volume.updatedAt,
+      })),
+    'volumes.get': async ({ id }) => {
+      const volume = this.volumes.get(id);
+      return { volume, counts: countVolume(volume, this.items) };
+    },
+    'volumes.create': async (fields) => {
+      this.library.assertWritable();
+      return this.volumes.create(fields);
+    },
+    'volumes.update': async ({ id, fields }) => {
+      this.library.assertWritable();
+      return this.volumes.update(id, fields);
+    },
+    'volumes.delete': async ({ id }) => {
+      this.library.assertWritable();
+      return { id: (await this.volumes.delete(id)).id };
+    },
+
+    'volumes.compile': async ({ volumeId, itemIds, title, output }, context) => {
       if (output && !context.door.canUseLocalPaths)
         throw new WenshiError('invalid_argument', '浏览器模式不能指定保存路径');
-      const items = itemIds
-        ? itemIds.map((id) => {
-            const item = this.library.catalog.get(id);
-            if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
-            return item;
-          })
-        : this.library.catalog.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-      if (items.length === 0)
-        throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加或选择条目');
-      const volumeTitle = title ?? this.library.info.name;
+      const volume = volumeId ? this.volumes.get(volumeId) : this.adHocVolume(itemIds, title);
+      const book = resolveBook(volume, this.items);
+      if (book.sections.every((s) => s.articles.length === 0))
+        throw new WenshiError('invalid_argument', '这一卷还没有文章，请先加入文章');
       const { pdf, report } = await compileVolume({
-        title: volumeTitle,
-        items,
+        book,
         fonts: this.fonts,
         signal: context.signal,
         onProgress: context.onProgress,
       });
       const target = output
         ? path.resolve(output)
-        : this.library.path('exports', exportFileName(volumeTitle, this.library.clock()));
+        : this.library.path('exports', exportFileName(volume.title, this.library.clock()));
       await writeFileDurably(target, pdf);
       return { fileName: path.basename(target), path: target, bytes: pdf.length, ...report };
     },

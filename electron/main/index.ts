@@ -25,7 +25,9 @@ function fonts() {
   const dir = path.join(process.resourcesPath, 'fonts');
   return {
     body: path.join(dir, 'NotoSerifSC_400Regular.ttf'),
-    heading: path.join(dir, 'NotoSerifSC_700Bold.ttf'),
+    title: path.join(dir, 'NotoSerifSC_700Bold.ttf'),
+    heading: path.join(dir, 'NotoSansSC_700Bold.ttf'),
+    caption: path.join(dir, 'NotoSansSC_400Regular.ttf'),
   };
 }
 

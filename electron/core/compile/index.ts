@@ -5,5 +5,15 @@ export {
   type CompileReport,
   type CompileFonts,
 } from './compileVolume';
-export { breakLines, toUnits, type Line, type Unit } from './lineBreak';
-export { DEFAULT_PAGE_STYLE, type PageStyle } from './pageStyle';
+export type { Book, BookSection, BookArticle, BookFigure, MatterText } from './book';
+export { breakLines, toUnits, squeezeBetween, type Line, type Unit } from './lineBreak';
+export {
+  DEFAULT_PAGE_STYLE,
+  DEFAULT_PAGE_SETTINGS,
+  PAGE_SIZES,
+  pageStyleFrom,
+  type PageStyle,
+  type PageStyleSettings,
+  type PageSizeName,
+} from './pageStyle';
+export { toRoman, toChineseNumeral } from './numerals';
