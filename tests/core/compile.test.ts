@@ -30,7 +30,12 @@ const NO_LINE_END = '（「『《〈';
 
 /** The book the CLI's quick print makes of items: one untitled section. */
 function bookOf(items: Item[], title = '许昌改革记忆'): Book {
-  const volume = VolumeSchema.parse({ ...volumeFromItems(title, items), id: 'v', createdAt: '', updatedAt: '' });
+  const volume = VolumeSchema.parse({
+    ...volumeFromItems(title, items),
+    id: 'v',
+    createdAt: '',
+    updatedAt: '',
+  });
   return resolveBook(volume, {
     get: (id) => items.find((i) => i.id === id),
     filePath: () => '',
@@ -152,5 +157,37 @@ describe('breakLines', () => {
 
   it('keeps full-width numbers whole too', () => {
     expect(lines('一二三１９８４年', 5)).toEqual(['一二三', '１９８４年']);
+  });
+
+  it('squeezes a run of punctuation (。」 ，「) to half width each where they share a line', () => {
+    const units = toUnits('好。」好，「好」', measure);
+    expect(units.map((u) => u.text)).toEqual(['好。」', '好，', '「好」']);
+    expect(units[0]!.width).toBe(2.5);
+    // ，「 across two units: the comma gives up its blank half only when both are on one line.
+    expect(units[2]!.squeezeBefore).toBe(0.5);
+    const [line] = breakLines(units, 20, 0, measure);
+    expect(line!.width).toBe(2.5 + 2 + 3 - 0.5);
+  });
+
+  it('never ends a line with an opening bracket, also in a run of them', () => {
+    for (const width of [3, 4, 5, 6, 7]) {
+      for (const line of lines('一二三四（「五六」）七八《九》十', width)) {
+        expect(NO_LINE_END).not.toContain(line[line.length - 1]);
+        expect(NO_LINE_START).not.toContain(line[0]);
+      }
+    }
+  });
+
+  it('breaks a long URL at its slashes and never inside a short word', () => {
+    const broken = lines('网址 https://www.example.org/archives/xuchang/1984/index.html 可查', 12);
+    for (const line of broken) expect(measure(line)).toBeLessThanOrEqual(12);
+    expect(broken.join('').replace(/ /g, '')).toBe(
+      '网址https://www.example.org/archives/xuchang/1984/index.html可查',
+    );
+    expect(broken.some((l) => l.startsWith('/'))).toBe(false);
+  });
+
+  it('keeps 1984 whole: it moves to the next line rather than split', () => {
+    expect(lines('一九八四即1984年春', 6)).toEqual(['一九八四即', '1984年春']);
   });
 });
