@@ -95,7 +95,7 @@ export function sampleBook(options: SampleOptions): Book {
           : [];
       articles.push({
         title: `${group.map((p) => p.name).join('、')}传略`,
-        byline: `撰稿 ${group[0]!.name}　整理 编辑部`,
+        byline: `撰稿 ${group[0]!.name}\u3000整理 编辑部`,
         editorNote: index % 5 === 0 ? `本文据《全宋诗》小传整理，所涉年代、地名均依原书，未作改动。` : '',
         text: group.map((p) => p.desc).join('\n'),
         figures,
@@ -113,11 +113,11 @@ export function sampleBook(options: SampleOptions): Book {
     subtitle: '第一辑',
     compiler: '许昌市政协文史资料委员会 编',
     board: [
-      { role: '主　任', names: ['王建国'] },
+      { role: '主\u3000任', names: ['王建国'] },
       { role: '副主任', names: ['李秀英', '张卫东'] },
-      { role: '委　员', names: ['赵志强', '刘桂兰', '陈晓明', '杨文华', '周建平'] },
+      { role: '委\u3000员', names: ['赵志强', '刘桂兰', '陈晓明', '杨文华', '周建平'] },
     ],
-    imprint: ['许昌市政协文史资料委员会 出版', '2024年5月第1版　2024年5月第1次印刷', '内部资料　免费交流'],
+    imprint: ['许昌市政协文史资料委员会 出版', '2024年5月第1版\u30002024年5月第1次印刷', '内部资料\u3000免费交流'],
     preface: {
       title: '前言',
       text: '改革开放四十余年，许昌的城乡面貌发生了深刻变化。为留存亲历者的记忆，我们征集、整理了这批史料。\n本书所收文章，均经作者本人或家属审阅。「存史、资政、团结、育人」，是文史资料工作的宗旨；我们力求做到三亲：亲历、亲见、亲闻。',

@@ -283,7 +283,7 @@ function setIndex(
     flow.subheading(heading, fonts.heading, body * 1.15);
     flow.skip(1);
     for (const name of [...pages.keys()].sort(collator.compare))
-      flow.paragraph(`${name}　${[...pages.get(name)!].sort((a, b) => a - b).join('，')}`, {
+      flow.paragraph(`${name}\u3000${[...pages.get(name)!].sort((a, b) => a - b).join('，')}`, {
         font: fonts.body,
         size: body * CAPTION_RATIO,
         align: 'left',
@@ -426,7 +426,7 @@ export async function compileVolume(
   const characters = articles.reduce((n, a) => n + countChars(a.title + a.text), 0);
   const imprint = [
     ...book.imprint,
-    `开本：${size.width} mm × ${size.height} mm　${size.name}`,
+    `开本：${size.width} mm × ${size.height} mm\u3000${size.name}`,
     `字数：${Math.max(1, Math.round(characters / 1000))} 千字`,
   ];
   front.line = grid.linesPerPage - imprint.length;
@@ -438,7 +438,7 @@ export async function compileVolume(
     front.setRunningHead(undefined);
     setTitleBlock(front, fonts, '编委会', '');
     for (const member of book.board)
-      front.paragraph(`${member.role}：${member.names.join('　')}`, {
+      front.paragraph(`${member.role}：${member.names.join('\u3000')}`, {
         font: fonts.body,
         size: body,
         align: 'left',
@@ -457,7 +457,7 @@ export async function compileVolume(
   front.openPage({ recto: true });
   const tocRef = front.here();
   front.setRunningHead({ verso: '目录', recto: '目录' });
-  setTitleBlock(front, fonts, '目　录', '');
+  setTitleBlock(front, fonts, '目\u3000录', '');
   const tocEntries = [...frontOutline, ...outline];
   for (const entry of tocEntries) {
     setTocEntry(front, fonts, entry, 0, label(entry.ref));
