@@ -473,16 +473,26 @@ export async function compileVolume(
   ];
 
   // Images, downsampled to print resolution for the size they are placed at.
-  options.onProgress?.({ phase: 'images', done: 0, total: sizes.size });
-  const images = new Map<string, PDFImage>();
+  const placements = new Map<string, { file: string; width: number; height: number }>();
   for (const { page } of laid)
-    for (const op of page.ops) {
-      if (op.kind !== 'image') continue;
-      const key = imageKey(op.file, op.width, op.height);
-      if (images.has(key)) continue;
-      throwIfCancelled(options.signal);
-      images.set(key, await doc.embedJpg(await prepareImage(op.file, op.width, op.height)));
-    }
+    for (const op of page.ops)
+      if (op.kind === 'image') placements.set(imageKey(op.file, op.width, op.height), op);
+  // sharp works on its own threads: a few images at once keep both cores of a laptop busy.
+  const queue = [...placements];
+  const prepared = new Map<string, Uint8Array>();
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        throwIfCancelled(options.signal);
+        const [key, op] = next;
+        prepared.set(key, await prepareImage(op.file, op.width, op.height));
+        options.onProgress?.({ phase: 'images', done: prepared.size, total: placements.size });
+      }
+    }),
+  );
+  // Embedded in placement order, so the same volume gives the same bytes.
+  const images = new Map<string, PDFImage>();
+  for (const key of placements.keys()) images.set(key, await doc.embedJpg(prepared.get(key)!));
 
   options.onProgress?.({ phase: 'render', done: 0, total: laid.length });
   const decorate = (page: LaidPage, index: number): TextOp[] => {

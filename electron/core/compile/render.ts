@@ -1,22 +1,10 @@
+import { deflateSync } from 'node:zlib';
 import {
-  PDFArray,
   PDFDict,
   PDFHexString,
   PDFName,
   PDFNull,
   PDFNumber,
-  PDFOperator,
-  PDFOperatorNames,
-  beginText,
-  endText,
-  lineTo,
-  moveTo,
-  setCharacterSpacing,
-  setFontAndSize,
-  setLineWidth,
-  setTextMatrix,
-  showText,
-  stroke,
   type PDFDocument,
   type PDFImage,
   type PDFPage,
@@ -26,47 +14,50 @@ import { squeezesOf } from './lineBreak';
 import type { LaidPage, PageRef, TextOp } from './layout';
 import type { TypesetFont } from './fonts';
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
+const num = (n: number) => String(Math.round(n * 1000) / 1000);
 
-/** Writes a page's text ops in one BT…ET block, switching font only when it changes. */
-function textOperators(page: PDFPage, ops: TextOp[], fontKey: (font: TypesetFont) => PDFName): PDFOperator[] {
-  const out: PDFOperator[] = [beginText()];
+/**
+ * A page's text as content-stream source, in one BT…ET block, switching font and spacing only
+ * when they change. Written as a string rather than pdf-lib operator objects: a 1,200-page
+ * volume has some 40,000 lines, and an object per operand made the garbage collector the
+ * slowest part of a compile.
+ */
+function textSource(ops: TextOp[], fontKey: (font: TypesetFont) => string): string {
+  let out = 'BT\n';
   let font: TypesetFont | undefined;
   let size = 0;
   let spacing = 0;
   for (const op of ops) {
     if (op.font !== font || op.size !== size) {
-      out.push(setFontAndSize(fontKey(op.font), op.size));
+      out += `${fontKey(op.font)} ${num(op.size)} Tf\n`;
       font = op.font;
       size = op.size;
     }
     if (op.spacing !== spacing) {
-      out.push(setCharacterSpacing(round(op.spacing)));
+      out += `${num(op.spacing)} Tc\n`;
       spacing = op.spacing;
     }
-    out.push(setTextMatrix(1, 0, 0, 1, round(op.x), round(op.y)));
+    out += `1 0 0 1 ${num(op.x)} ${num(op.y)} Tm\n`;
     const squeezes = squeezesOf(op.text);
     if (!squeezes.some((s) => s > 0)) {
-      out.push(showText(op.font.encode(op.text)));
+      out += `<${op.font.hex(op.text)}> Tj\n`;
       continue;
     }
     // 标点挤压: pull the glyph after a squeezed mark left by the blank half of the mark's em.
-    const array = PDFArray.withContext(page.doc.context);
+    let array = '';
     let run = '';
     [...op.text].forEach((ch, i) => {
       run += ch;
       const squeeze = squeezes[i]!;
       if (squeeze > 0) {
-        array.push(PDFHexString.of(op.font.hex(run)));
-        array.push(PDFNumber.of(round(squeeze * 1000 * op.font.width(ch, 1))));
+        array += `<${op.font.hex(run)}> ${num(squeeze * 1000 * op.font.width(ch, 1))} `;
         run = '';
       }
     });
-    if (run) array.push(PDFHexString.of(op.font.hex(run)));
-    out.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [array]));
+    if (run) array += `<${op.font.hex(run)}>`;
+    out += `[${array}] TJ\n`;
   }
-  out.push(endText());
-  return out;
+  return `${out}ET\n`;
 }
 
 export interface RenderInput {
@@ -81,51 +72,51 @@ export interface RenderInput {
   height: number;
 }
 
-/** Turns the laid-out pages into PDF pages: text, images, rules and links. */
+/** Turns the laid-out pages into PDF pages: images, rules, text and links. */
 export function renderPages(input: RenderInput): PDFPage[] {
   const { doc } = input;
+  const context = doc.context;
   const pdfPages = input.pages.map(() => doc.addPage([input.width, input.height]));
   input.pages.forEach(({ page }, index) => {
     const pdfPage = pdfPages[index]!;
-    const keys = new Map<TypesetFont, PDFName>();
+    const keys = new Map<TypesetFont, string>();
     const fontKey = (font: TypesetFont) => {
       let key = keys.get(font);
       if (!key) {
-        key = pdfPage.node.newFontDictionary(font.pdfFont.name, font.pdfFont.ref);
+        key = pdfPage.node.newFontDictionary(font.pdfFont.name, font.pdfFont.ref).toString();
         keys.set(font, key);
       }
       return key;
     };
+    let source = '';
     for (const op of page.ops) {
-      if (op.kind === 'image') {
-        const image = input.images.get(imageKey(op.file, op.width, op.height));
-        if (image) pdfPage.drawImage(image, { x: op.x, y: op.y, width: op.width, height: op.height });
-      }
+      if (op.kind !== 'image') continue;
+      const image = input.images.get(imageKey(op.file, op.width, op.height));
+      if (!image) continue;
+      const name = pdfPage.node.newXObject('Image', image.ref).toString();
+      source += `q\n${num(op.width)} 0 0 ${num(op.height)} ${num(op.x)} ${num(op.y)} cm\n${name} Do\nQ\n`;
     }
     const rules = [
       ...page.ops.flatMap((op) => (op.kind === 'rule' ? [op] : [])),
       ...input.rules(page, index),
     ];
     if (rules.length > 0)
-      pdfPage.pushOperators(
-        setLineWidth(0.4),
-        ...rules.flatMap((r) => [moveTo(round(r.x1), round(r.y)), lineTo(round(r.x2), round(r.y))]),
-        stroke(),
-      );
-    const texts = [
-      ...page.ops.flatMap((op) => (op.kind === 'text' ? [op] : [])),
-      ...input.decorate(page, index),
-    ];
-    if (texts.length > 0) pdfPage.pushOperators(...textOperators(pdfPage, texts, fontKey));
+      source += `0.4 w\n${rules.map((r) => `${num(r.x1)} ${num(r.y)} m ${num(r.x2)} ${num(r.y)} l`).join('\n')}\nS\n`;
+    const texts = [...page.ops.flatMap((op) => (op.kind === 'text' ? [op] : [])), ...input.decorate(page, index)];
+    if (texts.length > 0) source += textSource(texts, fontKey);
+    if (source) {
+      const stream = context.stream(deflateSync(Buffer.from(source, 'latin1')), { Filter: 'FlateDecode' });
+      pdfPage.node.addContentStream(context.register(stream));
+    }
     for (const op of page.ops) {
       if (op.kind !== 'link') continue;
       const target = pdfPages[input.pageIndex(op.target)];
       if (!target) continue;
-      const annot = doc.context.register(
-        doc.context.obj({
+      const annot = context.register(
+        context.obj({
           Type: 'Annot',
           Subtype: 'Link',
-          Rect: op.rect.map(round),
+          Rect: op.rect.map((n) => Math.round(n * 1000) / 1000),
           Border: [0, 0, 0],
           Dest: [target.ref, 'XYZ', PDFNull, PDFNull, PDFNull],
         }),
@@ -137,7 +128,7 @@ export function renderPages(input: RenderInput): PDFPage[] {
 }
 
 export function imageKey(file: string, width: number, height: number): string {
-  return `${file}\u0000${round(width)}\u0000${round(height)}`;
+  return `${file}\u0000${num(width)}\u0000${num(height)}`;
 }
 
 export interface OutlineEntry {
