@@ -30,7 +30,10 @@ function bookHtml(book: Book): string {
     section.articles.map(
       (a) => `<article><h1>${escape(a.title)}</h1><p class="byline">${escape(a.byline)}</p>
 ${a.editorNote ? `<p class="note">编者按：${escape(a.editorNote)}</p>` : ''}
-${a.text.split('\n').map((p) => `<p>${escape(p)}</p>`).join('\n')}
+${a.text
+  .split('\n')
+  .map((p) => `<p>${escape(p)}</p>`)
+  .join('\n')}
 ${a.figures.map((f) => `<figure><img src="${url(f.path)}" style="width:${f.width * 100}%"><figcaption>${escape(f.caption)}</figcaption></figure>`).join('\n')}
 </article>`,
     ),
@@ -50,7 +53,10 @@ figure { break-inside: avoid; text-align: center; margin: 1em 0; }
 img { max-height: 110mm; object-fit: contain; }
 figcaption { font-family: BookCaption; font-size: 9pt; }
 </style></head><body>
-<section><h1>${escape(book.title)}</h1><ol>${book.sections.flatMap((s) => s.articles).map((a) => `<li>${escape(a.title)}</li>`).join('')}</ol></section>
+<section><h1>${escape(book.title)}</h1><ol>${book.sections
+    .flatMap((s) => s.articles)
+    .map((a) => `<li>${escape(a.title)}</li>`)
+    .join('')}</ol></section>
 ${articles.join('\n')}
 </body></html>`;
 }
@@ -93,7 +99,9 @@ async function run(engine: 'pdf-lib' | 'chromium', dir: string) {
   clearInterval(sampler);
   if (code !== 0) throw new Error(`${engine} failed (${code})`);
   const file = path.join(dir, `${engine}.pdf`);
-  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8', maxBuffer: 1 << 26 }).split('\n').slice(2);
+  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    .split('\n')
+    .slice(2);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
   return {
     engine,
@@ -112,7 +120,13 @@ try {
   const probe = sampleBook({ articles: 1, sections: 1, perArticle: 3, photos: [] });
   const perArticle = [...probe.sections[0]!.articles[0]!.text].length / 3;
   const articles = Math.round(CHARACTERS / (perArticle * 3));
-  const book = sampleBook({ articles, sections: 12, perArticle: 3, photos, figureEvery: Math.floor(articles / 60) });
+  const book = sampleBook({
+    articles,
+    sections: 12,
+    perArticle: 3,
+    photos,
+    figureEvery: Math.floor(articles / 60),
+  });
   const chars = book.sections.flatMap((s) => s.articles).reduce((n, a) => n + [...a.text].length, 0);
   await writeFile(path.join(dir, 'book.json'), JSON.stringify(book));
   await writeFile(path.join(dir, 'book.html'), bookHtml(book));
@@ -122,15 +136,29 @@ try {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   const rows = [
     ['', 'Wenshi (pdf-lib)', 'Chromium page.pdf()', 'ratio', 'target'],
-    ['time', `${(ours.ms / 1000).toFixed(2)} s`, `${(chrome.ms / 1000).toFixed(2)} s`, (ours.ms / chrome.ms).toFixed(2), '≤ 0.5'],
+    [
+      'time',
+      `${(ours.ms / 1000).toFixed(2)} s`,
+      `${(chrome.ms / 1000).toFixed(2)} s`,
+      (ours.ms / chrome.ms).toFixed(2),
+      '≤ 0.5',
+    ],
     ['file size', mb(ours.bytes), mb(chrome.bytes), (ours.bytes / chrome.bytes).toFixed(2), '≤ 0.3'],
     ['peak memory', mb(ours.peak), mb(chrome.peak), (ours.peak / chrome.peak).toFixed(2), '≤ 1 GB'],
     ['pages', String(ours.pages), String(chrome.pages), '', ''],
     ['Type 3 fonts', String(ours.type3), String(chrome.type3), '', '0'],
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  console.log(`Volume: ${chars.toLocaleString('en')} characters, ${articles} articles, ${photos.length} photos (2400 px)`);
-  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+  console.log(
+    `Volume: ${chars.toLocaleString('en')} characters, ${articles} articles, ${photos.length} photos (2400 px)`,
+  );
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -10,13 +10,18 @@ import { compileVolume, type Book } from '../../electron/core/compile';
 import { packagedFonts } from '../../electron/api/fonts';
 
 const [engine, dir] = process.argv.slice(2);
-if (!dir || (engine !== 'pdf-lib' && engine !== 'chromium')) throw new Error('usage: compileRunner pdf-lib|chromium <dir>');
+if (!dir || (engine !== 'pdf-lib' && engine !== 'chromium'))
+  throw new Error('usage: compileRunner pdf-lib|chromium <dir>');
 const out = path.join(dir, `${engine}.pdf`);
 
 if (engine === 'pdf-lib') {
   const started = performance.now();
   const book = JSON.parse(await readFile(path.join(dir, 'book.json'), 'utf8')) as Book;
-  const { pdf } = await compileVolume({ book, fonts: packagedFonts(), date: new Date('2024-05-01T00:00:00Z') });
+  const { pdf } = await compileVolume({
+    book,
+    fonts: packagedFonts(),
+    date: new Date('2024-05-01T00:00:00Z'),
+  });
   await writeFile(out, pdf);
   process.stdout.write(JSON.stringify({ ms: performance.now() - started }));
 } else {
@@ -34,7 +39,8 @@ if (engine === 'pdf-lib') {
     preferCSSPageSize: true,
     displayHeaderFooter: true,
     headerTemplate: '<div></div>',
-    footerTemplate: '<div style="font-size:9pt;width:100%;text-align:center"><span class="pageNumber"></span></div>',
+    footerTemplate:
+      '<div style="font-size:9pt;width:100%;text-align:center"><span class="pageNumber"></span></div>',
   });
   const ms = performance.now() - started;
   await browser.close();

@@ -282,12 +282,43 @@ function setIndex(
     if (pages.size === 0) continue;
     flow.subheading(heading, fonts.heading, body * 1.15);
     flow.skip(1);
-    for (const name of [...pages.keys()].sort(collator.compare))
-      flow.paragraph(`${name}\u3000${[...pages.get(name)!].sort((a, b) => a - b).join('，')}`, {
+    // Two columns: entries are short, a full-width column would be mostly white.
+    const size = body * CAPTION_RATIO;
+    const gap = body * 2;
+    const columnWidth = (flow.grid.textWidth - gap) / 2;
+    const entries = [...pages.keys()]
+      .sort(collator.compare)
+      .flatMap((name) =>
+        flow.lines(
+          `${name}\u3000${[...pages.get(name)!].sort((a, b) => a - b).join('，')}`,
+          fonts.body,
+          size,
+          columnWidth,
+        ),
+      );
+    let column = 0;
+    let top = flow.line;
+    for (const line of entries) {
+      if (flow.line >= flow.grid.linesPerPage) {
+        if (column === 0) {
+          column = 1;
+          flow.line = top;
+        } else {
+          flow.continuePage();
+          column = 0;
+          top = 0;
+        }
+      }
+      flow.drawLine(line, {
         font: fonts.body,
-        size: body * CAPTION_RATIO,
+        size,
         align: 'left',
+        width: columnWidth,
+        x: flow.left + column * (columnWidth + gap),
       });
+      flow.skip(1);
+    }
+    if (column === 1) flow.line = flow.grid.linesPerPage;
   }
   return start;
 }

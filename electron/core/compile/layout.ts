@@ -63,6 +63,9 @@ export interface LaidPage {
 /** A figure ready to be placed: its size on the page and its caption already broken into lines. */
 export interface FigureBlock {
   file: string;
+  pixels: { width: number; height: number };
+  captionText: string;
+  share: number;
   width: number;
   height: number;
   caption: Line[];
@@ -284,30 +287,67 @@ export class Flow {
     pixels: { width: number; height: number },
     caption: string,
     share: number,
+    maxHeight = this.grid.textHeight * 0.5,
   ): FigureBlock {
     const grid = this.grid;
     const size = grid.style.bodySize * CAPTION_RATIO;
     let width = grid.textWidth * Math.min(1, Math.max(0.3, share));
     let height = (width * pixels.height) / pixels.width;
-    const maxHeight = grid.textHeight * 0.5;
     if (height > maxHeight) {
       width *= maxHeight / height;
       height = maxHeight;
     }
     const lines = caption ? this.lines(caption, this.fonts.caption, size, grid.textWidth * 0.85) : [];
     const total = height + size * 0.8 + lines.length * size * CAPTION_LEADING;
-    return { file, width, height, caption: lines, lines: Math.ceil(total / grid.lineHeight) + 1 };
+    return {
+      file,
+      pixels,
+      captionText: caption,
+      share,
+      width,
+      height,
+      caption: lines,
+      lines: Math.ceil(total / grid.lineHeight) + 1,
+    };
   }
 
-  /** Places a figure here if it fits, else it floats to the top of the next page while the text runs on. */
+  /** The block shrunk to the lines left on this page, if it keeps at least 70% of its height. */
+  private shrunk(block: FigureBlock): FigureBlock | null {
+    const spare = block.lines * this.grid.lineHeight - block.height;
+    const room = this.linesLeft * this.grid.lineHeight - spare;
+    if (room < block.height * 0.7) return null;
+    const smaller = this.figureBlock(
+      block.file,
+      block.pixels,
+      block.captionText,
+      block.share,
+      room - this.grid.lineHeight,
+    );
+    return smaller.lines <= this.linesLeft ? smaller : null;
+  }
+
+  /**
+   * Places a figure here if it fits (a little smaller if need be); else it floats to the top of
+   * the next page while the text runs on, so no gap is left below the text.
+   */
   figure(block: FigureBlock): void {
-    if (block.lines <= this.linesLeft) this.placeFigure(block);
+    const fitting = block.lines <= this.linesLeft ? block : this.shrunk(block);
+    if (fitting) this.placeFigure(fitting);
     else this.floats.push(block);
   }
 
-  /** At an article's end, the figures still waiting get pages of their own. */
+  /** At an article's end the figures still waiting go below the text if they fit, else on a page of their own. */
   flushFigures(): void {
-    while (this.floats.length > 0) this.continuePage();
+    while (this.floats.length > 0) {
+      const fitting =
+        this.floats[0]!.lines <= this.linesLeft ? this.floats[0]! : this.shrunk(this.floats[0]!);
+      if (!fitting) {
+        this.continuePage();
+        continue;
+      }
+      this.floats.shift();
+      this.placeFigure(fitting);
+    }
   }
 
   private placeFigure(block: FigureBlock): void {

@@ -102,7 +102,10 @@ export function renderPages(input: RenderInput): PDFPage[] {
     ];
     if (rules.length > 0)
       source += `0.4 w\n${rules.map((r) => `${num(r.x1)} ${num(r.y)} m ${num(r.x2)} ${num(r.y)} l`).join('\n')}\nS\n`;
-    const texts = [...page.ops.flatMap((op) => (op.kind === 'text' ? [op] : [])), ...input.decorate(page, index)];
+    const texts = [
+      ...page.ops.flatMap((op) => (op.kind === 'text' ? [op] : [])),
+      ...input.decorate(page, index),
+    ];
     if (texts.length > 0) source += textSource(texts, fontKey);
     if (source) {
       const stream = context.stream(deflateSync(Buffer.from(source, 'latin1')), { Filter: 'FlateDecode' });
