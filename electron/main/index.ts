@@ -6,7 +6,13 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallMeta } from '../api/con
 import { Service } from '../api/service';
 import { packagedFonts } from '../api/fonts';
 import { Library } from '../core/library';
-import { DESKTOP_DOOR, isAppUrl, parseLibraryFileUrl, secureWebPreferences } from './windowOptions';
+import {
+  DESKTOP_DOOR,
+  isAppUrl,
+  parseExportUrl,
+  parseLibraryFileUrl,
+  secureWebPreferences,
+} from './windowOptions';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '../preload/index.cjs');
@@ -121,6 +127,8 @@ if (!app.requestSingleInstanceLock()) {
     const current = service;
 
     protocol.handle('wenshi', async (request) => {
+      const exported = parseExportUrl(request.url);
+      if (exported) return net.fetch(pathToFileURL(current.library.path('exports', exported)).href);
       const sha256 = parseLibraryFileUrl(request.url);
       const ref = sha256
         ? current.library.catalog

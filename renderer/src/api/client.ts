@@ -33,6 +33,8 @@ export interface ApiClient {
   onEvent(listener: (event: ApiEvent) => void): () => void;
   /** Desktop: files are opened from disk; browser: exported files are downloaded from this URL. */
   exportUrl(fileName: string): string | null;
+  /** Where a compiled PDF can be shown inside the app (an iframe). */
+  previewUrl(fileName: string): string;
   readonly desktop: boolean;
 }
 
@@ -50,6 +52,7 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
     },
     onEvent: (listener) => bridge.onEvent(listener),
     exportUrl: () => null,
+    previewUrl: (fileName) => `wenshi://exports/${encodeURIComponent(fileName)}`,
   };
 }
 
@@ -81,6 +84,7 @@ function httpClient(): ApiClient {
       return () => listeners.delete(listener);
     },
     exportUrl: (fileName) => `${HTTP_EXPORTS_PREFIX}${encodeURIComponent(fileName)}`,
+    previewUrl: (fileName) => `${HTTP_EXPORTS_PREFIX}${encodeURIComponent(fileName)}?inline=1`,
   };
 }
 

@@ -11,6 +11,7 @@ import { ItemForm } from '../features/item/ItemForm';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchResults } from '../features/search/SearchResults';
 import { CompilePanel } from '../features/compile/CompilePanel';
+import { VolumesView } from '../features/volumes/VolumesView';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type Detail = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; item: Item };
@@ -24,6 +25,7 @@ export function App() {
   const [query, setQuery] = useState('');
   const [searchResult, setSearchResult] = useState<OpOutput<'search.query'> | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+  const [view, setView] = useState<'library' | 'volumes'>('library');
 
   const showError = useCallback(
     (error: unknown) => {
@@ -33,6 +35,7 @@ export function App() {
     [t],
   );
   const dismissStatus = useCallback(() => setStatus(null), []);
+  const showInfo = useCallback((text: string) => setStatus({ kind: 'info', text }), []);
   const items = useItems(kind, showError);
 
   const [vocabulary, setVocabulary] = useState<OpOutput<'vocabulary.get'> | null>(null);
@@ -129,6 +132,14 @@ export function App() {
         >
           {t('item.new')}
         </button>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={view === 'volumes'}
+          onClick={() => setView(view === 'volumes' ? 'library' : 'volumes')}
+        >
+          {view === 'volumes' ? t('volumes.back') : t('volumes.nav')}
+        </button>
         <LanguageSwitch />
       </header>
       {readOnly && info?.readOnlyReason && (
@@ -136,44 +147,48 @@ export function App() {
           {t('app.readOnly', { reason: info.readOnlyReason })}
         </div>
       )}
-      <div className="workspace">
-        <Sidebar kind={kind} onKind={setKind} />
-        <main className="main-pane">
-          {query && searchResult ? (
-            <SearchResults query={query} result={searchResult} onOpen={open} />
-          ) : (
-            <>
-              {sortedItems && <p className="count">{t('list.count', { count: sortedItems.length })}</p>}
-              {sortedItems && (
-                <ItemList
-                  items={sortedItems}
-                  selectedId={detail.mode === 'edit' ? detail.item.id : null}
-                  checked={checked}
-                  emptyText={kind ? t('list.emptyKind') : t('list.empty')}
-                  onSelect={open}
-                  onToggle={toggle}
-                />
-              )}
-            </>
-          )}
-          <CompilePanel itemIds={[...checked]} onError={showError} />
-        </main>
-        <aside className="detail-pane">
-          {detail.mode === 'none' ? (
-            <p className="empty">{t('item.nothingSelected')}</p>
-          ) : (
-            <ItemForm
-              key={detail.mode === 'edit' ? `${detail.item.id}:${detail.item.updatedAt}` : 'new'}
-              item={detail.mode === 'edit' ? detail.item : null}
-              readOnly={readOnly}
-              onSave={save}
-              placeNames={placeNames}
-              subjectNames={vocabulary?.subjects ?? []}
-              onDelete={detail.mode === 'edit' ? () => void remove(detail.item) : undefined}
-            />
-          )}
-        </aside>
-      </div>
+      {view === 'volumes' ? (
+        <VolumesView readOnly={readOnly} onError={showError} onInfo={showInfo} />
+      ) : (
+        <div className="workspace">
+          <Sidebar kind={kind} onKind={setKind} />
+          <main className="main-pane">
+            {query && searchResult ? (
+              <SearchResults query={query} result={searchResult} onOpen={open} />
+            ) : (
+              <>
+                {sortedItems && <p className="count">{t('list.count', { count: sortedItems.length })}</p>}
+                {sortedItems && (
+                  <ItemList
+                    items={sortedItems}
+                    selectedId={detail.mode === 'edit' ? detail.item.id : null}
+                    checked={checked}
+                    emptyText={kind ? t('list.emptyKind') : t('list.empty')}
+                    onSelect={open}
+                    onToggle={toggle}
+                  />
+                )}
+              </>
+            )}
+            <CompilePanel itemIds={[...checked]} onError={showError} />
+          </main>
+          <aside className="detail-pane">
+            {detail.mode === 'none' ? (
+              <p className="empty">{t('item.nothingSelected')}</p>
+            ) : (
+              <ItemForm
+                key={detail.mode === 'edit' ? `${detail.item.id}:${detail.item.updatedAt}` : 'new'}
+                item={detail.mode === 'edit' ? detail.item : null}
+                readOnly={readOnly}
+                onSave={save}
+                placeNames={placeNames}
+                subjectNames={vocabulary?.subjects ?? []}
+                onDelete={detail.mode === 'edit' ? () => void remove(detail.item) : undefined}
+              />
+            )}
+          </aside>
+        </div>
+      )}
       <StatusMessage status={status} onDismiss={dismissStatus} />
     </div>
   );
