@@ -71,9 +71,9 @@ export const zhHans = {
     missing: '字体缺字 {{chars}}，已在 PDF 中以方框占位',
   },
   volumes: {
-    nav: '编印',
+    nav: '卷册',
     back: '返回资料',
-    listLabel: '卷',
+    listLabel: '卷册列表',
     empty: '还没有卷。输入书名新建一卷，再把条目编入栏目。',
     newTitle: '新卷书名',
     create: '新建卷',

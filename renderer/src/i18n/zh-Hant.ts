@@ -73,9 +73,9 @@ export const zhHant: Messages = {
     missing: '字型缺字 {{chars}}，已在 PDF 中以方框佔位',
   },
   volumes: {
-    nav: '編印',
+    nav: '卷冊',
     back: '返回資料',
-    listLabel: '卷',
+    listLabel: '卷冊列表',
     empty: '還沒有卷。輸入書名新建一卷，再把條目編入欄目。',
     newTitle: '新卷書名',
     create: '新建卷',
