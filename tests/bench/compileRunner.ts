@@ -1,7 +1,8 @@
 /**
  * One side of the compile benchmark, run in its own process so its time and memory are its own:
- * `tsx compileRunner.ts pdf-lib|chromium <work dir>` reads book.json (and book.html) from the
- * work dir, writes <engine>.pdf there and prints {"ms": …} on stdout.
+ * `tsx compileRunner.ts pdf-lib <work dir>` compiles book.json to pdf-lib.pdf;
+ * `tsx compileRunner.ts chromium <work dir> <name>.html` prints the HTML to <name>.pdf. Both print
+ * {"ms": …} on stdout.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,10 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { compileVolume, type Book } from '../../electron/core/compile';
 import { packagedFonts } from '../../electron/api/fonts';
 
-const [engine, dir] = process.argv.slice(2);
+const [engine, dir, html = 'book.html'] = process.argv.slice(2);
 if (!dir || (engine !== 'pdf-lib' && engine !== 'chromium'))
-  throw new Error('usage: compileRunner pdf-lib|chromium <dir>');
-const out = path.join(dir, `${engine}.pdf`);
+  throw new Error('usage: compileRunner pdf-lib|chromium <dir> [page.html]');
 
 if (engine === 'pdf-lib') {
   const started = performance.now();
@@ -22,7 +22,7 @@ if (engine === 'pdf-lib') {
     fonts: packagedFonts(),
     date: new Date('2024-05-01T00:00:00Z'),
   });
-  await writeFile(out, pdf);
+  await writeFile(path.join(dir, 'pdf-lib.pdf'), pdf);
   process.stdout.write(JSON.stringify({ ms: performance.now() - started }));
 } else {
   const { chromium } = await import('playwright-core');
@@ -33,9 +33,9 @@ if (engine === 'pdf-lib') {
   const page = await browser.newPage();
   // Timed from loading the HTML: an Electron app has its renderer running already.
   const started = performance.now();
-  await page.goto(pathToFileURL(path.join(dir, 'book.html')).href, { waitUntil: 'load' });
+  await page.goto(pathToFileURL(path.join(dir, html)).href, { waitUntil: 'load' });
   await page.pdf({
-    path: out,
+    path: path.join(dir, html.replace(/\.html$/, '.pdf')),
     preferCSSPageSize: true,
     displayHeaderFooter: true,
     headerTemplate: '<div></div>',
