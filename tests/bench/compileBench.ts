@@ -126,8 +126,9 @@ try {
   const photos = await makePhotos(path.join(dir, 'photos'), 60, 2400);
   // Articles of three biographies each, one new page per article: about 1,200 pages.
   const poets = poetBiographies();
-  const average = poets.reduce((n, p) => n + [...p.desc].length, 0) / poets.length;
-  const articles = Math.round(CHARACTERS / (average * 3));
+  let articles = 0;
+  for (let chars = 0; chars < CHARACTERS; articles++)
+    chars += poets.slice(articles * 3, articles * 3 + 3).reduce((n, p) => n + [...p.desc].length, 0);
   const book = sampleBook({
     articles,
     sections: 12,

@@ -26,7 +26,7 @@ export async function prepareImage(
     .rotate()
     .resize({ width: maxWidth, height: maxHeight, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
-    .jpeg({ quality: 82 })
+    .jpeg({ quality: 75 })
     .toBuffer();
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
