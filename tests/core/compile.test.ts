@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileVolume, breakLines, toUnits, type Book } from '../../electron/core/compile';
+import {
+  compileVolume,
+  breakLines,
+  toUnits,
+  toChineseNumeral,
+  toRoman,
+  type Book,
+} from '../../electron/core/compile';
 import { resolveBook, volumeFromItems } from '../../electron/core/volumes';
 import { removePinyinAnnotations } from '../../electron/core/text';
 import { ItemFieldsSchema, VolumeSchema, type Item } from '../../electron/core/model';
@@ -189,5 +196,21 @@ describe('breakLines', () => {
 
   it('keeps 1984 whole: it moves to the next line rather than split', () => {
     expect(lines('一九八四即1984年春', 6)).toEqual(['一九八四即', '1984年春']);
+  });
+});
+
+describe('folio numerals', () => {
+  it('writes front-matter page numbers in roman or Chinese numerals', () => {
+    expect([1, 4, 9, 14, 40].map(toRoman)).toEqual(['i', 'iv', 'ix', 'xiv', 'xl']);
+    expect([1, 10, 11, 20, 35, 100, 105, 110].map(toChineseNumeral)).toEqual([
+      '一',
+      '十',
+      '十一',
+      '二十',
+      '三十五',
+      '一百',
+      '一百零五',
+      '一百一十',
+    ]);
   });
 });

@@ -34,19 +34,13 @@ export interface ImageOp {
   width: number;
   height: number;
 }
-export interface RuleOp {
-  kind: 'rule';
-  x1: number;
-  x2: number;
-  y: number;
-}
 export interface LinkOp {
   kind: 'link';
   rect: [number, number, number, number];
   /** Index of the target page in its flow, and which flow. */
   target: PageRef;
 }
-export type Op = TextOp | ImageOp | RuleOp | LinkOp;
+export type Op = TextOp | ImageOp | LinkOp;
 
 export interface PageRef {
   flow: 'front' | 'body';

@@ -37,6 +37,7 @@ export interface PageStyleSettings {
   leading: number;
 }
 
+/** 16开 (185 × 260 mm), the default trim for 文史资料 volumes, with 五号 body text. */
 export const DEFAULT_PAGE_SETTINGS: PageStyleSettings = {
   size: '16k',
   marginTop: 24,
@@ -61,6 +62,3 @@ export function pageStyleFrom(settings: PageStyleSettings): PageStyle {
     leading: settings.leading,
   };
 }
-
-/** 16开 (185 × 260 mm), the default trim for 文史资料 volumes, with 五号 body text. */
-export const DEFAULT_PAGE_STYLE: PageStyle = pageStyleFrom(DEFAULT_PAGE_SETTINGS);

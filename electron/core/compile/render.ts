@@ -96,10 +96,7 @@ export function renderPages(input: RenderInput): PDFPage[] {
       const name = pdfPage.node.newXObject('Image', image.ref).toString();
       source += `q\n${num(op.width)} 0 0 ${num(op.height)} ${num(op.x)} ${num(op.y)} cm\n${name} Do\nQ\n`;
     }
-    const rules = [
-      ...page.ops.flatMap((op) => (op.kind === 'rule' ? [op] : [])),
-      ...input.rules(page, index),
-    ];
+    const rules = input.rules(page, index);
     if (rules.length > 0)
       source += `0.4 w\n${rules.map((r) => `${num(r.x1)} ${num(r.y)} m ${num(r.x2)} ${num(r.y)} l`).join('\n')}\nS\n`;
     const texts = [

@@ -1,2 +1,2 @@
 export { VolumeStore } from './volumeStore';
-export { resolveBook, resolveArticle, volumeFromItems, countVolume, type ItemSource } from './resolveBook';
+export { resolveBook, volumeFromItems, countVolume, type ItemSource } from './resolveBook';
