@@ -376,7 +376,8 @@ export async function compileVolume(
   const grid = new Grid(style);
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
-  const chars = allText(book);
+  // The distinct characters, once: each font's subset tag is derived from them.
+  const chars = [...new Set(allText(book))].sort().join('');
   const fonts: SetFonts = {
     body: await TypesetFont.embed(doc, options.fonts.body, chars),
     heading: await TypesetFont.embed(doc, options.fonts.heading, chars),
