@@ -4,7 +4,15 @@
  * entry here plus its handler in service.ts.
  */
 import { z } from 'zod';
-import { ItemFieldsSchema, ItemKindSchema, ItemPatchSchema, ItemSchema } from '../core/model';
+import {
+  ItemFieldsSchema,
+  ItemKindSchema,
+  ItemPatchSchema,
+  ItemSchema,
+  VolumeCountsSchema,
+  VolumeFieldsSchema,
+  VolumeSchema,
+} from '../core/model';
 
 /**
  * - `read`: any door may call it, also a read-only one.
@@ -310,11 +318,53 @@ export const contract = {
     input: z.object({}),
     output: z.object({ ready: z.boolean(), items: z.number() }),
   }),
+  'volumes.list': op({
+    summary: '列出卷',
+    access: 'read',
+    input: z.object({}),
+    output: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        subtitle: z.string(),
+        series: z.string(),
+        articles: z.number(),
+        chars: z.number(),
+        updatedAt: z.string(),
+      }),
+    ),
+  }),
+  'volumes.get': op({
+    summary: '查看卷',
+    access: 'read',
+    input: z.object({ id: Id }),
+    output: z.object({ volume: VolumeSchema, counts: VolumeCountsSchema }),
+  }),
+  'volumes.create': op({
+    summary: '新建卷',
+    access: 'write',
+    input: VolumeFieldsSchema,
+    output: VolumeSchema,
+  }),
+  'volumes.update': op({
+    summary: '修改卷',
+    access: 'write',
+    input: z.object({ id: Id, fields: VolumeFieldsSchema }),
+    output: VolumeSchema,
+  }),
+  'volumes.delete': op({
+    summary: '删除卷',
+    access: 'write',
+    input: z.object({ id: Id }),
+    output: z.object({ id: z.string() }),
+  }),
   'volumes.compile': op({
     summary: '编印 PDF',
     access: 'write',
     job: true,
     input: z.object({
+      /** A saved volume; when absent, a volume of the items given (or all items, by creation). */
+      volumeId: Id.optional(),
       /** Items in order; all items (by creation) when omitted. */
       itemIds: z.array(Id).optional(),
       title: z.string().trim().min(1).max(200).optional(),
@@ -328,7 +378,11 @@ export const contract = {
       pages: z.number(),
       bytes: z.number(),
       articles: z.number(),
+      figures: z.number(),
+      characters: z.number(),
       missingGlyphs: z.array(z.object({ char: z.string(), articles: z.array(z.string()) })),
+      missingImages: z.array(z.object({ file: z.string(), article: z.string() })),
+      script: z.object({ mode: z.enum(['keep', 'simplified', 'traditional']), changed: z.number() }),
     }),
   }),
   'jobs.cancel': op({
@@ -402,6 +456,8 @@ export {
   parseFuzzyDate,
   formatFuzzyDate,
   dateRange,
+  PAGE_SIZE_NAMES,
+  SCRIPT_MODES,
 } from '../core/model';
 export type {
   Item,
@@ -411,4 +467,11 @@ export type {
   Person,
   PersonRole,
   EditorialStatus,
+  Volume,
+  VolumeFieldsInput,
+  VolumeCounts,
+  Section,
+  ArticleEntry,
+  FigureEntry,
+  PageSettings,
 } from '../core/model';

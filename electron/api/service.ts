@@ -6,6 +6,8 @@ import { SearchIndex } from '../core/search';
 import { addPaths, cleanupDiff, reviewSuggestion } from '../core/ingest';
 import { XUCHANG_GAZETTEER, flattenGazetteer } from '../core/vocabulary';
 import { compileVolume, type CompileFonts } from '../core/compile';
+import { VolumeStore, countVolume, resolveBook, volumeFromItems, type ItemSource } from '../core/volumes';
+import { VolumeSchema, type Volume } from '../core/model';
 import { WenshiError, throwIfCancelled } from '../core/errors';
 import { writeFileDurably } from '../core/storage';
 import { exportCsv, exportJson, importRegister, previewRegister, readRegister } from '../core/exchange';
@@ -65,6 +67,7 @@ export class Service {
   private constructor(
     readonly library: Library,
     private readonly fonts: CompileFonts,
+    private readonly volumes: VolumeStore,
   ) {
     library.catalog.onChange((change) => this.emit({ type: 'changed', ids: [change.item.id] }));
     // The index loads (or rebuilds) in the background: the doors open at once, and searches
@@ -78,7 +81,20 @@ export class Service {
 
   static async open(root: string, options: ServiceOptions): Promise<Service> {
     const library = await Library.open(root, { readOnly: options.readOnly, actor: options.actor });
-    return new Service(library, options.fonts);
+    const volumes = await VolumeStore.open(
+      library.path('volumes'),
+      library.clock,
+      (id) => library.catalog.get(id)?.title ?? id,
+    );
+    return new Service(library, options.fonts, volumes);
+  }
+
+  /** Catalog items and their stored files, as volumes see them. */
+  private get items(): ItemSource {
+    return {
+      get: (id) => this.library.catalog.get(id),
+      filePath: (sha256, name) => this.library.files.pathFor(sha256, name),
+    };
   }
 
   onEvent(listener: (event: ApiEvent) => void): () => void {
@@ -173,6 +189,19 @@ export class Service {
     if (!context.door.canUseLocalPaths)
       throw new WenshiError('invalid_argument', '浏览器模式不能指定保存路径');
     return path.resolve(output);
+  }
+
+  /** A volume of the given items (or all, by creation) in one untitled section, for a quick print. */
+  private adHocVolume(itemIds: string[] | undefined, title: string | undefined): Volume {
+    const items = itemIds ? itemIds.map((id) => this.item(id)) : this.sortedByCreation();
+    if (items.length === 0) throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加或选择条目');
+    const now = this.library.clock().toISOString();
+    return VolumeSchema.parse({
+      ...volumeFromItems(title ?? this.library.info.name, items),
+      id: 'items',
+      createdAt: now,
+      updatedAt: now,
+    });
   }
 
   private readonly handlers: Handlers = {
@@ -280,14 +309,40 @@ export class Service {
     },
     'search.status': async () => ({ ready: this.search.loaded, items: this.library.catalog.size }),
 
-    'volumes.compile': async ({ itemIds, title, output }, context) => {
-      const items = itemIds ? itemIds.map((id) => this.item(id)) : this.sortedByCreation();
-      if (items.length === 0)
-        throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加或选择条目');
-      const volumeTitle = title ?? this.library.info.name;
+    'volumes.list': async () =>
+      this.volumes.list().map((volume) => ({
+        id: volume.id,
+        title: volume.title,
+        subtitle: volume.subtitle,
+        series: volume.series,
+        articles: volume.sections.reduce((n, s) => n + s.articles.length, 0),
+        chars: countVolume(volume, this.items).total,
+        updatedAt: volume.updatedAt,
+      })),
+    'volumes.get': async ({ id }) => {
+      const volume = this.volumes.get(id);
+      return { volume, counts: countVolume(volume, this.items) };
+    },
+    'volumes.create': async (fields) => {
+      this.library.assertWritable();
+      return this.volumes.create(fields);
+    },
+    'volumes.update': async ({ id, fields }) => {
+      this.library.assertWritable();
+      return this.volumes.update(id, fields);
+    },
+    'volumes.delete': async ({ id }) => {
+      this.library.assertWritable();
+      return { id: (await this.volumes.delete(id)).id };
+    },
+
+    'volumes.compile': async ({ volumeId, itemIds, title, output }, context) => {
+      const volume = volumeId ? this.volumes.get(volumeId) : this.adHocVolume(itemIds, title);
+      const book = resolveBook(volume, this.items);
+      if (book.sections.every((s) => s.articles.length === 0))
+        throw new WenshiError('invalid_argument', '这一卷还没有文章，请先加入文章');
       const { pdf, report } = await compileVolume({
-        title: volumeTitle,
-        items,
+        book,
         fonts: this.fonts,
         signal: context.signal,
         onProgress: context.onProgress,
@@ -295,7 +350,7 @@ export class Service {
       const target = this.exportTarget(
         output,
         context,
-        `${safeFileName(volumeTitle)}-${stamp(this.library.clock())}.pdf`,
+        `${safeFileName(volume.title)}-${stamp(this.library.clock())}.pdf`,
       );
       await writeFileDurably(target, pdf);
       return { fileName: path.basename(target), path: target, bytes: pdf.length, ...report };

@@ -257,18 +257,36 @@ export const opCommands = {
   }),
   compile: opCommand({
     op: 'volumes.compile',
-    usage: 'compile <资料库> -o <输出.pdf> [--items 编号,编号…] [--title 书名]',
-    options: { output: { type: 'string', short: 'o' }, items: { type: 'string' }, title: { type: 'string' } },
+    usage: 'compile <资料库> -o <输出.pdf> [--volume 卷编号 | --items 编号,编号… [--title 书名]]',
+    options: {
+      output: { type: 'string', short: 'o' },
+      items: { type: 'string' },
+      title: { type: 'string' },
+      volume: { type: 'string' },
+    },
     toArgs: (_positionals, values) => ({
       output: values.output as string | undefined,
       title: values.title as string | undefined,
+      volumeId: values.volume as string | undefined,
       itemIds: typeof values.items === 'string' ? values.items.split(/[,，]/).filter(Boolean) : undefined,
     }),
     print: (r) =>
       [
-        `已生成 ${r.path}（${r.pages} 页，${r.articles} 篇，${(r.bytes / 1024).toFixed(0)} KB）`,
+        `已生成 ${r.path}（${r.pages} 页，${r.articles} 篇，${r.figures} 幅图，${r.characters} 字，${(r.bytes / 1024).toFixed(0)} KB）`,
+        ...(r.script.mode === 'keep'
+          ? []
+          : [`  已转换为${r.script.mode === 'simplified' ? '简体' : '繁体'}：${r.script.changed} 字`]),
         ...r.missingGlyphs.map((m) => `  字体缺字「${m.char}」：${m.articles.join('、')}`),
+        ...r.missingImages.map((m) => `  图片无法读取：${m.file}（${m.article}）`),
       ].join('\n'),
+  }),
+  volumes: opCommand({
+    op: 'volumes.list',
+    usage: 'volumes <资料库>',
+    toArgs: () => ({}),
+    print: (list) =>
+      list.map((v) => `${v.id}  《${v.title}》  ${v.articles} 篇  ${v.chars} 字`).join('\n') ||
+      '（还没有卷）',
   }),
 };
 

@@ -6,7 +6,13 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallMeta } from '../api/con
 import { Service } from '../api/service';
 import { packagedFonts } from '../api/fonts';
 import { Library } from '../core/library';
-import { DESKTOP_DOOR, isAppUrl, parseLibraryFileUrl, secureWebPreferences } from './windowOptions';
+import {
+  DESKTOP_DOOR,
+  isAppUrl,
+  parseExportUrl,
+  parseLibraryFileUrl,
+  secureWebPreferences,
+} from './windowOptions';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '../preload/index.cjs');
@@ -25,7 +31,9 @@ function fonts() {
   const dir = path.join(process.resourcesPath, 'fonts');
   return {
     body: path.join(dir, 'NotoSerifSC_400Regular.ttf'),
-    heading: path.join(dir, 'NotoSerifSC_700Bold.ttf'),
+    title: path.join(dir, 'NotoSerifSC_700Bold.ttf'),
+    heading: path.join(dir, 'NotoSansSC_700Bold.ttf'),
+    caption: path.join(dir, 'NotoSansSC_400Regular.ttf'),
   };
 }
 
@@ -119,6 +127,8 @@ if (!app.requestSingleInstanceLock()) {
     const current = service;
 
     protocol.handle('wenshi', async (request) => {
+      const exported = parseExportUrl(request.url);
+      if (exported) return net.fetch(pathToFileURL(current.library.path('exports', exported)).href);
       const wanted = parseLibraryFileUrl(request.url);
       const file = wanted && (await current.library.displayFile(wanted.sha256, wanted.size));
       if (!file) return new Response('Not found', { status: 404 });

@@ -47,3 +47,15 @@ export function parseLibraryFileUrl(
     return null;
   }
 }
+
+/** Compiled PDFs are shown in the app as wenshi://exports/<file name>; only a bare file name is accepted. */
+export function parseExportUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'wenshi:' || parsed.hostname !== 'exports') return null;
+    const name = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+    return name && !/[\\/]/.test(name) && name !== '..' && name.endsWith('.pdf') ? name : null;
+  } catch {
+    return null;
+  }
+}

@@ -42,6 +42,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
   '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
 };
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -191,7 +192,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
       if (url.pathname.startsWith(HTTP_EXPORTS_PREFIX)) {
         const name = path.basename(decodeURIComponent(url.pathname.slice(HTTP_EXPORTS_PREFIX.length)));
-        const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+        // ?inline=1 shows the PDF in the app's preview frame instead of downloading it.
+        const how = url.searchParams.has('inline') ? 'inline' : 'attachment';
+        const disposition = `${how}; filename*=UTF-8''${encodeURIComponent(name)}`;
         if (await serveFile(res, exportsDir, name, { 'Content-Disposition': disposition })) return;
         return send(res, 404, '404 文件不存在');
       }

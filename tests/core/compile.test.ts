@@ -3,12 +3,20 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileVolume, breakLines, toUnits } from '../../electron/core/compile';
+import {
+  compileVolume,
+  breakLines,
+  toUnits,
+  toChineseNumeral,
+  toRoman,
+  type Book,
+} from '../../electron/core/compile';
+import { resolveBook, volumeFromItems } from '../../electron/core/volumes';
 import { removePinyinAnnotations } from '../../electron/core/text';
-import { ItemFieldsSchema, type Item } from '../../electron/core/model';
+import { ItemFieldsSchema, VolumeSchema, type Item } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';
 import { fonts } from '../helpers/fonts';
-import { pdfFonts, pdfText, qpdfCheck } from '../helpers/pdfTools';
+import { pdfFonts, pdfReadingText, pdfText, qpdfCheck } from '../helpers/pdfTools';
 
 const scraped = removePinyinAnnotations(
   readFileSync(new URL('../../../shared/samples/zhengxie-plan-web-scraped.txt', import.meta.url), 'utf8'),
@@ -27,12 +35,25 @@ function item(title: string, text: string, extra: Partial<Item> = {}): Item {
 const NO_LINE_START = '。，、；：？！）」』》〉';
 const NO_LINE_END = '（「『《〈';
 
+/** The book the CLI's quick print makes of items: one untitled section. */
+function bookOf(items: Item[], title = '许昌改革记忆'): Book {
+  const volume = VolumeSchema.parse({
+    ...volumeFromItems(title, items),
+    id: 'v',
+    createdAt: '',
+    updatedAt: '',
+  });
+  return resolveBook(volume, {
+    get: (id) => items.find((i) => i.id === id),
+    filePath: () => '',
+  });
+}
+
 async function compileToFile(items: Item[], title = '许昌改革记忆') {
   const dir = await tempDir();
   const file = path.join(dir, 'volume.pdf');
   const { pdf, report } = await compileVolume({
-    title,
-    items,
+    book: bookOf(items, title),
     fonts,
     date: new Date('2024-05-01T00:00:00Z'),
   });
@@ -59,13 +80,8 @@ describe('compileVolume', () => {
       expect(row).toMatchObject({ embedded: true, subset: true, unicode: true });
       expect(row.name).toMatch(/^[A-Z]{6}\+/);
     }
-    // Folios (lines holding only a page number) interrupt the running text.
-    const text = pdfText(file)
-      .split('\n')
-      .filter((line) => !/^\s*\d+\s*$/.test(line))
-      .join('')
-      .replace(/\s+/g, '');
-    expect(text).toContain('许昌改革记忆');
+    const text = pdfReadingText(file, ['许昌改革记忆', '政協五年規劃']);
+    expect(pdfText(file)).toContain('许昌改革记忆');
     expect(text).toContain('许昌发制品产业的起步');
     expect(text).toContain('口述张三整理李四');
     expect(text).toContain('一九八四年春，许昌的发制品产业刚刚起步。');
@@ -148,5 +164,53 @@ describe('breakLines', () => {
 
   it('keeps full-width numbers whole too', () => {
     expect(lines('一二三１９８４年', 5)).toEqual(['一二三', '１９８４年']);
+  });
+
+  it('squeezes a run of punctuation (。」 ，「) to half width each where they share a line', () => {
+    const units = toUnits('好。」好，「好」', measure);
+    expect(units.map((u) => u.text)).toEqual(['好。」', '好，', '「好」']);
+    expect(units[0]!.width).toBe(2.5);
+    // ，「 across two units: the comma gives up its blank half only when both are on one line.
+    expect(units[2]!.squeezeBefore).toBe(0.5);
+    const [line] = breakLines(units, 20, 0, measure);
+    expect(line!.width).toBe(2.5 + 2 + 3 - 0.5);
+  });
+
+  it('never ends a line with an opening bracket, also in a run of them', () => {
+    for (const width of [3, 4, 5, 6, 7]) {
+      for (const line of lines('一二三四（「五六」）七八《九》十', width)) {
+        expect(NO_LINE_END).not.toContain(line[line.length - 1]);
+        expect(NO_LINE_START).not.toContain(line[0]);
+      }
+    }
+  });
+
+  it('breaks a long URL at its slashes and never inside a short word', () => {
+    const broken = lines('网址 https://www.example.org/archives/xuchang/1984/index.html 可查', 12);
+    for (const line of broken) expect(measure(line)).toBeLessThanOrEqual(12);
+    expect(broken.join('').replace(/ /g, '')).toBe(
+      '网址https://www.example.org/archives/xuchang/1984/index.html可查',
+    );
+    expect(broken.some((l) => l.startsWith('/'))).toBe(false);
+  });
+
+  it('keeps 1984 whole: it moves to the next line rather than split', () => {
+    expect(lines('一九八四即1984年春', 6)).toEqual(['一九八四即', '1984年春']);
+  });
+});
+
+describe('folio numerals', () => {
+  it('writes front-matter page numbers in roman or Chinese numerals', () => {
+    expect([1, 4, 9, 14, 40].map(toRoman)).toEqual(['i', 'iv', 'ix', 'xiv', 'xl']);
+    expect([1, 10, 11, 20, 35, 100, 105, 110].map(toChineseNumeral)).toEqual([
+      '一',
+      '十',
+      '十一',
+      '二十',
+      '三十五',
+      '一百',
+      '一百零五',
+      '一百一十',
+    ]);
   });
 });

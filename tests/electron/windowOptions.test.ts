@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, parseLibraryFileUrl, secureWebPreferences } from '../../electron/main/windowOptions';
+import {
+  isAppUrl,
+  parseExportUrl,
+  parseLibraryFileUrl,
+  secureWebPreferences,
+} from '../../electron/main/windowOptions';
 
 describe('desktop window policy', () => {
   it('isolates and sandboxes the renderer with no Node access', () => {
@@ -40,5 +45,14 @@ describe('desktop window policy', () => {
       'wenshi://files/' + 'g'.repeat(64),
     ])
       expect(parseLibraryFileUrl(url), url).toBeNull();
+  });
+
+  it('serves compiled PDFs by bare file name only', () => {
+    expect(parseExportUrl(`wenshi://exports/${encodeURIComponent('许昌改革记忆-20240501.pdf')}`)).toBe(
+      '许昌改革记忆-20240501.pdf',
+    );
+    expect(parseExportUrl('wenshi://exports/..%2F..%2Flibrary.json')).toBeNull();
+    expect(parseExportUrl('wenshi://exports/..%2Fcatalog%2Fx.pdf')).toBeNull();
+    expect(parseExportUrl('wenshi://files/abc.pdf')).toBeNull();
   });
 });

@@ -41,3 +41,17 @@ export function pdfPageCount(file: string): number {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
 }
+
+/**
+ * The text as a reader follows it, whitespace removed: folios (lines of a page number in arabic
+ * or roman numerals) and running heads (lines equal to one of `heads`) interrupt the running
+ * text between pages, so they are dropped.
+ */
+export function pdfReadingText(file: string, heads: string[]): string {
+  return pdfText(file)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => !/^(\d+|[ivxlcdm]+)$/.test(line) && !heads.includes(line))
+    .join('')
+    .replace(/\s+/g, '');
+}

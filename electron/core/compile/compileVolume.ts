@@ -1,35 +1,33 @@
-import {
-  PDFDocument,
-  PDFPage,
-  beginText,
-  endText,
-  setCharacterSpacing,
-  setFontAndSize,
-  setTextMatrix,
-  showText,
-  type PDFName,
-} from '@cantoo/pdf-lib';
+import { PDFDocument, type PDFImage } from '@cantoo/pdf-lib';
 import * as fontkit from 'fontkit';
+import * as OpenCC from 'opencc-js';
 import { PERSON_ROLE_NAMES, normalizeRole, type Item, type PersonRole } from '../model';
+import { countChars } from '../text';
 import { throwIfCancelled } from '../errors';
 import type { JobContext } from '../jobs';
-import { breakLines, toUnits, type Line } from './lineBreak';
-import { DEFAULT_PAGE_STYLE, type PageStyle } from './pageStyle';
+import { PAGE_SIZES, pageStyleFrom } from './pageStyle';
 import { TypesetFont } from './fonts';
 import { splitToUnicodeMaps } from './toUnicode';
+import { imageSize, prepareImage } from './images';
+import { toChineseNumeral, toRoman } from './numerals';
+import { CAPTION_RATIO, Flow, Grid, type LaidPage, type PageRef, type SetFonts, type TextOp } from './layout';
+import { imageKey, renderPages, writeOutline, writePageLabels, type OutlineEntry } from './render';
+import type { Book, BookArticle, BookSection, MatterText } from './book';
 
 export interface CompileFonts {
-  /** TrueType file for body text. */
+  /** Serif TrueType for body text. */
   body: string;
-  /** TrueType file for headings. */
+  /** Bold TrueType for headings (a sans face reads as 黑体). */
   heading: string;
+  /** TrueType for captions, running heads and notes. */
+  caption: string;
+  /** Bold serif for the title page. */
+  title: string;
 }
 
 export interface CompileOptions extends JobContext {
-  title: string;
-  items: Item[];
+  book: Book;
   fonts: CompileFonts;
-  style?: PageStyle;
   /** Fixed dates make the output byte-for-byte reproducible. */
   date?: Date;
 }
@@ -37,11 +35,19 @@ export interface CompileOptions extends JobContext {
 export interface CompileReport {
   pages: number;
   articles: number;
-  /** Characters no font has, with the articles they occur in: printed as blanks boxes, never dropped silently. */
+  figures: number;
+  /** Characters of the articles, counted the Chinese way (no spaces). */
+  characters: number;
+  /** Characters no font has, with the articles they occur in: printed as blank boxes, never dropped silently. */
   missingGlyphs: { char: string; articles: string[] }[];
+  /** Images that could not be read, by article: left out of the PDF. */
+  missingImages: { file: string; article: string }[];
+  /** The script conversion applied and how many characters it changed. */
+  script: { mode: Book['script']; changed: number };
 }
 
 const HEADING_SIZE = 16; // 三号
+const SECTION_SIZE = 22; // 二号
 const TITLE_SIZE = 26; // 一号
 const FOLIO_SIZE = 9; // 小五
 
@@ -61,204 +67,556 @@ function paragraphsOf(text: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-/** Pages, the cursor, and drawing of justified lines. */
-class Typesetter {
-  private page!: PDFPage;
-  private y = 0;
-  private readonly fontKeys = new Map<PDFPage, Map<TypesetFont, PDFName>>();
-  readonly bodyPages: PDFPage[] = [];
-  readonly left: number;
-  readonly textWidth: number;
-  readonly lineHeight: number;
-
-  constructor(
-    private readonly doc: PDFDocument,
-    readonly style: PageStyle,
-  ) {
-    // Snap the text block to a whole number of body characters so CJK text sits on a grid.
-    const room = style.width - style.marginInner - style.marginOuter;
-    const perLine = Math.floor(room / style.bodySize);
-    this.textWidth = perLine * style.bodySize;
-    this.left = style.marginInner + (room - this.textWidth) / 2;
-    this.lineHeight = style.bodySize * style.leading;
-  }
-
-  newPage(numbered: boolean): void {
-    this.page = this.doc.addPage([this.style.width, this.style.height]);
-    if (numbered) this.bodyPages.push(this.page);
-    this.y = this.style.height - this.style.marginTop;
-  }
-
-  get pageCount(): number {
-    return this.doc.getPageCount();
-  }
-
-  moveDown(points: number): void {
-    this.y -= points;
-  }
-
-  moveTo(yFromTop: number): void {
-    this.y = this.style.height - yFromTop;
-  }
-
-  /** Starts a new page when fewer than `lines` lines of `height` fit on this one. */
-  ensureRoom(lines: number, height = this.lineHeight): void {
-    if (this.y - lines * height < this.style.marginBottom) this.newPage(true);
-  }
-
-  private fontKey(font: TypesetFont): PDFName {
-    let keys = this.fontKeys.get(this.page);
-    if (!keys) this.fontKeys.set(this.page, (keys = new Map()));
-    let key = keys.get(font);
-    if (!key) {
-      key = this.page.node.newFontDictionary(font.pdfFont.name, font.pdfFont.ref);
-      keys.set(font, key);
-    }
-    return key;
-  }
-
-  /** Draws one line with its baseline `size` below the cursor; `spacing` is added after each glyph. */
-  drawLine(text: string, font: TypesetFont, size: number, x: number, spacing = 0): void {
-    const baseline = this.y - size;
-    this.page.pushOperators(
-      beginText(),
-      setFontAndSize(this.fontKey(font), size),
-      setCharacterSpacing(spacing),
-      setTextMatrix(1, 0, 0, 1, x, baseline),
-      showText(font.encode(text)),
-      endText(),
-    );
-  }
-
-  /** Sets a paragraph: wrapped, justified, optionally centred; returns lines drawn. */
-  paragraph(
-    text: string,
-    font: TypesetFont,
-    size: number,
-    options: { indent?: number; align?: 'justify' | 'center'; lineHeight?: number } = {},
-  ): void {
-    const measure = (s: string) => font.width(s, size);
-    const indent = options.indent ?? 0;
-    const lineHeight = options.lineHeight ?? this.lineHeight;
-    const lines = breakLines(toUnits(text, measure), this.textWidth, indent, measure);
-    lines.forEach((line, index) => {
-      // Keep at least two lines of a paragraph together at a page end and start (no widows/orphans).
-      const remaining = lines.length - index;
-      if (index === 0) this.ensureRoom(Math.min(2, lines.length), lineHeight);
-      else if (remaining === 1 && lines.length > 1 && this.y - lineHeight < this.style.marginBottom)
-        this.newPage(true);
-      else this.ensureRoom(1, lineHeight);
-      this.drawBreakLine(line, font, size, index === 0 ? indent : 0, options.align ?? 'justify');
-      this.y -= lineHeight;
-    });
-  }
-
-  private drawBreakLine(
-    line: Line,
-    font: TypesetFont,
-    size: number,
-    indent: number,
-    align: 'justify' | 'center',
-  ): void {
-    const text = line.units.map((u) => u.text).join('');
-    const glyphs = [...text].length;
-    const available = this.textWidth - indent;
-    if (align === 'center') {
-      this.drawLine(text, font, size, this.left + (this.textWidth - line.width) / 2);
-      return;
-    }
-    // CJK justification: spread the slack evenly between all glyphs of a full line.
-    const spacing = !line.last && glyphs > 1 ? (available - line.width) / (glyphs - 1) : 0;
-    this.drawLine(text, font, size, this.left + indent, spacing);
-  }
-
-  folios(font: TypesetFont): void {
-    this.bodyPages.forEach((page, index) => {
-      this.page = page;
-      const label = String(index + 1);
-      const x = (this.style.width - font.width(label, FOLIO_SIZE)) / 2;
-      this.y = this.style.marginBottom * 0.55 + FOLIO_SIZE;
-      this.drawLine(label, font, FOLIO_SIZE, x);
-    });
-  }
+/** A short line without closing punctuation (一、起步 / 第二章 …) is a heading inside an article. */
+function isSubheading(paragraph: string): boolean {
+  return [...paragraph].length <= 24 && !/[。！？；：，、…」』”）.!?;:,]$/.test(paragraph);
 }
 
-function collectCharacters(options: CompileOptions): { body: string; heading: string } {
-  const heading = [options.title, ...options.items.map((i) => i.title)].join('');
-  const body = [options.title, ...options.items.map((i) => `${bylineOf(i)}${i.text}`), '0123456789'].join('');
-  return { body, heading };
-}
-
-function findMissing(options: CompileOptions, fonts: { body: TypesetFont; heading: TypesetFont }) {
-  const missing = new Map<string, Set<string>>();
-  const note = (ch: string, where: string, font: TypesetFont) => {
-    if (/\s/u.test(ch) || font.has(ch)) return;
-    if (!missing.has(ch)) missing.set(ch, new Set());
-    missing.get(ch)!.add(where);
+/** Converts every string of the book to one script, counting the characters that changed. */
+function convertScript(book: Book): { book: Book; changed: number } {
+  if (book.script === 'keep') return { book, changed: 0 };
+  const convert =
+    book.script === 'simplified'
+      ? OpenCC.Converter({ from: 't', to: 'cn' })
+      : OpenCC.Converter({ from: 'cn', to: 't' });
+  let changed = 0;
+  const c = (text: string) => {
+    const out = convert(text);
+    if (out !== text) {
+      const a = [...text];
+      const b = [...out];
+      for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) changed++;
+    }
+    return out;
   };
-  for (const ch of options.title) note(ch, options.title, fonts.heading);
-  for (const item of options.items) {
-    for (const ch of item.title) note(ch, item.title, fonts.heading);
-    for (const ch of bylineOf(item) + item.text) note(ch, item.title, fonts.body);
+  const matter = (m?: MatterText) => m && { title: c(m.title), text: c(m.text) };
+  const converted: Book = {
+    ...book,
+    title: c(book.title),
+    subtitle: c(book.subtitle),
+    compiler: c(book.compiler),
+    board: book.board.map((b) => ({ role: c(b.role), names: b.names.map(c) })),
+    imprint: book.imprint.map(c),
+    preface: matter(book.preface),
+    afterword: matter(book.afterword),
+    keywords: book.keywords.map(c),
+    sections: book.sections.map((s) => ({
+      title: c(s.title),
+      articles: s.articles.map((a) => ({
+        ...a,
+        title: c(a.title),
+        byline: c(a.byline),
+        editorNote: c(a.editorNote),
+        text: c(a.text),
+        people: a.people.map(c),
+        places: a.places.map(c),
+        figures: a.figures.map((f) => ({ ...f, caption: c(f.caption) })),
+      })),
+    })),
+  };
+  return { book: converted, changed };
+}
+
+const FIXED_TEXT = '目录编委会前言后记人名索引地名索引开本字数千字mm×，0123456789ivxlcdm…·';
+
+function allText(book: Book): string {
+  const parts = [book.title, book.subtitle, book.compiler, ...book.imprint, ...book.keywords, FIXED_TEXT];
+  for (const b of book.board) parts.push(b.role, ...b.names);
+  for (const m of [book.preface, book.afterword]) if (m) parts.push(m.title, m.text);
+  for (const s of book.sections) {
+    parts.push(s.title);
+    for (const a of s.articles)
+      parts.push(
+        a.title,
+        a.byline,
+        a.editorNote,
+        a.text,
+        ...a.people,
+        ...a.places,
+        ...a.figures.map((f) => f.caption),
+      );
+  }
+  return parts.join('');
+}
+
+function findMissing(book: Book, fonts: SetFonts) {
+  const missing = new Map<string, Set<string>>();
+  const note = (text: string, where: string, font: TypesetFont) => {
+    for (const ch of text) {
+      if (/\s/u.test(ch) || font.has(ch)) continue;
+      if (!missing.has(ch)) missing.set(ch, new Set());
+      missing.get(ch)!.add(where);
+    }
+  };
+  note(book.title, book.title, fonts.title);
+  for (const m of [book.preface, book.afterword])
+    if (m) {
+      note(m.title, m.title, fonts.heading);
+      note(m.text, m.title, fonts.body);
+    }
+  for (const section of book.sections) {
+    note(section.title, section.title, fonts.heading);
+    for (const a of section.articles) {
+      note(a.title, a.title, fonts.heading);
+      note(a.byline + a.text, a.title, fonts.body);
+      note(a.editorNote + a.figures.map((f) => f.caption).join(''), a.title, fonts.caption);
+    }
   }
   return [...missing].map(([char, articles]) => ({ char, articles: [...articles] }));
 }
 
+interface Placed {
+  title: string;
+  ref: PageRef;
+  children: Placed[];
+  /** Shown in the TOC (the TOC itself is not). */
+  toc: boolean;
+}
+
+/** Sets the title block of an article or of 前言/后记 at the top of a fresh page. */
+function setTitleBlock(flow: Flow, fonts: SetFonts, title: string, byline: string): void {
+  const grid = flow.grid;
+  const body = grid.style.bodySize;
+  flow.skip(2);
+  const width = grid.textWidth - body * 4;
+  const lines = flow.balancedLines(title, fonts.heading, HEADING_SIZE, width);
+  const leading = HEADING_SIZE * 1.5;
+  const first = grid.baseline(flow.line, HEADING_SIZE);
+  lines.forEach((line, i) =>
+    flow.drawLine(line, {
+      font: fonts.heading,
+      size: HEADING_SIZE,
+      align: 'center',
+      width,
+      x: flow.left + body * 2,
+      baseline: first - i * leading,
+    }),
+  );
+  flow.skip(Math.ceil((lines.length * leading) / grid.lineHeight));
+  if (byline) {
+    flow.centered(byline, fonts.caption, body);
+    flow.skip(1);
+  }
+  flow.skip(1);
+}
+
+function setBody(flow: Flow, fonts: SetFonts, text: string): void {
+  const body = flow.grid.style.bodySize;
+  for (const paragraph of paragraphsOf(text)) {
+    if (isSubheading(paragraph)) flow.subheading(paragraph, fonts.heading, body);
+    else flow.paragraph(paragraph, { font: fonts.body, size: body, indent: body * 2 });
+  }
+}
+
+function setArticle(
+  flow: Flow,
+  fonts: SetFonts,
+  book: Book,
+  section: BookSection,
+  article: BookArticle,
+  sizes: Map<string, { width: number; height: number }>,
+): PageRef {
+  const body = flow.grid.style.bodySize;
+  flow.openPage({ recto: book.recto });
+  const start = flow.here();
+  flow.setRunningHead({ verso: book.title, recto: section.title || article.title });
+  setTitleBlock(flow, fonts, article.title, article.byline);
+  if (article.editorNote) {
+    flow.paragraph(`编者按：${article.editorNote}`, {
+      font: fonts.caption,
+      size: body * CAPTION_RATIO,
+      indent: body * 2 * CAPTION_RATIO,
+    });
+    flow.skip(1);
+  }
+  const paragraphs = paragraphsOf(article.text);
+  const figures = article.figures.filter((f) => sizes.has(f.path));
+  // Figures are spread evenly through the text: figure k follows paragraph ⌊(k+1)·P/(F+1)⌋.
+  const after = new Map<number, typeof figures>();
+  figures.forEach((figure, k) => {
+    const at = Math.max(0, Math.floor(((k + 1) * paragraphs.length) / (figures.length + 1)) - 1);
+    after.set(at, [...(after.get(at) ?? []), figure]);
+  });
+  paragraphs.forEach((paragraph, i) => {
+    setBody(flow, fonts, paragraph);
+    for (const figure of after.get(i) ?? [])
+      flow.figure(flow.figureBlock(figure.path, sizes.get(figure.path)!, figure.caption, figure.width));
+  });
+  if (paragraphs.length === 0)
+    for (const figure of figures)
+      flow.figure(flow.figureBlock(figure.path, sizes.get(figure.path)!, figure.caption, figure.width));
+  flow.flushFigures();
+  return start;
+}
+
+function setMatter(flow: Flow, fonts: SetFonts, book: Book, matter: MatterText, recto: boolean): PageRef {
+  flow.openPage({ recto });
+  const start = flow.here();
+  flow.setRunningHead({ verso: book.title, recto: matter.title });
+  setTitleBlock(flow, fonts, matter.title, '');
+  setBody(flow, fonts, matter.text);
+  return start;
+}
+
+function setIndex(
+  flow: Flow,
+  fonts: SetFonts,
+  book: Book,
+  starts: { article: BookArticle; ref: PageRef }[],
+): PageRef {
+  const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+  const body = flow.grid.style.bodySize;
+  flow.openPage({ recto: book.recto });
+  const start = flow.here();
+  flow.setRunningHead({ verso: book.title, recto: '索引' });
+  for (const [heading, key] of [
+    ['人名索引', 'people'],
+    ['地名索引', 'places'],
+  ] as const) {
+    const pages = new Map<string, Set<number>>();
+    for (const { article, ref } of starts)
+      for (const name of article[key]) {
+        if (!pages.has(name)) pages.set(name, new Set());
+        pages.get(name)!.add(ref.index + 1);
+      }
+    if (pages.size === 0) continue;
+    flow.subheading(heading, fonts.heading, body * 1.15);
+    flow.skip(1);
+    // Two columns: entries are short, a full-width column would be mostly white.
+    const size = body * CAPTION_RATIO;
+    const gap = body * 2;
+    const columnWidth = (flow.grid.textWidth - gap) / 2;
+    const entries = [...pages.keys()]
+      .sort(collator.compare)
+      .flatMap((name) =>
+        flow.lines(
+          `${name}\u3000${[...pages.get(name)!].sort((a, b) => a - b).join('，')}`,
+          fonts.body,
+          size,
+          columnWidth,
+        ),
+      );
+    let column = 0;
+    let top = flow.line;
+    for (const line of entries) {
+      if (flow.line >= flow.grid.linesPerPage) {
+        if (column === 0) {
+          column = 1;
+          flow.line = top;
+        } else {
+          flow.continuePage();
+          column = 0;
+          top = 0;
+        }
+      }
+      flow.drawLine(line, {
+        font: fonts.body,
+        size,
+        align: 'left',
+        width: columnWidth,
+        x: flow.left + column * (columnWidth + gap),
+      });
+      flow.skip(1);
+    }
+    if (column === 1) flow.line = flow.grid.linesPerPage;
+  }
+  return start;
+}
+
+/** One TOC line or more: title, dot leaders, the printed page number; each line links to the page. */
+function setTocEntry(flow: Flow, fonts: SetFonts, entry: Placed, level: number, label: string): void {
+  const grid = flow.grid;
+  const body = grid.style.bodySize;
+  const font = level === 0 ? fonts.heading : fonts.body;
+  const indent = level * body * 2;
+  const numberWidth = body * 3;
+  const available = grid.textWidth - indent - numberWidth - body;
+  const lines = flow.lines(entry.title, font, body, available);
+  if (lines.length > 1 && flow.linesLeft < 2) flow.continuePage();
+  lines.forEach((line, i) => {
+    if (flow.linesLeft < 1) flow.continuePage();
+    const x = flow.left + indent;
+    const y = grid.baseline(flow.line, body);
+    flow.drawLine(line, { font, size: body, x, width: available, align: 'left' });
+    if (i === lines.length - 1) {
+      const labelWidth = fonts.body.width(label, body);
+      const right = flow.left + grid.textWidth;
+      const dot = fonts.body.width('…', body);
+      const from = x + line.width + body * 0.5;
+      const count = Math.floor((right - labelWidth - body * 0.5 - from) / dot);
+      if (count > 0)
+        flow.text({
+          font: fonts.body,
+          size: body,
+          x: right - labelWidth - body * 0.5 - count * dot,
+          y,
+          text: '…'.repeat(count),
+        });
+      flow.text({ font: fonts.body, size: body, x: right - labelWidth, y, text: label });
+    }
+    flow.page.ops.push({
+      kind: 'link',
+      rect: [x, y - body * 0.25, flow.left + grid.textWidth, y + body * 0.9],
+      target: entry.ref,
+    });
+    flow.skip(1);
+  });
+}
+
 /**
- * Typesets items as a volume: a title page, then each item as an article on a new page with
- * its heading, byline and paragraphs, page numbers below. Fonts are embedded as subsets.
+ * Typesets a book: front matter (title page, 版权页, 编委会, 前言, 目录), sections of articles
+ * each on a new page, 后记 and an index; running heads, folios, bookmarks, page labels, TOC
+ * links. The body is set first so the TOC, set after it, knows every page number.
  */
 export async function compileVolume(
   options: CompileOptions,
 ): Promise<{ pdf: Uint8Array; report: CompileReport }> {
-  const style = options.style ?? DEFAULT_PAGE_STYLE;
+  const { book, changed } = convertScript(options.book);
+  const style = pageStyleFrom(book.style);
+  const grid = new Grid(style);
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
-  const chars = collectCharacters(options);
-  const fonts = {
-    body: await TypesetFont.embed(doc, options.fonts.body, chars.body),
-    heading: await TypesetFont.embed(doc, options.fonts.heading, chars.heading),
+  // The distinct characters, once: each font's subset tag is derived from them.
+  const chars = [...new Set(allText(book))].sort().join('');
+  const fonts: SetFonts = {
+    body: await TypesetFont.embed(doc, options.fonts.body, chars),
+    heading: await TypesetFont.embed(doc, options.fonts.heading, chars),
+    caption: await TypesetFont.embed(doc, options.fonts.caption, chars),
+    title: await TypesetFont.embed(doc, options.fonts.title, chars),
   };
+
+  const articles = book.sections.flatMap((s) => s.articles);
+  const total = articles.length;
+  const sizes = new Map<string, { width: number; height: number }>();
+  const missingImages: CompileReport['missingImages'] = [];
+  for (const article of articles)
+    for (const figure of article.figures) {
+      if (sizes.has(figure.path)) continue;
+      try {
+        sizes.set(figure.path, await imageSize(figure.path));
+      } catch {
+        missingImages.push({ file: figure.path, article: article.title });
+      }
+    }
+
+  // Body first: its page numbers are what the TOC and the index print.
+  const bodyFlow = new Flow('body', grid, fonts);
+  const outline: Placed[] = [];
+  const starts: { article: BookArticle; ref: PageRef }[] = [];
+  let done = 0;
+  for (const section of book.sections) {
+    let parent: Placed[] = outline;
+    if (section.title) {
+      bodyFlow.openPage({ recto: book.recto });
+      bodyFlow.setRunningHead(undefined);
+      bodyFlow.skip(Math.floor(grid.linesPerPage * 0.3));
+      bodyFlow.centered(section.title, fonts.heading, SECTION_SIZE);
+      const placed: Placed = { title: section.title, ref: bodyFlow.here(), children: [], toc: true };
+      outline.push(placed);
+      parent = placed.children;
+    }
+    for (const article of section.articles) {
+      throwIfCancelled(options.signal);
+      options.onProgress?.({ phase: 'compile', done, total, current: article.title });
+      const ref = setArticle(bodyFlow, fonts, book, section, article, sizes);
+      starts.push({ article, ref });
+      parent.push({ title: article.title, ref, children: [], toc: true });
+      done++;
+    }
+  }
+  if (book.afterword?.text.trim())
+    outline.push({
+      title: book.afterword.title,
+      ref: setMatter(bodyFlow, fonts, book, book.afterword, book.recto),
+      children: [],
+      toc: true,
+    });
+  if (book.index && starts.some((s) => s.article.people.length + s.article.places.length > 0))
+    outline.push({ title: '索引', ref: setIndex(bodyFlow, fonts, book, starts), children: [], toc: true });
+  if (bodyFlow.pages.length === 0) bodyFlow.openPage();
+
+  // Front matter.
+  const front = new Flow('front', grid, fonts);
+  const frontOutline: Placed[] = [];
+  const body = style.bodySize;
+  front.openPage({ folio: false });
+  front.skip(Math.floor(grid.linesPerPage * 0.22));
+  for (const line of front.balancedLines(book.title, fonts.title, TITLE_SIZE, grid.textWidth)) {
+    front.drawLine(line, { font: fonts.title, size: TITLE_SIZE, align: 'center' });
+    front.skip(2);
+  }
+  if (book.subtitle) {
+    front.centered(book.subtitle, fonts.caption, HEADING_SIZE * 0.9);
+    front.skip(2);
+  }
+  if (book.compiler) {
+    front.line = Math.floor(grid.linesPerPage * 0.62);
+    front.centered(book.compiler, fonts.body, HEADING_SIZE * 0.9);
+  }
+  front.openPage({ folio: false });
+  const size = PAGE_SIZES[book.style.size];
+  const characters = articles.reduce((n, a) => n + countChars(a.title + a.text), 0);
+  const imprint = [
+    ...book.imprint,
+    `开本：${size.width} mm × ${size.height} mm\u3000${size.name}`,
+    `字数：${Math.max(1, Math.round(characters / 1000))} 千字`,
+  ];
+  front.line = grid.linesPerPage - imprint.length;
+  for (const line of imprint) {
+    front.paragraph(line, { font: fonts.caption, size: body * CAPTION_RATIO, align: 'left' });
+  }
+  if (book.board.length > 0) {
+    front.openPage({ recto: true });
+    front.setRunningHead(undefined);
+    setTitleBlock(front, fonts, '编委会', '');
+    for (const member of book.board)
+      front.paragraph(`${member.role}：${member.names.join('\u3000')}`, {
+        font: fonts.body,
+        size: body,
+        align: 'left',
+      });
+  }
+  if (book.preface?.text.trim())
+    frontOutline.push({
+      title: book.preface.title,
+      ref: setMatter(front, fonts, book, book.preface, true),
+      children: [],
+      toc: true,
+    });
+
+  const frontLabel = (n: number) => (book.frontNumerals === 'chinese' ? toChineseNumeral(n) : toRoman(n));
+  const label = (ref: PageRef) => (ref.flow === 'front' ? frontLabel(ref.index + 1) : String(ref.index + 1));
+  front.openPage({ recto: true });
+  const tocRef = front.here();
+  front.setRunningHead({ verso: '目录', recto: '目录' });
+  setTitleBlock(front, fonts, '目\u3000录', '');
+  const tocEntries = [...frontOutline, ...outline];
+  for (const entry of tocEntries) {
+    setTocEntry(front, fonts, entry, 0, label(entry.ref));
+    for (const child of entry.children) setTocEntry(front, fonts, child, 1, label(child.ref));
+  }
+  front.padToEven();
+
+  const frontCount = front.pages.length;
+  const pageIndex = (ref: PageRef) => (ref.flow === 'front' ? ref.index : frontCount + ref.index);
+  const laid = [
+    ...front.pages.map((page, index) => ({ page, ref: { flow: 'front', index } as PageRef })),
+    ...bodyFlow.pages.map((page, index) => ({ page, ref: { flow: 'body', index } as PageRef })),
+  ];
+
+  // Images, downsampled to print resolution for the size they are placed at.
+  const placements = new Map<string, { file: string; width: number; height: number }>();
+  for (const { page } of laid)
+    for (const op of page.ops)
+      if (op.kind === 'image') placements.set(imageKey(op.file, op.width, op.height), op);
+  // sharp works on its own threads: a few images at once keep both cores of a laptop busy.
+  const queue = [...placements];
+  const prepared = new Map<string, Uint8Array>();
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        throwIfCancelled(options.signal);
+        const [key, op] = next;
+        prepared.set(key, await prepareImage(op.file, op.width, op.height));
+        options.onProgress?.({ phase: 'images', done: prepared.size, total: placements.size });
+      }
+    }),
+  );
+  // Embedded in placement order, so the same volume gives the same bytes.
+  const images = new Map<string, PDFImage>();
+  for (const key of placements.keys()) images.set(key, await doc.embedJpg(prepared.get(key)!));
+
+  options.onProgress?.({ phase: 'render', done: 0, total: laid.length });
+  const decorate = (page: LaidPage, index: number): TextOp[] => {
+    const ops: TextOp[] = [];
+    const left = grid.left(index % 2 === 0);
+    if (page.folio) {
+      const text = index < frontCount ? frontLabel(index + 1) : String(index - frontCount + 1);
+      const width = fonts.caption.width(text, FOLIO_SIZE);
+      ops.push({
+        kind: 'text',
+        font: fonts.caption,
+        size: FOLIO_SIZE,
+        spacing: 0,
+        x: left + (grid.textWidth - width) / 2,
+        y: style.marginBottom * 0.45,
+        text,
+      });
+    }
+    if (page.head) {
+      const width = fonts.caption.width(page.head, FOLIO_SIZE);
+      ops.push({
+        kind: 'text',
+        font: fonts.caption,
+        size: FOLIO_SIZE,
+        spacing: 0,
+        x: left + (grid.textWidth - width) / 2,
+        y: style.height - style.marginTop * 0.5,
+        text: page.head,
+      });
+    }
+    return ops;
+  };
+  const rules = (page: LaidPage, index: number) => {
+    if (!page.head) return [];
+    const left = grid.left(index % 2 === 0);
+    return [
+      { x1: left, x2: left + grid.textWidth, y: style.height - style.marginTop * 0.5 - FOLIO_SIZE * 0.45 },
+    ];
+  };
+  const pdfPages = renderPages({
+    doc,
+    pages: laid,
+    images,
+    decorate,
+    rules,
+    pageIndex,
+    width: style.width,
+    height: style.height,
+  });
+
+  const toOutline = (entry: Placed): OutlineEntry => ({
+    title: entry.title,
+    page: pdfPages[pageIndex(entry.ref)]!.ref,
+    children: entry.children.map(toOutline),
+  });
+  writeOutline(doc, [
+    ...frontOutline.map(toOutline),
+    { title: '目录', page: pdfPages[pageIndex(tocRef)]!.ref, children: [] },
+    ...outline.map(toOutline),
+  ]);
+  writePageLabels(doc, frontCount, (n) => (book.frontNumerals === 'chinese' ? toChineseNumeral(n) : null));
+
   const date = options.date ?? new Date();
-  doc.setTitle(options.title, { showInWindowTitleBar: true });
+  doc.setTitle(book.subtitle ? `${book.title}：${book.subtitle}` : book.title, {
+    showInWindowTitleBar: true,
+  });
+  const author = book.compiler || book.board.flatMap((b) => b.names).join('、');
+  if (author) doc.setAuthor(author);
+  doc.setSubject(book.subtitle || book.title);
+  if (book.keywords.length > 0) doc.setKeywords(book.keywords);
   doc.setLanguage('zh-CN');
   doc.setCreator('文史典藏 Wenshi');
   doc.setProducer('文史典藏 Wenshi');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
 
-  const set = new Typesetter(doc, style);
-  set.newPage(false);
-  set.moveTo(style.height * 0.3);
-  set.paragraph(options.title, fonts.heading, TITLE_SIZE, { align: 'center', lineHeight: TITLE_SIZE * 1.5 });
-
-  const total = options.items.length;
-  for (const [index, item] of options.items.entries()) {
-    throwIfCancelled(options.signal);
-    options.onProgress?.({ phase: 'compile', done: index, total, current: item.title });
-    set.newPage(true);
-    set.moveDown(set.lineHeight * 2);
-    set.paragraph(item.title, fonts.heading, HEADING_SIZE, {
-      align: 'center',
-      lineHeight: HEADING_SIZE * 1.6,
-    });
-    const byline = bylineOf(item);
-    if (byline) {
-      set.moveDown(set.lineHeight * 0.5);
-      set.paragraph(byline, fonts.body, style.bodySize, { align: 'center' });
-    }
-    set.moveDown(set.lineHeight);
-    for (const paragraph of paragraphsOf(item.text || item.abstract))
-      set.paragraph(paragraph, fonts.body, style.bodySize, { indent: style.bodySize * 2 });
-  }
-  set.folios(fonts.body);
-  options.onProgress?.({ phase: 'compile', done: total, total });
-
   await doc.flush();
   splitToUnicodeMaps(doc);
-  const pdf = await doc.save({ useObjectStreams: false });
+  // pdf-lib yields to the event loop every `objectsPerTick` objects (50 by default): a
+  // 1,000-page volume has some 10,000 objects, and the waits added up to a second.
+  const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: 2000 });
+  options.onProgress?.({ phase: 'compile', done: total, total });
   return {
     pdf,
-    report: { pages: set.pageCount, articles: total, missingGlyphs: findMissing(options, fonts) },
+    report: {
+      pages: laid.length,
+      articles: total,
+      figures: laid.reduce((n, { page }) => n + page.ops.filter((op) => op.kind === 'image').length, 0),
+      characters,
+      missingGlyphs: findMissing(book, fonts),
+      missingImages,
+      script: { mode: book.script, changed },
+    },
   };
 }

@@ -73,6 +73,11 @@ export class TypesetFont {
 
   /** The text as glyph codes for a `Tj` operator. */
   encode(text: string): PDFHexString {
+    return PDFHexString.of(this.hex(text));
+  }
+
+  /** The glyph codes of `text` as hex digits. */
+  hex(text: string): string {
     let hex = '';
     for (const ch of text) {
       let code = this.codes.get(ch);
@@ -82,6 +87,6 @@ export class TypesetFont {
       }
       hex += code;
     }
-    return PDFHexString.of(hex);
+    return hex;
   }
 }

@@ -5,5 +5,7 @@ export {
   type CompileReport,
   type CompileFonts,
 } from './compileVolume';
+export type { Book, BookSection, BookArticle, BookFigure, MatterText } from './book';
 export { breakLines, toUnits, type Line, type Unit } from './lineBreak';
-export { DEFAULT_PAGE_STYLE, type PageStyle } from './pageStyle';
+export { DEFAULT_PAGE_SETTINGS, pageStyleFrom, type PageStyle, type PageStyleSettings } from './pageStyle';
+export { toRoman, toChineseNumeral } from './numerals';

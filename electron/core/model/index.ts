@@ -28,3 +28,22 @@ export {
   type Item,
 } from './item';
 export { parseFuzzyDate, formatFuzzyDate, dateRange, type DateRange, type ParsedDate } from './fuzzyDate';
+export {
+  PAGE_SIZE_NAMES,
+  SCRIPT_MODES,
+  PageSettingsSchema,
+  FigureEntrySchema,
+  ArticleEntrySchema,
+  SectionSchema,
+  VolumeFieldsSchema,
+  VolumeSchema,
+  VolumeCountsSchema,
+  type PageSettings,
+  type FigureEntry,
+  type ArticleEntry,
+  type Section,
+  type VolumeFields,
+  type VolumeFieldsInput,
+  type Volume,
+  type VolumeCounts,
+} from './volume';

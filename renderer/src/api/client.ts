@@ -45,6 +45,8 @@ export interface ApiClient {
     files: DroppedFile[],
     options: { jobId: string; onUpload?: (sent: number, total: number) => void; signal?: AbortSignal },
   ): Promise<OpOutput<'items.add'>>;
+  /** Where a compiled PDF can be shown inside the app (an iframe). */
+  previewUrl(fileName: string): string;
   readonly desktop: boolean;
 }
 
@@ -73,6 +75,7 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
       const paths = files.map((f) => bridge.pathForFile(f.file)).filter(Boolean);
       return unwrap(await bridge['items.add']({ paths }, { jobId }));
     },
+    previewUrl: (fileName) => `wenshi://exports/${encodeURIComponent(fileName)}`,
   };
 }
 
@@ -118,6 +121,7 @@ function httpClient(): ApiClient {
       }
       return this.call('uploads.import', { batchId }, { jobId });
     },
+    previewUrl: (fileName) => `${HTTP_EXPORTS_PREFIX}${encodeURIComponent(fileName)}?inline=1`,
   };
 }
 

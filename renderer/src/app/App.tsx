@@ -27,6 +27,7 @@ import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ImportPanel } from '../features/import/ImportPanel';
 import { collectChosen, collectDropped } from '../features/import/collectDropped';
 import type { DroppedFile } from '../api/client';
+import { VolumesView } from '../features/volumes/VolumesView';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type Detail = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; item: Item };
@@ -56,6 +57,8 @@ export function App() {
   const latestSearch = useRef(0);
   const [status, setStatus] = useState<Status | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  /** The archive (lists, search, items) or the volume editor. */
+  const [screen, setScreen] = useState<'library' | 'volumes'>('library');
   const [dropping, setDropping] = useState(false);
   const [importing, setImporting] = useState<DroppedFile[] | null>(null);
   const [layout, setLayout] = usePersistentState('layout', { sidebar: 180, detail: 400 });
@@ -73,6 +76,7 @@ export function App() {
     [t],
   );
   const dismissStatus = useCallback(() => setStatus(null), []);
+  const showInfo = useCallback((text: string) => setStatus({ kind: 'info', text }), []);
   const items = useItems(showError);
 
   const loadInfo = useCallback(() => {
@@ -288,6 +292,14 @@ export function App() {
             }}
           />
         </label>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={screen === 'volumes'}
+          onClick={() => setScreen(screen === 'volumes' ? 'library' : 'volumes')}
+        >
+          {screen === 'volumes' ? t('volumes.back') : t('volumes.nav')}
+        </button>
         <button type="button" className="secondary" onClick={() => setSettingsOpen(true)} disabled={!info}>
           {t('settings.title')}
         </button>
@@ -298,104 +310,108 @@ export function App() {
           {t('app.readOnly', { reason: info.readOnlyReason })}
         </div>
       )}
-      <div
-        className="workspace"
-        style={{ gridTemplateColumns: `${layout.sidebar}px 6px minmax(320px, 1fr) 6px ${layout.detail}px` }}
-      >
-        <Sidebar
-          view={view}
-          counts={counts}
-          collections={collections}
-          onView={(v) => {
-            setView(v);
-            setSelection(EMPTY_SELECTION);
-          }}
-        />
-        <PaneDivider
-          label={t('layout.sidebar')}
-          value={layout.sidebar}
-          min={140}
-          max={360}
-          direction={1}
-          onChange={(w) => setLayout((l) => ({ ...l, sidebar: w }))}
-        />
-        <main className="main-pane">
-          {indexing && (
-            <p className="indexing" role="status">
-              {t('search.indexing', indexing)}
-            </p>
-          )}
-          {query && searchResult?.query === query ? (
-            <SearchResults
-              query={query}
-              result={searchResult.result}
-              sort={searchSort}
-              filters={filters}
-              onSort={setSearchSort}
-              onFilters={setFilters}
-              onQuery={suggest}
-              onOpen={open}
-            />
-          ) : visible && mode === 'grid' ? (
-            <PhotoGrid
-              items={visible}
-              tileSize={tileSize}
-              selection={selection}
-              emptyText={emptyText}
-              onTileSize={setTileSize}
-              onSelection={setSelection}
-              onOpen={open}
-            />
-          ) : visible ? (
-            <ItemTable
-              items={visible}
-              columns={columns}
-              sort={sort}
-              selection={selection}
-              emptyText={emptyText}
-              onSort={setSort}
-              onColumns={setColumns}
-              onSelection={setSelection}
-              onOpen={open}
-            />
-          ) : null}
-          {selectedIds.length > 1 && !readOnly && (
-            <BulkEditBar
-              ids={selectedIds}
-              subjects={vocabulary?.subjects ?? []}
-              onDone={(count) => setStatus({ kind: 'info', text: t('bulk.done', { count }) })}
-              onError={showError}
-            />
-          )}
-          <CompilePanel itemIds={selectedIds} onError={showError} />
-        </main>
-        <PaneDivider
-          label={t('layout.detail')}
-          value={layout.detail}
-          min={320}
-          max={720}
-          direction={-1}
-          onChange={(w) => setLayout((l) => ({ ...l, detail: w }))}
-        />
-        <aside className="detail-pane" aria-label={t('item.pane')}>
-          {detail.mode === 'none' ? (
-            <p className="empty">{t('item.nothingSelected')}</p>
-          ) : (
-            <ItemPanel
-              key={detail.mode === 'edit' ? `${detail.item.id}:${detail.item.updatedAt}` : 'new'}
-              item={detail.mode === 'edit' ? detail.item : null}
-              readOnly={readOnly}
-              placeNames={placeNames}
-              subjectNames={vocabulary?.subjects ?? []}
-              onSave={save}
-              onDelete={detail.mode === 'edit' ? () => void remove(detail.item) : undefined}
-              onDirty={setDirty}
-              onUndone={() => void reloadDetail()}
-              onError={showError}
-            />
-          )}
-        </aside>
-      </div>
+      {screen === 'volumes' ? (
+        <VolumesView readOnly={readOnly} onError={showError} onInfo={showInfo} />
+      ) : (
+        <div
+          className="workspace"
+          style={{ gridTemplateColumns: `${layout.sidebar}px 6px minmax(320px, 1fr) 6px ${layout.detail}px` }}
+        >
+          <Sidebar
+            view={view}
+            counts={counts}
+            collections={collections}
+            onView={(v) => {
+              setView(v);
+              setSelection(EMPTY_SELECTION);
+            }}
+          />
+          <PaneDivider
+            label={t('layout.sidebar')}
+            value={layout.sidebar}
+            min={140}
+            max={360}
+            direction={1}
+            onChange={(w) => setLayout((l) => ({ ...l, sidebar: w }))}
+          />
+          <main className="main-pane">
+            {indexing && (
+              <p className="indexing" role="status">
+                {t('search.indexing', indexing)}
+              </p>
+            )}
+            {query && searchResult?.query === query ? (
+              <SearchResults
+                query={query}
+                result={searchResult.result}
+                sort={searchSort}
+                filters={filters}
+                onSort={setSearchSort}
+                onFilters={setFilters}
+                onQuery={suggest}
+                onOpen={open}
+              />
+            ) : visible && mode === 'grid' ? (
+              <PhotoGrid
+                items={visible}
+                tileSize={tileSize}
+                selection={selection}
+                emptyText={emptyText}
+                onTileSize={setTileSize}
+                onSelection={setSelection}
+                onOpen={open}
+              />
+            ) : visible ? (
+              <ItemTable
+                items={visible}
+                columns={columns}
+                sort={sort}
+                selection={selection}
+                emptyText={emptyText}
+                onSort={setSort}
+                onColumns={setColumns}
+                onSelection={setSelection}
+                onOpen={open}
+              />
+            ) : null}
+            {selectedIds.length > 1 && !readOnly && (
+              <BulkEditBar
+                ids={selectedIds}
+                subjects={vocabulary?.subjects ?? []}
+                onDone={(count) => setStatus({ kind: 'info', text: t('bulk.done', { count }) })}
+                onError={showError}
+              />
+            )}
+            <CompilePanel itemIds={selectedIds} onError={showError} />
+          </main>
+          <PaneDivider
+            label={t('layout.detail')}
+            value={layout.detail}
+            min={320}
+            max={720}
+            direction={-1}
+            onChange={(w) => setLayout((l) => ({ ...l, detail: w }))}
+          />
+          <aside className="detail-pane" aria-label={t('item.pane')}>
+            {detail.mode === 'none' ? (
+              <p className="empty">{t('item.nothingSelected')}</p>
+            ) : (
+              <ItemPanel
+                key={detail.mode === 'edit' ? `${detail.item.id}:${detail.item.updatedAt}` : 'new'}
+                item={detail.mode === 'edit' ? detail.item : null}
+                readOnly={readOnly}
+                placeNames={placeNames}
+                subjectNames={vocabulary?.subjects ?? []}
+                onSave={save}
+                onDelete={detail.mode === 'edit' ? () => void remove(detail.item) : undefined}
+                onDirty={setDirty}
+                onUndone={() => void reloadDetail()}
+                onError={showError}
+              />
+            )}
+          </aside>
+        </div>
+      )}
       {settingsOpen && info && (
         <SettingsDialog
           info={info}

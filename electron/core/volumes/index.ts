@@ -1,0 +1,2 @@
+export { VolumeStore } from './volumeStore';
+export { resolveBook, volumeFromItems, countVolume, type ItemSource } from './resolveBook';

@@ -1,0 +1,103 @@
+import { bylineOf, type Book, type BookArticle, type BookFigure } from '../compile';
+import { countChars } from '../text';
+import { WenshiError } from '../errors';
+import type { ArticleEntry, Item, Volume, VolumeCounts, VolumeFieldsInput } from '../model';
+
+export interface ItemSource {
+  get(id: string): Item | undefined;
+  /** Where a file of an item is stored. */
+  filePath(sha256: string, name: string): string;
+}
+
+function itemOf(source: ItemSource, id: string): Item {
+  const item = source.get(id);
+  if (!item) throw new WenshiError('not_found', `卷中引用的条目已被删除：${id}，请从卷中移除这一篇`);
+  return item;
+}
+
+/** The text an article prints: the volume's edited text, else the item's text, else its 内容提要. */
+function articleText(entry: ArticleEntry, item: Item): string {
+  return entry.text ?? (item.text || item.abstract);
+}
+
+function figuresOf(entry: ArticleEntry, item: Item, source: ItemSource): BookFigure[] {
+  return entry.figures.flatMap((figure) => {
+    const owner = figure.itemId ? itemOf(source, figure.itemId) : item;
+    const file = figure.sha256
+      ? owner.files.find((f) => f.sha256 === figure.sha256)
+      : owner.files.find((f) => f.mime.startsWith('image/'));
+    if (!file) return [];
+    const caption = figure.caption ?? (figure.itemId ? owner.photo?.caption || owner.title : '');
+    return [{ path: source.filePath(file.sha256, file.name), caption, width: figure.width }];
+  });
+}
+
+/** The article as this volume prints it: the volume's overrides over the catalog item. */
+export function resolveArticle(entry: ArticleEntry, source: ItemSource): BookArticle {
+  const item = itemOf(source, entry.itemId);
+  return {
+    title: entry.title ?? item.title,
+    byline: entry.byline ?? bylineOf(item),
+    editorNote: entry.editorNote,
+    text: articleText(entry, item),
+    figures: figuresOf(entry, item, source),
+    people: item.people.map((p) => p.name),
+    places: item.places,
+  };
+}
+
+/** Everything the typesetter needs, with each article resolved from the catalog. */
+export function resolveBook(volume: Volume, source: ItemSource): Book {
+  return {
+    title: volume.title,
+    subtitle: volume.subtitle,
+    compiler: volume.compiler,
+    board: volume.board,
+    imprint: volume.imprint.filter((line) => line.trim()),
+    preface: volume.preface.text.trim() ? volume.preface : undefined,
+    afterword: volume.afterword.text.trim() ? volume.afterword : undefined,
+    index: volume.index,
+    keywords: volume.keywords,
+    sections: volume.sections.map((section) => ({
+      title: section.title,
+      articles: section.articles.map((entry) => resolveArticle(entry, source)),
+    })),
+    style: volume.page,
+    recto: volume.page.recto,
+    frontNumerals: volume.page.frontNumerals,
+    script: volume.page.script,
+  };
+}
+
+/** A volume of the given items in order, as one untitled section: photo items bring their photo. */
+export function volumeFromItems(title: string, items: Item[]): VolumeFieldsInput {
+  return {
+    title,
+    sections: [
+      {
+        id: 'items',
+        articles: items.map((item) => ({
+          itemId: item.id,
+          figures:
+            item.kind === 'photo' && item.files.some((f) => f.mime.startsWith('image/'))
+              ? [{ itemId: item.id }]
+              : [],
+        })),
+      },
+    ],
+  };
+}
+
+/** Characters of each article (title and text), section and the whole volume, the Chinese way. */
+export function countVolume(volume: Volume, source: ItemSource): VolumeCounts {
+  const sections = volume.sections.map((section) => {
+    const articles = section.articles.map((entry) => {
+      const item = source.get(entry.itemId);
+      const title = entry.title ?? item?.title ?? entry.itemId;
+      return { itemId: entry.itemId, title, chars: item ? countChars(title + articleText(entry, item)) : 0 };
+    });
+    return { id: section.id, chars: articles.reduce((n, a) => n + a.chars, 0), articles };
+  });
+  const front = countChars(volume.preface.text) + countChars(volume.afterword.text);
+  return { total: front + sections.reduce((n, s) => n + s.chars, 0), sections };
+}

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpOutput } from '../../../../electron/api/contract';
+import { api } from '../../api/client';
+
+interface Props {
+  volumeId: string;
+  title: string;
+  onError: (error: unknown) => void;
+}
+
+/** Compiles the saved volume with progress and cancel, then shows the PDF in the app. */
+export function VolumeCompile({ volumeId, title, onError }: Props) {
+  const { t } = useTranslation();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{
+    phase: string;
+    done: number;
+    total: number;
+    current?: string;
+  } | null>(null);
+  const [compiled, setCompiled] = useState<OpOutput<'volumes.compile'> | null>(null);
+
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'progress' && event.jobId === jobId) setProgress(event);
+      }),
+    [jobId],
+  );
+
+  async function run() {
+    const id = crypto.randomUUID();
+    setJobId(id);
+    setProgress(null);
+    setCompiled(null);
+    try {
+      setCompiled(await api.call('volumes.compile', { volumeId }, { jobId: id }));
+    } catch (error) {
+      onError(error);
+    } finally {
+      setJobId(null);
+    }
+  }
+
+  const downloadUrl = compiled ? api.exportUrl(compiled.fileName) : null;
+  const previewUrl = compiled ? api.previewUrl(compiled.fileName) : null;
+  return (
+    <section className="volume-compile" aria-label={t('volumes.compile')}>
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          onClick={run}
+          disabled={jobId !== null}
+          title={t('volumes.compileHint')}
+        >
+          {t('volumes.compile')}
+        </button>
+        {jobId && (
+          <>
+            <progress max={progress?.total || 1} value={progress?.done ?? 0} />
+            <span>
+              {t(`volumes.phase.${progress?.phase ?? 'compile'}`, {
+                done: progress?.done ?? 0,
+                total: progress?.total ?? '…',
+                current: progress?.current ?? '',
+              })}
+            </span>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void api.call('jobs.cancel', { jobId })}
+            >
+              {t('compile.cancel')}
+            </button>
+          </>
+        )}
+      </div>
+      {compiled && (
+        <div className="compiled" role="status">
+          <span>
+            {t('volumes.compiled', {
+              title,
+              pages: compiled.pages,
+              articles: compiled.articles,
+              figures: compiled.figures,
+              chars: compiled.characters,
+            })}
+          </span>
+          {compiled.script.mode !== 'keep' && (
+            <span>{t(`volumes.converted.${compiled.script.mode}`, { count: compiled.script.changed })}</span>
+          )}
+          {downloadUrl ? (
+            <a className="button primary" href={downloadUrl} download={compiled.fileName}>
+              {t('compile.download')}
+            </a>
+          ) : (
+            <span className="path">{t('compile.savedAt', { path: compiled.path })}</span>
+          )}
+          {compiled.missingGlyphs.length > 0 && (
+            <span className="warning">
+              {t('compile.missing', { chars: compiled.missingGlyphs.map((m) => m.char).join('') })}
+            </span>
+          )}
+          {compiled.missingImages.length > 0 && (
+            <span className="warning">
+              {t('volumes.missingImages', { files: compiled.missingImages.map((m) => m.article).join('、') })}
+            </span>
+          )}
+        </div>
+      )}
+      {previewUrl && <iframe className="pdf-preview" title={t('volumes.preview')} src={previewUrl} />}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Renders the pages shown in docs/gallery/ from a sample volume (30 articles with photos):
+ * `npx tsx tests/bench/gallery.ts`. Needs poppler's pdftoppm.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileVolume } from '../../electron/core/compile';
+import { packagedFonts } from '../../electron/api/fonts';
+import { makePhotos, sampleBook } from '../helpers/sampleBook';
+
+const OUT = fileURLToPath(new URL('../../docs/gallery/', import.meta.url));
+/** Page numbers in the PDF (1-based) and the names they get. */
+const PAGES: [number, string][] = [
+  [1, '01-title-page'],
+  [3, '02-editorial-board'],
+  [7, '03-contents'],
+  [10, '04-article-opening'],
+  [11, '05-running-head'],
+  [13, '06-figure-in-text'],
+  [51, '07-index'],
+];
+
+const dir = await mkdtemp(path.join(os.tmpdir(), 'wenshi-gallery-'));
+try {
+  const photos = await makePhotos(path.join(dir, 'photos'), 8, 900);
+  const book = sampleBook({ articles: 30, sections: 4, perArticle: 3, photos, figureEvery: 2 });
+  const { pdf } = await compileVolume({
+    book,
+    fonts: packagedFonts(),
+    date: new Date('2024-05-01T00:00:00Z'),
+  });
+  const file = path.join(dir, 'sample.pdf');
+  await writeFile(file, pdf);
+  for (const [page, name] of PAGES) {
+    const prefix = path.join(dir, name);
+    execFileSync('pdftoppm', [
+      '-r',
+      '60',
+      '-png',
+      '-singlefile',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      file,
+      prefix,
+    ]);
+    await rename(`${prefix}.png`, path.join(OUT, `${name}.png`));
+  }
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
