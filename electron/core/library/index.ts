@@ -1,3 +1,10 @@
-export { Library, LIBRARY_FORMAT_VERSION, type LibraryInfo, type LibraryOptions } from './library';
+export {
+  Library,
+  LIBRARY_FORMAT_VERSION,
+  LibrarySettingsSchema,
+  type LibraryInfo,
+  type LibraryOptions,
+  type LibrarySettings,
+} from './library';
 export { FileStore, hashFile } from './fileStore';
 export { AuditLog, diffFields, type AuditEntry, type AuditChange } from './auditLog';

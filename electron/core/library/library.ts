@@ -3,18 +3,33 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Catalog } from '../catalog';
 import type { Item, ItemFields, ItemPatch } from '../model';
-import { acquireLock, releaseLock, writeFileDurably, type LockHolder } from '../storage';
+import {
+  acquireLock,
+  nodeStorageFs,
+  releaseLock,
+  writeFileDurably,
+  type LockHolder,
+  type StorageFs,
+} from '../storage';
 import { WenshiError } from '../errors';
 import { AuditLog, diffFields, type AuditEntry } from './auditLog';
 import { FileStore } from './fileStore';
+import { migrateLibrary } from './migrations';
 
 export const LIBRARY_FORMAT_VERSION = 1;
+
+export const LibrarySettingsSchema = z.object({
+  /** Re-hash every original when this many days have passed since the last verification; 0: never. */
+  verifyIntervalDays: z.number().int().min(0).max(3650).default(0),
+});
+export type LibrarySettings = z.infer<typeof LibrarySettingsSchema>;
 
 const LibraryInfoSchema = z.object({
   format: z.literal('wenshi-library'),
   formatVersion: z.number().int(),
   name: z.string(),
   createdAt: z.string(),
+  settings: LibrarySettingsSchema.prefault({}),
 });
 export type LibraryInfo = z.infer<typeof LibraryInfoSchema>;
 
@@ -24,6 +39,8 @@ export interface LibraryOptions {
   actor?: string;
   /** Open without taking the write lock. */
   readOnly?: boolean;
+  /** The file operations catalog writes go through (tests put a failing disk here). */
+  storageFs?: StorageFs;
 }
 
 const SUBFOLDERS = ['catalog', 'files', 'derived', 'index', 'volumes', 'exports', 'log'] as const;
@@ -38,16 +55,23 @@ export class Library {
 
   private constructor(
     readonly root: string,
-    readonly info: LibraryInfo,
+    private currentInfo: LibraryInfo,
     readonly catalog: Catalog,
     /** Set when the library is open read-only because another process holds the lock. */
     readonly lockedBy: LockHolder | null,
     readonly readOnly: boolean,
     readonly clock: () => Date,
     readonly actor: string,
+    private readonly storageFs: StorageFs,
+    /** Where the pre-migration copy went, when opening migrated an older format. */
+    readonly migrationBackup: string | null,
   ) {
     this.files = new FileStore(path.join(root, 'files'));
     this.audit = new AuditLog(path.join(root, 'log', 'audit.jsonl'));
+  }
+
+  get info(): LibraryInfo {
+    return this.currentInfo;
   }
 
   path(...parts: string[]): string {
@@ -67,25 +91,81 @@ export class Library {
       formatVersion: LIBRARY_FORMAT_VERSION,
       name,
       createdAt: clock().toISOString(),
+      settings: LibrarySettingsSchema.parse({}),
     };
-    await writeFileDurably(path.join(root, 'library.json'), JSON.stringify(info, null, 2) + '\n');
+    await writeFileDurably(
+      path.join(root, 'library.json'),
+      JSON.stringify(info, null, 2) + '\n',
+      options.storageFs,
+    );
     return Library.open(root, options);
   }
 
+  /**
+   * Opens a library; the first process to open it writes, later ones read. A library of an older
+   * format is migrated first (after a backup copy), which needs the write lock.
+   */
   static async open(root: string, options: LibraryOptions = {}): Promise<Library> {
     const clock = options.clock ?? (() => new Date());
-    const info = await readInfo(root);
+    const fs = options.storageFs ?? nodeStorageFs;
+    let raw = await readRawInfo(root);
     let lockedBy: LockHolder | null = null;
     let readOnly = options.readOnly ?? false;
+    const lockFile = path.join(root, 'library.lock');
     if (!readOnly) {
-      const lock = await acquireLock(path.join(root, 'library.lock'), clock());
+      const lock = await acquireLock(lockFile, clock());
       if (!lock.acquired) {
         readOnly = true;
         lockedBy = lock.holder ?? { pid: 0, host: '?', since: '' };
       }
     }
-    const catalog = await Catalog.open(path.join(root, 'catalog'), clock);
-    return new Library(root, info, catalog, lockedBy, readOnly, clock, options.actor ?? 'wenshi');
+    try {
+      let migrationBackup: string | null = null;
+      if (Number(raw['formatVersion']) < LIBRARY_FORMAT_VERSION) {
+        if (readOnly)
+          throw new WenshiError(
+            'read_only',
+            `这个资料库是旧格式（格式 ${String(raw['formatVersion'])}），需要先升级；但它现在只能以只读方式打开（正由另一个程序使用），请关闭其他程序后再打开。`,
+          );
+        const migrated = await migrateLibrary(root, raw, LIBRARY_FORMAT_VERSION, clock(), fs);
+        raw = migrated.info;
+        migrationBackup = migrated.backupDir;
+      }
+      const info = parseInfo(root, raw);
+      const catalog = await Catalog.open(path.join(root, 'catalog'), clock, fs);
+      return new Library(
+        root,
+        info,
+        catalog,
+        lockedBy,
+        readOnly,
+        clock,
+        options.actor ?? 'wenshi',
+        fs,
+        migrationBackup,
+      );
+    } catch (error) {
+      if (!readOnly) await releaseLock(lockFile);
+      throw error;
+    }
+  }
+
+  /** Changes library settings (stored in library.json). */
+  async updateSettings(patch: Partial<LibrarySettings>): Promise<LibrarySettings> {
+    this.assertWritable();
+    const settings = LibrarySettingsSchema.parse({ ...this.currentInfo.settings, ...patch });
+    const info = { ...this.currentInfo, settings };
+    await writeFileDurably(this.path('library.json'), JSON.stringify(info, null, 2) + '\n', this.storageFs);
+    this.currentInfo = info;
+    return settings;
+  }
+
+  /** Adds an item from another library as it is (same id and dates), with an audit entry. */
+  async importItem(item: Item): Promise<Item> {
+    this.assertWritable();
+    const inserted = await this.catalog.insert(item);
+    await this.record('create', inserted.id, undefined, inserted);
+    return inserted;
   }
 
   async createItem(fields: ItemFields): Promise<Item> {
@@ -132,7 +212,8 @@ export class Library {
   }
 }
 
-async function readInfo(root: string): Promise<LibraryInfo> {
+/** library.json as stored, checked only enough to know it is a library of a format we can read. */
+async function readRawInfo(root: string): Promise<Record<string, unknown>> {
   let text: string;
   try {
     text = await readFile(path.join(root, 'library.json'), 'utf8');
@@ -146,12 +227,26 @@ async function readInfo(root: string): Promise<LibraryInfo> {
       exists ? `这个文件夹不是文史典藏资料库：${root}` : `资料库不存在：${root}`,
     );
   }
-  const parsed = LibraryInfoSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new WenshiError('not_a_library', `library.json 无法识别：${root}`);
-  if (parsed.data.formatVersion > LIBRARY_FORMAT_VERSION)
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new WenshiError('not_a_library', `library.json 已损坏，无法读取：${root}`);
+  }
+  const head = z
+    .object({ format: z.literal('wenshi-library'), formatVersion: z.number().int().min(0) })
+    .safeParse(raw);
+  if (!head.success) throw new WenshiError('not_a_library', `library.json 无法识别：${root}`);
+  if (head.data.formatVersion > LIBRARY_FORMAT_VERSION)
     throw new WenshiError(
       'newer_format',
-      `这个资料库由更新版本的文史典藏创建（格式 ${parsed.data.formatVersion}），请升级程序后再打开。`,
+      `这个资料库由更新版本的文史典藏创建（格式 ${head.data.formatVersion}），请升级程序后再打开。`,
     );
+  return raw as Record<string, unknown>;
+}
+
+function parseInfo(root: string, raw: Record<string, unknown>): LibraryInfo {
+  const parsed = LibraryInfoSchema.safeParse(raw);
+  if (!parsed.success) throw new WenshiError('not_a_library', `library.json 无法识别：${root}`);
   return parsed.data;
 }

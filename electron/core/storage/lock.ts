@@ -1,4 +1,5 @@
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 
 export interface LockHolder {
@@ -39,18 +40,51 @@ async function readHolder(lockFile: string): Promise<LockHolder | null> {
   }
 }
 
+function sameHolder(a: LockHolder | null, b: LockHolder | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Creates the lock file holding `content`, failing with EEXIST if it exists. The content is
+ * written to a private file first and hard-linked into place, so the lock never exists half
+ * written, even if this process is killed; file systems without hard links (FAT on USB sticks)
+ * fall back to an exclusive create.
+ */
+async function createLockFile(lockFile: string, content: string): Promise<void> {
+  const tmp = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await open(tmp, 'wx');
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await link(tmp, lockFile);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    const direct = await open(lockFile, 'wx');
+    try {
+      await direct.writeFile(content);
+      await direct.sync();
+    } finally {
+      await direct.close();
+    }
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+}
+
 /**
  * Takes the library's write lock: a file created exclusively holding our pid and host.
  * A lock whose holder was a process on this host that no longer runs is stale and taken over.
  */
 export async function acquireLock(lockFile: string, now: Date): Promise<LockResult> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const mine: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const handle = await open(lockFile, 'wx');
-      const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
-      await handle.writeFile(JSON.stringify(holder));
-      await handle.sync();
-      await handle.close();
+      await createLockFile(lockFile, JSON.stringify(mine));
       return { acquired: true };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -59,7 +93,8 @@ export async function acquireLock(lockFile: string, now: Date): Promise<LockResu
     if (holder === null ? !(await isOldFile(lockFile, now)) : !isStale(holder)) {
       return { acquired: false, holder };
     }
-    await unlink(lockFile).catch(() => undefined);
+    // Another process may have taken the stale lock over meanwhile: remove only what we judged stale.
+    if (sameHolder(await readHolder(lockFile), holder)) await unlink(lockFile).catch(() => undefined);
   }
   return { acquired: false, holder: await readHolder(lockFile) };
 }
