@@ -146,6 +146,69 @@ export const contract = {
       missingGlyphs: z.array(z.object({ char: z.string(), articles: z.array(z.string()) })),
     }),
   }),
+  'library.verify': op({
+    summary: '校验资料库（重新计算原件校验值，核对目录与文件）',
+    access: 'write',
+    job: true,
+    input: z.object({ repair: z.boolean().default(false) }),
+    output: z.object({
+      verifiedAt: z.string(),
+      checkedFiles: z.number(),
+      problems: z.array(
+        z.object({
+          kind: z.enum(['missing', 'altered', 'orphan', 'derivable']),
+          path: z.string(),
+          itemIds: z.array(z.string()),
+          message: z.string(),
+        }),
+      ),
+      repaired: z.array(z.string()),
+      /** When the next scheduled verification is due; null when scheduling is off. */
+      nextDue: z.string().nullable(),
+    }),
+  }),
+  'library.backup': op({
+    summary: '备份资料库为 BagIt 包',
+    access: 'local',
+    job: true,
+    input: z.object({ output: z.string().min(1, '请指定备份文件夹') }),
+    output: z.object({
+      path: z.string(),
+      payloadFiles: z.number(),
+      payloadBytes: z.number(),
+      itemCount: z.number(),
+      originals: z.number(),
+    }),
+  }),
+  'library.merge': op({
+    summary: '导入其他征集员的资料包（按编号和内容合并）',
+    access: 'local',
+    job: true,
+    input: z.object({ bag: z.string().min(1, '请指定资料包文件夹') }),
+    output: z.object({
+      added: z.array(z.string()),
+      identical: z.array(z.string()),
+      conflicts: z.array(
+        z.object({
+          itemId: z.string(),
+          theirId: z.string(),
+          title: z.string(),
+          field: z.string(),
+          ours: z.unknown(),
+          theirs: z.unknown(),
+        }),
+      ),
+      failed: z.array(z.object({ itemId: z.string(), reason: z.string() })),
+      filesCopied: z.number(),
+      reportPath: z.string().nullable(),
+    }),
+  }),
+  'items.exportCsv': op({
+    summary: '导出条目为 CSV',
+    access: 'local',
+    input: z.object({ output: z.string().min(1, '请指定 CSV 文件') }),
+    output: z.object({ path: z.string(), rows: z.number() }),
+  }),
   'jobs.cancel': op({
     summary: '取消任务',
     access: 'read',

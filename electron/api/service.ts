@@ -6,6 +6,9 @@ import { addPaths } from '../core/ingest';
 import { compileVolume, type CompileFonts } from '../core/compile';
 import { WenshiError } from '../core/errors';
 import { writeFileDurably } from '../core/storage';
+import { nextVerificationDue, verifyLibrary } from '../core/integrity';
+import { backupLibrary, mergePackage } from '../core/bag';
+import { exportCsv } from '../core/exchange';
 import type { JobContext } from '../core/jobs';
 import {
   contract,
@@ -213,6 +216,19 @@ export class Service {
       await writeFileDurably(target, pdf);
       return { fileName: path.basename(target), path: target, bytes: pdf.length, ...report };
     },
+
+    'library.verify': async ({ repair }, context) => {
+      const report = await verifyLibrary(this.library, { ...context, repair });
+      return { ...report, nextDue: await nextVerificationDue(this.library) };
+    },
+    'library.backup': async ({ output }, context) =>
+      backupLibrary(this.library, path.resolve(output), context),
+    'library.merge': async ({ bag }, context) => mergePackage(this.library, path.resolve(bag), context),
+    'items.exportCsv': async ({ output }) =>
+      exportCsv(
+        this.library.catalog.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+        path.resolve(output),
+      ),
 
     'jobs.cancel': async ({ jobId }) => {
       const job = this.jobs.get(jobId);

@@ -21,8 +21,10 @@ function help(): string {
       `  ${opCommands[name].usage}`,
       `      ${summaryOf(name)}`,
     ]),
-    '  serve <资料库> [--port N] [--host 127.0.0.1] [--read-only]',
-    '      浏览器模式：在本机浏览器中打开资料库（网址含访问令牌）',
+    '  restore <备份包> <空文件夹>',
+    '      从 BagIt 备份包恢复资料库（先校验）',
+    '  serve <资料库> [--port N] [--read-only] [--lan [--allow-edit]]',
+    '      浏览器模式：在本机浏览器中打开资料库（网址含访问令牌）；--lan 供局域网只读访问',
     '',
     '选项：--json 以 JSON 输出结果；--help 显示本帮助。',
     '进度信息输出到 stderr；失败时以非零状态退出并给出原因。',
@@ -58,6 +60,18 @@ async function init(positionals: string[], values: Record<string, unknown>, out:
   const value = { root: library.root, name };
   process.stdout.write(
     out.json ? JSON.stringify(value) + '\n' : `已新建资料库「${name}」：${library.root}\n`,
+  );
+}
+
+async function restore(positionals: string[], out: Output): Promise<void> {
+  const [bag, target] = positionals;
+  if (!bag || !target) throw new UsageError('请指定备份包和恢复到的空文件夹');
+  const { restoreLibrary } = await import('../core/bag');
+  const value = await restoreLibrary(path.resolve(bag), path.resolve(target));
+  process.stdout.write(
+    out.json
+      ? JSON.stringify(value) + '\n'
+      : `已恢复到 ${value.root}：${value.items} 个条目，${value.files} 个文件，校验一致\n`,
   );
 }
 
@@ -143,7 +157,7 @@ export async function main(argv: string[]): Promise<void> {
     }),
     ...opCommand?.options,
   };
-  if (commandName !== 'init' && commandName !== 'serve' && !opCommand)
+  if (!['init', 'restore', 'serve'].includes(commandName) && !opCommand)
     fail(`没有这个命令：${commandName}（wenshi --help 查看用法）`, 2);
 
   let parsed;
@@ -160,6 +174,7 @@ export async function main(argv: string[]): Promise<void> {
   const out: Output = { json: values.json === true };
   try {
     if (commandName === 'init') return await init(positionals, values, out);
+    if (commandName === 'restore') return await restore(positionals, out);
     const [root, ...more] = positionals;
     if (!root) throw new UsageError('缺少资料库文件夹');
     if (commandName === 'serve') return await serve(root, values);

@@ -43,7 +43,16 @@ export interface LibraryOptions {
   storageFs?: StorageFs;
 }
 
-const SUBFOLDERS = ['catalog', 'files', 'derived', 'index', 'volumes', 'exports', 'log'] as const;
+/** The folders every library has; derived/ and index/ hold only what can be made again from the rest. */
+export const LIBRARY_SUBFOLDERS = [
+  'catalog',
+  'files',
+  'derived',
+  'index',
+  'volumes',
+  'exports',
+  'log',
+] as const;
 
 /**
  * A library folder: library.json, the catalog, the originals and what is derived from them.
@@ -85,7 +94,7 @@ export class Library {
     const existing = (await readdir(root)).filter((f) => !f.startsWith('.'));
     if (existing.includes('library.json')) throw new WenshiError('exists', `这里已经有一个资料库：${root}`);
     if (existing.length > 0) throw new WenshiError('exists', `文件夹不是空的，不能在这里新建资料库：${root}`);
-    for (const sub of SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
+    for (const sub of LIBRARY_SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
     const info: LibraryInfo = {
       format: 'wenshi-library',
       formatVersion: LIBRARY_FORMAT_VERSION,

@@ -15,14 +15,15 @@ interface Migration {
   run(root: string, info: RawInfo, fs: StorageFs): Promise<{ info: RawInfo; obsolete: string[] }>;
 }
 
-const SUBFOLDERS = ['catalog', 'files', 'derived', 'index', 'volumes', 'exports', 'log'];
+// The folders of format 1, spelled out: a migration must keep doing what it did when it was written.
+const FORMAT_1_FOLDERS = ['catalog', 'files', 'derived', 'index', 'volumes', 'exports', 'log'];
 
 const MIGRATIONS: Migration[] = [
   {
     // Format 0 kept the whole catalog in one file, catalog/items.json; format 1 spreads it over shards.
     from: 0,
     async run(root, info, fs) {
-      for (const sub of SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
+      for (const sub of FORMAT_1_FOLDERS) await mkdir(path.join(root, sub), { recursive: true });
       const single = path.join(root, 'catalog', 'items.json');
       let items: Record<string, unknown> = {};
       try {

@@ -1,0 +1,1 @@
+export { csvCell, exportCsv, itemsToCsv } from './csvExport';
