@@ -27,7 +27,12 @@ export async function copyHashing(source: string, target: string, signal?: Abort
     },
   });
   await mkdir(path.dirname(target), { recursive: true });
-  await pipeline(createReadStream(source), tap, createWriteStream(target, { flags: 'wx' }), { signal });
+  await pipeline(
+    createReadStream(source, { highWaterMark: 1024 * 1024 }),
+    tap,
+    createWriteStream(target, { flags: 'wx', highWaterMark: 1024 * 1024 }),
+    { signal },
+  );
   const handle = await open(target, 'r');
   try {
     await handle.sync();

@@ -4,7 +4,7 @@ import { Catalog } from '../catalog';
 import { diffFields, FileStore, LIBRARY_FORMAT_VERSION, type Library } from '../library';
 import { WenshiError, throwIfCancelled } from '../errors';
 import { writeFileDurably } from '../storage';
-import type { Item } from '../model';
+import { ItemSchema, type Item } from '../model';
 import type { JobContext } from '../jobs';
 import { checkBag } from './bagit';
 import { invalidBagError } from './restoreLibrary';
@@ -85,7 +85,18 @@ export async function mergePackage(
     filesCopied: 0,
     reportPath: null,
   };
-  const theirItems = theirCatalog.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  // Their catalog is read as data from outside: every record must be a well-formed item.
+  const theirItems: Item[] = [];
+  for (const raw of theirCatalog.all()) {
+    const parsed = ItemSchema.safeParse(raw);
+    if (parsed.success) theirItems.push(parsed.data);
+    else
+      result.failed.push({
+        itemId: String(raw.id),
+        reason: `条目数据不合格式：${parsed.error.issues[0]!.path.join('.')}`,
+      });
+  }
+  theirItems.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 
   for (const [index, theirs] of theirItems.entries()) {
     throwIfCancelled(context.signal);

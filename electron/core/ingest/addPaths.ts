@@ -6,6 +6,7 @@ import { WenshiError, throwIfCancelled } from '../errors';
 import type { JobContext } from '../jobs';
 import { fileTypeOf } from './fileTypes';
 import { extractText, titleFrom } from './extractText';
+import { checkImage } from './checkImage';
 
 export interface AddResult {
   added: string[];
@@ -98,7 +99,8 @@ async function addFile(
   const existing = library.catalog.findByFileHash(sha256);
   if (existing) return { skipped: `已在资料库中（${existing.title}）` };
 
-  const extracted = type.text ? await extractText(file, type.text, size) : { text: '' };
+  if (type.kind === 'photo') await checkImage(file, type.mime, name);
+  const extracted = type.text ? await extractText(file, type.text, size, name) : { text: '' };
   await library.files.put(file, sha256, name);
   const item = await library.createItem({
     kind: options.kind ?? type.kind,

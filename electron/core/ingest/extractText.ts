@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import { decodeText, removePinyinAnnotations } from '../text';
 import { WenshiError } from '../errors';
+import { checkZip } from './checkZip';
 
 export interface ExtractedText {
   text: string;
@@ -13,9 +14,15 @@ export interface ExtractedText {
 /** Plain-text files larger than this are refused: they are not transcripts but something else. */
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
-export async function extractText(file: string, how: 'plain' | 'docx', size: number): Promise<ExtractedText> {
+export async function extractText(
+  file: string,
+  how: 'plain' | 'docx',
+  size: number,
+  name: string,
+): Promise<ExtractedText> {
   if (size > MAX_TEXT_BYTES) throw new WenshiError('unsupported', '文本文件超过 64 MB，无法作为全文读取');
   if (how === 'docx') {
+    await checkZip(file, name);
     try {
       const { value } = await mammoth.extractRawText({ path: file });
       return cleaned(value.replace(/\n{2,}/g, '\n').trim());
@@ -32,8 +39,19 @@ function cleaned(raw: string): ExtractedText {
   return pinyinRemoved > 0 ? { text, rawText: raw } : { text };
 }
 
+/**
+ * Control characters and bidirectional overrides: a title holding them could rewrite a terminal
+ * line or show a file name reversed. The original name is kept, unchanged, with the file.
+ */
+// eslint-disable-next-line no-control-regex -- these are exactly what is removed
+const UNSAFE_IN_TITLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** A short first line reads as a title; otherwise the file name is the better title. */
 export function titleFrom(text: string, fileName: string): string {
+  return pickTitle(text, fileName).replace(UNSAFE_IN_TITLE, '').trim().slice(0, 500) || '未命名';
+}
+
+function pickTitle(text: string, fileName: string): string {
   const firstLine =
     text
       .split('\n')
