@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -115,18 +116,33 @@ async function runOp(
 
 async function serve(root: string, values: Record<string, unknown>): Promise<void> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) fail('界面尚未构建：请先运行 npm run build');
-  const readOnly = values['read-only'] === true;
   const { Service, packagedFonts } = await loadService();
-  const { startServer } = await import('../server');
+  const { startServer, servePolicy } = await import('../server');
   const service = await Service.open(path.resolve(root), { fonts: packagedFonts(), actor: 'browser' });
+  const lan = values.lan === true;
+  const policy = servePolicy({
+    lan,
+    allowEdit: values['allow-edit'] === true,
+    readOnly: values['read-only'] === true || service.library.readOnly,
+  });
   const server = await startServer({
     service,
     rendererDir: RENDERER_DIR,
-    host: (values.host as string | undefined) ?? '127.0.0.1',
+    host: policy.host,
     port: values.port ? Number(values.port) : 0,
-    allowEdit: !readOnly && !service.library.readOnly,
+    allowEdit: policy.allowEdit,
+    lan,
   });
   process.stdout.write(`文史典藏浏览器模式：${server.url}\n`);
+  if (lan) {
+    const port = new URL(server.url).port;
+    for (const address of Object.values(os.networkInterfaces()).flat())
+      if (address && address.family === 'IPv4' && !address.internal)
+        process.stdout.write(`局域网地址：http://${address.address}:${port}/?token=${server.token}\n`);
+    process.stderr.write(
+      policy.allowEdit ? '局域网访问：可修改。\n' : '局域网访问：只读（要允许修改请加 --allow-edit）。\n',
+    );
+  }
   if (service.library.readOnly) process.stderr.write('资料库正由另一个程序使用，以只读方式提供。\n');
   const stop = async () => {
     await server.close();
@@ -152,7 +168,8 @@ export async function main(argv: string[]): Promise<void> {
     ...(commandName === 'init' && { name: { type: 'string' } }),
     ...(commandName === 'serve' && {
       port: { type: 'string' },
-      host: { type: 'string' },
+      lan: { type: 'boolean' },
+      'allow-edit': { type: 'boolean' },
       'read-only': { type: 'boolean' },
     }),
     ...opCommand?.options,

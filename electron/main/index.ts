@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -6,7 +6,14 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallMeta } from '../api/con
 import { Service } from '../api/service';
 import { packagedFonts } from '../api/fonts';
 import { Library } from '../core/library';
-import { DESKTOP_DOOR, isAppUrl, parseLibraryFileUrl, secureWebPreferences } from './windowOptions';
+import {
+  DESKTOP_DOOR,
+  denyWindowOpen,
+  isTrustedSender,
+  secureWebPreferences,
+  shouldBlockNavigation,
+} from './windowOptions';
+import { resolveLibraryRequest } from './libraryProtocol';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '../preload/index.cjs');
@@ -36,12 +43,6 @@ async function openDefaultLibrary(): Promise<Service> {
   return Service.open(root, { fonts: fonts(), actor: 'desktop' });
 }
 
-/** Only our own page, in its top frame, may call the service. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return frame !== null && frame === mainWindow?.webContents.mainFrame && isAppUrl(frame.url, RENDERER_URL);
-}
-
 function createWindow(current: Service): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
@@ -53,10 +54,6 @@ function createWindow(current: Service): BrowserWindow {
     webPreferences: secureWebPreferences(PRELOAD),
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, RENDERER_URL)) event.preventDefault();
-  });
   const unsubscribe = current.onEvent((event) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event);
   });
@@ -109,8 +106,16 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
 
+  // Every web contents, whichever window it belongs to: no webviews, no new windows, no leaving the app.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(denyWindowOpen);
+    contents.on('will-navigate', (event, url) => {
+      if (shouldBlockNavigation(url, RENDERER_URL)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (shouldBlockNavigation(url, RENDERER_URL)) event.preventDefault();
+    });
   });
 
   void app.whenReady().then(async () => {
@@ -119,19 +124,18 @@ if (!app.requestSingleInstanceLock()) {
     const current = service;
 
     protocol.handle('wenshi', async (request) => {
-      const sha256 = parseLibraryFileUrl(request.url);
-      const ref = sha256
-        ? current.library.catalog
-            .all()
-            .flatMap((i) => i.files)
-            .find((f) => f.sha256 === sha256)
-        : undefined;
-      if (!sha256 || !ref) return new Response('Not found', { status: 404 });
-      return net.fetch(pathToFileURL(current.library.files.pathFor(sha256, ref.name)).href);
+      const file = await resolveLibraryRequest(
+        request.url,
+        current.library.root,
+        (sha256) =>
+          current.library.catalog.findByFileHash(sha256)?.files.find((f) => f.sha256 === sha256)?.name,
+      );
+      if (!file) return new Response('Not found', { status: 404 });
+      return net.fetch(pathToFileURL(file).href);
     });
 
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, op: unknown, args: unknown, meta: unknown) => {
-      if (!isTrustedSender(event))
+      if (!isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame, RENDERER_URL))
         return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } };
       return current.dispatch(String(op), args, (meta ?? {}) as CallMeta, DESKTOP_DOOR);
     });
