@@ -1,11 +1,12 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallMeta } from '../api/contract';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallMeta, type OpOutput } from '../api/contract';
 import { Service } from '../api/service';
 import { packagedFonts } from '../api/fonts';
 import { Library } from '../core/library';
+import { nextVerificationDue } from '../core/integrity';
 import {
   DESKTOP_DOOR,
   denyWindowOpen,
@@ -62,13 +63,48 @@ function createWindow(current: Service): BrowserWindow {
   return win;
 }
 
-function buildMenu(): void {
+/**
+ * Re-hashes every original and shows what was found. `quietIfSound` is for the scheduled run at
+ * start-up, which speaks only when something is wrong.
+ */
+async function verifyAndReport(current: Service, repair: boolean, quietIfSound: boolean): Promise<void> {
+  const result = await current.dispatch('library.verify', { repair }, {}, DESKTOP_DOOR);
+  if (!result.ok) {
+    await dialog.showMessageBox({ type: 'error', title: '校验资料库', message: result.error.message });
+    return;
+  }
+  const report = result.value as OpOutput<'library.verify'>;
+  if (quietIfSound && report.problems.length === 0) return;
+  const lines = report.problems.slice(0, 20).map((p) => p.message);
+  if (report.problems.length > 20) lines.push(`……共 ${report.problems.length} 处`);
+  await dialog.showMessageBox({
+    type: report.problems.length ? 'warning' : 'info',
+    title: '校验资料库',
+    message: report.problems.length
+      ? `发现 ${report.problems.length} 处问题（共核对 ${report.checkedFiles} 个原件）`
+      : `校验通过：${report.checkedFiles} 个原件完好`,
+    detail: [...report.repaired.map((p) => `已重建：${p}`), ...lines].join('\n'),
+  });
+}
+
+/** Runs the scheduled verification when library.json's interval says it is due. */
+async function verifyIfDue(current: Service): Promise<void> {
+  const days = current.library.info.settings.verifyIntervalDays;
+  if (days === 0 || current.library.readOnly) return;
+  const due = await nextVerificationDue(current.library);
+  if (due !== null && Date.parse(due) <= Date.now()) await verifyAndReport(current, false, true);
+}
+
+function buildMenu(current: Service): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
       {
         label: '文件',
         submenu: [
+          { label: '校验资料库…', click: () => void verifyAndReport(current, false, false) },
+          { label: '校验并重建可再生内容…', click: () => void verifyAndReport(current, true, false) },
+          { type: 'separator' },
           { role: 'close', label: '关闭窗口' },
           { role: 'quit', label: '退出' },
         ],
@@ -140,8 +176,9 @@ if (!app.requestSingleInstanceLock()) {
       return current.dispatch(String(op), args, (meta ?? {}) as CallMeta, DESKTOP_DOOR);
     });
 
-    buildMenu();
+    buildMenu(current);
     mainWindow = createWindow(current);
+    void verifyIfDue(current);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(current);
     });

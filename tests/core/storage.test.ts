@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Library, LIBRARY_FORMAT_VERSION } from '../../electron/core/library';
 import { WenshiError } from '../../electron/core/errors';
 import { nodeStorageFs, type StorageFs } from '../../electron/core/storage';
+import { nextVerificationDue, verifyLibrary } from '../../electron/core/integrity';
 import { tempDir } from '../helpers/tempDir';
 import { exited, runScript, waitForLine } from '../helpers/libraryProcess';
 
@@ -270,6 +271,19 @@ describe('library settings', () => {
     });
     library = await Library.open(root);
     expect(library.info.settings.verifyIntervalDays).toBe(30);
+    await library.close();
+  });
+
+  it('says when the next scheduled verification is due', async () => {
+    let now = new Date('2025-03-01T08:00:00Z');
+    const library = await Library.create(await tempDir(), 'lib', { clock: () => now });
+    expect(await nextVerificationDue(library)).toBeNull();
+    await library.updateSettings({ verifyIntervalDays: 30 });
+    // Never verified: due at once.
+    expect(await nextVerificationDue(library)).toBe('2025-03-01T08:00:00.000Z');
+    await verifyLibrary(library);
+    now = new Date('2025-03-10T08:00:00Z');
+    expect(await nextVerificationDue(library)).toBe('2025-03-31T08:00:00.000Z');
     await library.close();
   });
 });
