@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../electron/core/library';
 import { addPaths } from '../../electron/core/ingest';
+import { mergePackage, writeBag } from '../../electron/core/bag';
 import { tempDir } from '../helpers/tempDir';
 import { fileHashes } from '../helpers/wenshiCli';
 import { docxEntries, pdfWithJavaScript, pngDeclaring, zipFile } from '../helpers/hostileFiles';
@@ -151,6 +152,53 @@ describe('hostile input', () => {
     await expectRefused(file, /超过 64 MB/);
     // Reading it whole would raise the peak by 2 GB (or fail outright); streaming adds a few MB.
     expect(process.resourceUsage().maxRSS - peakBefore).toBeLessThan(512 * 1024);
+  });
+
+  it('refuses items of a package whose catalog points outside the library, writing nothing', async () => {
+    const { dir, root, library } = await fresh();
+    const staging = path.join(dir, 'staging');
+    await mkdir(staging);
+    const hostile = {
+      id: 'aa00000000000001',
+      kind: 'document',
+      title: '越界',
+      people: [],
+      date: '',
+      place: '',
+      description: '',
+      text: '',
+      files: [{ sha256: '../../../../etc/passwd', name: '../../x.txt', size: 1, mime: 'text/plain' }],
+      createdAt: '2024-01-01T00:00:00Z',
+      updatedAt: '2024-01-01T00:00:00Z',
+    };
+    await writeFile(path.join(staging, 'library.json'), await readFile(path.join(root, 'library.json')));
+    await writeFile(
+      path.join(staging, 'items-aa.json'),
+      JSON.stringify({ items: { [hostile.id]: hostile } }),
+    );
+    const bag = path.join(dir, 'bag');
+    await writeBag(
+      bag,
+      [
+        { rel: 'library.json', source: path.join(staging, 'library.json') },
+        { rel: 'catalog/items-aa.json', source: path.join(staging, 'items-aa.json') },
+      ],
+      [],
+    );
+    const before = await fileHashes(root);
+    const outside = await readdir(dir);
+    const result = await mergePackage(library, bag);
+    expect(result.added).toEqual([]);
+    expect(result.failed).toEqual([
+      { itemId: hostile.id, reason: expect.stringMatching(/条目数据不合格式/) },
+    ]);
+    expect(library.catalog.size).toBe(1);
+    // Only the merge report was written, inside log/.
+    const after = await fileHashes(root);
+    expect(Object.keys(after).filter((k) => !(k in before))).toEqual([
+      expect.stringMatching(/^log\/merges\/.+\.json$/),
+    ]);
+    expect(await readdir(dir)).toEqual(outside);
   });
 
   it('reads invalid UTF-8 and mixed encodings with the best guess, records which, and never crashes', async () => {

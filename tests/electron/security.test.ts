@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { FuseV1Options } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 import {
+  DESKTOP_DOOR,
   denyWindowOpen,
   isTrustedSender,
   secureWebPreferences,
@@ -12,6 +13,10 @@ import {
 import { resolveLibraryRequest } from '../../electron/main/libraryProtocol';
 import { CONTENT_SECURITY_POLICY } from '../../electron/server';
 import { tempDir } from '../helpers/tempDir';
+import { fonts } from '../helpers/fonts';
+import { Library } from '../../electron/core/library';
+import { Service } from '../../electron/api/service';
+import { OP_NAMES } from '../../electron/api/contract';
 
 const repo = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
 const APP_URL = 'file:///opt/wenshi/resources/app.asar/out/renderer/index.html';
@@ -143,6 +148,23 @@ describe('Electron security', () => {
         FuseV1Options[(name[0]!.toUpperCase() + name.slice(1)) as keyof typeof FuseV1Options],
         name,
       ).toBeDefined();
+  });
+});
+
+describe('IPC arguments', () => {
+  it('every operation parses its arguments with the contract schema before anything runs', async () => {
+    const root = path.join(await tempDir(), 'lib');
+    await (await Library.create(root, 'lib')).close();
+    const service = await Service.open(root, { fonts });
+    try {
+      for (const op of OP_NAMES) {
+        const result = await service.dispatch(op, 'not an object', {}, DESKTOP_DOOR);
+        expect(result, op).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+      }
+      expect(service.library.catalog.size).toBe(0);
+    } finally {
+      await service.close();
+    }
   });
 });
 

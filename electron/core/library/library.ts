@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, readdir } from 'node:fs/promises';
+import { mkdir, readFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Catalog } from '../catalog';
@@ -141,6 +141,7 @@ export class Library {
         migrationBackup = migrated.backupDir;
       }
       const info = parseInfo(root, raw);
+      if (!readOnly) await removeLeftovers(root);
       const catalog = await Catalog.open(path.join(root, 'catalog'), clock, fs);
       return new Library(
         root,
@@ -218,6 +219,21 @@ export class Library {
 
   async close(): Promise<void> {
     if (!this.readOnly) await releaseLock(path.join(this.root, 'library.lock'));
+  }
+}
+
+/**
+ * Temp files of writers that died mid-write (a power cut, a kill): the catalog's and the lock's.
+ * Only the lock holder writes them, so once we hold the lock any that remain are someone's remains.
+ * The files they were to replace are intact (they are renamed into place only when complete).
+ */
+async function removeLeftovers(root: string): Promise<void> {
+  for (const [dir, pattern] of [
+    [path.join(root, 'catalog'), /^\.items-[0-9a-f]{2}\.json\.\d+\.tmp$/],
+    [root, /^(\.library\.json\.\d+|library\.lock\.\d+\.[0-9a-f]+)\.tmp$/],
+  ] as const) {
+    for (const name of await readdir(dir).catch(() => [] as string[]))
+      if (pattern.test(name)) await unlink(path.join(dir, name)).catch(() => undefined);
   }
 }
 
