@@ -156,7 +156,7 @@ export const contract = {
       checkedFiles: z.number(),
       problems: z.array(
         z.object({
-          kind: z.enum(['missing', 'altered', 'orphan', 'derivable']),
+          kind: z.enum(['missing', 'altered', 'orphan', 'damaged', 'derivable']),
           path: z.string(),
           itemIds: z.array(z.string()),
           message: z.string(),

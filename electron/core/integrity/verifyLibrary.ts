@@ -4,7 +4,7 @@ import { hashFile, LIBRARY_SUBFOLDERS, type Library } from '../library';
 import { throwIfCancelled } from '../errors';
 import type { JobContext } from '../jobs';
 
-export type ProblemKind = 'missing' | 'altered' | 'orphan' | 'derivable';
+export type ProblemKind = 'missing' | 'altered' | 'orphan' | 'damaged' | 'derivable';
 
 export interface IntegrityProblem {
   kind: ProblemKind;
@@ -124,6 +124,7 @@ export async function verifyLibrary(library: Library, options: VerifyOptions = {
     const shown = `files/${slashes(rel)}`;
     problems.push({ kind: 'orphan', path: shown, itemIds: [], message: `没有条目引用的文件：${shown}` });
   }
+  problems.push(...(await damagedCatalogFiles(library)));
   for (const regenerator of regenerators) {
     for (const missing of await regenerator.check(library))
       problems.push({
@@ -142,6 +143,30 @@ export async function verifyLibrary(library: Library, options: VerifyOptions = {
   };
   if (!library.readOnly) await recordVerification(library, report);
   return report;
+}
+
+/**
+ * Catalog shards that no longer parse. The library still opens (from the shard's `.bak`), but the
+ * last change written to that shard may be gone: a person should know, and the next edit of an
+ * item in it writes the shard whole again.
+ */
+async function damagedCatalogFiles(library: Library): Promise<IntegrityProblem[]> {
+  const problems: IntegrityProblem[] = [];
+  for (const name of await readdir(library.path('catalog')).catch(() => [] as string[])) {
+    if (!/^items-[0-9a-f]{2}\.json$/.test(name)) continue;
+    try {
+      JSON.parse(await readFile(library.path('catalog', name), 'utf8'));
+    } catch {
+      const shown = `catalog/${name}`;
+      problems.push({
+        kind: 'damaged',
+        path: shown,
+        itemIds: [],
+        message: `目录文件已损坏，现用其备份（${shown}.bak）中的内容，最后一次修改可能已丢失：${shown}`,
+      });
+    }
+  }
+  return problems;
 }
 
 const VERIFY_LOG = ['log', 'verify.jsonl'] as const;
