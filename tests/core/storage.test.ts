@@ -287,3 +287,20 @@ describe('library settings', () => {
     await library.close();
   });
 });
+
+describe('stale lock takeover', () => {
+  it('when several processes find the same dead holder’s lock at once, exactly one takes it over', async () => {
+    const root = await tempDir();
+    await (await Library.create(root, 'lib')).close();
+    const dead = runScript('holdLibrary.ts', [root]);
+    await waitForLine(dead, (line) => / \d+$/.test(line));
+    dead.kill('SIGKILL');
+    await exited(dead);
+    const contenders = Array.from({ length: 6 }, () => runScript('holdLibrary.ts', [root]));
+    const lines = await Promise.all(contenders.map((c) => waitForLine(c, (line) => / \d+$/.test(line))));
+    expect(lines.filter((line) => line.startsWith('writable'))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('read-only'))).toHaveLength(5);
+    for (const c of contenders) c.stdin.end();
+    await Promise.all(contenders.map(exited));
+  });
+});

@@ -141,7 +141,7 @@ export class Library {
         migrationBackup = migrated.backupDir;
       }
       const info = parseInfo(root, raw);
-      if (!readOnly) await removeLeftovers(root);
+      if (!readOnly) await removeLeftovers(root, clock());
       const catalog = await Catalog.open(path.join(root, 'catalog'), clock, fs);
       return new Library(
         root,
@@ -222,18 +222,28 @@ export class Library {
   }
 }
 
+/** Lock temp files live for milliseconds while a process takes the lock; one this old was left behind. */
+const LOCK_TEMP_MAX_AGE_MS = 60_000;
+
 /**
- * Temp files of writers that died mid-write (a power cut, a kill): the catalog's and the lock's.
- * Only the lock holder writes them, so once we hold the lock any that remain are someone's remains.
- * The files they were to replace are intact (they are renamed into place only when complete).
+ * Temp files of writers that died mid-write (a power cut, a kill). The catalog's and library.json's
+ * are written only by the lock holder, so once we hold the lock any that remain are leftovers;
+ * the files they were to replace are intact (a temp file is renamed into place only when
+ * complete). Lock temp files belong to any process trying to take the lock, perhaps on another
+ * computer, so only old ones are removed.
  */
-async function removeLeftovers(root: string): Promise<void> {
-  for (const [dir, pattern] of [
-    [path.join(root, 'catalog'), /^\.items-[0-9a-f]{2}\.json\.\d+\.tmp$/],
-    [root, /^(\.library\.json\.\d+|library\.lock\.\d+\.[0-9a-f]+)\.tmp$/],
-  ] as const) {
-    for (const name of await readdir(dir).catch(() => [] as string[]))
-      if (pattern.test(name)) await unlink(path.join(dir, name)).catch(() => undefined);
+async function removeLeftovers(root: string, now: Date): Promise<void> {
+  const catalog = path.join(root, 'catalog');
+  for (const name of await readdir(catalog).catch(() => [] as string[]))
+    if (/^\.items-[0-9a-f]{2}\.json\.\d+\.tmp$/.test(name))
+      await unlink(path.join(catalog, name)).catch(() => undefined);
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    const file = path.join(root, name);
+    if (/^\.library\.json\.\d+\.tmp$/.test(name)) await unlink(file).catch(() => undefined);
+    else if (/^library\.lock\.\d+\.[0-9a-f]+(\.stale)?\.tmp$/.test(name)) {
+      const age = now.getTime() - ((await stat(file).catch(() => null))?.mtimeMs ?? now.getTime());
+      if (age > LOCK_TEMP_MAX_AGE_MS) await unlink(file).catch(() => undefined);
+    }
   }
 }
 

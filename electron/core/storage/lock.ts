@@ -1,4 +1,4 @@
-import { link, open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 
@@ -77,6 +77,31 @@ async function createLockFile(lockFile: string, content: string): Promise<void> 
 }
 
 /**
+ * Removes the lock file if it still holds `stale`. Several processes may find the same stale lock
+ * at once, and one of them may already have replaced it with its own: the file is first moved
+ * aside atomically, so each process inspects exactly the file it took; a live lock moved by
+ * mistake is linked back at once. Returns false when the lock turned out to be live.
+ */
+async function removeIfStill(lockFile: string, stale: LockHolder | null): Promise<boolean> {
+  const aside = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.stale.tmp`;
+  try {
+    await rename(lockFile, aside);
+  } catch (error) {
+    // Someone else moved it first: try creating again.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+  const taken = await readHolder(aside);
+  if (sameHolder(taken, stale)) {
+    await unlink(aside);
+    return true;
+  }
+  await link(aside, lockFile).catch(() => undefined);
+  await unlink(aside);
+  return false;
+}
+
+/**
  * Takes the library's write lock: a file created exclusively holding our pid and host.
  * A lock whose holder was a process on this host that no longer runs is stale and taken over.
  */
@@ -93,8 +118,8 @@ export async function acquireLock(lockFile: string, now: Date): Promise<LockResu
     if (holder === null ? !(await isOldFile(lockFile, now)) : !isStale(holder)) {
       return { acquired: false, holder };
     }
-    // Another process may have taken the stale lock over meanwhile: remove only what we judged stale.
-    if (sameHolder(await readHolder(lockFile), holder)) await unlink(lockFile).catch(() => undefined);
+    if (!(await removeIfStill(lockFile, holder)))
+      return { acquired: false, holder: await readHolder(lockFile) };
   }
   return { acquired: false, holder: await readHolder(lockFile) };
 }
