@@ -135,6 +135,37 @@ describe('audit log', () => {
   });
 });
 
+describe('audit after a crash', () => {
+  it('logs a change that reached the catalog when the writer died before its audit entry', async () => {
+    const root = await tempDir();
+    let library = await Library.create(root, 'lib');
+    const item = await library.createItem(fields('原题名'));
+    const other = await library.createItem(fields('另一条'));
+    // The catalog write of an edit, without the audit entry that follows it…
+    await library.catalog.update(item.id, { title: '新题名' });
+    await library.catalog.delete(other.id);
+    // …and then the process dies holding the lock.
+    const dead = runScript('holdLibrary.ts', [path.join(root, 'no-such-library')]);
+    await exited(dead);
+    await writeFile(
+      path.join(root, 'library.lock'),
+      JSON.stringify({ pid: dead.pid, host: os.hostname(), since: '' }),
+    );
+    library = await Library.open(root);
+    expect(library.readOnly).toBe(false);
+    const entries = await library.audit.entries();
+    const recovered = entries.filter((e) => e.actor.includes('补记'));
+    expect(recovered.map((e) => [e.itemId, e.action, e.changes.map((c) => [c.field, c.old, c.new])])).toEqual(
+      expect.arrayContaining([[item.id, 'update', [['title', '原题名', '新题名']]]]),
+    );
+    // Reopened again, nothing is logged twice.
+    await library.close();
+    library = await Library.open(root);
+    expect((await library.audit.entries()).length).toBe(entries.length);
+    await library.close();
+  });
+});
+
 describe('write lock across processes', () => {
   it('a second process opens read-only while the first runs; a SIGKILLed holder’s lock is recovered', async () => {
     const root = await tempDir();

@@ -120,13 +120,14 @@ export class Library {
     let raw = await readRawInfo(root);
     let lockedBy: LockHolder | null = null;
     let readOnly = options.readOnly ?? false;
+    let tookOver = false;
     const lockFile = path.join(root, 'library.lock');
     if (!readOnly) {
       const lock = await acquireLock(lockFile, clock());
       if (!lock.acquired) {
         readOnly = true;
         lockedBy = lock.holder ?? { pid: 0, host: '?', since: '' };
-      }
+      } else tookOver = lock.tookOver;
     }
     try {
       let migrationBackup: string | null = null;
@@ -143,7 +144,7 @@ export class Library {
       const info = parseInfo(root, raw);
       if (!readOnly) await removeLeftovers(root, clock());
       const catalog = await Catalog.open(path.join(root, 'catalog'), clock, fs);
-      return new Library(
+      const library = new Library(
         root,
         info,
         catalog,
@@ -154,6 +155,8 @@ export class Library {
         fs,
         migrationBackup,
       );
+      if (tookOver) await library.auditUnloggedChanges();
+      return library;
     } catch (error) {
       if (!readOnly) await releaseLock(lockFile);
       throw error;
@@ -198,6 +201,50 @@ export class Library {
     const item = await this.catalog.delete(id);
     await this.record('delete', id, item, undefined);
     return item;
+  }
+
+  /**
+   * After a crash (the previous writer died holding the lock), its last catalog write may be on
+   * disk without the audit entry that follows it. A shard's `.bak` is the shard before its last
+   * write, so an item differing between the two that has no entry since its change gets one now.
+   */
+  private async auditUnloggedChanges(): Promise<void> {
+    const entries = await this.audit.entries();
+    const catalogDir = this.path('catalog');
+    for (const name of await readdir(catalogDir)) {
+      const match = /^items-([0-9a-f]{2})\.json\.bak$/.exec(name);
+      if (!match) continue;
+      let before: Record<string, Item>;
+      try {
+        before = (
+          JSON.parse(await readFile(path.join(catalogDir, name), 'utf8')) as { items: Record<string, Item> }
+        ).items;
+      } catch {
+        continue;
+      }
+      const ids = new Set([
+        ...Object.keys(before),
+        ...this.catalog
+          .all()
+          .map((item) => item.id)
+          .filter((id) => id.startsWith(match[1]!)),
+      ]);
+      for (const id of ids) {
+        const after = this.catalog.get(id);
+        const changes = diffFields(before[id], after);
+        if (changes.length === 0) continue;
+        // Logged already if the item's latest entry records exactly this change.
+        const last = entries.findLast((e) => e.itemId === id);
+        if (last && JSON.stringify(last.changes) === JSON.stringify(changes)) continue;
+        await this.audit.append({
+          at: this.clock().toISOString(),
+          actor: `${this.actor}（程序中断后补记）`,
+          action: !after ? 'delete' : before[id] ? 'update' : 'create',
+          itemId: id,
+          changes,
+        });
+      }
+    }
   }
 
   private async record(

@@ -8,7 +8,9 @@ export interface LockHolder {
   since: string;
 }
 
-export type LockResult = { acquired: true } | { acquired: false; holder: LockHolder | null };
+export type LockResult =
+  /** `tookOver`: the lock of a process that died was taken over, so its last write may be unfinished. */
+  { acquired: true; tookOver: boolean } | { acquired: false; holder: LockHolder | null };
 
 function isAlive(pid: number): boolean {
   try {
@@ -107,10 +109,11 @@ async function removeIfStill(lockFile: string, stale: LockHolder | null): Promis
  */
 export async function acquireLock(lockFile: string, now: Date): Promise<LockResult> {
   const mine: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
+  let tookOver = false;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await createLockFile(lockFile, JSON.stringify(mine));
-      return { acquired: true };
+      return { acquired: true, tookOver };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -120,6 +123,7 @@ export async function acquireLock(lockFile: string, now: Date): Promise<LockResu
     }
     if (!(await removeIfStill(lockFile, holder)))
       return { acquired: false, holder: await readHolder(lockFile) };
+    tookOver = true;
   }
   return { acquired: false, holder: await readHolder(lockFile) };
 }
