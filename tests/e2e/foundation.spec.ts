@@ -9,9 +9,7 @@ test.describe('browser mode with an imported item', () => {
     await page.goto(library.url);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('文史典藏');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('许昌改革记忆');
-    await expect(
-      page.getByRole('navigation', { name: '资料分类' }).getByRole('button', { name: '全部资料' }),
-    ).toBeVisible();
+    await expect(page.getByRole('navigation', { name: '资料分类' }).getByRole('button', { name: '全部资料' })).toBeVisible();
     await expect(page.getByRole('table', { name: '条目列表' })).toContainText('zhengxie-plan-web-scraped');
     await expect(page.getByText('共 1 条')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('library.png') });
@@ -36,9 +34,7 @@ test('add an item, find it in traditional script, compile it to PDF', async ({ p
   await form.getByLabel('姓名').fill('张三');
   await form.getByLabel('角色').selectOption({ label: '口述人' });
   await form.getByLabel('时间').fill('1984年春');
-  await form
-    .getByLabel('全文')
-    .fill('一九八四年春，许昌的发制品产业刚刚起步。\n我们从走村串户收购头发开始。');
+  await form.getByLabel('全文').fill('一九八四年春，许昌的发制品产业刚刚起步。\n我们从走村串户收购头发开始。');
   await form.getByRole('button', { name: '新建' }).click();
   await expect(page.getByRole('status')).toContainText('已新建「许昌发制品产业的起步」');
   await expect(page.getByRole('table', { name: '条目列表' })).toContainText('许昌发制品产业的起步');
@@ -62,10 +58,7 @@ test('add an item, find it in traditional script, compile it to PDF', async ({ p
   const [download] = await Promise.all([page.waitForEvent('download'), downloadLink.click()]);
   const pdf = path.join(library.dir, 'download.pdf');
   await download.saveAs(pdf);
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(
-    /\s+/g,
-    '',
-  );
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   expect(text).toContain('许昌改革记忆（试印本）');
   expect(text).toContain('许昌发制品产业的起步');
   expect(text).toContain('口述张三');
