@@ -245,7 +245,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     close: async () => {
       unsubscribe();
       for (const res of streams) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser keeps connections open (and an event stream reconnects): without cutting them,
+      // close() would wait for the page to go away, and stopping the server could hang.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
     },
   };
 }
