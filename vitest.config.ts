@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
+    // Generous: CLI tests start processes, and a loaded 2-core machine slows them a lot.
+    testTimeout: 180_000,
     hookTimeout: 60_000,
     projects: [
       {

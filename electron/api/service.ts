@@ -10,8 +10,11 @@ import { VolumeStore, countVolume, resolveBook, volumeFromItems, type ItemSource
 import { VolumeSchema, type Volume } from '../core/model';
 import { WenshiError, throwIfCancelled } from '../core/errors';
 import { writeFileDurably } from '../core/storage';
+import { loadDemo, sourceDemoDir } from './demo';
 import { exportCsv, exportJson, importRegister, previewRegister, readRegister } from '../core/exchange';
 import type { Item } from '../core/model';
+import { nextVerificationDue, verifyLibrary } from '../core/integrity';
+import { backupLibrary, mergePackage } from '../core/bag';
 import type { JobContext } from '../core/jobs';
 import {
   contract,
@@ -43,6 +46,8 @@ type Handlers = {
 
 export interface ServiceOptions {
   fonts: CompileFonts;
+  /** Where the demo material is; the source tree's resources/demo by default. */
+  demoDir?: string;
   readOnly?: boolean;
   actor?: string;
 }
@@ -68,6 +73,7 @@ export class Service {
     readonly library: Library,
     private readonly fonts: CompileFonts,
     private readonly volumes: VolumeStore,
+    private readonly demoDir: string,
   ) {
     library.catalog.onChange((change) => this.emit({ type: 'changed', ids: [change.item.id] }));
     // The index loads (or rebuilds) in the background: the doors open at once, and searches
@@ -86,7 +92,7 @@ export class Service {
       library.clock,
       (id) => library.catalog.get(id)?.title ?? id,
     );
-    return new Service(library, options.fonts, volumes);
+    return new Service(library, options.fonts, volumes, options.demoDir ?? sourceDemoDir());
   }
 
   /** Catalog items and their stored files, as volumes see them. */
@@ -240,6 +246,7 @@ export class Service {
     'items.create': async (fields) => this.library.createItem(fields),
     'items.update': async ({ id, patch }) => this.library.updateItem(id, patch),
     'items.delete': async ({ id }) => ({ id: (await this.library.deleteItem(id)).id }),
+    'library.loadDemo': async (_args, context) => loadDemo(this.library, this.demoDir, context),
     'library.update': async (patch) => {
       const info = await this.library.updateInfo(patch);
       return { name: info.name, settings: info.settings };
@@ -356,6 +363,13 @@ export class Service {
       return { fileName: path.basename(target), path: target, bytes: pdf.length, ...report };
     },
 
+    'library.verify': async ({ repair }, context) => {
+      const report = await verifyLibrary(this.library, { ...context, repair });
+      return { ...report, nextDue: await nextVerificationDue(this.library) };
+    },
+    'library.backup': async ({ output }, context) =>
+      backupLibrary(this.library, path.resolve(output), context),
+    'library.merge': async ({ bag }, context) => mergePackage(this.library, path.resolve(bag), context),
     'jobs.cancel': async ({ jobId }) => {
       const job = this.jobs.get(jobId);
       job?.abort();

@@ -288,6 +288,52 @@ export const opCommands = {
       list.map((v) => `${v.id}  《${v.title}》  ${v.articles} 篇  ${v.chars} 字`).join('\n') ||
       '（还没有卷）',
   }),
+  verify: opCommand({
+    op: 'library.verify',
+    usage: 'verify <资料库> [--repair]   （发现问题时以状态 1 退出）',
+    options: { repair: { type: 'boolean' } },
+    toArgs: (_positionals, values) => ({ repair: values.repair === true }),
+    print: (r) =>
+      [
+        ...r.repaired.map((p) => `已重建：${p}`),
+        ...r.problems.map((p) => p.message + (p.itemIds.length ? `（条目 ${p.itemIds.join('、')}）` : '')),
+        r.problems.length === 0
+          ? `校验通过：${r.checkedFiles} 个原件完好`
+          : `校验发现 ${r.problems.length} 处问题（共核对 ${r.checkedFiles} 个原件）`,
+      ].join('\n'),
+    exitCode: (r) => (r.problems.length > 0 ? 1 : 0),
+  }),
+  backup: opCommand({
+    op: 'library.backup',
+    usage: 'backup <资料库> <备份文件夹>   （BagIt 包）',
+    toArgs: (positionals) => {
+      need(positionals, 1, '备份文件夹');
+      return { output: positionals[0]! };
+    },
+    print: (r) =>
+      `已备份到 ${r.path}：${r.itemCount} 个条目，${r.originals} 个原件，共 ${r.payloadFiles} 个文件（${(r.payloadBytes / 1024 / 1024).toFixed(1)} MB）`,
+  }),
+  merge: opCommand({
+    op: 'library.merge',
+    usage: 'merge <资料库> <资料包>   （导入其他征集员的备份包；有冲突时以状态 1 退出）',
+    toArgs: (positionals) => {
+      need(positionals, 1, '资料包文件夹');
+      return { bag: positionals[0]! };
+    },
+    print: (r) =>
+      [
+        `新增 ${r.added.length} 个条目（复制原件 ${r.filesCopied} 个），相同 ${r.identical.length} 个，冲突 ${r.conflicts.length} 处，失败 ${r.failed.length} 个`,
+        ...r.conflicts.map(
+          (c) =>
+            `  冲突 ${c.itemId}「${c.title}」字段 ${c.field}：本库 ${JSON.stringify(c.ours)}，对方 ${JSON.stringify(c.theirs)}`,
+        ),
+        ...r.failed.map((f) => `  失败 ${f.itemId}：${f.reason}`),
+        r.reportPath ? `报告已保存：${r.reportPath}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    exitCode: (r) => (r.conflicts.length + r.failed.length > 0 ? 1 : 0),
+  }),
 };
 
 export type OpCommandName = keyof typeof opCommands;

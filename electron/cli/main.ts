@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +22,10 @@ function help(): string {
       `  ${opCommands[name].usage}`,
       `      ${summaryOf(name)}`,
     ]),
-    '  serve <资料库> [--port N] [--host 127.0.0.1] [--read-only]',
-    '      浏览器模式：在本机浏览器中打开资料库（网址含访问令牌）',
+    '  restore <备份包> <空文件夹>',
+    '      从 BagIt 备份包恢复资料库（先校验）',
+    '  serve <资料库> [--port N] [--read-only] [--lan [--allow-edit]]',
+    '      浏览器模式：在本机浏览器中打开资料库（网址含访问令牌）；--lan 供局域网只读访问',
     '',
     '选项：--json 以 JSON 输出结果；--help 显示本帮助。',
     '进度信息输出到 stderr；失败时以非零状态退出并给出原因。',
@@ -62,6 +65,18 @@ async function init(positionals: string[], values: Record<string, unknown>, out:
   const value = { root: library.root, name };
   process.stdout.write(
     out.json ? JSON.stringify(value) + '\n' : `已新建资料库「${name}」：${library.root}\n`,
+  );
+}
+
+async function restore(positionals: string[], out: Output): Promise<void> {
+  const [bag, target] = positionals;
+  if (!bag || !target) throw new UsageError('请指定备份包和恢复到的空文件夹');
+  const { restoreLibrary } = await import('../core/bag');
+  const value = await restoreLibrary(path.resolve(bag), path.resolve(target));
+  process.stdout.write(
+    out.json
+      ? JSON.stringify(value) + '\n'
+      : `已恢复到 ${value.root}：${value.items} 个条目，${value.files} 个文件，校验一致\n`,
   );
 }
 
@@ -106,18 +121,33 @@ async function runOp(
 
 async function serve(root: string, values: Record<string, unknown>): Promise<void> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) fail('界面尚未构建：请先运行 npm run build');
-  const readOnly = values['read-only'] === true;
   const { Service, packagedFonts } = await loadService();
-  const { startServer } = await import('../server');
+  const { startServer, servePolicy } = await import('../server');
   const service = await Service.open(path.resolve(root), { fonts: packagedFonts(), actor: 'browser' });
+  const lan = values.lan === true;
+  const policy = servePolicy({
+    lan,
+    allowEdit: values['allow-edit'] === true,
+    readOnly: values['read-only'] === true || service.library.readOnly,
+  });
   const server = await startServer({
     service,
     rendererDir: RENDERER_DIR,
-    host: (values.host as string | undefined) ?? '127.0.0.1',
+    host: policy.host,
     port: values.port ? Number(values.port) : 0,
-    allowEdit: !readOnly && !service.library.readOnly,
+    allowEdit: policy.allowEdit,
+    lan,
   });
   process.stdout.write(`文史典藏浏览器模式：${server.url}\n`);
+  if (lan) {
+    const port = new URL(server.url).port;
+    for (const address of Object.values(os.networkInterfaces()).flat())
+      if (address && address.family === 'IPv4' && !address.internal)
+        process.stdout.write(`局域网地址：http://${address.address}:${port}/?token=${server.token}\n`);
+    process.stderr.write(
+      policy.allowEdit ? '局域网访问：可修改。\n' : '局域网访问：只读（要允许修改请加 --allow-edit）。\n',
+    );
+  }
   if (service.library.readOnly) process.stderr.write('资料库正由另一个程序使用，以只读方式提供。\n');
   const stop = async () => {
     await server.close();
@@ -143,12 +173,13 @@ export async function main(argv: string[]): Promise<void> {
     ...(commandName === 'init' && { name: { type: 'string' } }),
     ...(commandName === 'serve' && {
       port: { type: 'string' },
-      host: { type: 'string' },
+      lan: { type: 'boolean' },
+      'allow-edit': { type: 'boolean' },
       'read-only': { type: 'boolean' },
     }),
     ...opCommand?.options,
   };
-  if (commandName !== 'init' && commandName !== 'serve' && !opCommand)
+  if (!['init', 'restore', 'serve'].includes(commandName) && !opCommand)
     fail(`没有这个命令：${commandName}（wenshi --help 查看用法）`, 2);
 
   let parsed;
@@ -166,6 +197,7 @@ export async function main(argv: string[]): Promise<void> {
   const out: Output = { json: values.json === true && commandName !== 'export' };
   try {
     if (commandName === 'init') return await init(positionals, values, out);
+    if (commandName === 'restore') return await restore(positionals, out);
     const [root, ...more] = positionals;
     if (!root) throw new UsageError('缺少资料库文件夹');
     if (commandName === 'serve') return await serve(root, values);

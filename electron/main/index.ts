@@ -1,18 +1,20 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallMeta } from '../api/contract';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallMeta, type OpOutput } from '../api/contract';
 import { Service } from '../api/service';
 import { packagedFonts } from '../api/fonts';
 import { Library } from '../core/library';
+import { nextVerificationDue } from '../core/integrity';
 import {
   DESKTOP_DOOR,
-  isAppUrl,
-  parseExportUrl,
-  parseLibraryFileUrl,
+  denyWindowOpen,
+  isTrustedSender,
   secureWebPreferences,
+  shouldBlockNavigation,
 } from './windowOptions';
+import { resolveLibraryRequest } from './libraryProtocol';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '../preload/index.cjs');
@@ -41,13 +43,11 @@ function fonts() {
 async function openDefaultLibrary(): Promise<Service> {
   const root = path.join(app.getPath('userData'), '文史典藏资料库');
   if (!existsSync(path.join(root, 'library.json'))) await (await Library.create(root, '我的资料库')).close();
-  return Service.open(root, { fonts: fonts(), actor: 'desktop' });
-}
-
-/** Only our own page, in its top frame, may call the service. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return frame !== null && frame === mainWindow?.webContents.mainFrame && isAppUrl(frame.url, RENDERER_URL);
+  return Service.open(root, {
+    fonts: fonts(),
+    actor: 'desktop',
+    ...(app.isPackaged && { demoDir: path.join(process.resourcesPath, 'demo') }),
+  });
 }
 
 function createWindow(current: Service): BrowserWindow {
@@ -61,10 +61,6 @@ function createWindow(current: Service): BrowserWindow {
     webPreferences: secureWebPreferences(PRELOAD),
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, RENDERER_URL)) event.preventDefault();
-  });
   const unsubscribe = current.onEvent((event) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event);
   });
@@ -73,13 +69,48 @@ function createWindow(current: Service): BrowserWindow {
   return win;
 }
 
-function buildMenu(): void {
+/**
+ * Re-hashes every original and shows what was found. `quietIfSound` is for the scheduled run at
+ * start-up, which speaks only when something is wrong.
+ */
+async function verifyAndReport(current: Service, repair: boolean, quietIfSound: boolean): Promise<void> {
+  const result = await current.dispatch('library.verify', { repair }, {}, DESKTOP_DOOR);
+  if (!result.ok) {
+    await dialog.showMessageBox({ type: 'error', title: '校验资料库', message: result.error.message });
+    return;
+  }
+  const report = result.value as OpOutput<'library.verify'>;
+  if (quietIfSound && report.problems.length === 0) return;
+  const lines = report.problems.slice(0, 20).map((p) => p.message);
+  if (report.problems.length > 20) lines.push(`……共 ${report.problems.length} 处`);
+  await dialog.showMessageBox({
+    type: report.problems.length ? 'warning' : 'info',
+    title: '校验资料库',
+    message: report.problems.length
+      ? `发现 ${report.problems.length} 处问题（共核对 ${report.checkedFiles} 个原件）`
+      : `校验通过：${report.checkedFiles} 个原件完好`,
+    detail: [...report.repaired.map((p) => `已重建：${p}`), ...lines].join('\n'),
+  });
+}
+
+/** Runs the scheduled verification when library.json's interval says it is due. */
+async function verifyIfDue(current: Service): Promise<void> {
+  const days = current.library.info.settings.verifyIntervalDays;
+  if (days === 0 || current.library.readOnly) return;
+  const due = await nextVerificationDue(current.library);
+  if (due !== null && Date.parse(due) <= Date.now()) await verifyAndReport(current, false, true);
+}
+
+function buildMenu(current: Service): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
       {
         label: '文件',
         submenu: [
+          { label: '校验资料库…', click: () => void verifyAndReport(current, false, false) },
+          { label: '校验并重建可再生内容…', click: () => void verifyAndReport(current, true, false) },
+          { type: 'separator' },
           { role: 'close', label: '关闭窗口' },
           { role: 'quit', label: '退出' },
         ],
@@ -117,8 +148,16 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
 
+  // Every web contents, whichever window it belongs to: no webviews, no new windows, no leaving the app.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(denyWindowOpen);
+    contents.on('will-navigate', (event, url) => {
+      if (shouldBlockNavigation(url, RENDERER_URL)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (shouldBlockNavigation(url, RENDERER_URL)) event.preventDefault();
+    });
   });
 
   void app.whenReady().then(async () => {
@@ -127,22 +166,23 @@ if (!app.requestSingleInstanceLock()) {
     const current = service;
 
     protocol.handle('wenshi', async (request) => {
-      const exported = parseExportUrl(request.url);
-      if (exported) return net.fetch(pathToFileURL(current.library.path('exports', exported)).href);
-      const wanted = parseLibraryFileUrl(request.url);
-      const file = wanted && (await current.library.displayFile(wanted.sha256, wanted.size));
+      const file = await resolveLibraryRequest(request.url, current.library.root, async (sha256, size) => {
+        const found = await current.library.displayFile(sha256, size);
+        return found?.path ?? null;
+      });
       if (!file) return new Response('Not found', { status: 404 });
-      return net.fetch(pathToFileURL(file.path).href);
+      return net.fetch(pathToFileURL(file).href);
     });
 
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, op: unknown, args: unknown, meta: unknown) => {
-      if (!isTrustedSender(event))
+      if (!isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame, RENDERER_URL))
         return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } };
       return current.dispatch(String(op), args, (meta ?? {}) as CallMeta, DESKTOP_DOOR);
     });
 
-    buildMenu();
+    buildMenu(current);
     mainWindow = createWindow(current);
+    void verifyIfDue(current);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(current);
     });

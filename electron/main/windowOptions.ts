@@ -29,6 +29,33 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   }
 }
 
+/** Navigation away from the app (a link, a script, a redirect) is stopped. */
+export function shouldBlockNavigation(url: string, appUrl: string): boolean {
+  return !isAppUrl(url, appUrl);
+}
+
+/** No page may open a window: links to the web are not followed from an offline archive. */
+export function denyWindowOpen(): { action: 'deny' } {
+  return { action: 'deny' };
+}
+
+/** The part of Electron's WebFrameMain the sender check reads. */
+export interface SenderFrame {
+  url: string;
+}
+
+/**
+ * Only our own page, in the top frame of our window, may call the service: not a subframe, not
+ * another window, not a page the window was somehow navigated to.
+ */
+export function isTrustedSender(
+  frame: SenderFrame | null | undefined,
+  mainFrame: SenderFrame | null | undefined,
+  appUrl: string,
+): boolean {
+  return frame != null && frame === mainFrame && isAppUrl(frame.url, appUrl);
+}
+
 /** The desktop door may write and may read local paths the user chose. */
 export const DESKTOP_DOOR: DoorPolicy = { canWrite: true, canUseLocalPaths: true };
 

@@ -25,6 +25,51 @@ export interface ServeOptions {
   /** Allow changes through this door; off for a reading room on the LAN. */
   allowEdit: boolean;
   token?: string;
+  /** Listening beyond this computer must be asked for explicitly. */
+  lan?: boolean;
+  /** Milliseconds now; tests pass their own clock to step past the rate-limit window. */
+  now?: () => number;
+}
+
+/** Where `wenshi serve` listens and whether it takes changes, from its flags. */
+export function servePolicy(flags: { lan: boolean; allowEdit: boolean; readOnly: boolean }): {
+  host: string;
+  allowEdit: boolean;
+} {
+  // On the LAN a reading room is the point: changes only when asked for with --allow-edit.
+  if (flags.lan) return { host: '0.0.0.0', allowEdit: flags.allowEdit && !flags.readOnly };
+  return { host: '127.0.0.1', allowEdit: !flags.readOnly };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Failed token attempts allowed per client address within the window, before it gets 429. */
+export const MAX_FAILED_ATTEMPTS = 10;
+export const FAILED_ATTEMPT_WINDOW_MS = 60_000;
+
+/** Counts failed token attempts per client address over a sliding window. */
+class FailedAttempts {
+  private readonly byClient = new Map<string, number[]>();
+
+  constructor(private readonly now: () => number) {}
+
+  private recent(client: string): number[] {
+    const since = this.now() - FAILED_ATTEMPT_WINDOW_MS;
+    const times = (this.byClient.get(client) ?? []).filter((t) => t > since);
+    if (times.length) this.byClient.set(client, times);
+    else this.byClient.delete(client);
+    return times;
+  }
+
+  blocked(client: string): boolean {
+    return this.recent(client).length >= MAX_FAILED_ATTEMPTS;
+  }
+
+  fail(client: string): void {
+    this.byClient.set(client, [...this.recent(client), this.now()]);
+  }
 }
 
 export interface RunningServer {
@@ -44,7 +89,7 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.pdf': 'application/pdf',
 };
-const CSP =
+export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -109,6 +154,10 @@ async function serveFile(
  * `Authorization: Bearer` header.
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !options.lan)
+    throw new Error(`只在本机（127.0.0.1）提供服务；要让局域网访问，请明确使用 --lan（而不是 ${host}）`);
+  const failures = new FailedAttempts(options.now ?? Date.now);
   const token = options.token ?? randomBytes(24).toString('base64url');
   const door: DoorPolicy = { canWrite: options.allowEdit, canUseLocalPaths: false };
   const exportsDir = options.service.library.path('exports');
@@ -120,10 +169,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      const client = req.socket.remoteAddress ?? '?';
+      // Guessing the token is cut short: after too many failures, even a right guess is refused for a while.
+      if (failures.blocked(client))
+        return send(res, 429, '429 尝试次数过多：请稍后再试，并使用启动时显示的完整网址。');
       const bearer = req.headers.authorization?.replace(/^Bearer /, '');
       const fromUrl = url.searchParams.get('token') ?? undefined;
-      const authorized = [fromUrl, cookieToken(req), bearer].some((t) => tokenMatches(t, token));
-      if (!authorized) return send(res, 401, '401 未授权：请使用启动时显示的完整网址（含 token）。');
+      const given = [fromUrl, cookieToken(req), bearer];
+      const authorized = given.some((t) => tokenMatches(t, token));
+      if (!authorized) {
+        // Only a wrong token is a guess; a request carrying none (a bare URL) is not counted.
+        if (given.some(Boolean)) failures.fail(client);
+        return send(res, 401, '401 未授权：请使用启动时显示的完整网址（含 token）。');
+      }
       if (tokenMatches(fromUrl, token))
         res.setHeader('Set-Cookie', `${HTTP_TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
 
@@ -200,7 +258,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
 
       if (req.method !== 'GET') return send(res, 405, '405');
-      const headers = { 'Content-Security-Policy': CSP };
+      const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
       const relative = decodeURIComponent(url.pathname);
       if (relative !== '/' && (await serveFile(res, options.rendererDir, relative, headers))) return;
       // Client-side routes all load the app shell.
@@ -215,7 +273,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
   });
 
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, resolve);
@@ -228,7 +285,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     close: async () => {
       unsubscribe();
       for (const res of streams) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser keeps connections open (and an event stream reconnects): without cutting them,
+      // close() would wait for the page to go away, and stopping the server could hang.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
     },
   };
 }

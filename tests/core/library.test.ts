@@ -5,6 +5,7 @@ import path from 'node:path';
 import { assert, describe, expect, it } from 'vitest';
 import { Library, LIBRARY_FORMAT_VERSION } from '../../electron/core/library';
 import { WenshiError } from '../../electron/core/errors';
+import { verifyLibrary } from '../../electron/core/integrity';
 import { tempDir } from '../helpers/tempDir';
 
 const fields = {
@@ -112,6 +113,11 @@ describe('Library', () => {
     library = await Library.open(root);
     // The backup holds the version before the last write: nothing earlier is lost.
     expect(library.catalog.get(item.id)?.places).toEqual(['许昌市']);
+    // Verification names the damaged shard, so a person learns the last change there may be gone.
+    const report = await verifyLibrary(library);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ kind: 'damaged', path: `catalog/items-${item.id.slice(0, 2)}.json` }),
+    ]);
     await library.close();
   });
 

@@ -2,11 +2,12 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Low } from 'lowdb';
-import { DurableJSONFile } from '../storage';
+import { DurableJSONFile, nodeStorageFs, type StorageFs } from '../storage';
 import { WenshiError } from '../errors';
 import {
   ItemFieldsSchema,
   ItemPatchSchema,
+  ItemSchema,
   type FileRef,
   type Item,
   type ItemFieldsInput,
@@ -36,11 +37,12 @@ export class Catalog {
   private constructor(
     private readonly dir: string,
     private readonly clock: () => Date,
+    private readonly fs: StorageFs,
   ) {}
 
-  static async open(dir: string, clock: () => Date): Promise<Catalog> {
+  static async open(dir: string, clock: () => Date, fs: StorageFs = nodeStorageFs): Promise<Catalog> {
     await mkdir(dir, { recursive: true });
-    const catalog = new Catalog(dir, clock);
+    const catalog = new Catalog(dir, clock, fs);
     for (const name of await readdir(dir)) {
       const match = /^items-([0-9a-f]{2})\.json$/.exec(name);
       if (!match) continue;
@@ -54,7 +56,7 @@ export class Catalog {
   private shard(key: string): Low<Shard> {
     let shard = this.shards.get(key);
     if (!shard) {
-      shard = new Low<Shard>(new DurableJSONFile(path.join(this.dir, `items-${key}.json`)), {
+      shard = new Low<Shard>(new DurableJSONFile(path.join(this.dir, `items-${key}.json`), this.fs), {
         items: {},
       });
       this.shards.set(key, shard);
@@ -189,6 +191,16 @@ export class Catalog {
       ),
     );
     return outcomes;
+  }
+
+  /** Adds an item that already has its id and dates, as one from another archivist's package. */
+  async insert(record: Item): Promise<Item> {
+    const item = ItemSchema.parse(record);
+    if (this.items.has(item.id)) throw new WenshiError('exists', `条目 ${item.id} 已存在`);
+    await this.persist(item.id, item);
+    this.remember(item);
+    this.emit({ type: 'put', item, previous: undefined });
+    return item;
   }
 
   async update(id: string, patch: ItemPatchInput): Promise<Item> {

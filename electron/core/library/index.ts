@@ -1,6 +1,7 @@
 export {
   Library,
   LIBRARY_FORMAT_VERSION,
+  LIBRARY_SUBFOLDERS,
   LibrarySettingsSchema,
   type LibraryInfo,
   type LibraryOptions,

@@ -1,15 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, stat, readdir } from 'node:fs/promises';
+import { mkdir, readFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Catalog, nextIdentifier } from '../catalog';
 import { DEFAULT_SUBJECTS } from '../vocabulary';
 import type { Item, ItemFieldsInput, ItemPatchInput } from '../model';
-import { acquireLock, releaseLock, writeFileDurably, type LockHolder } from '../storage';
+import {
+  acquireLock,
+  nodeStorageFs,
+  releaseLock,
+  writeFileDurably,
+  type LockHolder,
+  type StorageFs,
+} from '../storage';
 import { WenshiError } from '../errors';
 import { AuditLog, diffFields, type AuditEntry } from './auditLog';
 import { FileStore } from './fileStore';
 import { derivedPaths } from './derived';
+import { migrateLibrary } from './migrations';
 
 export const LIBRARY_FORMAT_VERSION = 1;
 
@@ -20,6 +28,8 @@ export const LibrarySettingsSchema = z.object({
   subjects: z.array(z.string()).default([...DEFAULT_SUBJECTS]),
   /** Places added to the gazetteer by this library. */
   extraPlaces: z.array(z.string()).default([]),
+  /** Re-hash every original when this many days have passed since the last verification; 0: never. */
+  verifyIntervalDays: z.number().int().min(0).max(3650).default(0),
 });
 export type LibrarySettings = z.infer<typeof LibrarySettingsSchema>;
 
@@ -40,9 +50,20 @@ export interface LibraryOptions {
   readOnly?: boolean;
   /** For a new library. */
   settings?: Partial<LibrarySettings>;
+  /** The file operations catalog writes go through (tests put a failing disk here). */
+  storageFs?: StorageFs;
 }
 
-const SUBFOLDERS = ['catalog', 'files', 'derived', 'index', 'volumes', 'exports', 'log'] as const;
+/** The folders every library has; derived/ and index/ hold only what can be made again from the rest. */
+export const LIBRARY_SUBFOLDERS = [
+  'catalog',
+  'files',
+  'derived',
+  'index',
+  'volumes',
+  'exports',
+  'log',
+] as const;
 
 /**
  * A library folder: library.json, the catalog, the originals and what is derived from them.
@@ -61,6 +82,9 @@ export class Library {
     readonly readOnly: boolean,
     readonly clock: () => Date,
     readonly actor: string,
+    private readonly storageFs: StorageFs,
+    /** Where the pre-migration copy went, when opening migrated an older format. */
+    readonly migrationBackup: string | null,
   ) {
     this.files = new FileStore(path.join(root, 'files'));
     this.audit = new AuditLog(path.join(root, 'log', 'audit.jsonl'));
@@ -78,7 +102,7 @@ export class Library {
       ...(patch.name !== undefined && { name: patch.name }),
       settings: { ...this.currentInfo.settings, ...patch.settings },
     });
-    await writeFileDurably(this.path('library.json'), JSON.stringify(next, null, 2) + '\n');
+    await writeFileDurably(this.path('library.json'), JSON.stringify(next, null, 2) + '\n', this.storageFs);
     this.currentInfo = next;
     return next;
   }
@@ -94,7 +118,7 @@ export class Library {
     const existing = (await readdir(root)).filter((f) => !f.startsWith('.'));
     if (existing.includes('library.json')) throw new WenshiError('exists', `这里已经有一个资料库：${root}`);
     if (existing.length > 0) throw new WenshiError('exists', `文件夹不是空的，不能在这里新建资料库：${root}`);
-    for (const sub of SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
+    for (const sub of LIBRARY_SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
     const info: LibraryInfo = {
       format: 'wenshi-library',
       formatVersion: LIBRARY_FORMAT_VERSION,
@@ -102,24 +126,78 @@ export class Library {
       createdAt: clock().toISOString(),
       settings: LibrarySettingsSchema.parse(options.settings ?? {}),
     };
-    await writeFileDurably(path.join(root, 'library.json'), JSON.stringify(info, null, 2) + '\n');
+    await writeFileDurably(
+      path.join(root, 'library.json'),
+      JSON.stringify(info, null, 2) + '\n',
+      options.storageFs,
+    );
     return Library.open(root, options);
   }
 
+  /**
+   * Opens a library; the first process to open it writes, later ones read. A library of an older
+   * format is migrated first (after a backup copy), which needs the write lock.
+   */
   static async open(root: string, options: LibraryOptions = {}): Promise<Library> {
     const clock = options.clock ?? (() => new Date());
-    const info = await readInfo(root);
+    const fs = options.storageFs ?? nodeStorageFs;
+    let raw = await readRawInfo(root);
     let lockedBy: LockHolder | null = null;
     let readOnly = options.readOnly ?? false;
+    let tookOver = false;
+    const lockFile = path.join(root, 'library.lock');
     if (!readOnly) {
-      const lock = await acquireLock(path.join(root, 'library.lock'), clock());
+      const lock = await acquireLock(lockFile, clock());
       if (!lock.acquired) {
         readOnly = true;
         lockedBy = lock.holder ?? { pid: 0, host: '?', since: '' };
-      }
+      } else tookOver = lock.tookOver;
     }
-    const catalog = await Catalog.open(path.join(root, 'catalog'), clock);
-    return new Library(root, info, catalog, lockedBy, readOnly, clock, options.actor ?? 'wenshi');
+    try {
+      let migrationBackup: string | null = null;
+      if (Number(raw['formatVersion']) < LIBRARY_FORMAT_VERSION) {
+        if (readOnly)
+          throw new WenshiError(
+            'read_only',
+            `这个资料库是旧格式（格式 ${String(raw['formatVersion'])}），需要先升级；但它现在只能以只读方式打开（正由另一个程序使用），请关闭其他程序后再打开。`,
+          );
+        const migrated = await migrateLibrary(root, raw, LIBRARY_FORMAT_VERSION, clock(), fs);
+        raw = migrated.info;
+        migrationBackup = migrated.backupDir;
+      }
+      const info = parseInfo(root, raw);
+      if (!readOnly) await removeLeftovers(root, clock());
+      const catalog = await Catalog.open(path.join(root, 'catalog'), clock, fs);
+      const library = new Library(
+        root,
+        info,
+        catalog,
+        lockedBy,
+        readOnly,
+        clock,
+        options.actor ?? 'wenshi',
+        fs,
+        migrationBackup,
+      );
+      if (tookOver) await library.auditUnloggedChanges();
+      return library;
+    } catch (error) {
+      if (!readOnly) await releaseLock(lockFile);
+      throw error;
+    }
+  }
+
+  /** Changes library settings (stored in library.json). */
+  async updateSettings(patch: Partial<LibrarySettings>): Promise<LibrarySettings> {
+    return (await this.updateInfo({ settings: patch })).settings;
+  }
+
+  /** Adds an item from another library as it is (same id and dates), with an audit entry. */
+  async importItem(item: Item): Promise<Item> {
+    this.assertWritable();
+    const inserted = await this.catalog.insert(item);
+    await this.record('create', inserted.id, undefined, inserted);
+    return inserted;
   }
 
   async createItem(fields: ItemFieldsInput): Promise<Item> {
@@ -206,6 +284,47 @@ export class Library {
     return item;
   }
 
+  /**
+   * After a crash (the previous writer died holding the lock), its last catalog write may be on
+   * disk without the audit entry that follows it. A shard's `.bak` is the shard before its last
+   * write, so an item differing between the two that has no entry since its change gets one now.
+   */
+  private async auditUnloggedChanges(): Promise<void> {
+    const entries = await this.audit.entries();
+    const catalogDir = this.path('catalog');
+    for (const name of await readdir(catalogDir)) {
+      const match = /^items-([0-9a-f]{2})\.json\.bak$/.exec(name);
+      if (!match) continue;
+      let before: Record<string, Item>;
+      try {
+        before = (
+          JSON.parse(await readFile(path.join(catalogDir, name), 'utf8')) as { items: Record<string, Item> }
+        ).items;
+      } catch {
+        continue;
+      }
+      const ids = new Set([
+        ...Object.keys(before),
+        ...this.catalog
+          .all()
+          .map((item) => item.id)
+          .filter((id) => id.startsWith(match[1]!)),
+      ]);
+      for (const id of ids) {
+        const after = this.catalog.get(id);
+        const changes = diffFields(before[id], after);
+        if (changes.length === 0) continue;
+        // Logged already if the item's latest entry records exactly this change.
+        const last = entries.findLast((e) => e.itemId === id);
+        if (last && JSON.stringify(last.changes) === JSON.stringify(changes)) continue;
+        await this.audit.append({
+          ...this.entry(!after ? 'delete' : before[id] ? 'update' : 'create', id, before[id], after),
+          actor: `${this.actor}（程序中断后补记）`,
+        });
+      }
+    }
+  }
+
   private async record(
     action: AuditEntry['action'],
     itemId: string,
@@ -269,7 +388,33 @@ export class Library {
   }
 }
 
-async function readInfo(root: string): Promise<LibraryInfo> {
+/** Lock temp files live for milliseconds while a process takes the lock; one this old was left behind. */
+const LOCK_TEMP_MAX_AGE_MS = 60_000;
+
+/**
+ * Temp files of writers that died mid-write (a power cut, a kill). The catalog's and library.json's
+ * are written only by the lock holder, so once we hold the lock any that remain are leftovers;
+ * the files they were to replace are intact (a temp file is renamed into place only when
+ * complete). Lock temp files belong to any process trying to take the lock, perhaps on another
+ * computer, so only old ones are removed.
+ */
+async function removeLeftovers(root: string, now: Date): Promise<void> {
+  const catalog = path.join(root, 'catalog');
+  for (const name of await readdir(catalog).catch(() => [] as string[]))
+    if (/^\.items-[0-9a-f]{2}\.json\.\d+\.tmp$/.test(name))
+      await unlink(path.join(catalog, name)).catch(() => undefined);
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    const file = path.join(root, name);
+    if (/^\.library\.json\.\d+\.tmp$/.test(name)) await unlink(file).catch(() => undefined);
+    else if (/^library\.lock\.\d+\.[0-9a-f]+(\.stale)?\.tmp$/.test(name)) {
+      const age = now.getTime() - ((await stat(file).catch(() => null))?.mtimeMs ?? now.getTime());
+      if (age > LOCK_TEMP_MAX_AGE_MS) await unlink(file).catch(() => undefined);
+    }
+  }
+}
+
+/** library.json as stored, checked only enough to know it is a library of a format we can read. */
+async function readRawInfo(root: string): Promise<Record<string, unknown>> {
   let text: string;
   try {
     text = await readFile(path.join(root, 'library.json'), 'utf8');
@@ -283,12 +428,26 @@ async function readInfo(root: string): Promise<LibraryInfo> {
       exists ? `这个文件夹不是文史典藏资料库：${root}` : `资料库不存在：${root}`,
     );
   }
-  const parsed = LibraryInfoSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new WenshiError('not_a_library', `library.json 无法识别：${root}`);
-  if (parsed.data.formatVersion > LIBRARY_FORMAT_VERSION)
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new WenshiError('not_a_library', `library.json 已损坏，无法读取：${root}`);
+  }
+  const head = z
+    .object({ format: z.literal('wenshi-library'), formatVersion: z.number().int().min(0) })
+    .safeParse(raw);
+  if (!head.success) throw new WenshiError('not_a_library', `library.json 无法识别：${root}`);
+  if (head.data.formatVersion > LIBRARY_FORMAT_VERSION)
     throw new WenshiError(
       'newer_format',
-      `这个资料库由更新版本的文史典藏创建（格式 ${parsed.data.formatVersion}），请升级程序后再打开。`,
+      `这个资料库由更新版本的文史典藏创建（格式 ${head.data.formatVersion}），请升级程序后再打开。`,
     );
+  return raw as Record<string, unknown>;
+}
+
+function parseInfo(root: string, raw: Record<string, unknown>): LibraryInfo {
+  const parsed = LibraryInfoSchema.safeParse(raw);
+  if (!parsed.success) throw new WenshiError('not_a_library', `library.json 无法识别：${root}`);
   return parsed.data;
 }

@@ -1,20 +1,36 @@
-import { open, readFile, rename, copyFile, unlink } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { nodeStorageFs, storageError, type StorageFs } from './storageFs';
 
-/** Writes bytes to `file` so that after return they survive a power cut: temp file, fsync, rename, fsync dir. */
-export async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes bytes to `file` so that after return they survive a power cut: temp file, fsync, rename,
+ * fsync dir. On failure the old file is untouched and the temp file removed; disk errors become
+ * a WenshiError('io') that says what happened.
+ */
+export async function writeFileDurably(
+  file: string,
+  data: string | Uint8Array,
+  fs: StorageFs = nodeStorageFs,
+): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  const handle = await open(tmp, 'w');
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await fs.open(tmp, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, file);
+  } catch (error) {
+    await fs.unlink(tmp).catch(() => undefined);
+    throw storageError(error);
   }
-  await rename(tmp, file);
-  await syncDirectory(dir);
+  await syncDirectory(dir).catch((error: unknown) => {
+    throw storageError(error);
+  });
 }
 
 async function syncDirectory(dir: string): Promise<void> {
@@ -34,7 +50,10 @@ async function syncDirectory(dir: string): Promise<void> {
  * steno, lowdb's own writer, neither fsyncs nor keeps a backup.
  */
 export class DurableJSONFile<T> implements Adapter<T> {
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly fs: StorageFs = nodeStorageFs,
+  ) {}
 
   async read(): Promise<T | null> {
     const main = await readJson<T>(this.file);
@@ -47,15 +66,15 @@ export class DurableJSONFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     try {
-      await copyFile(this.file, `${this.file}.bak`);
+      await this.fs.copyFile(this.file, `${this.file}.bak`);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(error);
     }
-    await writeFileDurably(this.file, JSON.stringify(data));
+    await writeFileDurably(this.file, JSON.stringify(data), this.fs);
   }
 
   async remove(): Promise<void> {
-    for (const f of [this.file, `${this.file}.bak`]) await unlink(f).catch(() => undefined);
+    for (const f of [this.file, `${this.file}.bak`]) await this.fs.unlink(f).catch(() => undefined);
   }
 }
 

@@ -29,6 +29,7 @@ import { collectChosen, collectDropped } from '../features/import/collectDropped
 import type { DroppedFile } from '../api/client';
 import { VolumesView } from '../features/volumes/VolumesView';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Welcome } from './Welcome';
 
 type Detail = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; item: Item };
 
@@ -229,6 +230,18 @@ export function App() {
   }
 
   const readOnly = info?.readOnly ?? false;
+  const [loadingDemo, setLoadingDemo] = useState(false);
+  async function loadDemo() {
+    setLoadingDemo(true);
+    try {
+      const { added } = await api.call('library.loadDemo', {}, { jobId: crypto.randomUUID() });
+      setStatus({ kind: 'info', text: t('welcome.demoLoaded', { count: added }) });
+    } catch (error) {
+      showError(error);
+    } finally {
+      setLoadingDemo(false);
+    }
+  }
   const startImport = (files: DroppedFile[]) => {
     if (files.length > 0 && !readOnly) setImporting(files);
   };
@@ -340,7 +353,14 @@ export function App() {
                 {t('search.indexing', indexing)}
               </p>
             )}
-            {query && searchResult?.query === query ? (
+            {items?.length === 0 && !query ? (
+              <Welcome
+                readOnly={readOnly}
+                loadingDemo={loadingDemo}
+                onNew={startNew}
+                onDemo={() => void loadDemo()}
+              />
+            ) : query && searchResult?.query === query ? (
               <SearchResults
                 query={query}
                 result={searchResult.result}

@@ -200,6 +200,15 @@ export const en: Messages = {
     mojibake:
       '{{count}} runs of garbled text were found and left as they are; check them against the original:',
   },
+  welcome: {
+    title: 'Welcome to Wenshi',
+    intro: 'This library is still empty. Ways to begin:',
+    drop: 'Drag files or whole folders (photos, recordings, transcripts, Word files) onto the window, or click “Import files” above.',
+    newHint: ': describe an oral history, photo or document by hand.',
+    demo: 'Load the demo material',
+    demoHint: ': a few sample articles and photos to try search and printing.',
+    demoLoaded: 'Loaded {{count}} demo items',
+  },
   layout: { sidebar: 'Resize the category pane', detail: 'Resize the details pane' },
   player: { label: 'Recording and transcript' },
   volumes: {

@@ -196,6 +196,15 @@ export const zhHans = {
     textEdited: '正文已在导入后修改过，无法逐处对照。',
     mojibake: '发现 {{count}} 处疑似乱码，未作改动，请对照原件核实：',
   },
+  welcome: {
+    title: '欢迎使用文史典藏',
+    intro: '这个资料库还是空的。可以这样开始：',
+    drop: '把文件或整个文件夹（照片、录音、文字稿、Word 文件）拖进窗口，或点击上方「导入文件」。',
+    newHint: '：手工著录一条口述、照片或文献。',
+    demo: '导入示例资料',
+    demoHint: '：放入几篇示例文章和照片，先试一试检索和编印。',
+    demoLoaded: '已导入 {{count}} 条示例资料',
+  },
   layout: { sidebar: '调整分类栏宽度', detail: '调整详情栏宽度' },
   player: { label: '录音与文字稿' },
   volumes: {

@@ -198,6 +198,15 @@ export const zhHant: Messages = {
     textEdited: '正文已在匯入後修改過，無法逐處對照。',
     mojibake: '發現 {{count}} 處疑似亂碼，未作改動，請對照原件核實：',
   },
+  welcome: {
+    title: '歡迎使用文史典藏',
+    intro: '這個資料庫還是空的。可以這樣開始：',
+    drop: '把檔案或整個資料夾（照片、錄音、文字稿、Word 檔案）拖進視窗，或點擊上方「匯入檔案」。',
+    newHint: '：手工著錄一條口述、照片或文獻。',
+    demo: '匯入示例資料',
+    demoHint: '：放入幾篇示例文章和照片，先試一試檢索和編印。',
+    demoLoaded: '已匯入 {{count}} 條示例資料',
+  },
   layout: { sidebar: '調整分類欄寬度', detail: '調整詳情欄寬度' },
   player: { label: '錄音與文字稿' },
   volumes: {

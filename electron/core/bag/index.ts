@@ -1,0 +1,4 @@
+export { checkBag, parseBagInfo, writeBag, type BagCheck, type PayloadFile } from './bagit';
+export { backupLibrary, type BackupResult } from './backupLibrary';
+export { restoreLibrary } from './restoreLibrary';
+export { mergePackage, type MergeConflict, type MergeResult } from './mergePackage';

@@ -1,0 +1,142 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Catalog } from '../catalog';
+import { diffFields, FileStore, LIBRARY_FORMAT_VERSION, type Library } from '../library';
+import { WenshiError, throwIfCancelled } from '../errors';
+import { writeFileDurably } from '../storage';
+import { ItemSchema, type Item } from '../model';
+import type { JobContext } from '../jobs';
+import { checkBag } from './bagit';
+import { invalidBagError } from './restoreLibrary';
+
+export interface MergeConflict {
+  /** Our item. */
+  itemId: string;
+  /** Their item, when it differs from ours (matched by an original's content hash). */
+  theirId: string;
+  title: string;
+  field: string;
+  ours: unknown;
+  theirs: unknown;
+}
+
+export interface MergeResult {
+  added: string[];
+  /** Their items we already have, field for field. */
+  identical: string[];
+  conflicts: MergeConflict[];
+  failed: { itemId: string; reason: string }[];
+  filesCopied: number;
+  /** Where the report was saved (log/merges/…), for a person to work through the conflicts. */
+  reportPath: string | null;
+}
+
+function stamp(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+}
+
+/** Their item's counterpart here: the same id, or else an item holding one of the same originals. */
+function counterpart(library: Library, theirs: Item): Item | undefined {
+  const byId = library.catalog.get(theirs.id);
+  if (byId) return byId;
+  for (const file of theirs.files) {
+    const byContent = library.catalog.findByFileHash(file.sha256);
+    if (byContent) return byContent;
+  }
+  return undefined;
+}
+
+/**
+ * Imports another archivist's package (a backup bag of their library) into this one. Items are
+ * matched by id and by the content hash of their originals: new ones are added with their
+ * originals, identical ones skipped, and items whose fields differ are reported as conflicts
+ * (field, ours, theirs) and left unchanged for a person to decide. Nothing is overwritten.
+ */
+export async function mergePackage(
+  library: Library,
+  bag: string,
+  context: JobContext = {},
+): Promise<MergeResult> {
+  library.assertWritable();
+  const check = await checkBag(bag, context);
+  if (check.problems.length > 0) throw invalidBagError(bag, check.problems);
+  const data = path.join(bag, 'data');
+  const info = JSON.parse(await readFile(path.join(data, 'library.json'), 'utf8').catch(() => 'null')) as {
+    formatVersion?: number;
+  } | null;
+  if (!info)
+    throw new WenshiError('invalid_argument', `这个包里没有文史典藏资料库（缺少 library.json）：${bag}`);
+  if (info.formatVersion !== LIBRARY_FORMAT_VERSION)
+    throw new WenshiError(
+      'unsupported',
+      `这个包的资料库格式（${String(info.formatVersion)}）与本程序（${LIBRARY_FORMAT_VERSION}）不同：请先用 wenshi restore 恢复并用同一版本打开，再合并。`,
+    );
+
+  const theirCatalog = await Catalog.open(path.join(data, 'catalog'), library.clock);
+  const theirFiles = new FileStore(path.join(data, 'files'));
+  const result: MergeResult = {
+    added: [],
+    identical: [],
+    conflicts: [],
+    failed: [],
+    filesCopied: 0,
+    reportPath: null,
+  };
+  // Their catalog is read as data from outside: every record must be a well-formed item.
+  const theirItems: Item[] = [];
+  for (const raw of theirCatalog.all()) {
+    const parsed = ItemSchema.safeParse(raw);
+    if (parsed.success) theirItems.push(parsed.data);
+    else
+      result.failed.push({
+        itemId: String(raw.id),
+        reason: `条目数据不合格式：${parsed.error.issues[0]!.path.join('.')}`,
+      });
+  }
+  theirItems.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+
+  for (const [index, theirs] of theirItems.entries()) {
+    throwIfCancelled(context.signal);
+    context.onProgress?.({ phase: 'merge', done: index, total: theirItems.length, current: theirs.title });
+    const ours = counterpart(library, theirs);
+    if (ours) {
+      const changes = diffFields(ours, theirs);
+      if (changes.length === 0) result.identical.push(theirs.id);
+      for (const change of changes)
+        result.conflicts.push({
+          itemId: ours.id,
+          theirId: theirs.id,
+          title: ours.title,
+          field: change.field,
+          ours: change.old,
+          theirs: change.new,
+        });
+      continue;
+    }
+    const missing = [];
+    for (const file of theirs.files)
+      if (!(await theirFiles.has(file.sha256, file.name))) missing.push(file.name);
+    if (missing.length > 0) {
+      result.failed.push({ itemId: theirs.id, reason: `包中缺少原件：${missing.join('、')}` });
+      continue;
+    }
+    for (const file of theirs.files) {
+      if (await library.files.has(file.sha256, file.name)) continue;
+      await library.files.put(theirFiles.pathFor(file.sha256, file.name), file.sha256, file.name);
+      result.filesCopied++;
+    }
+    result.added.push((await library.importItem(theirs)).id);
+  }
+  context.onProgress?.({ phase: 'merge', done: theirItems.length, total: theirItems.length });
+
+  if (result.conflicts.length + result.added.length + result.failed.length > 0) {
+    const report = library.path('log', 'merges', `${stamp(library.clock())}.json`);
+    await mkdir(path.dirname(report), { recursive: true });
+    await writeFileDurably(report, JSON.stringify({ bag: path.resolve(bag), ...result }, null, 2) + '\n');
+    result.reportPath = report;
+  }
+  return result;
+}

@@ -1,0 +1,57 @@
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Library, LIBRARY_SUBFOLDERS } from '../library';
+import { WenshiError, throwIfCancelled } from '../errors';
+import { storageError } from '../storage';
+import type { JobContext } from '../jobs';
+import { checkBag, copyHashing } from './bagit';
+
+/** Lists a bag's problems as one sentence, the first few named. */
+export function invalidBagError(bag: string, problems: string[]): WenshiError {
+  const shown = problems.slice(0, 5).join('；');
+  const more = problems.length > 5 ? `等 ${problems.length} 处` : '';
+  return new WenshiError('invalid_argument', `备份包校验未通过（${bag}）：${shown}${more}`);
+}
+
+/**
+ * Restores a backup bag into an empty folder: the bag is validated first, every file is checked
+ * again against the manifest as it is copied, and the result must open as a library. If anything
+ * fails, what was copied is removed and the folder is left as it was.
+ */
+export async function restoreLibrary(
+  bag: string,
+  target: string,
+  context: JobContext = {},
+): Promise<{ root: string; files: number; items: number }> {
+  const existing = await readdir(target).catch(() => null);
+  if (existing && existing.length > 0) throw new WenshiError('exists', `恢复目标必须是空文件夹：${target}`);
+  const check = await checkBag(bag, context);
+  if (check.problems.length > 0) throw invalidBagError(bag, check.problems);
+  if (!check.manifest.has('data/library.json'))
+    throw new WenshiError('invalid_argument', `这个备份包里没有文史典藏资料库（缺少 library.json）：${bag}`);
+
+  await mkdir(target, { recursive: true });
+  try {
+    let done = 0;
+    for (const [rel, sha256] of check.manifest) {
+      throwIfCancelled(context.signal);
+      context.onProgress?.({ phase: 'restore', done: done++, total: check.manifest.size, current: rel });
+      const inside = rel.slice('data/'.length).split('/');
+      const copied = await copyHashing(
+        path.join(bag, ...rel.split('/')),
+        path.join(target, ...inside),
+        context.signal,
+      );
+      if (copied !== sha256) throw new WenshiError('io', `恢复时文件校验值不符：${rel}`);
+    }
+    for (const sub of LIBRARY_SUBFOLDERS) await mkdir(path.join(target, sub), { recursive: true });
+    const library = await Library.open(target);
+    const items = library.catalog.size;
+    await library.close();
+    return { root: target, files: check.manifest.size, items };
+  } catch (error) {
+    for (const entry of await readdir(target).catch(() => []))
+      await rm(path.join(target, entry), { recursive: true, force: true });
+    throw storageError(error);
+  }
+}

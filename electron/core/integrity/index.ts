@@ -1,0 +1,11 @@
+export {
+  verifyLibrary,
+  nextVerificationDue,
+  libraryFolders,
+  DEFAULT_REGENERATORS,
+  type IntegrityProblem,
+  type ProblemKind,
+  type Regenerator,
+  type VerifyOptions,
+  type VerifyReport,
+} from './verifyLibrary';

@@ -1,0 +1,196 @@
+import { appendFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { hashFile, LIBRARY_SUBFOLDERS, type Library } from '../library';
+import { throwIfCancelled } from '../errors';
+import type { JobContext } from '../jobs';
+
+export type ProblemKind = 'missing' | 'altered' | 'orphan' | 'damaged' | 'derivable';
+
+export interface IntegrityProblem {
+  kind: ProblemKind;
+  /** Relative to the library folder, with forward slashes. */
+  path: string;
+  /** The items that refer to the file. */
+  itemIds: string[];
+  message: string;
+}
+
+/**
+ * Something kept in derived/ or index/ (or a folder of the layout) that can be made again from the
+ * originals and the catalog. Thumbnails and the search index register one each.
+ */
+export interface Regenerator {
+  name: string;
+  /** What is missing or stale, as paths relative to the library. */
+  check(library: Library): Promise<string[]>;
+  /** Makes it again; returns what was made. Never touches files/ or the catalog. */
+  repair(library: Library, context: JobContext): Promise<string[]>;
+}
+
+/** The folders of the library layout, recreated empty when missing. */
+export const libraryFolders: Regenerator = {
+  name: 'folders',
+  async check(library) {
+    const missing: string[] = [];
+    for (const sub of LIBRARY_SUBFOLDERS) {
+      const info = await stat(library.path(sub)).catch(() => null);
+      if (!info?.isDirectory()) missing.push(`${sub}/`);
+    }
+    return missing;
+  },
+  async repair(library) {
+    const made = await this.check(library);
+    for (const sub of made) await mkdir(library.path(sub), { recursive: true });
+    return made;
+  },
+};
+
+export const DEFAULT_REGENERATORS: readonly Regenerator[] = [libraryFolders];
+
+export interface VerifyOptions extends JobContext {
+  /** Regenerate what is derivable; originals are never changed or deleted. */
+  repair?: boolean;
+  regenerators?: readonly Regenerator[];
+}
+
+export interface VerifyReport {
+  verifiedAt: string;
+  checkedFiles: number;
+  problems: IntegrityProblem[];
+  repaired: string[];
+}
+
+async function listFiles(dir: string, base = dir): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(full, base)));
+    else out.push(path.relative(base, full));
+  }
+  return out;
+}
+
+const slashes = (p: string) => p.split(path.sep).join('/');
+
+/**
+ * Re-hashes every original in files/ and checks it against the catalog: a file the catalog names
+ * but that is gone (missing), whose content no longer has its recorded SHA-256 (altered), or a file
+ * no item refers to (orphan). With `repair`, regenerates what is derivable.
+ */
+export async function verifyLibrary(library: Library, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const regenerators = options.regenerators ?? DEFAULT_REGENERATORS;
+  const repaired: string[] = [];
+  if (options.repair) {
+    library.assertWritable();
+    for (const regenerator of regenerators) repaired.push(...(await regenerator.repair(library, options)));
+  }
+
+  const filesDir = library.path('files');
+  const expected = new Map<string, { sha256: string; itemIds: string[] }>();
+  for (const item of library.catalog.all()) {
+    for (const ref of item.files) {
+      const rel = path.relative(filesDir, library.files.pathFor(ref.sha256, ref.name));
+      const entry = expected.get(rel) ?? { sha256: ref.sha256, itemIds: [] };
+      entry.itemIds.push(item.id);
+      expected.set(rel, entry);
+    }
+  }
+
+  const problems: IntegrityProblem[] = [];
+  const onDisk = new Set(await listFiles(filesDir));
+  const total = expected.size;
+  let done = 0;
+  for (const [rel, { sha256, itemIds }] of expected) {
+    throwIfCancelled(options.signal);
+    options.onProgress?.({ phase: 'verify', done: done++, total, current: slashes(rel) });
+    const shown = `files/${slashes(rel)}`;
+    if (!onDisk.has(rel)) {
+      problems.push({ kind: 'missing', path: shown, itemIds, message: `原件缺失：${shown}` });
+      continue;
+    }
+    const actual = await hashFile(path.join(filesDir, rel), options.signal);
+    if (actual !== sha256)
+      problems.push({
+        kind: 'altered',
+        path: shown,
+        itemIds,
+        message: `原件内容已改变（SHA-256 不符）：${shown}`,
+      });
+  }
+  options.onProgress?.({ phase: 'verify', done: total, total });
+  for (const rel of onDisk) {
+    if (expected.has(rel)) continue;
+    const shown = `files/${slashes(rel)}`;
+    problems.push({ kind: 'orphan', path: shown, itemIds: [], message: `没有条目引用的文件：${shown}` });
+  }
+  problems.push(...(await damagedCatalogFiles(library)));
+  for (const regenerator of regenerators) {
+    for (const missing of await regenerator.check(library))
+      problems.push({
+        kind: 'derivable',
+        path: missing,
+        itemIds: [],
+        message: `可重建的内容缺失：${missing}`,
+      });
+  }
+
+  const report = {
+    verifiedAt: library.clock().toISOString(),
+    checkedFiles: expected.size,
+    problems,
+    repaired,
+  };
+  if (!library.readOnly) await recordVerification(library, report);
+  return report;
+}
+
+/**
+ * Catalog shards that no longer parse. The library still opens (from the shard's `.bak`), but the
+ * last change written to that shard may be gone: a person should know, and the next edit of an
+ * item in it writes the shard whole again.
+ */
+async function damagedCatalogFiles(library: Library): Promise<IntegrityProblem[]> {
+  const problems: IntegrityProblem[] = [];
+  for (const name of await readdir(library.path('catalog')).catch(() => [] as string[])) {
+    if (!/^items-[0-9a-f]{2}\.json$/.test(name)) continue;
+    try {
+      JSON.parse(await readFile(library.path('catalog', name), 'utf8'));
+    } catch {
+      const shown = `catalog/${name}`;
+      problems.push({
+        kind: 'damaged',
+        path: shown,
+        itemIds: [],
+        message: `目录文件已损坏，现用其备份（${shown}.bak）中的内容，最后一次修改可能已丢失：${shown}`,
+      });
+    }
+  }
+  return problems;
+}
+
+const VERIFY_LOG = ['log', 'verify.jsonl'] as const;
+
+async function recordVerification(library: Library, report: VerifyReport): Promise<void> {
+  await mkdir(library.path('log'), { recursive: true });
+  const line = { at: report.verifiedAt, checkedFiles: report.checkedFiles, problems: report.problems.length };
+  await appendFile(library.path(...VERIFY_LOG), JSON.stringify(line) + '\n');
+}
+
+/** When the next scheduled verification is due (ISO time), or null when scheduling is off. */
+export async function nextVerificationDue(library: Library): Promise<string | null> {
+  const days = library.info.settings.verifyIntervalDays;
+  if (days === 0) return null;
+  const text = await readFile(library.path(...VERIFY_LOG), 'utf8').catch(() => '');
+  let last: string | null = null;
+  for (const line of text.split('\n')) {
+    try {
+      last = (JSON.parse(line) as { at: string }).at;
+    } catch {
+      // blank or cut-short line
+    }
+  }
+  // Never verified: due now.
+  if (last === null) return library.clock().toISOString();
+  return new Date(Date.parse(last) + days * 86_400_000).toISOString();
+}

@@ -1,0 +1,221 @@
+import { readdir, readFile, mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FuseV1Options } from '@electron/fuses';
+import { describe, expect, it } from 'vitest';
+import {
+  DESKTOP_DOOR,
+  denyWindowOpen,
+  isTrustedSender,
+  secureWebPreferences,
+  shouldBlockNavigation,
+} from '../../electron/main/windowOptions';
+import { resolveLibraryRequest } from '../../electron/main/libraryProtocol';
+import { CONTENT_SECURITY_POLICY } from '../../electron/server';
+import { tempDir } from '../helpers/tempDir';
+import { fonts } from '../helpers/fonts';
+import { Library } from '../../electron/core/library';
+import { Service } from '../../electron/api/service';
+import { OP_NAMES } from '../../electron/api/contract';
+
+const repo = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
+const APP_URL = 'file:///opt/wenshi/resources/app.asar/out/renderer/index.html';
+
+async function sources(dir: string): Promise<{ file: string; text: string }[]> {
+  const out: { file: string; text: string }[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out.push({ file, text: await readFile(file, 'utf8') });
+  }
+  return out;
+}
+
+/** The directives of a Content-Security-Policy, each with its sources. */
+function directives(csp: string): Map<string, string[]> {
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+}
+
+function expectStrictCsp(csp: string): void {
+  const policy = directives(csp);
+  expect(policy.get('default-src')).toEqual(["'self'"]);
+  // Scripts: our own files only; nothing inline, nothing evaluated, nothing from elsewhere.
+  expect(policy.get('script-src')).toEqual(["'self'"]);
+  expect(policy.get('object-src')).toEqual(["'none'"]);
+  expect(policy.get('base-uri')).toEqual(["'none'"]);
+  for (const [name, values] of policy) {
+    for (const value of values) {
+      expect(value, name).not.toMatch(/unsafe-eval|unsafe-inline|unsafe-hashes|wasm-unsafe-eval/);
+      expect(value, name).not.toMatch(/^(https?:|ws:|wss:|\*)/);
+    }
+  }
+}
+
+describe('Electron security', () => {
+  it('creates every BrowserWindow with the secure webPreferences', async () => {
+    const main = await sources(repo('electron/main'));
+    const windows = main.flatMap(({ file, text }) =>
+      [...text.matchAll(/new BrowserWindow\(\{([\s\S]*?)\n {2}\}\)/g)].map((m) => ({ file, body: m[1]! })),
+    );
+    expect(windows.length).toBeGreaterThan(0);
+    for (const { file, body } of windows)
+      expect(body, file).toMatch(/webPreferences: secureWebPreferences\(/);
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('opens no external URLs, loads no remote content, and hands every web contents the handlers', async () => {
+    const main = (await sources(repo('electron/main'))).map((s) => s.text).join('\n');
+    expect(main).not.toMatch(/openExternal|loadURL\(['"`]https?:|nodeIntegration: true|allowpopups/);
+    expect(main).toMatch(/contents\.setWindowOpenHandler\(denyWindowOpen\)/);
+    expect(main).toMatch(/contents\.on\('will-navigate'/);
+    expect(main).toMatch(/contents\.on\('will-redirect'/);
+    expect(main).toMatch(/contents\.on\('will-attach-webview', \(event\) => event\.preventDefault\(\)\)/);
+    expect(main).toMatch(
+      /setPermissionRequestHandler\(\(_wc, _permission, callback\) => callback\(false\)\)/,
+    );
+  });
+
+  it('sends a strict CSP: in the page and from the browser-mode server', async () => {
+    const html = await readFile(repo('renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+    expect(meta).not.toBeNull();
+    expectStrictCsp(meta![1]!);
+    expectStrictCsp(CONTENT_SECURITY_POLICY);
+    expect(directives(CONTENT_SECURITY_POLICY).get('frame-ancestors')).toEqual(["'none'"]);
+    // The check itself rejects what it must.
+    expect(() => expectStrictCsp("default-src 'self'; script-src 'self' 'unsafe-eval'")).toThrow();
+  });
+
+  it('denies new windows and blocks navigation away from the app', () => {
+    expect(denyWindowOpen()).toEqual({ action: 'deny' });
+    expect(shouldBlockNavigation(APP_URL + '#/search', APP_URL)).toBe(false);
+    for (const url of [
+      'https://example.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'wenshi://files/x',
+      '',
+    ])
+      expect(shouldBlockNavigation(url, APP_URL), url).toBe(true);
+  });
+
+  it('accepts IPC only from the main frame of our window showing our page', () => {
+    const mainFrame = { url: APP_URL };
+    expect(isTrustedSender(mainFrame, mainFrame, APP_URL)).toBe(true);
+    expect(isTrustedSender({ url: APP_URL }, mainFrame, APP_URL)).toBe(false); // a subframe or other window
+    const navigated = { url: 'https://attacker.invalid/' };
+    expect(isTrustedSender(navigated, navigated, APP_URL)).toBe(false);
+    expect(isTrustedSender(null, mainFrame, APP_URL)).toBe(false);
+    expect(isTrustedSender(undefined, undefined, APP_URL)).toBe(false);
+  });
+
+  it('flips the Electron fuses at packaging, naming only real fuses', async () => {
+    const yml = await readFile(repo('electron-builder.yml'), 'utf8');
+    const block = /^electronFuses:\n((?: {2}.+\n)+)/m.exec(yml);
+    expect(block).not.toBeNull();
+    const fuses = Object.fromEntries(
+      block![1]!
+        .trim()
+        .split('\n')
+        .map((line) => /^\s*(\w+):\s*(true|false)\s*$/.exec(line)!)
+        .map((m) => [m[1]!, m[2] === 'true']),
+    );
+    expect(fuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    // electron-builder hands these to @electron/fuses: a misspelt name would silently flip nothing.
+    for (const name of Object.keys(fuses))
+      expect(
+        FuseV1Options[(name[0]!.toUpperCase() + name.slice(1)) as keyof typeof FuseV1Options],
+        name,
+      ).toBeDefined();
+  });
+});
+
+describe('IPC arguments', () => {
+  it('every operation parses its arguments with the contract schema before anything runs', async () => {
+    const root = path.join(await tempDir(), 'lib');
+    await (await Library.create(root, 'lib')).close();
+    const service = await Service.open(root, { fonts });
+    try {
+      for (const op of OP_NAMES) {
+        const result = await service.dispatch(op, 'not an object', {}, DESKTOP_DOOR);
+        expect(result, op).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+      }
+      expect(service.library.catalog.size).toBe(0);
+    } finally {
+      await service.close();
+    }
+  });
+});
+
+describe('wenshi:// protocol confinement', () => {
+  const sha = (c: string) => c.repeat(64);
+
+  async function library() {
+    const dir = await tempDir();
+    const root = path.join(dir, 'lib');
+    await mkdir(path.join(root, 'files', 'aa'), { recursive: true });
+    await writeFile(path.join(root, 'files', 'aa', `${sha('a')}.jpg`), 'photo');
+    await writeFile(path.join(dir, 'secret.txt'), 'secret');
+    const names: Record<string, string> = {
+      [sha('a')]: '老照片.jpg',
+      [sha('b')]: '链接.jpg',
+      [sha('c')]: '缺失.jpg',
+    };
+    // What the library answers for a hash: the original's path in files/ (see Library.displayFile).
+    const locate = async (h: string) =>
+      names[h] ? path.join(root, 'files', h.slice(0, 2), h + path.extname(names[h]!)) : null;
+    return { dir, root, nameOf: locate };
+  }
+
+  it('serves a catalogued original by its hash', async () => {
+    const { root, nameOf } = await library();
+    expect(await resolveLibraryRequest(`wenshi://files/${sha('a')}`, root, nameOf)).toBe(
+      path.join(root, 'files', 'aa', `${sha('a')}.jpg`),
+    );
+  });
+
+  it('refuses crafted URLs: ..%2F, absolute paths, other hosts, unknown hashes', async () => {
+    const { root, nameOf } = await library();
+    for (const url of [
+      'wenshi://files/..%2F..%2Fsecret.txt',
+      'wenshi://files/../../secret.txt',
+      'wenshi://files/%2E%2E/%2E%2E/secret.txt',
+      'wenshi://files//etc/passwd',
+      'wenshi://files/%2Fetc%2Fpasswd',
+      'wenshi:///etc/passwd',
+      'wenshi://derived/../secret.txt',
+      `file:///${sha('a')}`,
+      `wenshi://files/${sha('d')}`,
+      `wenshi://files/${sha('c')}`,
+    ])
+      expect(await resolveLibraryRequest(url, root, nameOf), url).toBeNull();
+  });
+
+  it('refuses a symlink inside files/ that leads out of the library', async () => {
+    const { dir, root, nameOf } = await library();
+    await mkdir(path.join(root, 'files', 'bb'));
+    await symlink(path.join(dir, 'secret.txt'), path.join(root, 'files', 'bb', `${sha('b')}.jpg`));
+    expect(await resolveLibraryRequest(`wenshi://files/${sha('b')}`, root, nameOf)).toBeNull();
+  });
+});
