@@ -97,9 +97,12 @@ function need(positionals: string[], count: number, what: string): void {
 export const opCommands = {
   add: opCommand({
     op: 'items.add',
-    usage: 'add <资料库> <文件或文件夹…> [--kind oral|photo|document] [--recursive] [--dry-run]',
+    usage:
+      'add <资料库> <文件或文件夹…> [--kind oral|photo|document] [--recursive] [--dry-run]\n  add <资料库> --register <登记表.xlsx|.csv> [--dry-run]',
     options: {
       kind: { type: 'string' },
+      // With --register, add imports a register spreadsheet: see the register command.
+      register: { type: 'string' },
       recursive: { type: 'boolean', short: 'r' },
       'dry-run': { type: 'boolean' },
     },

@@ -201,6 +201,9 @@ export async function main(argv: string[]): Promise<void> {
     const [root, ...more] = positionals;
     if (!root) throw new UsageError('缺少资料库文件夹');
     if (commandName === 'serve') return await serve(root, values);
+    // `add --register 登记表.xlsx` is the register command under the name archivists look for.
+    if (commandName === 'add' && typeof values.register === 'string')
+      return await runOp('register', root, [values.register], values, out);
     await runOp(commandName as OpCommandName, root, more, values, out);
   } catch (error) {
     if (error instanceof UsageError) fail(`${error.message}（wenshi --help 查看用法）`, 2);

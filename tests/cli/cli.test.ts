@@ -180,7 +180,7 @@ describe('wenshi register and export', () => {
         'XC-2,日期有误,口述,李四,明天',
       ].join('\n'),
     );
-    const dry = wenshi('register', root, register, '--dry-run');
+    const dry = wenshi('add', root, '--register', register, '--dry-run');
     expect(dry.stdout).toMatch(/有效 1 行，有误 1 行/);
     expect(json<{ total: number }>('list', root).total).toBe(0);
 
