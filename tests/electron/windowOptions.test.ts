@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isAppUrl,
-  parseExportUrl,
-  parseLibraryFileUrl,
-  secureWebPreferences,
-} from '../../electron/main/windowOptions';
+import { isAppUrl, parseExportUrl, parseLibraryFileUrl } from '../../electron/main/windowOptions';
 
 describe('desktop window policy', () => {
-  it('isolates and sandboxes the renderer with no Node access', () => {
-    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
-      preload: '/app/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
-  });
-
   it('allows navigation only within the app', () => {
     const app = 'file:///opt/wenshi/resources/app.asar/out/renderer/index.html';
     expect(isAppUrl(app, app)).toBe(true);

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpOutput } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
+import { useJob } from '../../hooks/useJob';
 
 type Compiled = OpOutput<'volumes.compile'> & { title: string };
 
@@ -14,35 +15,16 @@ interface Props {
 export function CompilePanel({ itemIds, onError }: Props) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(() => t('compile.defaultTitle'));
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number; current?: string } | null>(null);
+  const job = useJob(onError);
   const [compiled, setCompiled] = useState<Compiled | null>(null);
-
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type === 'progress' && event.jobId === jobId) setProgress(event);
-      }),
-    [jobId],
-  );
+  const progress = job.progress;
 
   async function run() {
-    const id = crypto.randomUUID();
-    setJobId(id);
-    setProgress(null);
     setCompiled(null);
-    try {
-      const result = await api.call(
-        'volumes.compile',
-        { itemIds: itemIds.length ? itemIds : undefined, title },
-        { jobId: id },
-      );
-      setCompiled({ ...result, title });
-    } catch (error) {
-      onError(error);
-    } finally {
-      setJobId(null);
-    }
+    const result = await job.run((jobId) =>
+      api.call('volumes.compile', { itemIds: itemIds.length ? itemIds : undefined, title }, { jobId }),
+    );
+    if (result) setCompiled({ ...result, title });
   }
 
   const downloadUrl = compiled ? api.exportUrl(compiled.fileName) : null;
@@ -57,12 +39,12 @@ export function CompilePanel({ itemIds, onError }: Props) {
         type="button"
         className="primary"
         onClick={run}
-        disabled={jobId !== null}
+        disabled={job.running}
         title={t('compile.runHint')}
       >
         {t('compile.run')}
       </button>
-      {jobId && (
+      {job.running && (
         <>
           <progress max={progress?.total ?? 1} value={progress?.done ?? 0} />
           <span>
@@ -72,7 +54,7 @@ export function CompilePanel({ itemIds, onError }: Props) {
               current: progress?.current ?? '',
             })}
           </span>
-          <button type="button" className="secondary" onClick={() => void api.call('jobs.cancel', { jobId })}>
+          <button type="button" className="secondary" onClick={job.cancel}>
             {t('compile.cancel')}
           </button>
         </>

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpOutput } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
+import { useJob } from '../../hooks/useJob';
 
 interface Props {
   volumeId: string;
@@ -12,35 +13,14 @@ interface Props {
 /** Compiles the saved volume with progress and cancel, then shows the PDF in the app. */
 export function VolumeCompile({ volumeId, title, onError }: Props) {
   const { t } = useTranslation();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [progress, setProgress] = useState<{
-    phase: string;
-    done: number;
-    total: number;
-    current?: string;
-  } | null>(null);
+  const job = useJob(onError);
   const [compiled, setCompiled] = useState<OpOutput<'volumes.compile'> | null>(null);
-
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type === 'progress' && event.jobId === jobId) setProgress(event);
-      }),
-    [jobId],
-  );
+  const progress = job.progress;
 
   async function run() {
-    const id = crypto.randomUUID();
-    setJobId(id);
-    setProgress(null);
     setCompiled(null);
-    try {
-      setCompiled(await api.call('volumes.compile', { volumeId }, { jobId: id }));
-    } catch (error) {
-      onError(error);
-    } finally {
-      setJobId(null);
-    }
+    const result = await job.run((jobId) => api.call('volumes.compile', { volumeId }, { jobId }));
+    if (result) setCompiled(result);
   }
 
   const downloadUrl = compiled ? api.exportUrl(compiled.fileName) : null;
@@ -52,12 +32,12 @@ export function VolumeCompile({ volumeId, title, onError }: Props) {
           type="button"
           className="primary"
           onClick={run}
-          disabled={jobId !== null}
+          disabled={job.running}
           title={t('volumes.compileHint')}
         >
           {t('volumes.compile')}
         </button>
-        {jobId && (
+        {job.running && (
           <>
             <progress max={progress?.total || 1} value={progress?.done ?? 0} />
             <span>
@@ -67,11 +47,7 @@ export function VolumeCompile({ volumeId, title, onError }: Props) {
                 current: progress?.current ?? '',
               })}
             </span>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => void api.call('jobs.cancel', { jobId })}
-            >
+            <button type="button" className="secondary" onClick={job.cancel}>
               {t('compile.cancel')}
             </button>
           </>
