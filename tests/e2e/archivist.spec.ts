@@ -75,7 +75,7 @@ test('archivist: drop a folder, watch the import, review the cleanup, describe a
   ];
 
   await page.goto(library.url);
-  await expect(page.getByText('资料库中还没有条目')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '欢迎使用文史典藏' })).toBeVisible();
 
   // Drop the files on the window, as from a file manager.
   await page.evaluate(

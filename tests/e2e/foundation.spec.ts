@@ -27,9 +27,9 @@ test.describe('browser mode with an imported item', () => {
 
 test('add an item, find it in traditional script, compile it to PDF', async ({ page, library }, testInfo) => {
   await page.goto(library.url);
-  await expect(page.getByText('资料库中还没有条目')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '欢迎使用文史典藏' })).toBeVisible();
 
-  await page.getByRole('button', { name: '新建条目' }).click();
+  await page.getByRole('main').getByRole('button', { name: '新建条目' }).click();
   const form = page.getByRole('form', { name: '新建条目' });
   await form.getByLabel('类型').selectOption('oral');
   await form.getByLabel('题名').fill('许昌发制品产业的起步');
