@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-/** State remembered across sessions in localStorage (pane widths, view mode, columns, font size). */
+/** State remembered across restarts in localStorage (pane widths, view mode, columns, font size). */
 export function usePersistentState<T>(key: string, initial: T): [T, (value: T | ((old: T) => T)) => void] {
   const [value, setValue] = useState<T>(() => {
     try {
