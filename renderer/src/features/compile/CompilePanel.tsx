@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OpOutput } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 import { useJob } from '../../hooks/useJob';
+import { CompiledFile } from './CompiledFile';
 
 type Compiled = OpOutput<'volumes.compile'> & { title: string };
 
@@ -27,7 +28,6 @@ export function CompilePanel({ itemIds, onError }: Props) {
     if (result) setCompiled({ ...result, title });
   }
 
-  const downloadUrl = compiled ? api.exportUrl(compiled.fileName) : null;
   return (
     <section className="compile-panel" aria-label={t('compile.run')}>
       <span className="selected-count">{t('compile.selected', { count: itemIds.length })}</span>
@@ -64,18 +64,7 @@ export function CompilePanel({ itemIds, onError }: Props) {
           <span>
             {t('compile.done', { title: compiled.title, pages: compiled.pages, articles: compiled.articles })}
           </span>
-          {downloadUrl ? (
-            <a className="button primary" href={downloadUrl} download={compiled.fileName}>
-              {t('compile.download')}
-            </a>
-          ) : (
-            <span className="path">{t('compile.savedAt', { path: compiled.path })}</span>
-          )}
-          {compiled.missingGlyphs.length > 0 && (
-            <span className="warning">
-              {t('compile.missing', { chars: compiled.missingGlyphs.map((m) => m.char).join('') })}
-            </span>
-          )}
+          <CompiledFile compiled={compiled} />
         </div>
       )}
     </section>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OpOutput } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 import { useJob } from '../../hooks/useJob';
+import { CompiledFile } from '../compile/CompiledFile';
 
 interface Props {
   volumeId: string;
@@ -23,7 +24,6 @@ export function VolumeCompile({ volumeId, title, onError }: Props) {
     if (result) setCompiled(result);
   }
 
-  const downloadUrl = compiled ? api.exportUrl(compiled.fileName) : null;
   const previewUrl = compiled ? api.previewUrl(compiled.fileName) : null;
   return (
     <section className="volume-compile" aria-label={t('volumes.compile')}>
@@ -67,18 +67,7 @@ export function VolumeCompile({ volumeId, title, onError }: Props) {
           {compiled.script.mode !== 'keep' && (
             <span>{t(`volumes.converted.${compiled.script.mode}`, { count: compiled.script.changed })}</span>
           )}
-          {downloadUrl ? (
-            <a className="button primary" href={downloadUrl} download={compiled.fileName}>
-              {t('compile.download')}
-            </a>
-          ) : (
-            <span className="path">{t('compile.savedAt', { path: compiled.path })}</span>
-          )}
-          {compiled.missingGlyphs.length > 0 && (
-            <span className="warning">
-              {t('compile.missing', { chars: compiled.missingGlyphs.map((m) => m.char).join('') })}
-            </span>
-          )}
+          <CompiledFile compiled={compiled} />
           {compiled.missingImages.length > 0 && (
             <span className="warning">
               {t('volumes.missingImages', { files: compiled.missingImages.map((m) => m.article).join('、') })}
