@@ -16,7 +16,7 @@ import { removePinyinAnnotations } from '../../electron/core/text';
 import { ItemFieldsSchema, VolumeSchema, type Item } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';
 import { fonts } from '../helpers/fonts';
-import { pdfFonts, pdfReadingText, pdfText, qpdfCheck } from '../helpers/pdfTools';
+import { pdfFonts, pdfReadingText, pdfText, qpdfCheck, ghostscriptRewrite } from '../helpers/pdfTools';
 
 const scraped = removePinyinAnnotations(
   readFileSync(new URL('../../../shared/samples/zhengxie-plan-web-scraped.txt', import.meta.url), 'utf8'),
@@ -99,14 +99,7 @@ describe('compileVolume', () => {
     expect(Math.max(...counts)).toBeLessThanOrEqual(100);
 
     const rewritten = path.join(dir, 'gs.pdf');
-    execFileSync('gs', [
-      '-q',
-      '-dNOPAUSE',
-      '-dBATCH',
-      '-sDEVICE=pdfwrite',
-      `-sOutputFile=${rewritten}`,
-      file,
-    ]);
+    ghostscriptRewrite(file, rewritten);
     expect(pdfText(rewritten).replace(/\s+/g, '')).toContain(scraped.replace(/\s+/g, '').slice(0, 300));
   });
 

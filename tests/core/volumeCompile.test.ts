@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileVolume, type Book, type CompileReport } from '../../electron/core/compile';
 import { fonts } from '../helpers/fonts';
 import { makePhotos, sampleBook } from '../helpers/sampleBook';
-import { pdfFonts, pdfReadingText, pdfText, qpdfCheck } from '../helpers/pdfTools';
+import { pdfFonts, pdfReadingText, pdfText, qpdfCheck, ghostscriptRewrite } from '../helpers/pdfTools';
 
 const NO_LINE_START = '。，、；：？！）」』》〉';
 const NO_LINE_END = '（「『《〈';
@@ -48,6 +48,18 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** qpdf's JSON view of a file, read once however many tests look at it. */
+const qpdfJsonCache = new Map<string, unknown>();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- qpdf's JSON is checked field by field in the tests
+function qpdfJson(file: string): any {
+  if (!qpdfJsonCache.has(file))
+    qpdfJsonCache.set(
+      file,
+      JSON.parse(execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 1 << 28 })),
+    );
+  return qpdfJsonCache.get(file);
+}
+
 describe('a volume of 30 articles with photos', () => {
   it('compiles to a PDF qpdf accepts, with only embedded subset CID TrueType fonts', () => {
     expect(report.articles).toBe(30);
@@ -66,14 +78,7 @@ describe('a volume of 30 articles with photos', () => {
   it('gives back every paragraph in reading order, also after a Ghostscript pdfwrite pass', () => {
     expectArticlesInOrder(readingText(file));
     const rewritten = path.join(dir, 'gs.pdf');
-    execFileSync('gs', [
-      '-q',
-      '-dNOPAUSE',
-      '-dBATCH',
-      '-sDEVICE=pdfwrite',
-      `-sOutputFile=${rewritten}`,
-      file,
-    ]);
+    ghostscriptRewrite(file, rewritten);
     expectArticlesInOrder(readingText(rewritten));
   });
 
@@ -85,7 +90,7 @@ describe('a volume of 30 articles with photos', () => {
     expect(info).toMatch(/Keywords:\s+许昌 改革开放 文史资料/);
     // 185 × 260 mm
     expect(info).toMatch(/Page size:\s+524\.4\d* x 737\.0\d* pts/);
-    const json = JSON.parse(execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+    const json = qpdfJson(file);
     const trailer = json.qpdf[1]['trailer'].value as { '/Root': string };
     const root = json.qpdf[1][`obj:${trailer['/Root']}`].value as Record<string, unknown>;
     const lang = root['/Lang'] as string;
@@ -93,7 +98,7 @@ describe('a volume of 30 articles with photos', () => {
   });
 
   it('has bookmarks for sections and articles, and page labels', () => {
-    const json = JSON.parse(execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+    const json = qpdfJson(file);
     const outlines = json.outlines as { title: string; kids: { title: string }[] }[];
     const titles = outlines.map((o) => o.title);
     expect(titles).toEqual(['前言', '目录', ...book.sections.map((s) => s.title), '后记', '索引']);
@@ -111,7 +116,7 @@ describe('a volume of 30 articles with photos', () => {
       const m = /^\s*(\S.*?)\s*…+\s*(\S+)\s*$/.exec(line);
       if (m) toc.set(m[1]!.replace(/\s+/g, ''), m[2]!);
     }
-    const json = JSON.parse(execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+    const json = qpdfJson(file);
     const bodyStart = (json.pagelabels as { index: number }[])[1]!.index;
     let checked = 0;
     for (const article of book.sections.flatMap((s) => s.articles)) {

@@ -55,3 +55,8 @@ export function pdfReadingText(file: string, heads: string[]): string {
     .join('')
     .replace(/\s+/g, '');
 }
+
+/** Rewrites a PDF as a print shop's Ghostscript does (`pdfwrite`). */
+export function ghostscriptRewrite(file: string, output: string): void {
+  execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=pdfwrite', `-sOutputFile=${output}`, file]);
+}

@@ -4,6 +4,7 @@ import type { OpOutput } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 import { useJob } from '../../hooks/useJob';
 import { CompiledFile } from './CompiledFile';
+import { JobProgress } from '../../components/JobProgress';
 
 type Compiled = OpOutput<'volumes.compile'> & { title: string };
 
@@ -45,19 +46,11 @@ export function CompilePanel({ itemIds, onError }: Props) {
         {t('compile.run')}
       </button>
       {job.running && (
-        <>
-          <progress max={progress?.total ?? 1} value={progress?.done ?? 0} />
-          <span>
-            {t('compile.progress', {
-              done: progress?.done ?? 0,
-              total: progress?.total ?? '…',
-              current: progress?.current ?? '',
-            })}
-          </span>
-          <button type="button" className="secondary" onClick={job.cancel}>
-            {t('compile.cancel')}
-          </button>
-        </>
+        <JobProgress
+          progress={progress}
+          describe={(values) => t('compile.progress', values)}
+          onCancel={job.cancel}
+        />
       )}
       {compiled && (
         <div className="compiled" role="status">

@@ -4,6 +4,7 @@ import type { OpOutput } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 import { useJob } from '../../hooks/useJob';
 import { CompiledFile } from '../compile/CompiledFile';
+import { JobProgress } from '../../components/JobProgress';
 
 interface Props {
   volumeId: string;
@@ -38,19 +39,11 @@ export function VolumeCompile({ volumeId, title, onError }: Props) {
           {t('volumes.compile')}
         </button>
         {job.running && (
-          <>
-            <progress max={progress?.total || 1} value={progress?.done ?? 0} />
-            <span>
-              {t(`volumes.phase.${progress?.phase ?? 'compile'}`, {
-                done: progress?.done ?? 0,
-                total: progress?.total ?? '…',
-                current: progress?.current ?? '',
-              })}
-            </span>
-            <button type="button" className="secondary" onClick={job.cancel}>
-              {t('compile.cancel')}
-            </button>
-          </>
+          <JobProgress
+            progress={progress}
+            describe={({ phase, ...values }) => t(`volumes.phase.${phase}`, values)}
+            onCancel={job.cancel}
+          />
         )}
       </div>
       {compiled && (
