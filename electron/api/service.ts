@@ -2,7 +2,7 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Library } from '../core/library';
-import { SearchIndex } from '../core/search';
+import { SearchIndex, WorkerSearch, inlineSearch, type SearchEngine } from '../core/search';
 import { addPaths, cleanupDiff, reviewSuggestion } from '../core/ingest';
 import { XUCHANG_GAZETTEER, flattenGazetteer } from '../core/vocabulary';
 import { compileVolume, type CompileFonts } from '../core/compile';
@@ -15,7 +15,7 @@ import { exportCsv, exportJson, importRegister, previewRegister, readRegister } 
 import type { Item } from '../core/model';
 import { nextVerificationDue, verifyLibrary } from '../core/integrity';
 import { backupLibrary, mergePackage } from '../core/bag';
-import type { JobContext } from '../core/jobs';
+import type { JobContext, Progress } from '../core/jobs';
 import {
   contract,
   type ApiEvent,
@@ -49,6 +49,11 @@ export interface ServiceOptions {
   demoDir?: string;
   readOnly?: boolean;
   actor?: string;
+  /**
+   * Run the search index in a worker thread (doors that serve a UI): `true` for the source
+   * file, or the URL of the built worker. In this thread otherwise (the CLI, tests).
+   */
+  searchWorker?: boolean | URL;
 }
 
 /** File names safe on every system. */
@@ -66,22 +71,31 @@ export class Service {
   private readonly listeners = new Set<(event: ApiEvent) => void>();
   private readonly jobs = new Map<string, AbortController>();
 
-  private readonly search: SearchIndex;
+  private readonly search: SearchEngine;
 
   private constructor(
     readonly library: Library,
     private readonly fonts: CompileFonts,
     private readonly volumes: VolumeStore,
     private readonly demoDir: string,
+    searchWorker: boolean | URL,
   ) {
     library.catalog.onChange((change) => this.emit({ type: 'changed', ids: [change.item.id] }));
     // The index loads (or rebuilds) in the background: the doors open at once, and searches
     // wait for it while progress events tell the UI how far a rebuild has come.
-    this.search = new SearchIndex(library.catalog, {
-      dir: SearchIndex.folder(library.root),
+    const searchOptions = {
+      catalogDir: library.path('catalog'),
+      indexDir: SearchIndex.folder(library.root),
       persist: !library.readOnly,
-      onProgress: (p) => this.emit({ type: 'progress', jobId: SEARCH_INDEX_JOB, op: 'search.status', ...p }),
-    });
+      onProgress: (p: Progress) =>
+        this.emit({ type: 'progress', jobId: SEARCH_INDEX_JOB, op: 'search.status', ...p }),
+    };
+    this.search = searchWorker
+      ? new WorkerSearch(library.catalog, {
+          ...searchOptions,
+          workerUrl: searchWorker instanceof URL ? searchWorker : undefined,
+        })
+      : inlineSearch(library.catalog, searchOptions);
   }
 
   static async open(root: string, options: ServiceOptions): Promise<Service> {
@@ -91,7 +105,13 @@ export class Service {
       library.clock,
       (id) => library.catalog.get(id)?.title ?? id,
     );
-    return new Service(library, options.fonts, volumes, options.demoDir ?? sourceDemoDir());
+    return new Service(
+      library,
+      options.fonts,
+      volumes,
+      options.demoDir ?? sourceDemoDir(),
+      options.searchWorker ?? false,
+    );
   }
 
   /** Catalog items and their stored files, as volumes see them. */
@@ -113,7 +133,7 @@ export class Service {
 
   async close(): Promise<void> {
     for (const job of this.jobs.values()) job.abort();
-    await this.search.flush();
+    await this.search.close();
     await this.library.close();
   }
 
@@ -340,7 +360,6 @@ export class Service {
       return { fileName: path.basename(target), path: target, count: items.length };
     },
     'search.query': async ({ query, limit, offset, sort, filters, facets }) => {
-      await this.search.ready;
       return this.search.search(query, { limit, offset, sort, filters, facets });
     },
     'search.status': async () => ({ ready: this.search.loaded, items: this.library.catalog.size }),

@@ -46,6 +46,8 @@ async function openDefaultLibrary(): Promise<Service> {
   return Service.open(root, {
     fonts: fonts(),
     actor: 'desktop',
+    // Built beside index.js from electron/core/search/searchWorker.ts (electron.vite.config.ts).
+    searchWorker: new URL('./searchWorker.js', import.meta.url),
     ...(app.isPackaged && { demoDir: path.join(process.resourcesPath, 'demo') }),
   });
 }
