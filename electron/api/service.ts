@@ -56,6 +56,9 @@ export interface ServiceOptions {
   searchWorker?: boolean | URL;
 }
 
+/** How often, at most, the doors hear of catalog changes during a burst of them. */
+const CHANGE_BATCH_MS = 250;
+
 /** File names safe on every system. */
 function safeFileName(title: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
@@ -72,6 +75,8 @@ export class Service {
   private readonly jobs = new Map<string, AbortController>();
 
   private readonly search: SearchEngine;
+  private readonly changedIds = new Set<string>();
+  private changeWindow: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     readonly library: Library,
@@ -80,7 +85,7 @@ export class Service {
     private readonly demoDir: string,
     searchWorker: boolean | URL,
   ) {
-    library.catalog.onChange((change) => this.emit({ type: 'changed', ids: [change.item.id] }));
+    library.catalog.onChange((change) => this.noteChange(change.item.id));
     // The index loads (or rebuilds) in the background: the doors open at once, and searches
     // wait for it while progress events tell the UI how far a rebuild has come.
     const searchOptions = {
@@ -131,8 +136,34 @@ export class Service {
     for (const listener of this.listeners) listener(event);
   }
 
+  /**
+   * Tells the doors what changed. A single edit is told at once; an import of thousands of
+   * items is told a few times a second, in batches, so no window reloads its list per item.
+   */
+  private noteChange(id: string): void {
+    if (this.changeWindow) {
+      this.changedIds.add(id);
+      return;
+    }
+    this.emit({ type: 'changed', ids: [id] });
+    this.openChangeWindow();
+  }
+
+  private openChangeWindow(): void {
+    this.changeWindow = setTimeout(() => {
+      this.changeWindow = undefined;
+      if (this.changedIds.size === 0) return;
+      const ids = [...this.changedIds];
+      this.changedIds.clear();
+      this.emit({ type: 'changed', ids });
+      this.openChangeWindow();
+    }, CHANGE_BATCH_MS);
+    this.changeWindow.unref?.();
+  }
+
   async close(): Promise<void> {
     for (const job of this.jobs.values()) job.abort();
+    clearTimeout(this.changeWindow);
     await this.search.close();
     await this.library.close();
   }
