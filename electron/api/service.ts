@@ -1,4 +1,4 @@
-import { rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Library } from '../core/library';
@@ -59,6 +59,19 @@ export interface ServiceOptions {
 /** How often, at most, the doors hear of catalog changes during a burst of them. */
 const CHANGE_BATCH_MS = 250;
 
+/** Uploads staged this long ago were never imported (a closed tab, a lost connection). */
+const ABANDONED_UPLOAD_MS = 24 * 3600_000;
+
+/** Frees the space of upload batches left in `.incoming/` that no import will take any more. */
+async function removeAbandonedUploads(dir: string): Promise<void> {
+  const batches = await readdir(dir).catch(() => [] as string[]);
+  for (const batch of batches) {
+    const info = await stat(path.join(dir, batch)).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > ABANDONED_UPLOAD_MS)
+      await rm(path.join(dir, batch), { recursive: true, force: true });
+  }
+}
+
 /** File names safe on every system. */
 function safeFileName(title: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
@@ -110,6 +123,7 @@ export class Service {
       library.clock,
       (id) => library.catalog.get(id)?.title ?? id,
     );
+    if (!library.readOnly) await removeAbandonedUploads(library.path('.incoming'));
     return new Service(
       library,
       options.fonts,

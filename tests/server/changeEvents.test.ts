@@ -28,3 +28,23 @@ describe('change events to the doors', () => {
     await service.close();
   });
 });
+
+describe('abandoned uploads', () => {
+  it('removes upload batches older than a day when the library opens, and keeps recent ones', async () => {
+    const { mkdir, writeFile, utimes, readdir } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const root = await tempDir();
+    await (await Library.create(root, '测试资料库')).close();
+    const old = path.join(root, '.incoming', 'old-batch-1');
+    const fresh = path.join(root, '.incoming', 'fresh-batch-1');
+    for (const dir of [old, fresh]) {
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, '照片.jpg'), 'x');
+    }
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600_000);
+    await utimes(old, twoDaysAgo, twoDaysAgo);
+    const service = await Service.open(root, { fonts });
+    expect(await readdir(path.join(root, '.incoming'))).toEqual(['fresh-batch-1']);
+    await service.close();
+  });
+});
