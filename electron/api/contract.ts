@@ -514,6 +514,7 @@ export const HTTP_TOKEN_COOKIE = 'wenshi_token';
 export {
   ITEM_KINDS,
   PERSON_ROLES,
+  PAGE_BREAK,
   WITNESS_TYPES,
   EDITORIAL_STATUSES,
   ACCESS_LEVELS,
@@ -530,6 +531,7 @@ export type {
   ItemFieldsInput,
   Person,
   PersonRole,
+  Region,
   EditorialStatus,
   Volume,
   VolumeFieldsInput,
