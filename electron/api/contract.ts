@@ -529,6 +529,7 @@ export type {
   ItemKind,
   ItemFields,
   ItemFieldsInput,
+  ItemPatchInput,
   Person,
   PersonRole,
   Region,
