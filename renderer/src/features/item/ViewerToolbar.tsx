@@ -40,16 +40,6 @@ export function ViewerToolbar(props: Props) {
       {button(t('viewer.fit'), '⊡', props.onFit)}
       {button(t('viewer.rotateLeft'), '↺', () => props.onRotate(-1))}
       {button(t('viewer.rotateRight'), '↻', () => props.onRotate(1))}
-      {props.marking !== null && (
-        <button
-          type="button"
-          className="secondary"
-          aria-pressed={props.marking}
-          onClick={() => props.onMarking(!props.marking)}
-        >
-          {t('viewer.mark')}
-        </button>
-      )}
       <button
         type="button"
         className="secondary icon"
@@ -60,6 +50,16 @@ export function ViewerToolbar(props: Props) {
       >
         <span aria-hidden="true">{props.expanded ? '⤡' : '⤢'}</span>
       </button>
+      {props.marking !== null && (
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={props.marking}
+          onClick={() => props.onMarking(!props.marking)}
+        >
+          {t('viewer.mark')}
+        </button>
+      )}
     </div>
   );
 }
