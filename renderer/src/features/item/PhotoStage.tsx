@@ -66,6 +66,8 @@ export function PhotoStage({
   }
 
   function down(event: PointerEvent<HTMLDivElement>) {
+    // Keys (+, -, arrows) then act on the photo just touched, even though the drag below cancels the default focus.
+    event.currentTarget.focus({ preventScroll: true });
     if (event.button !== 0 || !geometry || !(marking || pannable)) return;
     drag.current = marking
       ? { kind: 'draw', start: framePoint(event) }
