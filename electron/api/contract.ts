@@ -514,6 +514,7 @@ export const HTTP_TOKEN_COOKIE = 'wenshi_token';
 export {
   ITEM_KINDS,
   PERSON_ROLES,
+  PAGE_BREAK,
   WITNESS_TYPES,
   EDITORIAL_STATUSES,
   ACCESS_LEVELS,
@@ -528,8 +529,10 @@ export type {
   ItemKind,
   ItemFields,
   ItemFieldsInput,
+  ItemPatchInput,
   Person,
   PersonRole,
+  Region,
   EditorialStatus,
   Volume,
   VolumeFieldsInput,

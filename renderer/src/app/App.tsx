@@ -4,6 +4,7 @@ import {
   SEARCH_INDEX_JOB,
   type Item,
   type ItemFieldsInput,
+  type ItemPatchInput,
   type OpOutput,
 } from '../../../electron/api/contract';
 import { api, ApiCallError } from '../api/client';
@@ -196,6 +197,22 @@ export function App() {
       }
     } catch (error) {
       showError(error);
+    }
+  }
+
+  /** An edit from a viewer. The form is shown afresh after it, so unsaved typing there is asked about first. */
+  async function update(patch: ItemPatchInput): Promise<boolean> {
+    if (detail.mode !== 'edit') return false;
+    if (dirty && !window.confirm(t('item.confirmDiscardForMarks'))) return false;
+    try {
+      const item = await api.call('items.update', { id: detail.item.id, patch });
+      setDirty(false);
+      setDetail({ mode: 'edit', item });
+      setStatus({ kind: 'info', text: t('item.saved', { title: item.title }) });
+      return true;
+    } catch (error) {
+      showError(error);
+      return false;
     }
   }
 
@@ -417,12 +434,13 @@ export function App() {
               <p className="empty">{t('item.nothingSelected')}</p>
             ) : (
               <ItemPanel
-                key={detail.mode === 'edit' ? `${detail.item.id}:${detail.item.updatedAt}` : 'new'}
+                key={detail.mode === 'edit' ? detail.item.id : 'new'}
                 item={detail.mode === 'edit' ? detail.item : null}
                 readOnly={readOnly}
                 placeNames={placeNames}
                 subjectNames={vocabulary?.subjects ?? []}
                 onSave={save}
+                onUpdate={update}
                 onDelete={detail.mode === 'edit' ? () => void remove(detail.item) : undefined}
                 onDirty={setDirty}
                 onUndone={() => void reloadDetail()}
