@@ -87,7 +87,7 @@ export function App() {
   useEffect(loadInfo, [loadInfo]);
 
   useEffect(() => {
-    document.documentElement.style.fontSize = `${15 * fontScale}px`;
+    document.documentElement.style.setProperty('--font-scale', String(fontScale));
   }, [fontScale]);
   useEffect(() => {
     const name = info ? `${info.name} — ${t('app.name')}` : t('app.name');
@@ -384,6 +384,7 @@ export function App() {
             ) : visible ? (
               <ItemTable
                 items={visible}
+                fontScale={fontScale}
                 columns={columns}
                 sort={sort}
                 selection={selection}
