@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { JobProgress as Progress } from '../hooks/useJob';
+import { TimeLeft } from './TimeLeft';
 
-/** A running job's bar, what it is doing (`describe` words it), and its cancel button. */
+/** A running job's bar, what it is doing (`describe` words it), the time left, and its cancel button. */
 export function JobProgress({
   progress,
   describe,
@@ -23,6 +24,7 @@ export function JobProgress({
           current: progress?.current ?? '',
         })}
       </span>
+      <TimeLeft seconds={progress?.etaSeconds} />
       <button type="button" className="secondary" onClick={onCancel}>
         {t('compile.cancel')}
       </button>

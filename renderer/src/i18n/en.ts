@@ -184,11 +184,16 @@ export const en: Messages = {
     chooseFiles: 'Import files',
     uploading: 'Sending: {{sent}} / {{total}} MB',
     importing: 'Importing: {{done}}/{{total}} {{current}}',
-    eta: 'About {{seconds}} s left',
     failed: 'The import did not finish: {{message}}',
     summary: 'Imported {{added}}, skipped {{skipped}}, failed {{failed}}',
     failedItem: 'Failed: {{path}} ({{reason}})',
     skippedItem: 'Skipped: {{path}} ({{reason}})',
+  },
+  eta: {
+    seconds: 'about {{count}} s left',
+    minutes: 'about {{count}} min left',
+    hours: 'about {{hours}} h left',
+    hoursMinutes: 'about {{hours}} h {{minutes}} min left',
   },
   review: {
     title: 'To review',

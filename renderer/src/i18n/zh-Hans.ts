@@ -181,11 +181,16 @@ export const zhHans = {
     chooseFiles: '导入文件',
     uploading: '正在传送：{{sent}} / {{total}} MB',
     importing: '正在导入：{{done}}/{{total}} {{current}}',
-    eta: '预计还需 {{seconds}} 秒',
     failed: '导入未完成：{{message}}',
     summary: '已导入 {{added}} 个，跳过 {{skipped}} 个，失败 {{failed}} 个',
     failedItem: '失败：{{path}}（{{reason}}）',
     skippedItem: '跳过：{{path}}（{{reason}}）',
+  },
+  eta: {
+    seconds: '约剩 {{count}} 秒',
+    minutes: '约剩 {{count}} 分钟',
+    hours: '约剩 {{hours}} 小时',
+    hoursMinutes: '约剩 {{hours}} 小时 {{minutes}} 分钟',
   },
   review: {
     title: '待复核',

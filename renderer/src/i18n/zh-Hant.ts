@@ -183,11 +183,16 @@ export const zhHant: Messages = {
     chooseFiles: '匯入檔案',
     uploading: '正在傳送：{{sent}} / {{total}} MB',
     importing: '正在匯入：{{done}}/{{total}} {{current}}',
-    eta: '預計還需 {{seconds}} 秒',
     failed: '匯入未完成：{{message}}',
     summary: '已匯入 {{added}} 個，略過 {{skipped}} 個，失敗 {{failed}} 個',
     failedItem: '失敗：{{path}}（{{reason}}）',
     skippedItem: '略過：{{path}}（{{reason}}）',
+  },
+  eta: {
+    seconds: '約剩 {{count}} 秒',
+    minutes: '約剩 {{count}} 分鐘',
+    hours: '約剩 {{hours}} 小時',
+    hoursMinutes: '約剩 {{hours}} 小時 {{minutes}} 分鐘',
   },
   review: {
     title: '待複核',

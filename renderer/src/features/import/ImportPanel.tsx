@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpOutput } from '../../../../electron/api/contract';
 import { api, type DroppedFile } from '../../api/client';
+import { estimateRemaining, nextPaceStart, type PaceStart } from '../../components/estimateRemaining';
+import { TimeLeft } from '../../components/TimeLeft';
 
 type Report = OpOutput<'items.add'>;
 type Phase =
@@ -9,48 +11,50 @@ type Phase =
   | { name: 'done'; report: Report }
   | { name: 'failed'; message: string };
 
-/** Seconds left at the rate seen so far; undefined until there is a rate to go by. */
-export function estimateRemaining(done: number, total: number, elapsedSeconds: number): number | undefined {
-  if (done <= 0 || elapsedSeconds <= 0 || done >= total) return undefined;
-  return ((total - done) * elapsedSeconds) / done;
-}
-
 /** Imports a drop: upload (browser mode), then import with per-file progress, ETA, cancel, and the end report. */
 export function ImportPanel({ files, onClose }: { files: DroppedFile[]; onClose: () => void }) {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ name: 'uploading', done: 0, total: files.length });
   const [jobId] = useState(() => crypto.randomUUID());
   const [upload] = useState(() => new AbortController());
-  const started = useRef(0);
+  const pace = useRef<PaceStart | null>(null);
   const ran = useRef(false);
+  /** Upload and import are timed apart: sending bytes and importing files go at different paces. */
+  const timed = useCallback((name: 'uploading' | 'importing', done: number, total: number) => {
+    const sample = { phase: name, done, total, at: performance.now() };
+    pace.current = nextPaceStart(pace.current, sample);
+    return estimateRemaining(pace.current, sample);
+  }, []);
 
   useEffect(
     () =>
       api.onEvent((event) => {
         if (event.type !== 'progress' || event.jobId !== jobId) return;
-        const eta = estimateRemaining(event.done, event.total, (performance.now() - started.current) / 1000);
+        const eta = timed('importing', event.done, event.total);
         setPhase((p) =>
           p.name === 'done' || p.name === 'failed'
             ? p
             : { name: 'importing', done: event.done, total: event.total, current: event.current, eta },
         );
       }),
-    [jobId],
+    [jobId, timed],
   );
 
   useEffect(() => {
     if (ran.current) return; // one import per panel, also when StrictMode runs effects twice
     ran.current = true;
-    started.current = performance.now();
+    // The upload is timed from now, not from its first report, which comes only after a whole file.
+    pace.current = { phase: 'uploading', done: 0, at: performance.now() };
     api
       .importFiles(files, {
         jobId,
         signal: upload.signal,
-        onUpload: (sent, total) => setPhase({ name: 'uploading', done: sent, total }),
+        onUpload: (sent, total) =>
+          setPhase({ name: 'uploading', done: sent, total, eta: timed('uploading', sent, total) }),
       })
       .then((report) => setPhase({ name: 'done', report }))
       .catch((error: Error) => setPhase({ name: 'failed', message: error.message }));
-  }, [files, jobId, upload]);
+  }, [files, jobId, upload, timed]);
 
   function cancel() {
     upload.abort();
@@ -72,7 +76,9 @@ export function ImportPanel({ files, onClose }: { files: DroppedFile[]; onClose:
               : t('import.importing', { done: phase.done, total: phase.total, current: phase.current ?? '' })}
           </p>
           {phase.eta !== undefined && (
-            <p className="field-note">{t('import.eta', { seconds: Math.ceil(phase.eta) })}</p>
+            <p className="field-note">
+              <TimeLeft seconds={phase.eta} />
+            </p>
           )}
           <button type="button" className="secondary" onClick={cancel}>
             {t('compile.cancel')}
