@@ -97,7 +97,7 @@ async function auditScreens(page: Page, url: string, testInfo: TestInfo): Promis
   return found;
 }
 
-test('every main screen passes axe (WCAG 2.1 A and AA) in zh-Hans', async ({ page, library }, testInfo) => {
+test('every main screen passes axe (WCAG 2.2 A and AA) in zh-Hans', async ({ page, library }, testInfo) => {
   expect(await auditScreens(page, library.url, testInfo)).toEqual([]);
 });
 

@@ -13,17 +13,16 @@ export function JobProgress({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  const doing = describe({
+    phase: progress?.phase ?? 'compile',
+    done: progress?.done ?? 0,
+    total: progress?.total ?? '…',
+    current: progress?.current ?? '',
+  });
   return (
     <>
-      <progress max={progress?.total || 1} value={progress?.done ?? 0} />
-      <span>
-        {describe({
-          phase: progress?.phase ?? 'compile',
-          done: progress?.done ?? 0,
-          total: progress?.total ?? '…',
-          current: progress?.current ?? '',
-        })}
-      </span>
+      <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label={doing} />
+      <span>{doing}</span>
       <TimeLeft seconds={progress?.etaSeconds} />
       <button type="button" className="secondary" onClick={onCancel}>
         {t('compile.cancel')}

@@ -6,15 +6,24 @@ import { estimateRemaining, nextPaceStart, type PaceStart } from '../../componen
 import { TimeLeft } from '../../components/TimeLeft';
 
 type Report = OpOutput<'items.add'>;
+/** Files dropped or picked in the page, or paths chosen in the desktop menu's dialog. */
+export type ImportSource = { files: DroppedFile[] } | { paths: string[] };
 type Phase =
   | { name: 'uploading' | 'importing'; done: number; total: number; current?: string; eta?: number }
   | { name: 'done'; report: Report }
   | { name: 'failed'; message: string };
 
-/** Imports a drop: upload (browser mode), then import with per-file progress, ETA, cancel, and the end report. */
-export function ImportPanel({ files, onClose }: { files: DroppedFile[]; onClose: () => void }) {
+/** Imports a drop: upload (browser mode), then import with per-file progress, time left, cancel, and the end report. */
+export function ImportPanel({ source, onClose }: { source: ImportSource; onClose: () => void }) {
   const { t } = useTranslation();
-  const [phase, setPhase] = useState<Phase>({ name: 'uploading', done: 0, total: files.length });
+  const count = 'files' in source ? source.files.length : source.paths.length;
+  // Only browser mode sends the files first; the desktop app reads them where they are.
+  const uploads = 'files' in source && !api.desktop;
+  const [phase, setPhase] = useState<Phase>({
+    name: uploads ? 'uploading' : 'importing',
+    done: 0,
+    total: 'files' in source && uploads ? source.files.reduce((bytes, f) => bytes + f.file.size, 0) : count,
+  });
   const [jobId] = useState(() => crypto.randomUUID());
   const [upload] = useState(() => new AbortController());
   const pace = useRef<PaceStart | null>(null);
@@ -45,16 +54,19 @@ export function ImportPanel({ files, onClose }: { files: DroppedFile[]; onClose:
     ran.current = true;
     // The upload is timed from now, not from its first report, which comes only after a whole file.
     pace.current = { phase: 'uploading', done: 0, at: performance.now() };
-    api
-      .importFiles(files, {
-        jobId,
-        signal: upload.signal,
-        onUpload: (sent, total) =>
-          setPhase({ name: 'uploading', done: sent, total, eta: timed('uploading', sent, total) }),
-      })
+    const work =
+      'files' in source
+        ? api.importFiles(source.files, {
+            jobId,
+            signal: upload.signal,
+            onUpload: (sent, total) =>
+              setPhase({ name: 'uploading', done: sent, total, eta: timed('uploading', sent, total) }),
+          })
+        : api.call('items.add', { paths: source.paths }, { jobId });
+    work
       .then((report) => setPhase({ name: 'done', report }))
       .catch((error: Error) => setPhase({ name: 'failed', message: error.message }));
-  }, [files, jobId, upload, timed]);
+  }, [source, jobId, upload, timed]);
 
   function cancel() {
     upload.abort();
@@ -63,7 +75,7 @@ export function ImportPanel({ files, onClose }: { files: DroppedFile[]; onClose:
 
   return (
     <section className="import-panel" role="dialog" aria-modal="false" aria-labelledby="import-title">
-      <h2 id="import-title">{t('import.title', { count: files.length })}</h2>
+      <h2 id="import-title">{t('import.title', { count })}</h2>
       {(phase.name === 'uploading' || phase.name === 'importing') && (
         <div role="status" aria-live="polite">
           <progress max={phase.total || 1} value={phase.done} aria-label={t(`import.${phase.name}`)} />
