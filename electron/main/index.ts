@@ -284,7 +284,7 @@ if (!app.requestSingleInstanceLock()) {
     holder = await LibraryHolder.load<Service>({
       open: openService,
       recentFile: path.join(app.getPath('userData'), 'recent-libraries.json'),
-      onSaveError: (error) => console.error('最近打开的资料库列表未能保存：', error),
+      report: (what, error) => console.error(`${what}：`, error),
     });
     const current = holder;
     let startNotice: Notice | null;

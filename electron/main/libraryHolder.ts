@@ -23,14 +23,15 @@ interface Options<S> {
   /** Where the recent list is kept (in the user data folder). */
   recentFile: string;
   clock?: () => Date;
-  /** Told when the recent list could not be saved: a full disk must not stop a switch. */
-  onSaveError?: (error: unknown) => void;
+  /** Told what went wrong on the side (the recent list not saved, the old library not closed cleanly): neither stops a switch. */
+  report?: (what: string, error: unknown) => void;
 }
 
 /**
  * Holds the open library. A switch opens the new library before closing the old one, so a folder
  * that turns out not to be a library leaves the window as it was; the old one is then closed
- * cleanly (flushed, unlocked) and the recent list updated.
+ * cleanly (flushed, unlocked) and the recent list updated. While the old one closes there is no
+ * library: a late call from the old page is refused instead of landing in either.
  */
 export class LibraryHolder<S extends OpenLibrary> {
   private current: S | undefined;
@@ -65,8 +66,14 @@ export class LibraryHolder<S extends OpenLibrary> {
         return { kind: 'failed', error };
       }
       const previous = this.current;
-      this.current = next;
-      if (previous) await this.release(previous);
+      this.current = undefined;
+      try {
+        if (previous) await this.release(previous);
+      } catch (error) {
+        this.options.report?.('上一个资料库未能正常关闭', error);
+      } finally {
+        this.current = next;
+      }
       const openedAt = (this.options.clock ?? (() => new Date()))().toISOString();
       this.recent = addRecent(this.recent, {
         root: next.library.root,
@@ -105,7 +112,7 @@ export class LibraryHolder<S extends OpenLibrary> {
     try {
       await saveRecent(this.options.recentFile, this.recent);
     } catch (error) {
-      this.options.onSaveError?.(error);
+      this.options.report?.('最近打开的资料库列表未能保存', error);
     }
   }
 }

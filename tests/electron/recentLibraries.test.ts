@@ -170,6 +170,30 @@ describe('switching libraries', () => {
     }
   });
 
+  it('has no library while the old one closes, and still switches when it closes badly', async () => {
+    const dir = await tempDir();
+    const seen: (string | undefined)[] = [];
+    const reported: string[] = [];
+    const fake = (root: string, close: () => Promise<void>) => ({
+      library: { root, info: { name: path.basename(root) } },
+      close,
+    });
+    const holder = await LibraryHolder.load({
+      recentFile: path.join(dir, 'recent-libraries.json'),
+      report: (what) => reported.push(what),
+      open: async (root) =>
+        fake(root, async () => {
+          seen.push(holder.service?.library.root);
+          throw new Error('disk gone');
+        }),
+    });
+    await holder.switchTo('/data/a');
+    expect((await holder.switchTo('/data/b')).kind).toBe('switched');
+    expect(seen).toEqual([undefined]);
+    expect(holder.service!.library.root).toBe('/data/b');
+    expect(reported).toEqual(['上一个资料库未能正常关闭']);
+  });
+
   it('clears the recent list but for the open library', async () => {
     const { first, second, holder } = await setUp();
     try {
