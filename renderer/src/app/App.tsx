@@ -217,10 +217,21 @@ export function App() {
     }
   }
 
-  /** From the search box, Enter goes to the first result, so searching works without a mouse. */
+  /**
+   * From the search box, Enter goes to the first result, so searching works without a mouse: as
+   * soon as the results of the query entered are shown, however long the search takes.
+   */
+  const resultFocusFor = useRef<string | null>(null);
+  const [enterPresses, setEnterPresses] = useState(0);
   function focusFirstResult() {
-    setTimeout(() => document.querySelector<HTMLButtonElement>('.search-results .item-title')?.focus(), 300);
+    resultFocusFor.current = typed.trim();
+    setEnterPresses((n) => n + 1);
   }
+  useEffect(() => {
+    if (resultFocusFor.current === null || searchResult?.query !== resultFocusFor.current) return;
+    resultFocusFor.current = null;
+    document.querySelector<HTMLButtonElement>('.search-results .item-title')?.focus();
+  }, [searchResult, enterPresses]);
 
   const readOnly = info?.readOnly ?? false;
   const [loadingDemo, setLoadingDemo] = useState(false);
