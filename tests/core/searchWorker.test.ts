@@ -44,7 +44,7 @@ describe('WorkerSearch: the index in a worker thread', () => {
     expect((await readdir(SearchIndex.folder(root))).sort()).toEqual(['index.bin', 'meta.json']);
 
     // Opened again, the saved index is loaded, not rebuilt.
-    const again = await open(root, (progress.length = 0, progress));
+    const again = await open(root, ((progress.length = 0), progress));
     expect(await again.titles('發展')).toEqual(['甲']);
     expect(progress).toEqual([]);
     await again.search.close();
