@@ -21,10 +21,10 @@ const ROW_HEIGHT = 36;
  * rem so that larger text widens the columns instead of cutting their text.
  */
 const COLUMN_WIDTHS: Record<ColumnKey, string> = {
-  identifier: 'minmax(9rem, 1fr)',
-  title: 'minmax(12rem, 3fr)',
+  identifier: 'minmax(10.5rem, 1fr)',
+  title: 'minmax(10rem, 3fr)',
   kind: 'minmax(4rem, 0.5fr)',
-  eventDate: 'minmax(7rem, 1fr)',
+  eventDate: 'minmax(8.5rem, 1fr)',
   places: 'minmax(6.5rem, 1fr)',
   people: 'minmax(6.5rem, 1fr)',
   subjects: 'minmax(6.5rem, 1fr)',
