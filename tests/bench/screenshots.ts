@@ -79,6 +79,10 @@ async function main() {
     );
     await page.getByRole('button', { name: '卷册' }).click();
     await page.getByText('许昌改革记忆（第一辑）').first().click();
+    // The contents (sections, articles, word counts) is what an editor works on most.
+    await page
+      .locator('ol.sections')
+      .evaluate((list) => list.closest('fieldset')?.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(600);
     await shot('05-volume-editor');
     await page.getByRole('button', { name: '返回资料' }).click();
