@@ -12,8 +12,6 @@ function renderForm() {
       readOnly={false}
       onSave={onSave}
       onDirty={onDirty}
-      placeNames={['许昌市', '禹州市']}
-      subjectNames={['钧瓷']}
     />,
   );
   return { onSave, onDirty };

@@ -6,12 +6,12 @@ import { ItemForm } from './ItemForm';
 import { HistoryList } from './HistoryList';
 import { TranscriptPlayer } from './TranscriptPlayer';
 import { ReviewPanel } from './ReviewPanel';
+import type { VocabularyLookup } from './pickers/useLookup';
 
 interface Props {
   item: Item | null;
   readOnly: boolean;
-  placeNames: string[];
-  subjectNames: string[];
+  lookup: VocabularyLookup;
   onSave: (fields: ItemFieldsInput) => Promise<void>;
   onDelete?: () => void;
   onDirty: (dirty: boolean) => void;
@@ -23,8 +23,7 @@ interface Props {
 export function ItemPanel({
   item,
   readOnly,
-  placeNames,
-  subjectNames,
+  lookup,
   onSave,
   onDelete,
   onDirty,
@@ -88,8 +87,7 @@ export function ItemPanel({
             onSave={onSave}
             onDelete={onDelete}
             onDirty={onDirty}
-            placeNames={placeNames}
-            subjectNames={subjectNames}
+            lookup={lookup}
           />
         )}
       </div>

@@ -1,12 +1,16 @@
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ITEM_KINDS } from '../../../../electron/api/contract';
 import { sameView, type CollectionNode, type View } from './views';
+import { SavedSearchList } from './SavedSearchList';
 
 interface Props {
   view: View;
   counts: Map<string, number>;
   collections: CollectionNode[];
   onView: (view: View) => void;
+  /** 已存检索, with what to do with them. */
+  savedSearches: ComponentProps<typeof SavedSearchList>;
 }
 
 function NavButton({
@@ -68,8 +72,8 @@ function CollectionBranch({
   );
 }
 
-/** 全部资料, the three kinds, the review queue, recent imports and the collections tree. */
-export function Sidebar({ view, counts, collections, onView }: Props) {
+/** 全部资料, the three kinds, the review queue, recent imports, saved searches and the collections tree. */
+export function Sidebar({ view, counts, collections, onView, savedSearches }: Props) {
   const { t } = useTranslation();
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
@@ -122,6 +126,7 @@ export function Sidebar({ view, counts, collections, onView }: Props) {
           />
         </li>
       </ul>
+      <SavedSearchList {...savedSearches} />
       <h2 className="nav-heading">{t('nav.collections')}</h2>
       {collections.length === 0 ? (
         <p className="nav-empty">{t('nav.noCollections')}</p>

@@ -1,0 +1,104 @@
+import { pinyinSyllables } from '../search';
+import { foldText } from '../text';
+
+/** A name a picker can offer: a person, a place or a subject, with how many items use it. */
+export interface VocabularyTerm {
+  value: string;
+  /** Items that use it. */
+  count: number;
+  /** Where a place sits in the gazetteer: 许昌市 › 禹州市 › 神垕镇. */
+  path?: string[];
+  /** Names it had before, by which it is found too (禹县 for 禹州市). */
+  formerNames?: string[];
+  /** The role a person most often has in the items that name them. */
+  role?: string;
+}
+
+/** A term that matched, and which former name it matched by when not by its own. */
+export type TermMatch = Omit<VocabularyTerm, 'formerNames'> & { formerName?: string };
+
+/** One way of writing a term, in the forms a query is compared with. */
+interface Alias {
+  name?: string;
+  folded: string;
+  pinyin: string;
+  initials: string;
+  syllables: string[];
+}
+
+/** A term ready to be matched: its aliases are worked out once, not per keystroke. */
+export interface PreparedTerm {
+  term: VocabularyTerm;
+  aliases: Alias[];
+}
+
+function alias(text: string, name?: string): Alias {
+  const syllables = pinyinSyllables(text);
+  return {
+    name,
+    folded: foldText(text),
+    pinyin: syllables.join(''),
+    initials: syllables.map((s) => s[0]).join(''),
+    syllables,
+  };
+}
+
+export function prepareTerms(terms: VocabularyTerm[]): PreparedTerm[] {
+  return terms.map((term) => ({
+    term,
+    aliases: [alias(term.value), ...(term.formerNames ?? []).map((name) => alias(name, name))],
+  }));
+}
+
+/**
+ * How well a query fits one way of writing a term; lower is better, null is no match.
+ * Chinese is compared after folding (許昌 finds 许昌); Latin letters also as pinyin, whole
+ * (xuchang, xuch) or by initials (xc), and from any syllable (chang).
+ */
+function rank(alias: Alias, query: string, letters: string): number | null {
+  const at = alias.folded.indexOf(query);
+  if (at === 0) return alias.folded.length === query.length ? 0 : 1;
+  if (at > 0) return 3;
+  if (!letters || !alias.pinyin) return null;
+  if (alias.pinyin === letters || alias.initials === letters) return 1;
+  if (alias.pinyin.startsWith(letters)) return 2;
+  if (alias.initials.startsWith(letters)) return 2;
+  for (let i = 1; i < alias.syllables.length; i++)
+    if (alias.syllables.slice(i).join('').startsWith(letters)) return 4;
+  return null;
+}
+
+/**
+ * The terms that fit what was typed, best first: exact, then beginnings, then pinyin, then
+ * anywhere inside; among equals, the most used, then the shortest path (a county before a town).
+ * An empty query gives the most used terms.
+ */
+export function matchTerms(prepared: PreparedTerm[], typed: string, limit: number): TermMatch[] {
+  const query = foldText(typed.trim()).replace(/\s+/g, '');
+  const letters = /^[a-z'\s]+$/.test(query) ? query.replace(/'/g, '') : '';
+  const found: { match: TermMatch; rank: number }[] = [];
+  for (const { term, aliases } of prepared) {
+    let best: { rank: number; formerName?: string } | null = null;
+    for (const a of aliases) {
+      const r = query ? rank(a, query, letters) : 0;
+      if (r === null) continue;
+      // A term found by its current name ranks before one found by a former name.
+      const weighted = a.name ? r + 0.5 : r;
+      if (!best || weighted < best.rank) best = { rank: weighted, formerName: a.name };
+    }
+    if (!best) continue;
+    const { formerNames: _formerNames, ...rest } = term;
+    found.push({ match: best.formerName ? { ...rest, formerName: best.formerName } : rest, rank: best.rank });
+  }
+  const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+  return found
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        b.match.count - a.match.count ||
+        (a.match.path?.length ?? 0) - (b.match.path?.length ?? 0) ||
+        collator.compare(a.match.value, b.match.value),
+    )
+    .slice(0, limit)
+    .map((f) => f.match);
+}
