@@ -6,14 +6,7 @@ import type { ItemFieldsInput } from '../../electron/api/contract';
 function renderForm() {
   const onSave = vi.fn<(fields: ItemFieldsInput) => Promise<void>>(async () => undefined);
   const onDirty = vi.fn();
-  render(
-    <ItemForm
-      item={null}
-      readOnly={false}
-      onSave={onSave}
-      onDirty={onDirty}
-    />,
-  );
+  render(<ItemForm item={null} readOnly={false} onSave={onSave} onDirty={onDirty} />);
   return { onSave, onDirty };
 }
 

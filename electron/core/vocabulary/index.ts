@@ -6,7 +6,13 @@ export {
   type PlaceMatch,
 } from './xuchangPlaces';
 export { DEFAULT_SUBJECTS } from './subjects';
-export { matchTerms, prepareTerms, type VocabularyTerm, type TermMatch, type PreparedTerm } from './matchTerms';
+export {
+  matchTerms,
+  prepareTerms,
+  type VocabularyTerm,
+  type TermMatch,
+  type PreparedTerm,
+} from './matchTerms';
 export {
   Vocabulary,
   VOCABULARY_FIELDS,

@@ -1,5 +1,11 @@
 import type { Item } from '../model';
-import { matchTerms, prepareTerms, type PreparedTerm, type TermMatch, type VocabularyTerm } from './matchTerms';
+import {
+  matchTerms,
+  prepareTerms,
+  type PreparedTerm,
+  type TermMatch,
+  type VocabularyTerm,
+} from './matchTerms';
 import { XUCHANG_GAZETTEER, type PlaceEntry } from './xuchangPlaces';
 
 export const VOCABULARY_FIELDS = ['people', 'places', 'subjects'] as const;

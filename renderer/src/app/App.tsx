@@ -401,6 +401,8 @@ export function App() {
             counts={counts}
             collections={collections}
             onView={(v) => {
+              // A category chosen in the sidebar is shown instead of the search on screen.
+              suggest('');
               setView(v);
               setSelection(EMPTY_SELECTION);
             }}

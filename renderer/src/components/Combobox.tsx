@@ -70,9 +70,11 @@ export function Combobox({
       document.getElementById(`${inputId}-row-${current}`)?.scrollIntoView?.({ block: 'nearest' });
   }, [current, inputId]);
 
+  /** A choice made closes the list; typing or ↓ opens it again for the next one. */
   function pick(index: number) {
     onPick(index);
     setActive(-1);
+    onOpenChange(false);
   }
 
   /** ← on a row: close it when open, else go to its parent. */
@@ -128,6 +130,7 @@ export function Combobox({
         } else if (value.trim()) {
           handled();
           onEnter();
+          onOpenChange(false);
         }
         return;
       case 'Escape':

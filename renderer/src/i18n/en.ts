@@ -93,7 +93,7 @@ export const en: Messages = {
     titleRequired: 'Please enter a title',
   },
   picker: {
-    personPlaceholder: 'Type a name, or its pinyin or initials',
+    personPlaceholder: 'Name or pinyin',
     personSuggestions: 'Names',
     chosenPeople: 'People chosen',
     roleOf: 'Role of {{name}}',

@@ -90,7 +90,7 @@ export const zhHans = {
     titleRequired: '请填写题名',
   },
   picker: {
-    personPlaceholder: '输入姓名，拼音或首字母亦可',
+    personPlaceholder: '姓名或拼音',
     personSuggestions: '人名候选',
     chosenPeople: '已选人物',
     roleOf: '{{name}}的角色',

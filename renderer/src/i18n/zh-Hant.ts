@@ -92,7 +92,7 @@ export const zhHant: Messages = {
     titleRequired: '請填寫題名',
   },
   picker: {
-    personPlaceholder: '輸入姓名，拼音或首字母亦可',
+    personPlaceholder: '姓名或拼音',
     personSuggestions: '人名候選',
     chosenPeople: '已選人物',
     roleOf: '{{name}}的角色',

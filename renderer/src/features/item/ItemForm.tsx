@@ -91,14 +91,7 @@ interface Props {
  * Describes an item: creates a new one when `item` is null, else edits it.
  * The parent keys it by item and version, so the draft starts afresh for each.
  */
-export function ItemForm({
-  item,
-  readOnly,
-  onSave,
-  onDelete,
-  onDirty,
-  lookup = NO_LOOKUP,
-}: Props) {
+export function ItemForm({ item, readOnly, onSave, onDelete, onDirty, lookup = NO_LOOKUP }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ItemDraft>(() => draftOf(item));
   const [titleError, setTitleError] = useState(false);

@@ -20,16 +20,7 @@ interface Props {
 }
 
 /** The right pane: viewers for the item's media, its description form, and its history. */
-export function ItemPanel({
-  item,
-  readOnly,
-  lookup,
-  onSave,
-  onDelete,
-  onDirty,
-  onUndone,
-  onError,
-}: Props) {
+export function ItemPanel({ item, readOnly, lookup, onSave, onDelete, onDirty, onUndone, onError }: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'form' | 'history'>('form');
   const audio = item?.files.find((f) => f.mime.startsWith('audio/'));

@@ -21,12 +21,12 @@ function NavButton({
   onView,
 }: {
   view: View;
-  current: View;
+  current: View | null;
   label: string;
   count?: number;
   onView: (v: View) => void;
 }) {
-  const active = sameView(view, current);
+  const active = current !== null && sameView(view, current);
   return (
     <button
       type="button"
@@ -46,7 +46,7 @@ function CollectionBranch({
   onView,
 }: {
   nodes: CollectionNode[];
-  view: View;
+  view: View | null;
   onView: (v: View) => void;
 }) {
   return (
@@ -56,7 +56,7 @@ function CollectionBranch({
           key={node.path.join('/')}
           role="treeitem"
           aria-expanded={node.children.length ? true : undefined}
-          aria-selected={sameView(view, { type: 'collection', path: node.path })}
+          aria-selected={view !== null && sameView(view, { type: 'collection', path: node.path })}
         >
           <NavButton
             view={{ type: 'collection', path: node.path }}
@@ -75,13 +75,15 @@ function CollectionBranch({
 /** 全部资料, the three kinds, the review queue, recent imports, saved searches and the collections tree. */
 export function Sidebar({ view, counts, collections, onView, savedSearches }: Props) {
   const { t } = useTranslation();
+  // While a saved search is on screen, it is what the sidebar marks, not the view behind it.
+  const current = savedSearches.activeId ? null : view;
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <ul>
         <li>
           <NavButton
             view={{ type: 'all' }}
-            current={view}
+            current={current}
             label={t('nav.all')}
             count={counts.get('all')}
             onView={onView}
@@ -91,7 +93,7 @@ export function Sidebar({ view, counts, collections, onView, savedSearches }: Pr
           <li key={kind}>
             <NavButton
               view={{ type: 'kind', kind }}
-              current={view}
+              current={current}
               label={t(`nav.${kind}`)}
               count={counts.get(kind)}
               onView={onView}
@@ -101,7 +103,7 @@ export function Sidebar({ view, counts, collections, onView, savedSearches }: Pr
         <li>
           <NavButton
             view={{ type: 'review' }}
-            current={view}
+            current={current}
             label={t('nav.review')}
             count={counts.get('review')}
             onView={onView}
@@ -110,7 +112,7 @@ export function Sidebar({ view, counts, collections, onView, savedSearches }: Pr
         <li>
           <NavButton
             view={{ type: 'pending' }}
-            current={view}
+            current={current}
             label={t('nav.pending')}
             count={counts.get('pending')}
             onView={onView}
@@ -119,7 +121,7 @@ export function Sidebar({ view, counts, collections, onView, savedSearches }: Pr
         <li>
           <NavButton
             view={{ type: 'recent' }}
-            current={view}
+            current={current}
             label={t('nav.recent')}
             count={counts.get('recent')}
             onView={onView}
@@ -132,7 +134,7 @@ export function Sidebar({ view, counts, collections, onView, savedSearches }: Pr
         <p className="nav-empty">{t('nav.noCollections')}</p>
       ) : (
         <div role="tree" aria-label={t('nav.collections')}>
-          <CollectionBranch nodes={collections} view={view} onView={onView} />
+          <CollectionBranch nodes={collections} view={current} onView={onView} />
         </div>
       )}
     </nav>

@@ -82,7 +82,14 @@ export function PlacePicker({
       open={open}
       onOpenChange={setOpen}
       rows={comboRows}
-      firstRow={filtering ? Math.max(0, rows.findIndex((row) => row.node.match)) : 0}
+      firstRow={
+        filtering
+          ? Math.max(
+              0,
+              rows.findIndex((row) => row.node.match),
+            )
+          : 0
+      }
       valuesOf={(index) => (index < rows.length ? [rows[index]!.node.name] : splitList(query))}
       onToggle={toggle}
     >

@@ -29,7 +29,17 @@ interface Props {
  * A list field edited as chips: suggestions or the text as typed are added, Backspace in the empty
  * box takes the last chip away. Used for places and subjects.
  */
-export function TermPicker({ inputId, label, chosenLabel, values, onValues, text, onText, valuesOf, ...rest }: Props) {
+export function TermPicker({
+  inputId,
+  label,
+  chosenLabel,
+  values,
+  onValues,
+  text,
+  onText,
+  valuesOf,
+  ...rest
+}: Props) {
   const add = (added: string[]) => {
     onValues(withValues(values, added));
     onText('');
