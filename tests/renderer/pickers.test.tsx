@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { ItemForm } from '../../renderer/src/features/item/ItemForm';
 import type { VocabularyLookup } from '../../renderer/src/features/item/pickers/useLookup';
@@ -17,6 +17,10 @@ const catalog = [
 const settings = { subjects: ['钧瓷', '发制品产业', '花木'], extraPlaces: [] };
 const vocabulary = new Vocabulary({ items: () => catalog, settings: () => settings });
 const lookup: VocabularyLookup = async (field, query, limit) => vocabulary.match(field, query, limit);
+// Terms are built on first use; built here, a loaded machine does not make the first lookup time out.
+beforeAll(() => {
+  for (const field of ['people', 'places', 'subjects'] as const) vocabulary.match(field, '', 1);
+});
 
 function renderForm() {
   const onSave = vi.fn<(fields: ItemFieldsInput) => Promise<void>>(async () => undefined);
@@ -124,7 +128,9 @@ describe('place picker', () => {
     const box = screen.getByRole('combobox', { name: '地点' });
     expect(box.getAttribute('aria-haspopup')).toBe('tree');
     fireEvent.change(box, { target: { value: '長葛' } });
-    const tree = await screen.findByRole('tree', { name: '地名表' });
+    // The row that adds the text as typed shows at once; the gazetteer's answer follows.
+    await screen.findByRole('treeitem', { name: /长葛市/ });
+    const tree = screen.getByRole('tree', { name: '地名表' });
     const rows = within(tree).getAllByRole('treeitem');
     expect(rows.map((r) => [r.getAttribute('aria-level'), r.textContent])).toEqual([
       ['1', '▾许昌市'],

@@ -23,7 +23,8 @@ interface Alias {
   folded: string;
   pinyin: string;
   initials: string;
-  syllables: string[];
+  /** The pinyin from the second syllable on, from the third on…: 张德顺 → deshun, shun. */
+  tails: string[];
 }
 
 /** A term ready to be matched: its aliases are worked out once, not per keystroke. */
@@ -39,7 +40,7 @@ function alias(text: string, name?: string): Alias {
     folded: foldText(text),
     pinyin: syllables.join(''),
     initials: syllables.map((s) => s[0]).join(''),
-    syllables,
+    tails: syllables.slice(1).map((_, i) => syllables.slice(i + 1).join('')),
   };
 }
 
@@ -63,9 +64,7 @@ function rank(alias: Alias, query: string, letters: string): number | null {
   if (alias.pinyin === letters || alias.initials === letters) return 1;
   if (alias.pinyin.startsWith(letters)) return 2;
   if (alias.initials.startsWith(letters)) return 2;
-  for (let i = 1; i < alias.syllables.length; i++)
-    if (alias.syllables.slice(i).join('').startsWith(letters)) return 4;
-  return null;
+  return alias.tails.some((tail) => tail.startsWith(letters)) ? 4 : null;
 }
 
 /**
@@ -76,29 +75,32 @@ function rank(alias: Alias, query: string, letters: string): number | null {
 export function matchTerms(prepared: PreparedTerm[], typed: string, limit: number): TermMatch[] {
   const query = foldText(typed.trim()).replace(/\s+/g, '');
   const letters = /^[a-z'\s]+$/.test(query) ? query.replace(/'/g, '') : '';
-  const found: { match: TermMatch; rank: number }[] = [];
-  for (const { term, aliases } of prepared) {
+  const found: { prepared: PreparedTerm; rank: number; formerName?: string }[] = [];
+  for (const p of prepared) {
     let best: { rank: number; formerName?: string } | null = null;
-    for (const a of aliases) {
+    for (const a of p.aliases) {
       const r = query ? rank(a, query, letters) : 0;
       if (r === null) continue;
       // A term found by its current name ranks before one found by a former name.
       const weighted = a.name ? r + 0.5 : r;
       if (!best || weighted < best.rank) best = { rank: weighted, formerName: a.name };
     }
-    if (!best) continue;
-    const { formerNames: _formerNames, ...rest } = term;
-    found.push({ match: best.formerName ? { ...rest, formerName: best.formerName } : rest, rank: best.rank });
+    if (best) found.push({ prepared: p, rank: best.rank, formerName: best.formerName });
   }
-  const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+  // Among equals, pinyin order; the strings are compared as they are, since a collator is far
+  // too slow for thousands of names on every keystroke.
+  const text = (p: PreparedTerm) => p.aliases[0]!.pinyin || p.term.value;
   return found
     .sort(
       (a, b) =>
         a.rank - b.rank ||
-        b.match.count - a.match.count ||
-        (a.match.path?.length ?? 0) - (b.match.path?.length ?? 0) ||
-        collator.compare(a.match.value, b.match.value),
+        b.prepared.term.count - a.prepared.term.count ||
+        (a.prepared.term.path?.length ?? 0) - (b.prepared.term.path?.length ?? 0) ||
+        (text(a.prepared) < text(b.prepared) ? -1 : text(a.prepared) > text(b.prepared) ? 1 : 0),
     )
     .slice(0, limit)
-    .map((f) => f.match);
+    .map(({ prepared: { term }, formerName }) => {
+      const { formerNames: _formerNames, ...rest } = term;
+      return formerName ? { ...rest, formerName } : rest;
+    });
 }
