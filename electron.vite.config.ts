@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The search index runs in a worker thread, started from its own file.
+          searchWorker: resolve(__dirname, 'electron/core/search/searchWorker.ts'),
+        },
+      },
       // lowdb and steno are ESM-only; bundling them keeps the main bundle loadable.
       externalizeDeps: { exclude: ['lowdb', 'steno'] },
     },

@@ -1,8 +1,8 @@
-import { rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Library, runnable, type SavedSearch } from '../core/library';
-import { SearchIndex } from '../core/search';
+import { SearchIndex, WorkerSearch, inlineSearch, type SearchEngine } from '../core/search';
 import { addPaths, cleanupDiff, reviewSuggestion } from '../core/ingest';
 import { Vocabulary, XUCHANG_GAZETTEER, flattenGazetteer } from '../core/vocabulary';
 import { compileVolume, type CompileFonts } from '../core/compile';
@@ -15,7 +15,7 @@ import { exportCsv, exportJson, importRegister, previewRegister, readRegister } 
 import type { Item } from '../core/model';
 import { nextVerificationDue, verifyLibrary } from '../core/integrity';
 import { backupLibrary, mergePackage } from '../core/bag';
-import type { JobContext } from '../core/jobs';
+import type { JobContext, Progress } from '../core/jobs';
 import {
   contract,
   type ApiEvent,
@@ -49,6 +49,27 @@ export interface ServiceOptions {
   demoDir?: string;
   readOnly?: boolean;
   actor?: string;
+  /**
+   * Run the search index in a worker thread (doors that serve a UI): `true` for the source
+   * file, or the URL of the built worker. In this thread otherwise (the CLI, tests).
+   */
+  searchWorker?: boolean | URL;
+}
+
+/** How often, at most, the doors hear of catalog changes during a burst of them. */
+const CHANGE_BATCH_MS = 250;
+
+/** Uploads staged this long ago were never imported (a closed tab, a lost connection). */
+const ABANDONED_UPLOAD_MS = 24 * 3600_000;
+
+/** Frees the space of upload batches left in `.incoming/` that no import will take any more. */
+async function removeAbandonedUploads(dir: string): Promise<void> {
+  const batches = await readdir(dir).catch(() => [] as string[]);
+  for (const batch of batches) {
+    const info = await stat(path.join(dir, batch)).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > ABANDONED_UPLOAD_MS)
+      await rm(path.join(dir, batch), { recursive: true, force: true });
+  }
 }
 
 /** File names safe on every system. */
@@ -66,14 +87,17 @@ export class Service {
   private readonly listeners = new Set<(event: ApiEvent) => void>();
   private readonly jobs = new Map<string, AbortController>();
 
-  private readonly search: SearchIndex;
+  private readonly search: SearchEngine;
   private readonly vocabulary: Vocabulary;
+  private readonly changedIds = new Set<string>();
+  private changeWindow: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
     readonly library: Library,
     private readonly fonts: CompileFonts,
     private readonly volumes: VolumeStore,
     private readonly demoDir: string,
+    searchWorker: boolean | URL,
   ) {
     this.vocabulary = new Vocabulary({
       items: () => library.catalog.all(),
@@ -81,15 +105,23 @@ export class Service {
     });
     library.catalog.onChange((change) => {
       this.vocabulary.invalidate();
-      this.emit({ type: 'changed', ids: [change.item.id] });
+      this.noteChange(change.item.id);
     });
     // The index loads (or rebuilds) in the background: the doors open at once, and searches
     // wait for it while progress events tell the UI how far a rebuild has come.
-    this.search = new SearchIndex(library.catalog, {
-      dir: SearchIndex.folder(library.root),
+    const searchOptions = {
+      catalogDir: library.path('catalog'),
+      indexDir: SearchIndex.folder(library.root),
       persist: !library.readOnly,
-      onProgress: (p) => this.emit({ type: 'progress', jobId: SEARCH_INDEX_JOB, op: 'search.status', ...p }),
-    });
+      onProgress: (p: Progress) =>
+        this.emit({ type: 'progress', jobId: SEARCH_INDEX_JOB, op: 'search.status', ...p }),
+    };
+    this.search = searchWorker
+      ? new WorkerSearch(library.catalog, {
+          ...searchOptions,
+          workerUrl: searchWorker instanceof URL ? searchWorker : undefined,
+        })
+      : inlineSearch(library.catalog, searchOptions);
   }
 
   static async open(root: string, options: ServiceOptions): Promise<Service> {
@@ -99,7 +131,14 @@ export class Service {
       library.clock,
       (id) => library.catalog.get(id)?.title ?? id,
     );
-    return new Service(library, options.fonts, volumes, options.demoDir ?? sourceDemoDir());
+    if (!library.readOnly) await removeAbandonedUploads(library.path('.incoming'));
+    return new Service(
+      library,
+      options.fonts,
+      volumes,
+      options.demoDir ?? sourceDemoDir(),
+      options.searchWorker ?? false,
+    );
   }
 
   /** Catalog items and their stored files, as volumes see them. */
@@ -119,9 +158,35 @@ export class Service {
     for (const listener of this.listeners) listener(event);
   }
 
+  /**
+   * Tells the doors what changed. A single edit is told at once; an import of thousands of
+   * items is told a few times a second, in batches, so no window reloads its list per item.
+   */
+  private noteChange(id: string): void {
+    if (this.changeWindow) {
+      this.changedIds.add(id);
+      return;
+    }
+    this.emit({ type: 'changed', ids: [id] });
+    this.openChangeWindow();
+  }
+
+  private openChangeWindow(): void {
+    this.changeWindow = setTimeout(() => {
+      this.changeWindow = undefined;
+      if (this.changedIds.size === 0) return;
+      const ids = [...this.changedIds];
+      this.changedIds.clear();
+      this.emit({ type: 'changed', ids });
+      this.openChangeWindow();
+    }, CHANGE_BATCH_MS);
+    this.changeWindow.unref?.();
+  }
+
   async close(): Promise<void> {
     for (const job of this.jobs.values()) job.abort();
-    await this.search.flush();
+    clearTimeout(this.changeWindow);
+    await this.search.close();
     await this.library.close();
   }
 
@@ -362,7 +427,6 @@ export class Service {
       return { fileName: path.basename(target), path: target, count: items.length };
     },
     'search.query': async ({ query, limit, offset, sort, filters, facets }) => {
-      await this.search.ready;
       return this.search.search(query, { limit, offset, sort, filters, facets });
     },
     'search.status': async () => ({ ready: this.search.loaded, items: this.library.catalog.size }),

@@ -123,7 +123,12 @@ async function serve(root: string, values: Record<string, unknown>): Promise<voi
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) fail('界面尚未构建：请先运行 npm run build');
   const { Service, packagedFonts } = await loadService();
   const { startServer, servePolicy } = await import('../server');
-  const service = await Service.open(path.resolve(root), { fonts: packagedFonts(), actor: 'browser' });
+  // The server answers many requests at once: searching and indexing go to a worker thread.
+  const service = await Service.open(path.resolve(root), {
+    fonts: packagedFonts(),
+    actor: 'browser',
+    searchWorker: true,
+  });
   const lan = values.lan === true;
   const policy = servePolicy({
     lan,

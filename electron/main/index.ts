@@ -2,7 +2,17 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } fro
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallMeta, type OpOutput } from '../api/contract';
+import {
+  IPC_COMMAND_CHANNEL,
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  IPC_LIBRARY_CHANNEL,
+  LibraryChoiceSchema,
+  type AppCommand,
+  type CallMeta,
+  type LibraryChoice,
+  type OpOutput,
+} from '../api/contract';
 import { Service } from '../api/service';
 import { packagedFonts } from '../api/fonts';
 import { Library } from '../core/library';
@@ -15,6 +25,10 @@ import {
   shouldBlockNavigation,
 } from './windowOptions';
 import { resolveLibraryRequest } from './libraryProtocol';
+import { LibraryHolder } from './libraryHolder';
+import { isRecent, lastLibrary, withAvailability } from './recentLibraries';
+import { createFailure, openFailure, startFailure, type Notice } from './libraryNotices';
+import { menuTemplate } from './menuTemplate';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '../preload/index.cjs');
@@ -25,8 +39,10 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'wenshi', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-let service: Service | undefined;
+let holder: LibraryHolder<Service> | undefined;
 let mainWindow: BrowserWindow | undefined;
+/** Stops the open library's events from reaching the window. */
+let detachEvents: (() => void) | undefined;
 
 function fonts() {
   if (!app.isPackaged) return packagedFonts();
@@ -39,14 +55,43 @@ function fonts() {
   };
 }
 
-/** The default library lives in the user data folder and is created on first run. */
-async function openDefaultLibrary(): Promise<Service> {
-  const root = path.join(app.getPath('userData'), '文史典藏资料库');
-  if (!existsSync(path.join(root, 'library.json'))) await (await Library.create(root, '我的资料库')).close();
+function openService(root: string): Promise<Service> {
   return Service.open(root, {
     fonts: fonts(),
     actor: 'desktop',
+    // Built beside index.js from electron/core/search/searchWorker.ts (electron.vite.config.ts).
+    searchWorker: new URL('./searchWorker.js', import.meta.url),
     ...(app.isPackaged && { demoDir: path.join(process.resourcesPath, 'demo') }),
+  });
+}
+
+const holdsLibrary = (root: string) => existsSync(path.join(root, 'library.json'));
+
+function windowTitle(current: Service): string {
+  return `${current.library.info.name} — 文史典藏`;
+}
+
+/** The default library lives in the user data folder and is created on first run. */
+async function defaultLibrary(): Promise<string> {
+  const root = path.join(app.getPath('userData'), '文史典藏资料库');
+  if (!holdsLibrary(root)) await (await Library.create(root, '我的资料库')).close();
+  return root;
+}
+
+/** A message box, over the window when there is one. */
+function showMessage(options: Electron.MessageBoxOptions): Promise<Electron.MessageBoxReturnValue> {
+  return mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
+}
+
+async function notify(type: 'error' | 'warning', title: string, notice: Notice): Promise<void> {
+  await showMessage({ type, title, message: notice.message, detail: notice.detail });
+}
+
+/** Sends the open library's events to the window, and only that library's. */
+function attachEvents(win: BrowserWindow, current: Service): void {
+  detachEvents?.();
+  detachEvents = current.onEvent((event) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event);
   });
 }
 
@@ -56,17 +101,100 @@ function createWindow(current: Service): BrowserWindow {
     height: 800,
     minWidth: 900,
     minHeight: 600,
-    title: `${current.library.info.name} — 文史典藏`,
+    title: windowTitle(current),
     show: false,
     webPreferences: secureWebPreferences(PRELOAD),
   });
   win.once('ready-to-show', () => win.show());
-  const unsubscribe = current.onEvent((event) => {
-    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event);
+  attachEvents(win, current);
+  win.on('closed', () => {
+    detachEvents?.();
+    detachEvents = undefined;
+    if (mainWindow === win) mainWindow = undefined;
   });
-  win.on('closed', unsubscribe);
   void win.loadURL(RENDERER_URL);
   return win;
+}
+
+/** Shows a library in the window: the old one is closed cleanly and the page starts afresh. */
+async function switchLibrary(root: string): Promise<void> {
+  if (!holder) return;
+  const outcome = await holder.switchTo(root);
+  if (outcome.kind === 'failed') return notify('error', '打开资料库', openFailure(outcome.error, root));
+  if (outcome.kind !== 'switched') return;
+  buildMenu();
+  if (mainWindow) {
+    attachEvents(mainWindow, outcome.service);
+    mainWindow.setTitle(windowTitle(outcome.service));
+    mainWindow.webContents.reload();
+  } else mainWindow = createWindow(outcome.service);
+  void verifyIfDue(outcome.service);
+}
+
+async function chooseAndOpen(): Promise<void> {
+  const options = {
+    title: '打开资料库',
+    buttonLabel: '打开',
+    message: '选择资料库文件夹（其中有 library.json 文件）',
+    properties: ['openDirectory' as const],
+  };
+  const chosen = await (mainWindow
+    ? dialog.showOpenDialog(mainWindow, options)
+    : dialog.showOpenDialog(options));
+  if (!chosen.canceled && chosen.filePaths[0]) await switchLibrary(chosen.filePaths[0]);
+}
+
+async function chooseAndCreate(): Promise<void> {
+  const options = {
+    title: '新建资料库',
+    buttonLabel: '新建',
+    message: '输入新资料库文件夹的名称，它也是资料库的名称',
+    defaultPath: path.join(app.getPath('documents'), '新资料库'),
+    properties: ['createDirectory' as const],
+  };
+  const chosen = await (mainWindow
+    ? dialog.showSaveDialog(mainWindow, options)
+    : dialog.showSaveDialog(options));
+  if (chosen.canceled || !chosen.filePath) return;
+  const root = chosen.filePath;
+  try {
+    await (await Library.create(root, path.basename(root))).close();
+  } catch (error) {
+    const failure = createFailure(error, root, holdsLibrary(root));
+    const answer = await showMessage({
+      type: failure.offerOpen ? 'question' : 'error',
+      title: '新建资料库',
+      message: failure.message,
+      detail: failure.detail,
+      buttons: failure.offerOpen ? ['打开这个资料库', '取消'] : ['确定'],
+      cancelId: failure.offerOpen ? 1 : 0,
+    });
+    if (!failure.offerOpen || answer.response !== 0) return;
+  }
+  await switchLibrary(root);
+}
+
+/** Carries out a choice the page passed on (after keeping or dropping its unsaved edits). */
+async function carryOut(choice: LibraryChoice): Promise<void> {
+  if (choice.action === 'open') return chooseAndOpen();
+  if (choice.action === 'create') return chooseAndCreate();
+  // Only a folder from the list: the page cannot have any folder opened.
+  if (holder && isRecent(holder.recentLibraries, choice.root)) return switchLibrary(choice.root);
+}
+
+function sendCommand(command: AppCommand): void {
+  mainWindow?.webContents.send(IPC_COMMAND_CHANNEL, command);
+}
+
+async function chooseFilesToImport(): Promise<void> {
+  if (!mainWindow) return;
+  const chosen = await dialog.showOpenDialog(mainWindow, {
+    title: '导入文件',
+    buttonLabel: '导入',
+    properties: ['openFile', 'multiSelections'],
+  });
+  if (!chosen.canceled && chosen.filePaths.length > 0)
+    sendCommand({ name: 'importPaths', paths: chosen.filePaths });
 }
 
 /**
@@ -76,14 +204,14 @@ function createWindow(current: Service): BrowserWindow {
 async function verifyAndReport(current: Service, repair: boolean, quietIfSound: boolean): Promise<void> {
   const result = await current.dispatch('library.verify', { repair }, {}, DESKTOP_DOOR);
   if (!result.ok) {
-    await dialog.showMessageBox({ type: 'error', title: '校验资料库', message: result.error.message });
+    await showMessage({ type: 'error', title: '校验资料库', message: result.error.message });
     return;
   }
   const report = result.value as OpOutput<'library.verify'>;
   if (quietIfSound && report.problems.length === 0) return;
   const lines = report.problems.slice(0, 20).map((p) => p.message);
   if (report.problems.length > 20) lines.push(`……共 ${report.problems.length} 处`);
-  await dialog.showMessageBox({
+  await showMessage({
     type: report.problems.length ? 'warning' : 'info',
     title: '校验资料库',
     message: report.problems.length
@@ -101,43 +229,34 @@ async function verifyIfDue(current: Service): Promise<void> {
   if (due !== null && Date.parse(due) <= Date.now()) await verifyAndReport(current, false, true);
 }
 
-function buildMenu(current: Service): void {
+function buildMenu(): void {
+  const recent = withAvailability(holder?.recentLibraries ?? [], holdsLibrary);
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-      {
-        label: '文件',
-        submenu: [
-          { label: '校验资料库…', click: () => void verifyAndReport(current, false, false) },
-          { label: '校验并重建可再生内容…', click: () => void verifyAndReport(current, true, false) },
-          { type: 'separator' },
-          { role: 'close', label: '关闭窗口' },
-          { role: 'quit', label: '退出' },
-        ],
-      },
-      {
-        label: '编辑',
-        submenu: [
-          { role: 'undo', label: '撤销' },
-          { role: 'redo', label: '重做' },
-          { type: 'separator' },
-          { role: 'cut', label: '剪切' },
-          { role: 'copy', label: '复制' },
-          { role: 'paste', label: '粘贴' },
-          { role: 'selectAll', label: '全选' },
-        ],
-      },
-      {
-        label: '视图',
-        submenu: [
-          { role: 'zoomIn', label: '放大' },
-          { role: 'zoomOut', label: '缩小' },
-          { role: 'resetZoom', label: '实际大小' },
-          { role: 'togglefullscreen', label: '全屏' },
-        ],
-      },
-    ]),
+    Menu.buildFromTemplate(
+      menuTemplate(recent, {
+        // The page is asked first: it may hold unsaved edits, which a reload would lose.
+        switchLibrary: (choice) =>
+          mainWindow ? sendCommand({ name: 'switchLibrary', choice }) : void carryOut(choice),
+        clearRecent: () => void holder?.clearRecent().then(buildMenu),
+        command: (name) => sendCommand({ name }),
+        importFiles: () => void chooseFilesToImport(),
+        verify: (repair) => {
+          if (holder?.service) void verifyAndReport(holder.service, repair, false);
+        },
+      }),
+    ),
   );
+}
+
+/** Opens the library of last time, or else the default one; says so when last time's failed. */
+async function openAtStart(current: LibraryHolder<Service>): Promise<Notice | null> {
+  const last = lastLibrary(current.recentLibraries, holdsLibrary);
+  const tried = last ? await current.switchTo(last) : null;
+  if (current.service) return null;
+  const fallback = await defaultLibrary();
+  const opened = await current.switchTo(fallback);
+  if (opened.kind === 'failed') throw opened.error;
+  return tried?.kind === 'failed' ? startFailure(tried.error, last!, fallback) : null;
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -162,12 +281,28 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    service = await openDefaultLibrary();
-    const current = service;
+    holder = await LibraryHolder.load<Service>({
+      open: openService,
+      recentFile: path.join(app.getPath('userData'), 'recent-libraries.json'),
+      report: (what, error) => console.error(`${what}：`, error),
+    });
+    const current = holder;
+    let startNotice: Notice | null;
+    try {
+      startNotice = await openAtStart(current);
+    } catch (error) {
+      // Not even the default library opens (a full or read-only disk): say why rather than hang.
+      const failure = openFailure(error, app.getPath('userData'));
+      dialog.showErrorBox(failure.message, failure.detail);
+      app.exit(1);
+      return;
+    }
 
     protocol.handle('wenshi', async (request) => {
-      const file = await resolveLibraryRequest(request.url, current.library.root, async (sha256, size) => {
-        const found = await current.library.displayFile(sha256, size);
+      const service = current.service;
+      if (!service) return new Response('Not found', { status: 404 });
+      const file = await resolveLibraryRequest(request.url, service.library.root, async (sha256, size) => {
+        const found = await service.library.displayFile(sha256, size);
         return found?.path ?? null;
       });
       if (!file) return new Response('Not found', { status: 404 });
@@ -177,14 +312,26 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, op: unknown, args: unknown, meta: unknown) => {
       if (!isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame, RENDERER_URL))
         return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } };
-      return current.dispatch(String(op), args, (meta ?? {}) as CallMeta, DESKTOP_DOOR);
+      const service = current.service;
+      if (!service)
+        return { ok: false, error: { code: 'unavailable', message: '资料库正在切换，请稍候再试' } };
+      return service.dispatch(String(op), args, (meta ?? {}) as CallMeta, DESKTOP_DOOR);
     });
 
-    buildMenu(current);
-    mainWindow = createWindow(current);
-    void verifyIfDue(current);
+    ipcMain.handle(IPC_LIBRARY_CHANNEL, async (event, choice: unknown) => {
+      if (!isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame, RENDERER_URL)) return;
+      const parsed = LibraryChoiceSchema.safeParse(choice);
+      if (parsed.success) await carryOut(parsed.data);
+    });
+
+    buildMenu();
+    mainWindow = createWindow(current.service!);
+    if (startNotice)
+      mainWindow.once('ready-to-show', () => void notify('warning', '打开资料库', startNotice));
+    void verifyIfDue(current.service!);
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(current);
+      if (BrowserWindow.getAllWindows().length === 0 && current.service)
+        mainWindow = createWindow(current.service);
     });
   });
 
@@ -192,12 +339,12 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // Closing the library releases its lock; quit waits for it.
+  // Closing the library flushes the index and releases its lock; quit waits for it.
   app.on('before-quit', (event) => {
-    if (!service) return;
+    if (!holder) return;
     event.preventDefault();
-    const closing = service;
-    service = undefined;
+    const closing = holder;
+    holder = undefined;
     void closing.close().finally(() => app.quit());
   });
 }

@@ -1,26 +1,41 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
+  IPC_COMMAND_CHANNEL,
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
+  IPC_LIBRARY_CHANNEL,
   OP_NAMES,
+  type AppCommand,
   type ApiEvent,
   type CallMeta,
+  type DesktopBridge,
+  type LibraryChoice,
 } from '../api/contract';
 
-// Exposes exactly the contract's operations (one method each) and the event stream; nothing else.
-const bridge: Record<string, unknown> = Object.fromEntries(
+/** Subscribes to one channel main sends on; returns the unsubscribe. */
+function listen<T>(channel: string, listener: (payload: T) => void): () => void {
+  const handler = (_event: Electron.IpcRendererEvent, payload: T) => listener(payload);
+  ipcRenderer.on(channel, handler);
+  return () => ipcRenderer.removeListener(channel, handler);
+}
+
+// Exposes exactly the contract's operations (one method each) and the event stream.
+const operations = Object.fromEntries(
   OP_NAMES.map((op) => [
     op,
     (args: unknown, meta?: CallMeta) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, op, args, meta),
   ]),
 );
-bridge['onEvent'] = (listener: (event: ApiEvent) => void) => {
-  const handler = (_event: Electron.IpcRendererEvent, payload: ApiEvent) => listener(payload);
-  ipcRenderer.on(IPC_EVENT_CHANNEL, handler);
-  return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
+
+// Besides the contract, only the desktop's own part: a dropped file's path (which the page cannot
+// learn itself), the menu's commands, and the request to show another library.
+const desktop: DesktopBridge = {
+  onEvent: (listener: (event: ApiEvent) => void) => listen(IPC_EVENT_CHANNEL, listener),
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
+  onCommand: (listener: (command: AppCommand) => void) => listen(IPC_COMMAND_CHANNEL, listener),
+  switchLibrary: async (choice: LibraryChoice) => {
+    await ipcRenderer.invoke(IPC_LIBRARY_CHANNEL, choice);
+  },
 };
 
-// Besides the contract, only this: a dropped file's path, which the page cannot learn itself.
-bridge['pathForFile'] = (file: File) => webUtils.getPathForFile(file);
-
-contextBridge.exposeInMainWorld('wenshi', bridge);
+contextBridge.exposeInMainWorld('wenshi', { ...operations, ...desktop });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Library, derivedPaths } from '../../electron/core/library';
 import { addPaths, cleanupDiff, groupFiles, reviewSuggestion } from '../../electron/core/ingest';
 import { detectMojibake } from '../../electron/core/text';
+import { PAGE_BREAK } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';
 import { noiseJpeg } from '../helpers/images';
 
@@ -133,17 +134,19 @@ describe('text encodings', () => {
 });
 
 describe('documents', () => {
-  it('reads a PDF page by page and records the page count', async () => {
+  it('reads a PDF page by page, keeps its page breaks and records the page count', async () => {
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
-    for (const words of ['Xuchang reform memory', 'Second page of the record'])
+    // The middle page is a scan without a text layer: it keeps its place, so page 3 stays page 3.
+    for (const words of ['Xuchang reform memory', '', 'Third page of the record'])
       pdf.addPage([300, 200]).drawText(words, { x: 20, y: 100, size: 12, font });
     const file = path.join(await tempDir(), 'record.pdf');
     await writeFile(file, await pdf.save());
     const item = await importOne(await newLibrary(), file);
     expect(item.kind).toBe('document');
-    expect(item.document?.pages).toBe(2);
-    expect(item.text).toBe('Xuchang reform memory\n\nSecond page of the record');
+    expect(item.document?.pages).toBe(3);
+    expect(item.text).toBe(['Xuchang reform memory', '', 'Third page of the record'].join(PAGE_BREAK));
+    expect(item.title).toBe('Xuchang reform memory');
   });
 
   it('reports a damaged PDF and a damaged .doc by name, and imports the rest', async () => {

@@ -301,12 +301,7 @@ describe('SearchIndex: lifecycle', () => {
   it('saves the index, loads it without rebuilding, and catches up with changes made meanwhile', async () => {
     const { root, search, library } = await setup([fields('甲', '许昌'), fields('乙', '禹州')], true);
     await search.flush();
-    expect((await readdir(SearchIndex.folder(root))).sort()).toEqual([
-      'docs.json',
-      'meta.json',
-      'postings.bin',
-      'texts.bin',
-    ]);
+    expect((await readdir(SearchIndex.folder(root))).sort()).toEqual(['index.bin', 'meta.json']);
     const progress: number[] = [];
     const loaded = new SearchIndex(library.catalog, {
       dir: SearchIndex.folder(root),
@@ -367,6 +362,20 @@ describe('SearchIndex: lifecycle', () => {
     expect(progress2).toEqual([0, 2]);
     expect(fromOld.search('禹州').total).toBe(1);
     await fromOld.flush();
+
+    // A cut-off index file (a full disk, a copy interrupted) is rebuilt, not misread.
+    const { truncate, stat } = await import('node:fs/promises');
+    const indexFile = `${SearchIndex.folder(root)}/index.bin`;
+    await truncate(indexFile, (await stat(indexFile)).size - 8);
+    const progress3: number[] = [];
+    const fromCut = new SearchIndex(library.catalog, {
+      dir: SearchIndex.folder(root),
+      onProgress: (p) => progress3.push(p.done),
+    });
+    await fromCut.ready;
+    expect(progress3).toEqual([0, 2]);
+    expect(fromCut.search('禹州').total).toBe(1);
+    await fromCut.flush();
     await library.close();
   });
 

@@ -37,3 +37,29 @@ test('keyboard only: search with Ctrl+K, open a result, move through the list', 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('form', { name: '著录' })).toBeVisible();
 });
+
+test('the shortcuts the desktop menu shows work in the page: Ctrl+N, Ctrl+I, Ctrl+,', async ({
+  page,
+  library,
+}, testInfo) => {
+  await page.goto(library.url);
+  await expect(page.getByRole('grid', { name: '条目列表' })).toBeVisible();
+
+  await page.keyboard.press('Control+n');
+  await expect(page.getByRole('form', { name: '新建条目' })).toBeVisible();
+
+  // The key press is what lets the page open its file chooser.
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+i');
+  expect((await chooser).isMultiple()).toBe(true);
+
+  await page.keyboard.press('Control+,');
+  const settings = page.getByRole('dialog', { name: '设置' });
+  await expect(settings).toBeVisible();
+  // A browser shows the one library it was served; no buttons to open another.
+  const location = settings.getByRole('group', { name: '资料库位置' });
+  await expect(location).toContainText(library.root);
+  await expect(location).toContainText('wenshi serve');
+  await expect(location.getByRole('button')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('settings.png') });
+});

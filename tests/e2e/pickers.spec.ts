@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './serveLibrary';
+
+/** axe's findings (WCAG 2.2 A and AA) for what is on screen, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  return results.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
 
 test('pick a person and places in the form, save a search and run it again from the sidebar', async ({
   page,
@@ -62,6 +72,7 @@ test('pick a person and places in the form, save a search and run it again from 
     .click();
   await expect(tree.getByRole('treeitem', { name: /^禹州市/ })).toHaveAttribute('aria-expanded', 'true');
   await page.screenshot({ path: testInfo.outputPath('gazetteer-tree.png') });
+  expect(await axeViolations(page)).toEqual([]);
   await tree.getByRole('treeitem', { name: /神垕镇/ }).click();
   const places = form.getByRole('list', { name: '已选地点' });
   await expect(places.getByRole('listitem')).toHaveText(['长葛市×', '神垕镇×']);
@@ -128,5 +139,6 @@ test('pick a person and places in the form, save a search and run it again from 
       filters: { kind: ['oral'] },
     }),
   ]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('pickers.png') });
 });

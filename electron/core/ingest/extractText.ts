@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import WordExtractor from 'word-extractor';
 import { cleanupText, decodeText, type MojibakeRun } from '../text';
-import type { Segment } from '../model';
+import { PAGE_BREAK, type Segment } from '../model';
 import { WenshiError } from '../errors';
 import type { Reader } from './fileTypes';
 import { parseSubtitles, segmentsFromTimedLines } from './timecodes';
@@ -120,8 +120,10 @@ async function readPdf(file: string): Promise<ExtractedText> {
       pages.push(text.trim());
       page.cleanup();
     }
-    // Pages are kept apart by a blank line so page boundaries stay visible in the text.
-    return { ...cleaned(pages.join('\n\n').trim()), pages: document.numPages };
+    // Page breaks stay in the text so a reader can show the original's pages; empty pages (scans
+    // without a text layer) keep their place so page numbers match the PDF's.
+    const text = pages.some((page) => page !== '') ? pages.join(PAGE_BREAK) : '';
+    return { ...cleaned(text), pages: document.numPages };
   } finally {
     await document.destroy();
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Catalog, nextIdentifier } from '../catalog';
 import { DEFAULT_SUBJECTS } from '../vocabulary';
-import type { Item, ItemFieldsInput, ItemPatchInput } from '../model';
+import { ItemSchema, type Item, type ItemFieldsInput, type ItemPatchInput } from '../model';
 import {
   acquireLock,
   nodeStorageFs,
@@ -290,7 +290,7 @@ export class Library {
 
   async updateItem(id: string, patch: ItemPatchInput): Promise<Item> {
     this.assertWritable();
-    const before = this.catalog.get(id);
+    const before = asReadToday(this.catalog.get(id));
     // A change of 审稿状态 is remembered with who made it and when.
     const statusChanged =
       patch.editorialStatus !== undefined && patch.editorialStatus !== before?.editorialStatus;
@@ -335,7 +335,7 @@ export class Library {
       await this.record('create', item.id, undefined, item, entryId);
       return item;
     }
-    const before = this.catalog.get(entry.itemId);
+    const before = asReadToday(this.catalog.get(entry.itemId));
     if (!before) throw new WenshiError('not_found', '条目已被删除，请先撤销删除');
     const item = await this.catalog.update(entry.itemId, oldValues as ItemPatchInput);
     await this.record('update', item.id, before, item, entryId);
@@ -444,6 +444,17 @@ export class Library {
   async close(): Promise<void> {
     if (!this.readOnly) await releaseLock(path.join(this.root, 'library.lock'));
   }
+}
+
+/**
+ * The catalog keeps items as stored, unparsed, so an item written before a field existed lacks its
+ * default (photos before `regions`). An edit is compared with the item as the schema reads it
+ * today, so the first edit of an old item logs only what the person changed.
+ */
+function asReadToday(item: Item | undefined): Item | undefined {
+  if (!item) return undefined;
+  const parsed = ItemSchema.safeParse(item);
+  return parsed.success ? parsed.data : item;
 }
 
 /** Lock temp files live for milliseconds while a process takes the lock; one this old was left behind. */

@@ -134,15 +134,41 @@ export const OralDetailsSchema = z.object({
   segments: z.array(SegmentSchema).default([]),
 });
 
+/** Slack for rounding when a region drawn to the very edge is converted to fractions. */
+const EDGE = 1e-6;
+
+/**
+ * A person marked on a photo (图中人物): a rectangle in fractions (0..1) of the image as stored,
+ * before any rotation a viewer applies, so it fits the original, its preview and its thumbnail alike.
+ */
+export const RegionSchema = z
+  .object({
+    x: z.number().min(0).max(1),
+    y: z.number().min(0).max(1),
+    w: z.number().positive().max(1),
+    h: z.number().positive().max(1),
+    name: z.string().trim().min(1, '人名不能为空').max(100),
+  })
+  .refine((r) => r.x + r.w <= 1 + EDGE && r.y + r.h <= 1 + EDGE, '人物框须在照片范围之内');
+export type Region = z.infer<typeof RegionSchema>;
+
 export const PhotoDetailsSchema = z.object({
   /** 图片说明: the text that goes into a book. */
   caption: z.string().default(''),
+  /** People marked on the item's (first) image; libraries from before regions read as none. */
+  regions: z.array(RegionSchema).default([]),
   originalForm: z.enum(['print', 'negative', 'digital', '']).default(''),
   /** dpi */
   scanResolution: z.number().int().positive().optional(),
   width: z.number().int().positive().optional(),
   height: z.number().int().positive().optional(),
 });
+
+/**
+ * Between the pages of a document's text, as PDF import writes it: a form feed on a line of its
+ * own. The viewer pages by it; search, print and word counts read it as a blank line.
+ */
+export const PAGE_BREAK = '\n\f\n';
 
 export const DocumentDetailsSchema = z.object({
   /** 文种 */

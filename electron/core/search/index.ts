@@ -15,3 +15,4 @@ export {
 export { parseQuery, type ParsedQuery, type Clause, type QueryTerm, type TextField } from './queryParser';
 export { TextIndex, INDEX_FORMAT_VERSION } from './textIndex';
 export { pinyinSyllables, pinyinTerms } from './pinyin';
+export { WorkerSearch, inlineSearch, type SearchEngine, type SearchEngineOptions } from './searchEngine';

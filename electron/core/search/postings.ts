@@ -168,3 +168,42 @@ export class SegmentBuilder {
     return { hanKeys, latinKeys, offsets, docs: outDocs, tfs: outTfs };
   }
 }
+
+/**
+ * Typed arrays for one query's intermediate results, cut from one reused buffer. Large typed
+ * arrays live outside V8's heap, and allocating a few megabytes of them on every keystroke
+ * triggers "external memory pressure" collections that pause queries for several milliseconds.
+ * Views are valid until the next `reset()`; their contents are not cleared.
+ */
+export class QueryArena {
+  private buffer = new ArrayBuffer(1 << 20);
+  private used = 0;
+
+  reset(): void {
+    this.used = 0;
+  }
+
+  private take(bytes: number): number {
+    const at = (this.used + 7) & ~7;
+    if (at + bytes > this.buffer.byteLength) {
+      // Views already handed out keep the old buffer alive until the query ends.
+      this.buffer = new ArrayBuffer(Math.max(bytes, this.buffer.byteLength * 2));
+      this.used = bytes;
+      return 0;
+    }
+    this.used = at + bytes;
+    return at;
+  }
+
+  u32(length: number): Uint32Array {
+    return new Uint32Array(this.buffer, this.take(length * 4), length);
+  }
+
+  f32(length: number): Float32Array {
+    return new Float32Array(this.buffer, this.take(length * 4), length);
+  }
+
+  u8(length: number): Uint8Array {
+    return new Uint8Array(this.buffer, this.take(length), length);
+  }
+}

@@ -216,6 +216,49 @@ function topK(items: Uint32Array, k: number, better: (a: number, b: number) => n
   return heap.sort(better);
 }
 
+/**
+ * The k best hits by score (ties: the earlier document first), as indexes into `hits`. The
+ * relevance order is the common one and runs on every keystroke, so it gets a heap of plain
+ * numbers instead of topK's comparator calls.
+ */
+function topByScore(hits: Hits, k: number): number[] {
+  const n = hits.scores.length;
+  if (k <= 0 || n === 0) return [];
+  const size = Math.min(k, n);
+  // A min-heap of the best `size` seen so far: its root is the weakest of them.
+  const heap = new Int32Array(size);
+  const scores = hits.scores;
+  let count = 0;
+  const weaker = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  for (let i = 0; i < n; i++) {
+    if (count < size) {
+      let at = count++;
+      heap[at] = i;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!weaker(heap[at]!, heap[parent]!)) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+      continue;
+    }
+    // Documents come in ascending order, so an equal score never beats the root.
+    if (!(scores[i]! > scores[heap[0]!]!)) continue;
+    heap[0] = i;
+    for (let at = 0; ;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let m = at;
+      if (l < size && weaker(heap[l]!, heap[m]!)) m = l;
+      if (r < size && weaker(heap[r]!, heap[m]!)) m = r;
+      if (m === at) break;
+      [heap[at], heap[m]] = [heap[m]!, heap[at]!];
+      at = m;
+    }
+  }
+  return [...heap].sort((a, b) => scores[b]! - scores[a]! || a - b);
+}
+
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const pinyinCollator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 const identifierCollator = new Intl.Collator('zh-Hans-CN', { numeric: true });
@@ -277,17 +320,18 @@ export class SearchIndex {
       // Catch up with changes made while the index was not running (a crash before a save).
       let changed = false;
       const items = this.source.all();
-      const current = new Set(items.map((i) => i.id));
-      for (const id of this.index.liveIds())
-        if (!current.has(id)) {
-          this.index.remove(id);
-          changed = true;
-        }
-      for (const item of items)
-        if (this.index.versionOf(item.id) !== item.updatedAt) {
-          this.index.add(docInput(item));
-          changed = true;
-        }
+      if (!this.index.savedOver(items.map((item) => ({ id: item.id, version: item.updatedAt }))))
+        for (const item of items)
+          if (this.index.versionOf(item.id) !== item.updatedAt) {
+            this.index.add(docInput(item));
+            changed = true;
+          }
+      // Every item is indexed now, so more documents than items means some were deleted.
+      if (this.index.size > items.length) {
+        const present = new Set(items.map((i) => i.id));
+        for (const id of this.index.liveIds()) if (!present.has(id)) this.index.remove(id);
+        changed = true;
+      }
       if (changed) this.scheduleSave();
     } else {
       const items = this.source.all();
@@ -469,6 +513,7 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchResult {
     if (!this.isReady) throw new Error('search index is not ready');
     const { limit = 50, offset = 0, sort = 'relevance', filters, facets } = options;
+    this.index.beginQuery();
     const evaluated = this.evaluate(query);
     let { hits } = evaluated;
     const needItems =
@@ -489,8 +534,14 @@ export class SearchIndex {
       items.push(...kept);
     }
     this.phraseBonus(hits, evaluated.phrases);
-    const order = Uint32Array.from(hits.docs.keys());
-    const page = topK(order, offset + limit, this.comparator(sort, hits, items)).slice(offset);
+    let best: number[];
+    if (sort === 'relevance') best = topByScore(hits, offset + limit);
+    else {
+      const order = new Uint32Array(hits.docs.length);
+      for (let i = 0; i < order.length; i++) order[i] = i;
+      best = topK(order, offset + limit, this.comparator(sort, hits, items));
+    }
+    const page = best.slice(offset);
     const result: SearchResult = {
       total: hits.docs.length,
       hits: page.flatMap((i) => {

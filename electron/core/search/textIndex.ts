@@ -6,6 +6,7 @@ import {
   EMPTY_SEGMENT,
   MAX_TF,
   OVERFLOW_CHAR,
+  QueryArena,
   SegmentBuilder,
   TITLE_BIT,
   lowerBound,
@@ -15,7 +16,7 @@ import {
 import { FIELD_SEP, scanTerms, type TermSink } from './tokenize';
 
 /** Bump when the files in index/ change shape: an older index is then rebuilt, not misread. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** Pinyin terms live beside Latin words under this mark, so fuzzy matching never wanders into them. */
 export const PINYIN_MARK = '\u0003';
@@ -53,9 +54,34 @@ interface Meta {
   format: 'wenshi-search';
   version: number;
   docs: number;
-  hanRows: number;
-  postings: number;
   overflow: boolean;
+  sections: Section[];
+  fingerprint: string;
+}
+
+/**
+ * An order-independent digest of (id, version) pairs: two sums of per-pair FNV-1a hashes with
+ * different seeds, 64 bits in all, so an index and a catalog can be compared without a lookup
+ * per item.
+ */
+export function fingerprint(pairs: Iterable<{ id: string; version: string }>): string {
+  let a = 0;
+  let b = 0;
+  let count = 0;
+  for (const { id, version } of pairs) {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    const key = `${id}\n${version}`;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    a = (a + (h1 >>> 0)) % 0x100000000;
+    b = (b + ((h2 ^ (h2 >>> 15)) >>> 0)) % 0x100000000;
+    count++;
+  }
+  return `${count}:${a.toString(16)}:${b.toString(16)}`;
 }
 
 /** The inverted index of many documents' text, with the stored folded text that verifies phrases. */
@@ -79,13 +105,34 @@ export class TextIndex {
   private live: number[] = [];
   private liveCount = 0;
   private totalLength = 0;
-  private readonly docOf = new Map<string, number>();
+  /** Document number of each live id; built on first use, since a load may not need it. */
+  private docMap: Map<string, number> | null = new Map();
+  /** The fingerprint of the ids and versions this index held when it was saved. */
+  private savedFingerprint = '';
 
   private readonly collector = new TermCollector((code) => this.idFor(code));
+  private readonly arena = new QueryArena();
   private scratchTf = new Float32Array(0);
   private scratchTitle = new Uint8Array(0);
 
   constructor(private readonly weights: readonly number[]) {}
+
+  private get docOf(): Map<string, number> {
+    if (!this.docMap) {
+      this.docMap = new Map();
+      for (let doc = 0; doc < this.ids.length; doc++)
+        if (this.live[doc] === 1) this.docMap.set(this.ids[doc]!, doc);
+    }
+    return this.docMap;
+  }
+
+  /**
+   * Whether the index was saved over exactly these items and versions: then nothing needs to
+   * be caught up at start, and no per-item lookup is paid for.
+   */
+  savedOver(items: Iterable<{ id: string; version: string }>): boolean {
+    return this.savedFingerprint !== '' && fingerprint(items) === this.savedFingerprint;
+  }
 
   get size(): number {
     return this.liveCount;
@@ -249,10 +296,18 @@ export class TextIndex {
     this.live = [];
     this.liveCount = 0;
     this.totalLength = 0;
-    this.docOf.clear();
+    this.docMap = new Map();
   }
 
   // ——— Reading postings ———
+
+  /**
+   * Starts a query: the postings and scores handed out since the last call may be overwritten
+   * from now on, so call it before each query and let no result outlive the query.
+   */
+  beginQuery(): void {
+    this.arena.reset();
+  }
 
   private ensureScratch(): void {
     if (this.scratchTf.length < this.ids.length) {
@@ -262,54 +317,62 @@ export class TextIndex {
   }
 
   /**
-   * Postings of several base rows and delta lists, merged by document. One list is copied as it
-   * is; several are added up in a dense scratch array, which is cheaper than a k-way merge when a
-   * 1-character query or a prefix touches thousands of terms.
+   * Postings of a range of base rows and some delta lists, merged by document. One list is
+   * copied as it is; several are added up in a dense scratch array, which is cheaper than a k-way
+   * merge when a 1-character query or a prefix touches thousands of terms. The rows of one
+   * character are contiguous, so their postings are one stretch of the arrays: one tight loop.
    */
-  private collect(rows: number[], lists: number[][]): TermHits {
+  private collect(ranges: [number, number][], lists: number[][]): TermHits {
     const { offsets, docs, tfs } = this.segment;
-    if (rows.length + lists.length === 1) {
-      const out: number[] = [];
-      const outTf: number[] = [];
-      const outTitle: number[] = [];
-      const take = (doc: number, tf: number) => {
-        if (this.live[doc] !== 1) return;
-        out.push(doc);
-        outTf.push(tf & MAX_TF);
-        outTitle.push(tf & TITLE_BIT ? 1 : 0);
-      };
-      if (rows.length)
-        for (let i = offsets[rows[0]!]!; i < offsets[rows[0]! + 1]!; i++) take(docs[i]!, tfs[i]!);
-      else for (let i = 0; i < lists[0]!.length; i += 2) take(lists[0]![i]!, lists[0]![i + 1]!);
-      return { docs: Uint32Array.from(out), tfs: Float32Array.from(outTf), title: Uint8Array.from(outTitle) };
-    }
-    this.ensureScratch();
-    const acc = this.scratchTf;
-    const flag = this.scratchTitle;
     const live = this.live;
-    let touched = 0;
-    const accumulate = (
-      from: number,
-      to: number,
-      ds: ArrayLike<number>,
-      ts: ArrayLike<number>,
-      step: number,
-    ) => {
+    if (ranges.length + lists.length === 1 && (ranges.length === 0 || ranges[0]![1] - ranges[0]![0] === 1)) {
+      const [ds, ts, from, to, step] = ranges.length
+        ? [docs, tfs, offsets[ranges[0]![0]]!, offsets[ranges[0]![1]]!, 1]
+        : [lists[0]!, lists[0]!, 0, lists[0]!.length, 2];
+      let count = 0;
+      for (let i = from; i < to; i += step) if (live[ds[i]!] === 1) count++;
+      const out: TermHits = {
+        docs: this.arena.u32(count),
+        tfs: this.arena.f32(count),
+        title: this.arena.u8(count),
+      };
+      let at = 0;
       for (let i = from; i < to; i += step) {
         const doc = ds[i]!;
         if (live[doc] !== 1) continue;
         const tf = ts[i + step - 1]!;
+        out.docs[at] = doc;
+        out.tfs[at] = tf & MAX_TF;
+        out.title[at++] = tf & TITLE_BIT ? 1 : 0;
+      }
+      return out;
+    }
+    this.ensureScratch();
+    const acc = this.scratchTf;
+    const flag = this.scratchTitle;
+    let touched = 0;
+    for (const [firstRow, endRow] of ranges)
+      for (let i = offsets[firstRow]!, end = offsets[endRow]!; i < end; i++) {
+        const doc = docs[i]!;
+        if (live[doc] !== 1) continue;
+        const tf = tfs[i]!;
         if (flag[doc] === 0) touched++;
         acc[doc]! += tf & MAX_TF;
         flag[doc]! |= tf & TITLE_BIT ? 3 : 1;
       }
-    };
-    for (const row of rows) accumulate(offsets[row]!, offsets[row + 1]!, docs, tfs, 1);
-    for (const list of lists) accumulate(0, list.length, list, list, 2);
+    for (const list of lists)
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i]!;
+        if (live[doc] !== 1) continue;
+        const tf = list[i + 1]!;
+        if (flag[doc] === 0) touched++;
+        acc[doc]! += tf & MAX_TF;
+        flag[doc]! |= tf & TITLE_BIT ? 3 : 1;
+      }
     // The marks are read back in document order by one pass over the scratch arrays.
-    const outDocs = new Uint32Array(touched);
-    const outTf = new Float32Array(touched);
-    const outTitle = new Uint8Array(touched);
+    const outDocs = this.arena.u32(touched);
+    const outTf = this.arena.f32(touched);
+    const outTitle = this.arena.u8(touched);
     let at = 0;
     for (let doc = 0; at < touched; doc++) {
       if (flag[doc] === 0) continue;
@@ -327,11 +390,11 @@ export class TextIndex {
     const { hanKeys } = this.segment;
     const from = id * 65536;
     const to = from + 65536;
-    const rows: number[] = [];
-    for (let r = lowerBound(hanKeys, from); r < hanKeys.length && hanKeys[r]! < to; r++) rows.push(r);
+    const first = lowerBound(hanKeys, from);
+    const end = lowerBound(hanKeys, to);
     const lists: number[][] = [];
     for (const [key, list] of this.delta.han) if (key >= from && key < to) lists.push(list);
-    return this.collect(rows, lists);
+    return this.collect(end > first ? [[first, end]] : [], lists);
   }
 
   /** Every document with the two characters side by side. */
@@ -339,7 +402,7 @@ export class TextIndex {
     const key = id1 * 65536 + id2;
     const { hanKeys } = this.segment;
     const r = lowerBound(hanKeys, key);
-    const rows = r < hanKeys.length && hanKeys[r] === key ? [r] : [];
+    const rows: [number, number][] = r < hanKeys.length && hanKeys[r] === key ? [[r, r + 1]] : [];
     const list = this.delta.han.get(key);
     return this.collect(rows, list ? [list] : []);
   }
@@ -363,7 +426,10 @@ export class TextIndex {
       const list = this.delta.latin.get(term);
       if (list) lists.add(list);
     }
-    return this.collect([...rows], [...lists]);
+    return this.collect(
+      [...rows].map((row) => [row, row + 1]),
+      [...lists],
+    );
   }
 
   /** Latin words (not pinyin) within `maxEdits` of a word: for typos in 5+ letter words. */
@@ -385,7 +451,7 @@ export class TextIndex {
     const df = hits.docs.length;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     const avg = this.totalLength / n || 1;
-    const scores = new Float32Array(df);
+    const scores = this.arena.f32(df);
     for (let i = 0; i < df; i++) {
       const tf = hits.tfs[i]! / TF_SCALE;
       const norm = 1 - BM25_B + (BM25_B * this.lengths[hits.docs[i]!]!) / avg;
@@ -460,43 +526,47 @@ export class TextIndex {
     this.yearTo = keep(this.yearTo);
     this.lengths = keep(this.lengths);
     this.live = this.ids.map(() => 1);
-    this.docOf.clear();
-    this.ids.forEach((id, doc) => this.docOf.set(id, doc));
+    this.docMap = null;
     this.dirty = false;
   }
 
-  /** Writes the index into a folder: raw postings, stored texts, and meta.json last. */
+  /**
+   * Writes the index into a folder: every array as raw bytes in index.bin, and meta.json (the
+   * table of its sections) last. Loading is then reading one file and making views on it.
+   */
   async save(dir: string): Promise<void> {
     this.compact();
     await mkdir(dir, { recursive: true });
     const { hanKeys, latinKeys, offsets, docs, tfs } = this.segment;
-    const postings = Buffer.concat([bytes(hanKeys), bytes(offsets), bytes(docs), bytes(tfs)]);
-    const textLengths = this.texts.map((t) => t.length);
-    const docInfo = {
-      ids: this.ids,
-      versions: this.versions,
-      pinyins: this.pinyins,
-      yearFrom: this.yearFrom,
-      yearTo: this.yearTo,
-      lengths: this.lengths,
-      textLengths,
-      latinKeys,
-      chars: this.chars,
-    };
+    const file = new SectionWriter();
+    file.add('hanKeys', hanKeys);
+    file.add('offsets', offsets);
+    file.add('docs', docs);
+    file.add('tfs', tfs);
+    file.addStrings('latinKeys', latinKeys);
+    file.addStrings('ids', this.ids);
+    file.addStrings('versions', this.versions);
+    file.addStrings('pinyins', this.pinyins);
+    file.addStrings('texts', this.texts);
+    file.add('yearFrom', Int32Array.from(this.yearFrom));
+    file.add('yearTo', Int32Array.from(this.yearTo));
+    file.add('lengths', Float64Array.from(this.lengths));
+    file.add('chars', Uint32Array.from(this.chars));
     const meta: Meta = {
       format: 'wenshi-search',
       version: INDEX_FORMAT_VERSION,
       docs: this.ids.length,
-      hanRows: hanKeys.length,
-      postings: docs.length,
       overflow: this.overflow,
+      sections: file.sections,
+      fingerprint: fingerprint(this.ids.map((id, doc) => ({ id, version: this.versions[doc]! }))),
     };
     // meta.json goes first out and last in: a crash mid-save leaves no meta, hence a rebuild.
     await rm(path.join(dir, 'meta.json'), { force: true });
-    await writeFileDurably(path.join(dir, 'postings.bin'), postings);
-    await writeFileDurably(path.join(dir, 'texts.bin'), Buffer.from(this.texts.join(''), 'utf16le'));
-    await writeFileDurably(path.join(dir, 'docs.json'), JSON.stringify(docInfo));
+    await writeFileDurably(path.join(dir, INDEX_FILE), file.bytes());
     await writeFileDurably(path.join(dir, 'meta.json'), JSON.stringify(meta));
+    // Files of the first format, which this one replaces.
+    for (const old of ['docs.json', 'postings.bin', 'texts.bin'])
+      await rm(path.join(dir, old), { force: true });
   }
 
   /** Loads a saved index; false if there is none, or it is of another format version. */
@@ -508,57 +578,126 @@ export class TextIndex {
       return false;
     }
     if (meta.format !== 'wenshi-search' || meta.version !== INDEX_FORMAT_VERSION) return false;
-    const [postingsBuf, textsBuf, docsText] = await Promise.all([
-      readFile(path.join(dir, 'postings.bin')),
-      readFile(path.join(dir, 'texts.bin')),
-      readFile(path.join(dir, 'docs.json'), 'utf8'),
-    ]);
-    const info = JSON.parse(docsText) as {
-      ids: string[];
-      versions: string[];
-      pinyins: string[];
-      yearFrom: number[];
-      yearTo: number[];
-      lengths: number[];
-      textLengths: number[];
-      latinKeys: string[];
-      chars: number[];
-    };
-    const rows = meta.hanRows + info.latinKeys.length;
-    const expected = 4 * meta.hanRows + 4 * (rows + 1) + 5 * meta.postings;
-    if (postingsBuf.length !== expected || info.ids.length !== meta.docs) return false;
-    // A fresh buffer: 4-byte aligned, so the arrays are views, not copies.
-    const buffer = postingsBuf.byteOffset % 4 === 0 ? postingsBuf : Buffer.from(postingsBuf);
-    let at = buffer.byteOffset;
-    const u32 = (count: number) => {
-      const view = new Uint32Array(buffer.buffer, at, count);
-      at += count * 4;
-      return view;
-    };
+    const file = new SectionReader(await readFile(path.join(dir, INDEX_FILE)), meta.sections);
+    if (!file.complete) return false;
+    const ids = file.strings('ids');
+    if (ids.length !== meta.docs) return false;
     this.clear();
-    const hanKeys = u32(meta.hanRows);
-    const offsets = u32(rows + 1);
-    const docs = u32(meta.postings);
-    const tfs = new Uint8Array(buffer.buffer, at, meta.postings);
-    this.segment = { hanKeys, latinKeys: info.latinKeys, offsets, docs, tfs };
-    const allText = textsBuf.toString('utf16le');
-    let pos = 0;
-    this.texts = info.textLengths.map((length) => allText.slice(pos, (pos += length)));
-    this.ids = info.ids;
-    this.versions = info.versions;
-    this.pinyins = info.pinyins;
-    this.yearFrom = info.yearFrom;
-    this.yearTo = info.yearTo;
-    this.lengths = info.lengths;
-    this.chars = info.chars;
+    this.segment = {
+      hanKeys: file.view('hanKeys', Uint32Array),
+      latinKeys: file.strings('latinKeys'),
+      offsets: file.view('offsets', Uint32Array),
+      docs: file.view('docs', Uint32Array),
+      tfs: file.view('tfs', Uint8Array),
+    };
+    this.ids = ids;
+    this.versions = file.strings('versions');
+    this.pinyins = file.strings('pinyins');
+    this.texts = file.strings('texts');
+    this.yearFrom = Array.from(file.view('yearFrom', Int32Array));
+    this.yearTo = Array.from(file.view('yearTo', Int32Array));
+    this.lengths = Array.from(file.view('lengths', Float64Array));
+    this.chars = Array.from(file.view('chars', Uint32Array));
     this.chars.forEach((code, id) => id && this.charIds.set(code, id));
     this.overflow = meta.overflow;
-    this.live = this.ids.map(() => 1);
-    this.liveCount = this.ids.length;
+    this.live = new Array<number>(ids.length).fill(1);
+    this.liveCount = ids.length;
     this.totalLength = this.lengths.reduce((a, b) => a + b, 0);
-    this.ids.forEach((id, doc) => this.docOf.set(id, doc));
+    this.docMap = null;
+    this.savedFingerprint = meta.fingerprint;
     this.dirty = false;
     return true;
+  }
+}
+
+const INDEX_FILE = 'index.bin';
+
+interface Section {
+  name: string;
+  offset: number;
+  bytes: number;
+}
+
+type TypedArray = Uint8Array | Uint32Array | Int32Array | Float64Array;
+
+/**
+ * Lays arrays out one after another, each at an 8-byte boundary so it can be read back as a
+ * view of the file's buffer. A list of strings is two sections: the UTF-16 text of all of them
+ * and their lengths (splitting one long string is much faster than parsing JSON).
+ */
+class SectionWriter {
+  readonly sections: Section[] = [];
+  private readonly parts: Buffer[] = [];
+  private size = 0;
+
+  add(name: string, array: TypedArray): void {
+    const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+    this.sections.push({ name, offset: this.size, bytes: bytes.length });
+    this.parts.push(bytes);
+    this.size += bytes.length;
+    const pad = (8 - (this.size % 8)) % 8;
+    if (pad) {
+      this.parts.push(Buffer.alloc(pad));
+      this.size += pad;
+    }
+  }
+
+  addStrings(name: string, list: string[]): void {
+    this.add(
+      `${name}.lengths`,
+      Uint32Array.from(list, (s) => s.length),
+    );
+    const all = list.join('');
+    // Ids and versions are ASCII: read back as one-byte strings they compare and hash much
+    // faster against the catalog's own strings than two-byte ones do.
+    // eslint-disable-next-line no-control-regex -- the whole Latin-1 range is meant
+    const latin1 = /^[\u0000-\u00ff]*$/.test(all);
+    this.add(`${name}.${latin1 ? 'latin1' : 'utf16le'}`, Buffer.from(all, latin1 ? 'latin1' : 'utf16le'));
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat(this.parts, this.size);
+  }
+}
+
+class SectionReader {
+  private readonly byName: Map<string, Section>;
+  private readonly buffer: Buffer;
+
+  constructor(buffer: Buffer, sections: Section[]) {
+    // Views need an aligned start; a fresh copy is, a slice of Node's pool may not be.
+    this.buffer = buffer.byteOffset % 8 === 0 ? buffer : Buffer.from(buffer);
+    this.byName = new Map(sections.map((s) => [s.name, s]));
+  }
+
+  /** Whether every section lies inside the file (a truncated file is rebuilt, not misread). */
+  get complete(): boolean {
+    return [...this.byName.values()].every((s) => s.offset + s.bytes <= this.buffer.length);
+  }
+
+  view<T extends TypedArray>(
+    name: string,
+    Kind: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+  ): T {
+    const section = this.byName.get(name);
+    if (!section) return new Kind(new ArrayBuffer(0), 0, 0);
+    return new Kind(
+      this.buffer.buffer,
+      this.buffer.byteOffset + section.offset,
+      section.bytes / Kind.BYTES_PER_ELEMENT,
+    );
+  }
+
+  strings(name: string): string[] {
+    const lengths = this.view(`${name}.lengths`, Uint32Array);
+    const encoding = this.byName.has(`${name}.latin1`) ? 'latin1' : 'utf16le';
+    const section = this.byName.get(`${name}.${encoding}`);
+    if (!section) return [];
+    const all = this.buffer.toString(encoding, section.offset, section.offset + section.bytes);
+    const out = new Array<string>(lengths.length);
+    let at = 0;
+    for (let i = 0; i < lengths.length; i++) out[i] = all.slice(at, (at += lengths[i]!));
+    return out;
   }
 }
 
@@ -637,10 +776,6 @@ function push<K>(map: Map<K, number[]>, key: K, doc: number, tf: number): void {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   list.push(doc, tf);
-}
-
-function bytes(array: Uint32Array | Uint8Array): Buffer {
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */

@@ -4,7 +4,9 @@ import {
   HTTP_FILES_PREFIX,
   HTTP_UPLOADS_PREFIX,
   type ApiEvent,
+  type AppCommand,
   type CallMeta,
+  type LibraryChoice,
   type OpInput,
   type OpName,
   type OpOutput,
@@ -33,6 +35,13 @@ export interface ApiClient {
   /** Calls an operation; resolves with its value or rejects with an ApiCallError. */
   call<K extends OpName>(op: K, args: OpInput<K>, meta?: CallMeta): Promise<OpOutput<K>>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Commands from the desktop menu; browser mode has no menu, and no commands come. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
+  /**
+   * Desktop: shows another library in the window, which reloads. Null in browser mode, where
+   * `wenshi serve` serves the one library it was started with.
+   */
+  readonly switchLibrary: ((choice: LibraryChoice) => Promise<void>) | null;
   /** Desktop: files are opened from disk; browser: exported files are downloaded from this URL. */
   exportUrl(fileName: string): string | null;
   /** A library file by content hash, or its derived thumbnail/preview. */
@@ -69,6 +78,8 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
       return unwrap(await method(args, meta));
     },
     onEvent: (listener) => bridge.onEvent(listener),
+    onCommand: (listener) => bridge.onCommand(listener),
+    switchLibrary: (choice) => bridge.switchLibrary(choice),
     exportUrl: () => null,
     fileUrl: (sha256, size) => `wenshi://files/${sha256}${size ? `?size=${size}` : ''}`,
     importFiles: async (files, { jobId }) => {
@@ -106,6 +117,8 @@ function httpClient(): ApiClient {
       }
       return () => listeners.delete(listener);
     },
+    onCommand: () => () => undefined,
+    switchLibrary: null,
     exportUrl: (fileName) => `${HTTP_EXPORTS_PREFIX}${encodeURIComponent(fileName)}`,
     fileUrl: (sha256, size) => `${HTTP_FILES_PREFIX}${sha256}${size ? `?size=${size}` : ''}`,
     async importFiles(files, { jobId, onUpload, signal }) {

@@ -2,8 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SEARCH_INDEX_JOB,
+  type AppCommand,
   type Item,
   type ItemFieldsInput,
+  type ItemPatchInput,
+  type LibraryChoice,
   type OpOutput,
 } from '../../../electron/api/contract';
 import { api, ApiCallError } from '../api/client';
@@ -31,12 +34,12 @@ import {
 } from '../features/search/useSavedSearches';
 import { CompilePanel } from '../features/compile/CompilePanel';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
-import { ImportPanel } from '../features/import/ImportPanel';
+import { ImportPanel, type ImportSource } from '../features/import/ImportPanel';
 import { collectChosen, collectDropped } from '../features/import/collectDropped';
-import type { DroppedFile } from '../api/client';
 import { VolumesView } from '../features/volumes/VolumesView';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Welcome } from './Welcome';
+import { useAppCommands } from './useAppCommands';
 
 type Detail = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; item: Item };
 
@@ -68,7 +71,9 @@ export function App() {
   /** The archive (lists, search, items) or the volume editor. */
   const [screen, setScreen] = useState<'library' | 'volumes'>('library');
   const [dropping, setDropping] = useState(false);
-  const [importing, setImporting] = useState<DroppedFile[] | null>(null);
+  const [importing, setImporting] = useState<ImportSource | null>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [layout, setLayout] = usePersistentState('layout', { sidebar: 180, detail: 400 });
   const [mode, setMode] = usePersistentState<'table' | 'grid'>('viewMode', 'table');
   const [columns, setColumns] = usePersistentState<ColumnKey[]>('columns', DEFAULT_COLUMNS);
@@ -95,7 +100,7 @@ export function App() {
   useEffect(loadInfo, [loadInfo]);
 
   useEffect(() => {
-    document.documentElement.style.fontSize = `${15 * fontScale}px`;
+    document.documentElement.style.setProperty('--font-scale', String(fontScale));
   }, [fontScale]);
   useEffect(() => {
     const name = info ? `${info.name} — ${t('app.name')}` : t('app.name');
@@ -236,17 +241,6 @@ export function App() {
     setDetail({ mode: 'new' });
   }, [confirmLeave]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === 'n' && !info?.readOnly) {
-        event.preventDefault();
-        startNew();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [startNew, info]);
-
   async function save(fields: ItemFieldsInput) {
     try {
       if (detail.mode === 'edit') {
@@ -262,6 +256,22 @@ export function App() {
       }
     } catch (error) {
       showError(error);
+    }
+  }
+
+  /** An edit from a viewer. The form is shown afresh after it, so unsaved typing there is asked about first. */
+  async function update(patch: ItemPatchInput): Promise<boolean> {
+    if (detail.mode !== 'edit') return false;
+    if (dirty && !window.confirm(t('item.confirmDiscardForMarks'))) return false;
+    try {
+      const item = await api.call('items.update', { id: detail.item.id, patch });
+      setDirty(false);
+      setDetail({ mode: 'edit', item });
+      setStatus({ kind: 'info', text: t('item.saved', { title: item.title }) });
+      return true;
+    } catch (error) {
+      showError(error);
+      return false;
     }
   }
 
@@ -290,10 +300,21 @@ export function App() {
     }
   }
 
-  /** From the search box, Enter goes to the first result, so searching works without a mouse. */
+  /**
+   * From the search box, Enter goes to the first result, so searching works without a mouse: as
+   * soon as the results of the query entered are shown, however long the search takes.
+   */
+  const resultFocusFor = useRef<string | null>(null);
+  const [enterPresses, setEnterPresses] = useState(0);
   function focusFirstResult() {
-    setTimeout(() => document.querySelector<HTMLButtonElement>('.search-results .item-title')?.focus(), 300);
+    resultFocusFor.current = typed.trim();
+    setEnterPresses((n) => n + 1);
   }
+  useEffect(() => {
+    if (resultFocusFor.current === null || searchResult?.query !== resultFocusFor.current) return;
+    resultFocusFor.current = null;
+    document.querySelector<HTMLButtonElement>('.search-results .item-title')?.focus();
+  }, [searchResult, enterPresses]);
 
   const readOnly = info?.readOnly ?? false;
   const [loadingDemo, setLoadingDemo] = useState(false);
@@ -308,9 +329,39 @@ export function App() {
       setLoadingDemo(false);
     }
   }
-  const startImport = (files: DroppedFile[]) => {
-    if (files.length > 0 && !readOnly) setImporting(files);
+  const startImport = (source: ImportSource) => {
+    const count = 'files' in source ? source.files.length : source.paths.length;
+    if (count > 0 && !readOnly) setImporting(source);
   };
+  /** Another library replaces this page: unsaved edits are asked about first. */
+  const switchLibrary = (choice: LibraryChoice) => {
+    if (api.switchLibrary && confirmLeave()) void api.switchLibrary(choice).catch(showError);
+  };
+  useAppCommands((command: AppCommand) => {
+    switch (command.name) {
+      case 'focusSearch':
+        searchInput.current?.focus();
+        searchInput.current?.select();
+        break;
+      case 'newItem':
+        if (readOnly) break;
+        setScreen('library');
+        startNew();
+        break;
+      case 'importFiles':
+        fileInput.current?.click();
+        break;
+      case 'importPaths':
+        startImport({ paths: command.paths });
+        break;
+      case 'openSettings':
+        if (info) setSettingsOpen(true);
+        break;
+      case 'switchLibrary':
+        switchLibrary(command.choice);
+        break;
+    }
+  });
   const emptyText = items?.length === 0 ? t('list.empty') : t('list.emptyView');
   const selectedIds = [...selection.ids];
   return (
@@ -327,7 +378,7 @@ export function App() {
       onDrop={(e) => {
         e.preventDefault();
         setDropping(false);
-        if (!readOnly) void collectDropped(e.dataTransfer).then(startImport, showError);
+        if (!readOnly) void collectDropped(e.dataTransfer).then((files) => startImport({ files }), showError);
       }}
     >
       {dropping && (
@@ -340,7 +391,13 @@ export function App() {
           {t('app.name')}
           {info && <span className="library-name">{info.name}</span>}
         </h1>
-        <SearchBox value={typed} onChange={setTyped} onSearch={setQuery} onEnter={focusFirstResult} />
+        <SearchBox
+          inputRef={searchInput}
+          value={typed}
+          onChange={setTyped}
+          onSearch={setQuery}
+          onEnter={focusFirstResult}
+        />
         <div className="view-switch" role="group" aria-label={t('list.viewMode')}>
           <button type="button" aria-pressed={mode === 'table'} onClick={() => setMode('table')}>
             {t('list.tableView')}
@@ -358,15 +415,19 @@ export function App() {
         >
           {t('item.new')}
         </button>
-        <label className={`button secondary${readOnly ? ' disabled' : ''}`}>
+        <label
+          className={`button secondary${readOnly ? ' disabled' : ''}`}
+          title={t('import.chooseShortcut')}
+        >
           {t('import.chooseFiles')}
           <input
+            ref={fileInput}
             type="file"
             multiple
             className="visually-hidden"
             disabled={readOnly}
             onChange={(e) => {
-              if (e.target.files) startImport(collectChosen(e.target.files));
+              if (e.target.files) startImport({ files: collectChosen(e.target.files) });
               e.target.value = '';
             }}
           />
@@ -379,7 +440,13 @@ export function App() {
         >
           {screen === 'volumes' ? t('volumes.back') : t('volumes.nav')}
         </button>
-        <button type="button" className="secondary" onClick={() => setSettingsOpen(true)} disabled={!info}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setSettingsOpen(true)}
+          disabled={!info}
+          title={t('settings.shortcut')}
+        >
           {t('settings.title')}
         </button>
         <LanguageSwitch />
@@ -462,6 +529,7 @@ export function App() {
             ) : visible ? (
               <ItemTable
                 items={visible}
+                fontScale={fontScale}
                 columns={columns}
                 sort={sort}
                 selection={selection}
@@ -495,11 +563,12 @@ export function App() {
               <p className="empty">{t('item.nothingSelected')}</p>
             ) : (
               <ItemPanel
-                key={detail.mode === 'edit' ? `${detail.item.id}:${detail.item.updatedAt}` : 'new'}
+                key={detail.mode === 'edit' ? detail.item.id : 'new'}
                 item={detail.mode === 'edit' ? detail.item : null}
                 readOnly={readOnly}
                 lookup={lookup}
                 onSave={save}
+                onUpdate={update}
                 onDelete={detail.mode === 'edit' ? () => void remove(detail.item) : undefined}
                 onDirty={setDirty}
                 onUndone={() => void reloadDetail()}
@@ -515,11 +584,12 @@ export function App() {
           fontScale={fontScale}
           onFontScale={setFontScale}
           onSaved={loadInfo}
+          onSwitchLibrary={api.switchLibrary ? switchLibrary : null}
           onClose={() => setSettingsOpen(false)}
           onError={showError}
         />
       )}
-      {importing && <ImportPanel files={importing} onClose={() => setImporting(null)} />}
+      {importing && <ImportPanel source={importing} onClose={() => setImporting(null)} />}
       <StatusMessage status={status} onDismiss={dismissStatus} />
     </div>
   );

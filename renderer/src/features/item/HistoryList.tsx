@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatFuzzyDate, type OpOutput, type Person } from '../../../../electron/api/contract';
+import { formatFuzzyDate, type OpOutput, type Person, type Region } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
+import { leftToRight } from './photoRegions';
 
 type Entry = OpOutput<'items.history'>[number];
 
 const DATE_FIELDS = new Set(['eventDate', 'createdDate']);
 
-/** A logged value as people read it: dates in Chinese, people with their roles, long text cut short. */
+/** A logged value as people read it: dates in Chinese, people with their roles, marked people left to right, long text cut short. */
 function useShown(): (field: string, value: unknown) => string {
   const { t } = useTranslation();
   return (field, value) => {
@@ -19,6 +20,14 @@ function useShown(): (field: string, value: unknown) => string {
           .map((p) => (p.role ? `${p.name}（${t(`role.${p.role}`, { defaultValue: p.role })}）` : p.name))
           .join('、') || '—'
       );
+    if (field === 'photo' && typeof value === 'object') {
+      // What a person edits of a photo: its caption and the people marked on it.
+      const photo = value as { caption?: string; regions?: Region[] };
+      const names = leftToRight(photo.regions ?? [])
+        .map((r) => r.name)
+        .join(t('viewer.nameSeparator'));
+      return [photo.caption, names && t('viewer.leftToRight', { names })].filter(Boolean).join(' ') || '—';
+    }
     if (Array.isArray(value))
       return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') || '—';
     if (typeof value === 'object') return JSON.stringify(value);

@@ -1,26 +1,44 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item, ItemFieldsInput } from '../../../../electron/api/contract';
+import type { Item, ItemFieldsInput, ItemPatchInput } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 import { ItemForm } from './ItemForm';
 import { HistoryList } from './HistoryList';
 import { TranscriptPlayer } from './TranscriptPlayer';
 import { ReviewPanel } from './ReviewPanel';
 import type { VocabularyLookup } from './pickers/useLookup';
+import { PhotoViewer } from './PhotoViewer';
+import { DocumentViewer } from './DocumentViewer';
 
 interface Props {
   item: Item | null;
   readOnly: boolean;
   lookup: VocabularyLookup;
   onSave: (fields: ItemFieldsInput) => Promise<void>;
+  /** Saves an edit made in a viewer (people marked on a photo); true when saved. */
+  onUpdate: (patch: ItemPatchInput) => Promise<boolean>;
   onDelete?: () => void;
   onDirty: (dirty: boolean) => void;
   onUndone: () => void;
   onError: (error: unknown) => void;
 }
 
-/** The right pane: viewers for the item's media, its description form, and its history. */
-export function ItemPanel({ item, readOnly, lookup, onSave, onDelete, onDirty, onUndone, onError }: Props) {
+/**
+ * The right pane: viewers for the item's media, its description form, and its history.
+ * The parent keys it by item, so the viewers keep their zoom and page across saves; the form and
+ * the review start afresh from each saved version.
+ */
+export function ItemPanel({
+  item,
+  readOnly,
+  lookup,
+  onSave,
+  onUpdate,
+  onDelete,
+  onDirty,
+  onUndone,
+  onError,
+}: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'form' | 'history'>('form');
   const audio = item?.files.find((f) => f.mime.startsWith('audio/'));
@@ -32,14 +50,18 @@ export function ItemPanel({ item, readOnly, lookup, onSave, onDelete, onDirty, o
   }));
   return (
     <div className="item-panel">
-      {image && (
-        <figure className="photo-view">
-          <img src={api.fileUrl(image.sha256, 'preview')} alt={item?.photo?.caption || item?.title} />
-          {item?.photo?.caption && <figcaption>{item.photo.caption}</figcaption>}
-        </figure>
-      )}
+      {item && image && <PhotoViewer item={item} image={image} readOnly={readOnly} onUpdate={onUpdate} />}
       {audio && <TranscriptPlayer src={api.fileUrl(audio.sha256)} lines={lines} />}
-      {item && <ReviewPanel item={item} readOnly={readOnly} onChanged={onUndone} onError={onError} />}
+      {item?.kind === 'document' && item.text.trim() && <DocumentViewer item={item} />}
+      {item && (
+        <ReviewPanel
+          key={item.updatedAt}
+          item={item}
+          readOnly={readOnly}
+          onChanged={onUndone}
+          onError={onError}
+        />
+      )}
       {item && (
         <div className="tabs" role="tablist" aria-label={t('item.tabs')}>
           <button
@@ -73,6 +95,7 @@ export function ItemPanel({ item, readOnly, lookup, onSave, onDelete, onDirty, o
           <HistoryList itemId={item.id} readOnly={readOnly} onError={onError} onUndone={onUndone} />
         ) : (
           <ItemForm
+            key={item?.updatedAt ?? 'new'}
             item={item}
             readOnly={readOnly}
             onSave={onSave}

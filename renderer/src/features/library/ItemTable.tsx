@@ -1,25 +1,40 @@
-import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatFuzzyDate } from '../../../../electron/api/contract';
 import { COLUMN_KEYS, type ColumnKey, type ItemSummary, type SortOrder } from './columns';
 import { moveSelection, selectWithModifiers, type Selection } from './selection';
 
+/** Row height at the standard text size; rows grow with the 字号 setting. */
 const ROW_HEIGHT = 36;
-/** Room for what each column typically holds: 档号 like XCGG-2023-0001, dates like 1984年春. */
+/**
+ * Room for what each column typically holds (档号 like XCGG-2023-0001, dates like 1984年春), in
+ * rem so that larger text widens the columns instead of cutting their text.
+ */
 const COLUMN_WIDTHS: Record<ColumnKey, string> = {
-  identifier: 'minmax(140px, 1fr)',
-  title: 'minmax(200px, 3fr)',
-  kind: 'minmax(64px, 0.5fr)',
-  eventDate: 'minmax(110px, 1fr)',
-  places: 'minmax(100px, 1fr)',
-  people: 'minmax(100px, 1fr)',
-  subjects: 'minmax(100px, 1fr)',
-  editorialStatus: 'minmax(80px, 0.6fr)',
+  identifier: 'minmax(9rem, 1fr)',
+  title: 'minmax(12rem, 3fr)',
+  kind: 'minmax(4rem, 0.5fr)',
+  eventDate: 'minmax(7rem, 1fr)',
+  places: 'minmax(6.5rem, 1fr)',
+  people: 'minmax(6.5rem, 1fr)',
+  subjects: 'minmax(6.5rem, 1fr)',
+  editorialStatus: 'minmax(5rem, 0.6fr)',
 };
 
 interface Props {
   items: ItemSummary[];
+  /** The 字号 setting's factor. */
+  fontScale: number;
   columns: ColumnKey[];
   sort: SortOrder;
   selection: Selection;
@@ -61,6 +76,7 @@ interface RowProps {
   top: number;
   columns: ColumnKey[];
   gridColumns: string;
+  height: number;
   selected: boolean;
   focused: boolean;
   cell: (item: ItemSummary, key: ColumnKey) => string;
@@ -74,6 +90,7 @@ const Row = memo(function Row({
   top,
   columns,
   gridColumns,
+  height,
   selected,
   focused,
   cell,
@@ -86,7 +103,7 @@ const Row = memo(function Row({
       aria-selected={selected}
       data-id={item.id}
       className={`grid-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
-      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT, gridTemplateColumns: gridColumns }}
+      style={{ transform: `translateY(${top}px)`, height, gridTemplateColumns: gridColumns }}
       onClick={(e) => onClick(e, item.id)}
     >
       {columns.map((key) => {
@@ -107,6 +124,7 @@ const Row = memo(function Row({
  */
 export function ItemTable({
   items,
+  fontScale,
   columns,
   sort,
   selection,
@@ -120,12 +138,16 @@ export function ItemTable({
   const scroller = useRef<HTMLDivElement>(null);
   const [focus, setFocus] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
+  const rowHeight = Math.round(ROW_HEIGHT * fontScale);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
   });
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
   const order = useMemo(() => items.map((i) => i.id), [items]);
 
   const cell = useCellText();
@@ -257,6 +279,7 @@ export function ItemTable({
                   top={row.start}
                   columns={columns}
                   gridColumns={gridColumns}
+                  height={rowHeight}
                   selected={selection.ids.has(item.id)}
                   focused={focus === item.id}
                   cell={cell}

@@ -79,24 +79,24 @@ export function PhotoGrid({ items, tileSize, selection, emptyText, onTileSize, o
               style={{ transform: `translateY(${row.start}px)`, gap: GAP }}
             >
               {items.slice(row.index * perRow, row.index * perRow + perRow).map((item) => (
-                <button
-                  type="button"
-                  role="listitem"
-                  key={item.id}
-                  className={`photo-tile${selection.ids.has(item.id) ? ' selected' : ''}`}
-                  style={{ width: tileSize }}
-                  aria-pressed={selection.ids.has(item.id)}
-                  onClick={(e) => click(e, item.id)}
-                >
-                  <span className="thumb" style={{ height: tileSize }}>
-                    {item.cover ? (
-                      <img src={api.fileUrl(item.cover, 'thumb')} alt="" loading="lazy" />
-                    ) : (
-                      <span className="no-thumb">{t(`kind.${item.kind}`)}</span>
-                    )}
-                  </span>
-                  <span className="tile-title">{item.title}</span>
-                </button>
+                // The list item holds the button: a button cannot itself be a list item and also say whether it is pressed.
+                <div role="listitem" key={item.id} className="photo-cell" style={{ width: tileSize }}>
+                  <button
+                    type="button"
+                    className={`photo-tile${selection.ids.has(item.id) ? ' selected' : ''}`}
+                    aria-pressed={selection.ids.has(item.id)}
+                    onClick={(e) => click(e, item.id)}
+                  >
+                    <span className="thumb" style={{ height: tileSize }}>
+                      {item.cover ? (
+                        <img src={api.fileUrl(item.cover, 'thumb')} alt="" loading="lazy" />
+                      ) : (
+                        <span className="no-thumb">{t(`kind.${item.kind}`)}</span>
+                      )}
+                    </span>
+                    <span className="tile-title">{item.title}</span>
+                  </button>
+                </div>
               ))}
             </div>
           ))}

@@ -20,21 +20,32 @@ export interface SortOrder {
   descending: boolean;
 }
 
+/** 档号 in natural order (…-9 before …-10). One collator: `localeCompare` with options builds one per call. */
+const identifierCollator = new Intl.Collator('en', { numeric: true });
+/** The first day an item's date covers, parsed once per item summary rather than per comparison. */
+const startDays = new WeakMap<ItemSummary, string>();
+function startDay(item: ItemSummary): string {
+  let day = startDays.get(item);
+  if (day === undefined) {
+    day = (item.eventDate && dateRange(item.eventDate)?.start) || '9999';
+    startDays.set(item, day);
+  }
+  return day;
+}
+
 /** Compares two items by a column: titles and names in pinyin order, dates by the days they cover. */
 export function compareBy(
   key: ColumnKey,
   collator: Intl.Collator,
 ): (a: ItemSummary, b: ItemSummary) => number {
   switch (key) {
-    case 'eventDate': {
-      const start = (i: ItemSummary) => (i.eventDate ? (dateRange(i.eventDate)?.start ?? '9999') : '9999');
-      return (a, b) => start(a).localeCompare(start(b));
-    }
+    case 'eventDate':
+      return (a, b) => (startDay(a) < startDay(b) ? -1 : startDay(a) > startDay(b) ? 1 : 0);
     case 'editorialStatus':
       return (a, b) =>
         EDITORIAL_STATUSES.indexOf(a.editorialStatus) - EDITORIAL_STATUSES.indexOf(b.editorialStatus);
     case 'identifier':
-      return (a, b) => a.identifier.localeCompare(b.identifier, 'en', { numeric: true });
+      return (a, b) => identifierCollator.compare(a.identifier, b.identifier);
     case 'places':
     case 'subjects':
       return (a, b) => collator.compare(a[key].join('、'), b[key].join('、'));

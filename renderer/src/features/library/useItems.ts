@@ -1,15 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client';
+import { coalesce } from '../../api/coalesce';
 import type { ItemSummary } from './columns';
 
 const ALL = 100_000;
 
-/** Every item's summary, reloaded whenever the library changes. */
+/** Every item's summary, reloaded whenever the library changes (once at a time, however often). */
 export function useItems(onError: (error: unknown) => void): ItemSummary[] | null {
   const [items, setItems] = useState<ItemSummary[] | null>(null);
-  const reload = useCallback(() => {
-    api.call('items.list', { limit: ALL }).then((r) => setItems(r.items), onError);
-  }, [onError]);
+  const reload = useMemo(
+    () =>
+      coalesce(() =>
+        api.call('items.list', { limit: ALL }).then(
+          (r) => setItems(r.items),
+          (error: unknown) => onError(error),
+        ),
+      ),
+    [onError],
+  );
   useEffect(() => {
     reload();
     return api.onEvent((event) => {

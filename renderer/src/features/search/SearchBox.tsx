@@ -1,38 +1,28 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const DEBOUNCE_MS = 200;
 
-/** Search as you type (debounced); Ctrl+K or Ctrl+F focuses it from anywhere; Enter moves to the results. */
+/** Search as you type (debounced); Enter moves to the results. Ctrl+K (useAppCommands) focuses `inputRef`. */
 export function SearchBox({
+  inputRef,
   value,
   onChange,
   onSearch,
   onEnter,
 }: {
+  inputRef: RefObject<HTMLInputElement | null>;
   value: string;
   onChange: (value: string) => void;
   onSearch: (query: string) => void;
   onEnter?: () => void;
 }) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const timer = setTimeout(() => onSearch(value.trim()), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [value, onSearch]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && (event.key === 'k' || event.key === 'f')) {
-        event.preventDefault();
-        input.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   return (
     <form
@@ -46,7 +36,7 @@ export function SearchBox({
       }}
     >
       <input
-        ref={input}
+        ref={inputRef}
         type="search"
         value={value}
         onChange={(e) => onChange(e.target.value)}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpOutput } from '../../../../electron/api/contract';
+import type { LibraryChoice, OpOutput } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 
@@ -12,12 +12,22 @@ interface Props {
   fontScale: number;
   onFontScale: (scale: number) => void;
   onSaved: () => void;
+  /** Desktop: opens or creates another library; null in browser mode, which serves one library. */
+  onSwitchLibrary: ((choice: LibraryChoice) => void) | null;
   onClose: () => void;
   onError: (e: unknown) => void;
 }
 
-/** Library name and location, language, text size, 档号 pattern and the subject list. */
-export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onClose, onError }: Props) {
+/** Library name and location (and, in the desktop app, another library), language, text size, 档号 pattern and the subject list. */
+export function SettingsDialog({
+  info,
+  fontScale,
+  onFontScale,
+  onSaved,
+  onSwitchLibrary,
+  onClose,
+  onError,
+}: Props) {
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState(info.name);
@@ -77,11 +87,9 @@ export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onClose,
             </select>
           </label>
         </fieldset>
+        <LibraryLocation root={info.root} onSwitchLibrary={onSwitchLibrary} />
         <fieldset disabled={info.readOnly}>
           <legend>{t('settings.library')}</legend>
-          <p className="field-note">
-            {t('settings.location')}：<code>{info.root}</code>
-          </p>
           <label>
             {t('settings.name')}
             <input value={name} onChange={(e) => setName(e.target.value)} required />
@@ -116,5 +124,38 @@ export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onClose,
         </div>
       </form>
     </dialog>
+  );
+}
+
+/**
+ * Where the library is. The desktop app can open or create another one, also while this one is
+ * read-only (when one may well want another); a browser shows the one library `wenshi serve`
+ * was started with.
+ */
+function LibraryLocation({
+  root,
+  onSwitchLibrary,
+}: {
+  root: string;
+  onSwitchLibrary: ((choice: LibraryChoice) => void) | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="library-location">
+      <legend>{t('settings.location')}</legend>
+      <code>{root}</code>
+      {onSwitchLibrary ? (
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => onSwitchLibrary({ action: 'open' })}>
+            {t('settings.openLibrary')}
+          </button>
+          <button type="button" className="secondary" onClick={() => onSwitchLibrary({ action: 'create' })}>
+            {t('settings.createLibrary')}
+          </button>
+        </div>
+      ) : (
+        <p className="field-note">{t('settings.servedLibrary')}</p>
+      )}
+    </fieldset>
   );
 }

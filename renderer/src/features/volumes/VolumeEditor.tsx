@@ -207,6 +207,7 @@ export function VolumeEditor({ volume, counts, items, readOnly, onSaved, onError
                 </span>
                 <button
                   type="button"
+                  className="secondary"
                   aria-label={t('volumes.moveUp', { title: section.title })}
                   disabled={s === 0}
                   onClick={() => setSections(move(draft.sections, s, s - 1))}
@@ -215,6 +216,7 @@ export function VolumeEditor({ volume, counts, items, readOnly, onSaved, onError
                 </button>
                 <button
                   type="button"
+                  className="secondary"
                   aria-label={t('volumes.moveDown', { title: section.title })}
                   disabled={s === draft.sections.length - 1}
                   onClick={() => setSections(move(draft.sections, s, s + 1))}
@@ -253,6 +255,7 @@ export function VolumeEditor({ volume, counts, items, readOnly, onSaved, onError
                         </span>
                         <button
                           type="button"
+                          className="secondary"
                           aria-label={t('volumes.moveUp', { title })}
                           disabled={a === 0}
                           onClick={() =>
@@ -263,6 +266,7 @@ export function VolumeEditor({ volume, counts, items, readOnly, onSaved, onError
                         </button>
                         <button
                           type="button"
+                          className="secondary"
                           aria-label={t('volumes.moveDown', { title })}
                           disabled={a === section.articles.length - 1}
                           onClick={() =>
@@ -340,6 +344,7 @@ export function VolumeEditor({ volume, counts, items, readOnly, onSaved, onError
                 </select>
                 <button
                   type="button"
+                  className="secondary"
                   disabled={!adding[section.id]}
                   onClick={() => {
                     const itemId = adding[section.id]!;
@@ -367,6 +372,7 @@ export function VolumeEditor({ volume, counts, items, readOnly, onSaved, onError
         </ol>
         <button
           type="button"
+          className="secondary"
           onClick={() =>
             setSections([...draft.sections, { id: crypto.randomUUID().slice(0, 8), title: '', articles: [] }])
           }

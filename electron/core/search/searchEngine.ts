@@ -1,0 +1,173 @@
+import { Worker } from 'node:worker_threads';
+import type { Catalog } from '../catalog';
+import { WenshiError } from '../errors';
+import type { Progress } from '../jobs';
+import { SearchIndex, type SearchOptions, type SearchResult } from './searchIndex';
+import type { FromSearchWorker, SearchWorkerData, ToSearchWorker } from './workerProtocol';
+
+/** Search as the doors use it: the same whether the index runs in this thread or a worker. */
+export interface SearchEngine {
+  /** Resolves once the index is loaded or built. */
+  readonly ready: Promise<void>;
+  readonly loaded: boolean;
+  search(query: string, options?: SearchOptions): Promise<SearchResult>;
+  /** Writes pending index changes. */
+  flush(): Promise<void>;
+  /** Flushes and stops. */
+  close(): Promise<void>;
+}
+
+export interface SearchEngineOptions {
+  catalogDir: string;
+  indexDir: string;
+  persist: boolean;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** The index in this thread: for the CLI and tests, where nothing else waits on the thread. */
+export function inlineSearch(catalog: Catalog, options: SearchEngineOptions): SearchEngine {
+  const index = new SearchIndex(catalog, {
+    dir: options.indexDir,
+    persist: options.persist,
+    onProgress: options.onProgress,
+  });
+  return {
+    ready: index.ready,
+    get loaded() {
+      return index.loaded;
+    },
+    search: async (query, searchOptions) => {
+      await index.ready;
+      return index.search(query, searchOptions);
+    },
+    flush: () => index.flush(),
+    close: () => index.flush(),
+  };
+}
+
+/** The worker from its source file, through tsx; the desktop app passes its built file instead. */
+const SOURCE_WORKER = new URL('./sourceWorker.mjs', import.meta.url);
+/** A worker that dies this often in a row is not started again: searches then fail clearly. */
+const MAX_RESTARTS = 3;
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * The index in a worker thread, so a rebuild or a heavy query never delays the doors. Catalog
+ * changes are forwarded as they happen, and messages are handled in order, so a search sees
+ * every change made before it was asked. A worker that dies is started again; it reads the
+ * catalog afresh, which holds every change reported so far.
+ */
+export class WorkerSearch implements SearchEngine {
+  readonly ready: Promise<void>;
+  private worker!: Worker;
+  private isReady = false;
+  private closed = false;
+  private restarts = 0;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly unsubscribe: () => void;
+  private markReady!: () => void;
+
+  constructor(
+    catalog: Catalog,
+    private readonly options: SearchEngineOptions & {
+      /** The built worker (the desktop app's bundle); the source file through tsx by default. */
+      workerUrl?: URL;
+    },
+  ) {
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.unsubscribe = catalog.onChange((change) =>
+      this.send(
+        change.type === 'put' ? { type: 'put', item: change.item } : { type: 'delete', id: change.item.id },
+      ),
+    );
+    this.start();
+  }
+
+  get loaded(): boolean {
+    return this.isReady;
+  }
+
+  private start(): void {
+    const url = this.options.workerUrl ?? SOURCE_WORKER;
+    const data: SearchWorkerData = {
+      catalogDir: this.options.catalogDir,
+      indexDir: this.options.indexDir,
+      persist: this.options.persist,
+    };
+    const worker = new Worker(url, { workerData: data });
+    worker.on('message', (message: FromSearchWorker) => this.receive(message));
+    worker.on('error', () => undefined);
+    worker.on('exit', () => this.exited(worker));
+    // An idle worker must not keep a CLI process alive.
+    worker.unref();
+    this.worker = worker;
+  }
+
+  private receive(message: FromSearchWorker): void {
+    switch (message.type) {
+      case 'ready':
+        this.isReady = true;
+        this.restarts = 0;
+        this.markReady();
+        return;
+      case 'progress':
+        this.options.onProgress?.(message.progress);
+        return;
+      case 'result':
+        return this.settle(message.id, (p) => p.resolve(message.result));
+      case 'done':
+        return this.settle(message.id, (p) => p.resolve(undefined));
+      case 'failed':
+        return this.settle(message.id, (p) => p.reject(new WenshiError('internal', message.message)));
+    }
+  }
+
+  private settle(id: number, action: (pending: Pending) => void): void {
+    const pending = this.pending.get(id);
+    this.pending.delete(id);
+    if (pending) action(pending);
+  }
+
+  private exited(worker: Worker): void {
+    if (worker !== this.worker || this.closed) return;
+    for (const pending of this.pending.values())
+      pending.reject(new WenshiError('internal', '检索进程意外退出，请重试'));
+    this.pending.clear();
+    if (++this.restarts <= MAX_RESTARTS) this.start();
+  }
+
+  private send(message: ToSearchWorker): void {
+    if (!this.closed) this.worker.postMessage(message);
+  }
+
+  private request<T>(message: ToSearchWorker & { id: number }): Promise<T> {
+    if (this.closed) return Promise.reject(new WenshiError('internal', '检索已关闭'));
+    if (this.restarts > MAX_RESTARTS)
+      return Promise.reject(new WenshiError('internal', '检索进程无法启动，请重新打开资料库'));
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(message.id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage(message);
+    });
+  }
+
+  search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    return this.request({ type: 'search', id: this.nextId++, query, options });
+  }
+
+  flush(): Promise<void> {
+    return this.request({ type: 'flush', id: this.nextId++ });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.unsubscribe();
+    await this.flush().catch(() => undefined);
+    this.closed = true;
+    await this.worker.terminate();
+  }
+}

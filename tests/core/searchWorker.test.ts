@@ -1,0 +1,85 @@
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { Library } from '../../electron/core/library';
+import { SearchIndex, WorkerSearch } from '../../electron/core/search';
+import { tempDir } from '../helpers/tempDir';
+
+/** A worker-backed search over a real library folder, as the server and the desktop app run it. */
+async function open(root: string, progress: number[] = []) {
+  const library = await Library.open(root);
+  const search = new WorkerSearch(library.catalog, {
+    catalogDir: library.path('catalog'),
+    indexDir: SearchIndex.folder(root),
+    persist: true,
+    onProgress: (p) => progress.push(p.done),
+  });
+  const titles = async (query: string) =>
+    (await search.search(query, { limit: 100 })).hits.map((h) => h.title).sort();
+  return { library, search, titles };
+}
+
+describe('WorkerSearch: the index in a worker thread', () => {
+  it('builds from the catalog files, follows every change in order, and saves its index', async () => {
+    const root = await tempDir();
+    const created = await Library.create(root, 'lib');
+    await created.createItem({ kind: 'document', title: '甲', text: '許昌的發展' });
+    await created.close();
+
+    const progress: number[] = [];
+    const { library, search, titles } = await open(root, progress);
+    expect(await titles('许昌')).toEqual(['甲']);
+    expect(progress.at(-1)).toBe(1);
+
+    // Each search is answered after the changes made before it: no waiting for the worker.
+    const item = await library.createItem({ kind: 'document', title: '乙', text: '禹州钧瓷' });
+    expect(await titles('钧瓷')).toEqual(['乙']);
+    await library.updateItem(item.id, { text: '长葛' });
+    expect(await titles('钧瓷')).toEqual([]);
+    expect(await titles('长葛')).toEqual(['乙']);
+    await library.deleteItem(item.id);
+    expect(await titles('长葛')).toEqual([]);
+
+    await search.close();
+    await library.close();
+    expect((await readdir(SearchIndex.folder(root))).sort()).toEqual(['index.bin', 'meta.json']);
+
+    // Opened again, the saved index is loaded, not rebuilt.
+    const again = await open(root, ((progress.length = 0), progress));
+    expect(await again.titles('發展')).toEqual(['甲']);
+    expect(progress).toEqual([]);
+    await again.search.close();
+    await again.library.close();
+  });
+
+  it('indexes a batch of thousands of new items, every one of them found', async () => {
+    const root = await tempDir();
+    await (await Library.create(root, 'lib')).close();
+    const { library, search, titles } = await open(root);
+    await search.ready;
+    const batch = Array.from({ length: 3000 }, (_, i) => ({
+      kind: 'document' as const,
+      title: `第${i}号`,
+      text: i % 2 ? '许昌发制品' : '禹州钧瓷',
+    }));
+    await library.createItems(batch);
+    expect((await search.search('许昌')).total).toBe(1500);
+    expect((await search.search('钧瓷')).total).toBe(1500);
+    expect(await titles('第42号')).toEqual(['第42号']);
+    await search.close();
+    await library.close();
+  });
+
+  it('starts a worker again when it dies, and nothing is lost', async () => {
+    const root = await tempDir();
+    await (await Library.create(root, 'lib')).close();
+    const { library, search, titles } = await open(root);
+    await library.createItem({ kind: 'document', title: '甲', text: '鄢陵花木' });
+    expect(await titles('花木')).toEqual(['甲']);
+    // What a crash of the worker looks like from outside: its thread is gone.
+    await (search as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await library.createItem({ kind: 'document', title: '乙', text: '襄城烟草，鄢陵花木' });
+    await expect.poll(() => titles('花木').catch(() => []), { timeout: 20_000 }).toEqual(['乙', '甲']);
+    await search.close();
+    await library.close();
+  });
+});
