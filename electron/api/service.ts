@@ -1,10 +1,10 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { Library } from '../core/library';
+import { Library, runnable, type SavedSearch } from '../core/library';
 import { SearchIndex, WorkerSearch, inlineSearch, type SearchEngine } from '../core/search';
 import { addPaths, cleanupDiff, reviewSuggestion } from '../core/ingest';
-import { XUCHANG_GAZETTEER, flattenGazetteer } from '../core/vocabulary';
+import { Vocabulary, XUCHANG_GAZETTEER, flattenGazetteer } from '../core/vocabulary';
 import { compileVolume, type CompileFonts } from '../core/compile';
 import { VolumeStore, countVolume, resolveBook, volumeFromItems, type ItemSource } from '../core/volumes';
 import { VolumeSchema, type Volume } from '../core/model';
@@ -88,6 +88,7 @@ export class Service {
   private readonly jobs = new Map<string, AbortController>();
 
   private readonly search: SearchEngine;
+  private readonly vocabulary: Vocabulary;
   private readonly changedIds = new Set<string>();
   private changeWindow: ReturnType<typeof setTimeout> | undefined;
 
@@ -98,7 +99,14 @@ export class Service {
     private readonly demoDir: string,
     searchWorker: boolean | URL,
   ) {
-    library.catalog.onChange((change) => this.noteChange(change.item.id));
+    this.vocabulary = new Vocabulary({
+      items: () => library.catalog.all(),
+      settings: () => library.info.settings,
+    });
+    library.catalog.onChange((change) => {
+      this.vocabulary.invalidate();
+      this.noteChange(change.item.id);
+    });
     // The index loads (or rebuilds) in the background: the doors open at once, and searches
     // wait for it while progress events tell the UI how far a rebuild has come.
     const searchOptions = {
@@ -249,6 +257,12 @@ export class Service {
     return item;
   }
 
+  /** A change of saved searches (or other settings) is told to every open window. */
+  private savedSearchesChanged(list: SavedSearch[]) {
+    this.emit({ type: 'library' });
+    return list.map(runnable);
+  }
+
   private sortedByCreation(): Item[] {
     return this.library.catalog.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
@@ -343,6 +357,7 @@ export class Service {
     'library.loadDemo': async (_args, context) => loadDemo(this.library, this.demoDir, context),
     'library.update': async (patch) => {
       const info = await this.library.updateInfo(patch);
+      this.emit({ type: 'library' });
       return { name: info.name, settings: info.settings };
     },
     'items.bulkUpdate': async ({ ids, set, add }, context) => {
@@ -369,6 +384,13 @@ export class Service {
       ],
       subjects: this.library.info.settings.subjects,
     }),
+    'vocabulary.match': async ({ field, query, limit }) => this.vocabulary.match(field, query, limit),
+    'searches.list': async () => this.library.info.settings.savedSearches.map(runnable),
+    'searches.save': async ({ replace, ...search }) =>
+      this.savedSearchesChanged(await this.library.saveSearch(search, { replace })),
+    'searches.rename': async ({ id, name }) =>
+      this.savedSearchesChanged(await this.library.renameSearch(id, name)),
+    'searches.delete': async ({ id }) => this.savedSearchesChanged(await this.library.deleteSearch(id)),
     'items.add': async ({ paths, ...options }, context) =>
       addPaths(this.library, paths, { ...context, ...options }),
     'items.cleanupDiff': async ({ id }) => {

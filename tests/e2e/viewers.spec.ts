@@ -161,8 +161,11 @@ test('viewers: zoom and turn a photo, mark the people in it left to right; page 
     { name: '张三', role: 'depicted' },
   ]);
   const form = page.getByRole('form', { name: '著录' });
-  await expect(form.getByLabel('姓名').first()).toHaveValue('李四');
-  await expect(form.getByLabel('姓名').nth(1)).toHaveValue('张三');
+  await expect(form.getByRole('list', { name: '已选人物' }).locator('.chip-name')).toHaveText([
+    '李四',
+    '张三',
+  ]);
+  await expect(form.getByLabel('李四的角色')).toHaveValue('depicted');
   await page.screenshot({ path: testInfo.outputPath('viewers-photo.png') });
 
   // Enlarged, turned and zoomed, the names stay upright beside their people; Escape steps back.

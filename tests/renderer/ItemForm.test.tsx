@@ -6,16 +6,7 @@ import type { ItemFieldsInput } from '../../electron/api/contract';
 function renderForm() {
   const onSave = vi.fn<(fields: ItemFieldsInput) => Promise<void>>(async () => undefined);
   const onDirty = vi.fn();
-  render(
-    <ItemForm
-      item={null}
-      readOnly={false}
-      onSave={onSave}
-      onDirty={onDirty}
-      placeNames={['许昌市', '禹州市']}
-      subjectNames={['钧瓷']}
-    />,
-  );
+  render(<ItemForm item={null} readOnly={false} onSave={onSave} onDirty={onDirty} />);
   return { onSave, onDirty };
 }
 

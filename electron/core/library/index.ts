@@ -7,6 +7,14 @@ export {
   type LibraryOptions,
   type LibrarySettings,
 } from './library';
+export {
+  SavedSearchSchema,
+  SAVED_SEARCH_NAME_MAX,
+  runnable,
+  type SavedSearch,
+  type SavedSearchInput,
+  type RunnableSearch,
+} from './savedSearches';
 export { FileStore, hashFile } from './fileStore';
 export { AuditLog, diffFields, type AuditEntry, type AuditChange } from './auditLog';
 export { derivedPaths, THUMBNAIL_SIZE, PREVIEW_SIZE, type DerivedPaths } from './derived';

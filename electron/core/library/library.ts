@@ -18,6 +18,14 @@ import { AuditLog, diffFields, type AuditEntry } from './auditLog';
 import { FileStore } from './fileStore';
 import { derivedPaths } from './derived';
 import { migrateLibrary } from './migrations';
+import {
+  SavedSearchSchema,
+  withRenamedSearch,
+  withSearch,
+  withoutSearch,
+  type SavedSearch,
+  type SavedSearchInput,
+} from './savedSearches';
 
 export const LIBRARY_FORMAT_VERSION = 1;
 
@@ -30,6 +38,8 @@ export const LibrarySettingsSchema = z.object({
   extraPlaces: z.array(z.string()).default([]),
   /** Re-hash every original when this many days have passed since the last verification; 0: never. */
   verifyIntervalDays: z.number().int().min(0).max(3650).default(0),
+  /** Searches kept under a name, shared by everyone who opens the library. */
+  savedSearches: z.array(SavedSearchSchema).default([]),
 });
 export type LibrarySettings = z.infer<typeof LibrarySettingsSchema>;
 
@@ -72,6 +82,8 @@ export const LIBRARY_SUBFOLDERS = [
 export class Library {
   readonly files: FileStore;
   readonly audit: AuditLog;
+  /** library.json is rewritten one change at a time, each built on the one before. */
+  private infoWrites: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly root: string,
@@ -96,15 +108,61 @@ export class Library {
 
   /** Renames the library or changes its settings; library.json is rewritten durably. */
   async updateInfo(patch: { name?: string; settings?: Partial<LibrarySettings> }): Promise<LibraryInfo> {
+    return this.changeInfo(() => patch);
+  }
+
+  /**
+   * Changes library.json with a patch worked out from the settings as they are when its turn
+   * comes, so two changes made at once (two editors saving a search) both land.
+   */
+  private changeInfo(
+    change: (info: LibraryInfo) => { name?: string; settings?: Partial<LibrarySettings> },
+  ): Promise<LibraryInfo> {
     this.assertWritable();
-    const next = LibraryInfoSchema.parse({
-      ...this.currentInfo,
-      ...(patch.name !== undefined && { name: patch.name }),
-      settings: { ...this.currentInfo.settings, ...patch.settings },
-    });
-    await writeFileDurably(this.path('library.json'), JSON.stringify(next, null, 2) + '\n', this.storageFs);
-    this.currentInfo = next;
+    const run = async () => {
+      const patch = change(this.currentInfo);
+      const next = LibraryInfoSchema.parse({
+        ...this.currentInfo,
+        ...(patch.name !== undefined && { name: patch.name }),
+        settings: { ...this.currentInfo.settings, ...patch.settings },
+      });
+      await writeFileDurably(this.path('library.json'), JSON.stringify(next, null, 2) + '\n', this.storageFs);
+      this.currentInfo = next;
+      return next;
+    };
+    const next = this.infoWrites.then(run);
+    this.infoWrites = next.catch(() => undefined);
     return next;
+  }
+
+  /** Keeps a search under a name; with `replace`, a search of that name takes the new query. */
+  async saveSearch(input: SavedSearchInput, options: { replace?: boolean } = {}): Promise<SavedSearch[]> {
+    const info = await this.changeInfo(({ settings }) => ({
+      settings: {
+        savedSearches: withSearch(settings.savedSearches, input, {
+          id: randomBytes(6).toString('hex'),
+          now: this.clock().toISOString(),
+          replace: options.replace ?? false,
+        }),
+      },
+    }));
+    return info.settings.savedSearches;
+  }
+
+  async renameSearch(id: string, name: string): Promise<SavedSearch[]> {
+    const info = await this.changeInfo(({ settings }) => ({
+      settings: {
+        savedSearches: withRenamedSearch(settings.savedSearches, id, name, this.clock().toISOString()),
+      },
+    }));
+    return info.settings.savedSearches;
+  }
+
+  async deleteSearch(id: string): Promise<SavedSearch[]> {
+    const info = await this.changeInfo(({ settings }) => ({
+      settings: { savedSearches: withoutSearch(settings.savedSearches, id) },
+    }));
+    return info.settings.savedSearches;
   }
 
   path(...parts: string[]): string {

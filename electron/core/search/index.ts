@@ -14,5 +14,5 @@ export {
 } from './searchIndex';
 export { parseQuery, type ParsedQuery, type Clause, type QueryTerm, type TextField } from './queryParser';
 export { TextIndex, INDEX_FORMAT_VERSION } from './textIndex';
-export { pinyinTerms } from './pinyin';
+export { pinyinSyllables, pinyinTerms } from './pinyin';
 export { WorkerSearch, inlineSearch, type SearchEngine, type SearchEngineOptions } from './searchEngine';

@@ -6,3 +6,19 @@ export {
   type PlaceMatch,
 } from './xuchangPlaces';
 export { DEFAULT_SUBJECTS } from './subjects';
+export {
+  matchTerms,
+  prepareTerms,
+  type VocabularyTerm,
+  type TermMatch,
+  type PreparedTerm,
+} from './matchTerms';
+export {
+  Vocabulary,
+  VOCABULARY_FIELDS,
+  peopleTerms,
+  placeTerms,
+  subjectTerms,
+  type VocabularyField,
+  type VocabularySettings,
+} from './vocabulary';

@@ -23,8 +23,15 @@ import { DEFAULT_COLUMNS, sortItems, type ColumnKey, type SortOrder } from '../f
 import { EMPTY_SELECTION, type Selection } from '../features/library/selection';
 import { collectionTree, inView, type View } from '../features/library/views';
 import { ItemPanel } from '../features/item/ItemPanel';
+import type { VocabularyLookup } from '../features/item/pickers/useLookup';
 import { SearchBox } from '../features/search/SearchBox';
 import { SearchResults, type SearchFilters, type SearchSort } from '../features/search/SearchResults';
+import {
+  cleanFilters,
+  isShowing,
+  useSavedSearches,
+  type SavedSearch,
+} from '../features/search/useSavedSearches';
 import { CompilePanel } from '../features/compile/CompilePanel';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ImportPanel, type ImportSource } from '../features/import/ImportPanel';
@@ -84,6 +91,7 @@ export function App() {
   const dismissStatus = useCallback(() => setStatus(null), []);
   const showInfo = useCallback((text: string) => setStatus({ kind: 'info', text }), []);
   const items = useItems(showError);
+  const saved = useSavedSearches(showError);
 
   const loadInfo = useCallback(() => {
     api.call('library.info', {}).then(setInfo, showError);
@@ -123,6 +131,61 @@ export function App() {
     setTyped(q);
     setQuery(q);
   }, []);
+  // A library edit elsewhere (another window, the settings) may change names and saved searches.
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'library') loadInfo();
+      }),
+    [loadInfo],
+  );
+
+  function runSavedSearch(search: SavedSearch) {
+    setScreen('library');
+    setTyped(search.query);
+    setQuery(search.query);
+    setSearchSort(search.sort);
+    setChosen({ query: search.query, filters: search.filters });
+  }
+
+  /** Keeps what is on screen under a name; a name in use is replaced only when the person agrees. */
+  async function saveSearch(name: string): Promise<boolean> {
+    const replace = saved.searches.some((s) => s.name === name);
+    if (replace && !window.confirm(t('savedSearches.confirmReplace', { name }))) return false;
+    try {
+      await saved.save({ name, query, sort: searchSort, filters: cleanFilters(filters), replace });
+      setStatus({ kind: 'info', text: t('savedSearches.saved', { name }) });
+      return true;
+    } catch (error) {
+      showError(error);
+      return false;
+    }
+  }
+
+  async function renameSearch(search: SavedSearch, name: string): Promise<boolean> {
+    try {
+      await saved.rename(search.id, name);
+      setStatus({ kind: 'info', text: t('savedSearches.renamed', { name }) });
+      return true;
+    } catch (error) {
+      showError(error);
+      return false;
+    }
+  }
+
+  async function deleteSearch(search: SavedSearch) {
+    try {
+      await saved.remove(search.id);
+      setStatus({ kind: 'info', text: t('savedSearches.deleted', { name: search.name }) });
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  const showingSearch =
+    query && screen === 'library'
+      ? (saved.searches.find((s) => isShowing(s, { query, sort: searchSort, filters }))?.id ?? null)
+      : null;
 
   const collator = useMemo(() => collatorFor(i18n.language), [i18n.language]);
   const now = useMemo(() => new Date(), [items]); // eslint-disable-line react-hooks/exhaustive-deps -- "recent" is relative to the last load
@@ -152,7 +215,10 @@ export function App() {
     return map;
   }, [items, now]);
   const collections = useMemo(() => collectionTree(items ?? [], collator), [items, collator]);
-  const placeNames = useMemo(() => [...new Set(vocabulary?.places.map((p) => p.name))], [vocabulary]);
+  const lookup = useCallback<VocabularyLookup>(
+    (field, query, limit) => api.call('vocabulary.match', { field, query, limit }),
+    [],
+  );
 
   /** Leaving an edited form asks first, so no typing is lost by a stray click. */
   const confirmLeave = useCallback(() => !dirty || window.confirm(t('item.confirmDiscard')), [dirty, t]);
@@ -402,8 +468,18 @@ export function App() {
             counts={counts}
             collections={collections}
             onView={(v) => {
+              // A category chosen in the sidebar is shown instead of the search on screen.
+              suggest('');
               setView(v);
               setSelection(EMPTY_SELECTION);
+            }}
+            savedSearches={{
+              searches: saved.searches,
+              activeId: showingSearch,
+              readOnly,
+              onRun: runSavedSearch,
+              onRename: renameSearch,
+              onDelete: (search) => void deleteSearch(search),
             }}
           />
           <PaneDivider
@@ -437,6 +513,8 @@ export function App() {
                 onFilters={setFilters}
                 onQuery={suggest}
                 onOpen={open}
+                canSave={!readOnly}
+                onSaveSearch={saveSearch}
               />
             ) : visible && mode === 'grid' ? (
               <PhotoGrid
@@ -488,8 +566,7 @@ export function App() {
                 key={detail.mode === 'edit' ? detail.item.id : 'new'}
                 item={detail.mode === 'edit' ? detail.item : null}
                 readOnly={readOnly}
-                placeNames={placeNames}
-                subjectNames={vocabulary?.subjects ?? []}
+                lookup={lookup}
                 onSave={save}
                 onUpdate={update}
                 onDelete={detail.mode === 'edit' ? () => void remove(detail.item) : undefined}

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ITEM_KINDS,
-  PERSON_ROLES,
   formatFuzzyDate,
   parseFuzzyDate,
   type Item,
@@ -10,15 +9,25 @@ import {
   type ItemKind,
   type Person,
 } from '../../../../electron/api/contract';
+import { PeoplePicker } from './pickers/PeoplePicker';
+import { PlacePicker } from './pickers/PlacePicker';
+import { SubjectPicker } from './pickers/SubjectPicker';
+import { NO_LOOKUP, splitList, withValues, type VocabularyLookup } from './pickers/useLookup';
 
-/** The form's own state: lists are edited as text (许昌市、禹州市), dates as people write them. */
+/**
+ * The form's own state: dates as people write them, lists as chips plus what is typed and not yet
+ * added (saving takes that too, so nothing typed is lost).
+ */
 export interface ItemDraft {
   kind: ItemKind;
   title: string;
   people: Person[];
+  personEntry: Person;
   eventDate: string;
-  places: string;
-  subjects: string;
+  places: string[];
+  placeText: string;
+  subjects: string[];
+  subjectText: string;
   abstract: string;
   text: string;
 }
@@ -27,44 +36,41 @@ const EMPTY_DRAFT: ItemDraft = {
   kind: 'oral',
   title: '',
   people: [],
+  personEntry: { name: '', role: '' },
   eventDate: '',
-  places: '',
-  subjects: '',
+  places: [],
+  placeText: '',
+  subjects: [],
+  subjectText: '',
   abstract: '',
   text: '',
 };
-const LIST_SEPARATOR = /[,，、;；]/;
 
 function draftOf(item: Item | null): ItemDraft {
   if (!item) return EMPTY_DRAFT;
   return {
+    ...EMPTY_DRAFT,
     kind: item.kind,
     title: item.title,
     people: item.people,
     eventDate: item.eventDate ? formatFuzzyDate(item.eventDate) : '',
-    places: item.places.join('、'),
-    subjects: item.subjects.join('、'),
+    places: item.places,
+    subjects: item.subjects,
     abstract: item.abstract,
     text: item.text,
   };
 }
 
-function splitList(text: string): string[] {
-  return text
-    .split(LIST_SEPARATOR)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 /** What the form sends: the contract's fields. */
 export function fieldsOf(draft: ItemDraft): ItemFieldsInput {
+  const entry = { ...draft.personEntry, name: draft.personEntry.name.trim() };
   return {
     kind: draft.kind,
     title: draft.title,
-    people: draft.people.filter((p) => p.name.trim()),
+    people: [...draft.people, entry].filter((p) => p.name),
     eventDate: draft.eventDate,
-    places: splitList(draft.places),
-    subjects: splitList(draft.subjects),
+    places: withValues(draft.places, splitList(draft.placeText)),
+    subjects: withValues(draft.subjects, splitList(draft.subjectText)),
     abstract: draft.abstract,
     text: draft.text,
   };
@@ -74,9 +80,8 @@ interface Props {
   item: Item | null;
   readOnly: boolean;
   onSave: (fields: ItemFieldsInput) => Promise<void>;
-  /** Gazetteer names and subjects, offered as suggestions. */
-  placeNames?: string[];
-  subjectNames?: string[];
+  /** Names the library offers for people, places and subjects as they are typed. */
+  lookup?: VocabularyLookup;
   onDelete?: () => void;
   /** Told when the form first differs from the saved item (for the window title and leave warnings). */
   onDirty?: (dirty: boolean) => void;
@@ -86,15 +91,7 @@ interface Props {
  * Describes an item: creates a new one when `item` is null, else edits it.
  * The parent keys it by item and version, so the draft starts afresh for each.
  */
-export function ItemForm({
-  item,
-  readOnly,
-  onSave,
-  onDelete,
-  onDirty,
-  placeNames = [],
-  subjectNames = [],
-}: Props) {
+export function ItemForm({ item, readOnly, onSave, onDelete, onDirty, lookup = NO_LOOKUP }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ItemDraft>(() => draftOf(item));
   const [titleError, setTitleError] = useState(false);
@@ -105,11 +102,6 @@ export function ItemForm({
     setDraft((d) => ({ ...d, [key]: value }));
     onDirty?.(true);
   };
-  const setPerson = (index: number, person: Person) =>
-    set(
-      'people',
-      draft.people.map((p, i) => (i === index ? person : p)),
-    );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -164,66 +156,23 @@ export function ItemForm({
             {t('item.titleRequired')}
           </p>
         )}
-        <div className="people" role="group" aria-label={t('item.fields.people')}>
-          <span className="group-label">{t('item.fields.people')}</span>
-          {draft.people.map((person, index) => (
-            <div className="person-row" key={index}>
-              <input
-                value={person.name}
-                aria-label={t('item.fields.personName')}
-                onChange={(e) => setPerson(index, { ...person, name: e.target.value })}
-              />
-              <select
-                value={person.role}
-                aria-label={t('item.fields.personRole')}
-                onChange={(e) => setPerson(index, { ...person, role: e.target.value })}
-              >
-                <option value="">{t('role.none')}</option>
-                {PERSON_ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`role.${role}`)}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                className="link"
-                aria-label={t('item.removePerson', { name: person.name })}
-                onClick={() =>
-                  set(
-                    'people',
-                    draft.people.filter((_, i) => i !== index),
-                  )
-                }
-              >
-                ×
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => set('people', [...draft.people, { name: '', role: '' }])}
-          >
-            {t('item.addPerson')}
-          </button>
-        </div>
-        <div className="row">
-          <label>
-            {t('item.fields.date')}
-            <input
-              value={draft.eventDate}
-              placeholder={t('item.dateHint')}
-              onChange={(e) => set('eventDate', e.target.value)}
-              aria-invalid={parsedDate?.ok === false}
-              aria-describedby="date-note"
-            />
-          </label>
-          <label>
-            {t('item.fields.place')}
-            <input list="place-names" value={draft.places} onChange={(e) => set('places', e.target.value)} />
-          </label>
-        </div>
+        <PeoplePicker
+          people={draft.people}
+          onPeople={(people) => set('people', people)}
+          entry={draft.personEntry}
+          onEntry={(entry) => set('personEntry', entry)}
+          lookup={lookup}
+        />
+        <label>
+          {t('item.fields.date')}
+          <input
+            value={draft.eventDate}
+            placeholder={t('item.dateHint')}
+            onChange={(e) => set('eventDate', e.target.value)}
+            aria-invalid={parsedDate?.ok === false}
+            aria-describedby="date-note"
+          />
+        </label>
         <p
           id="date-note"
           className={parsedDate?.ok === false ? 'field-error' : 'field-note'}
@@ -239,24 +188,20 @@ export function ItemForm({
                 })
               : t('item.dateInvalid')}
         </p>
-        <datalist id="place-names">
-          {placeNames.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
-        <label>
-          {t('item.fields.subjects')}
-          <input
-            list="subject-names"
-            value={draft.subjects}
-            onChange={(e) => set('subjects', e.target.value)}
-          />
-        </label>
-        <datalist id="subject-names">
-          {subjectNames.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
+        <PlacePicker
+          values={draft.places}
+          onValues={(places) => set('places', places)}
+          text={draft.placeText}
+          onText={(text) => set('placeText', text)}
+          lookup={lookup}
+        />
+        <SubjectPicker
+          values={draft.subjects}
+          onValues={(subjects) => set('subjects', subjects)}
+          text={draft.subjectText}
+          onText={(text) => set('subjectText', text)}
+          lookup={lookup}
+        />
         <label>
           {t('item.fields.description')}
           <textarea rows={3} value={draft.abstract} onChange={(e) => set('abstract', e.target.value)} />

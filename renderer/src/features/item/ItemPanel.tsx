@@ -6,14 +6,14 @@ import { ItemForm } from './ItemForm';
 import { HistoryList } from './HistoryList';
 import { TranscriptPlayer } from './TranscriptPlayer';
 import { ReviewPanel } from './ReviewPanel';
+import type { VocabularyLookup } from './pickers/useLookup';
 import { PhotoViewer } from './PhotoViewer';
 import { DocumentViewer } from './DocumentViewer';
 
 interface Props {
   item: Item | null;
   readOnly: boolean;
-  placeNames: string[];
-  subjectNames: string[];
+  lookup: VocabularyLookup;
   onSave: (fields: ItemFieldsInput) => Promise<void>;
   /** Saves an edit made in a viewer (people marked on a photo); true when saved. */
   onUpdate: (patch: ItemPatchInput) => Promise<boolean>;
@@ -31,8 +31,7 @@ interface Props {
 export function ItemPanel({
   item,
   readOnly,
-  placeNames,
-  subjectNames,
+  lookup,
   onSave,
   onUpdate,
   onDelete,
@@ -102,8 +101,7 @@ export function ItemPanel({
             onSave={onSave}
             onDelete={onDelete}
             onDirty={onDirty}
-            placeNames={placeNames}
-            subjectNames={subjectNames}
+            lookup={lookup}
           />
         )}
       </div>

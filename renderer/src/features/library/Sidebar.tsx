@@ -1,12 +1,16 @@
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ITEM_KINDS } from '../../../../electron/api/contract';
 import { sameView, type CollectionNode, type View } from './views';
+import { SavedSearchList } from './SavedSearchList';
 
 interface Props {
   view: View;
   counts: Map<string, number>;
   collections: CollectionNode[];
   onView: (view: View) => void;
+  /** 已存检索, with what to do with them. */
+  savedSearches: ComponentProps<typeof SavedSearchList>;
 }
 
 function NavButton({
@@ -17,12 +21,12 @@ function NavButton({
   onView,
 }: {
   view: View;
-  current: View;
+  current: View | null;
   label: string;
   count?: number;
   onView: (v: View) => void;
 }) {
-  const active = sameView(view, current);
+  const active = current !== null && sameView(view, current);
   return (
     <button
       type="button"
@@ -42,7 +46,7 @@ function CollectionBranch({
   onView,
 }: {
   nodes: CollectionNode[];
-  view: View;
+  view: View | null;
   onView: (v: View) => void;
 }) {
   return (
@@ -52,7 +56,7 @@ function CollectionBranch({
           key={node.path.join('/')}
           role="treeitem"
           aria-expanded={node.children.length ? true : undefined}
-          aria-selected={sameView(view, { type: 'collection', path: node.path })}
+          aria-selected={view !== null && sameView(view, { type: 'collection', path: node.path })}
         >
           <NavButton
             view={{ type: 'collection', path: node.path }}
@@ -68,16 +72,18 @@ function CollectionBranch({
   );
 }
 
-/** 全部资料, the three kinds, the review queue, recent imports and the collections tree. */
-export function Sidebar({ view, counts, collections, onView }: Props) {
+/** 全部资料, the three kinds, the review queue, recent imports, saved searches and the collections tree. */
+export function Sidebar({ view, counts, collections, onView, savedSearches }: Props) {
   const { t } = useTranslation();
+  // While a saved search is on screen, it is what the sidebar marks, not the view behind it.
+  const current = savedSearches.activeId ? null : view;
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <ul>
         <li>
           <NavButton
             view={{ type: 'all' }}
-            current={view}
+            current={current}
             label={t('nav.all')}
             count={counts.get('all')}
             onView={onView}
@@ -87,7 +93,7 @@ export function Sidebar({ view, counts, collections, onView }: Props) {
           <li key={kind}>
             <NavButton
               view={{ type: 'kind', kind }}
-              current={view}
+              current={current}
               label={t(`nav.${kind}`)}
               count={counts.get(kind)}
               onView={onView}
@@ -97,7 +103,7 @@ export function Sidebar({ view, counts, collections, onView }: Props) {
         <li>
           <NavButton
             view={{ type: 'review' }}
-            current={view}
+            current={current}
             label={t('nav.review')}
             count={counts.get('review')}
             onView={onView}
@@ -106,7 +112,7 @@ export function Sidebar({ view, counts, collections, onView }: Props) {
         <li>
           <NavButton
             view={{ type: 'pending' }}
-            current={view}
+            current={current}
             label={t('nav.pending')}
             count={counts.get('pending')}
             onView={onView}
@@ -115,19 +121,20 @@ export function Sidebar({ view, counts, collections, onView }: Props) {
         <li>
           <NavButton
             view={{ type: 'recent' }}
-            current={view}
+            current={current}
             label={t('nav.recent')}
             count={counts.get('recent')}
             onView={onView}
           />
         </li>
       </ul>
+      <SavedSearchList {...savedSearches} />
       <h2 className="nav-heading">{t('nav.collections')}</h2>
       {collections.length === 0 ? (
         <p className="nav-empty">{t('nav.noCollections')}</p>
       ) : (
         <div role="tree" aria-label={t('nav.collections')}>
-          <CollectionBranch nodes={collections} view={view} onView={onView} />
+          <CollectionBranch nodes={collections} view={current} onView={onView} />
         </div>
       )}
     </nav>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_FACETS, SEARCH_SORTS, type OpInput, type OpOutput } from '../../../../electron/api/contract';
+import { SaveSearchButton } from './SaveSearchButton';
 
 type Result = OpOutput<'search.query'>;
 type Hit = Result['hits'][number];
@@ -105,6 +106,8 @@ export function SearchResults({
   onFilters,
   onQuery,
   onOpen,
+  canSave,
+  onSaveSearch,
 }: {
   query: string;
   result: Result;
@@ -115,6 +118,10 @@ export function SearchResults({
   /** Runs a suggested query. */
   onQuery: (query: string) => void;
   onOpen: (id: string) => void;
+  /** False in a read-only library. */
+  canSave: boolean;
+  /** Keeps this query, its filters and its sort under a name; says whether it was kept. */
+  onSaveSearch: (name: string) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
   return (
@@ -133,6 +140,7 @@ export function SearchResults({
               ))}
             </select>
           </label>
+          <SaveSearchButton query={query} disabled={!canSave} onSave={onSaveSearch} />
         </div>
         {result.total === 0 && (
           <div className="empty">
