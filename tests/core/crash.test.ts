@@ -30,6 +30,10 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node20',
     outfile: worker,
+    // CommonJS packages bundled into this ES module still call require().
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     logLevel: 'error',
   });
 });
