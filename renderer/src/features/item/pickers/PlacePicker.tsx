@@ -5,7 +5,7 @@ import { collatorFor } from '../../../i18n';
 import { placeForest, placeRows } from './placeTree';
 import { TermLabel } from './TermLabel';
 import { TermPicker } from './TermPicker';
-import { splitList, useLookup, type VocabularyLookup } from './useLookup';
+import { splitList, useLookup, type TermFieldProps } from './useLookup';
 
 const INPUT_ID = 'item-places';
 /** Enough for the whole gazetteer and the places a library adds. */
@@ -23,13 +23,7 @@ export function PlacePicker({
   text,
   onText,
   lookup,
-}: {
-  values: string[];
-  onValues: (values: string[]) => void;
-  text: string;
-  onText: (text: string) => void;
-  lookup: VocabularyLookup;
-}) {
+}: TermFieldProps) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const query = text.trim();

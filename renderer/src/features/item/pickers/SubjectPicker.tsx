@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComboboxRow } from '../../../components/Combobox';
 import { TermLabel } from './TermLabel';
 import { TermPicker } from './TermPicker';
-import { splitList, useLookup, type VocabularyLookup } from './useLookup';
+import { splitList, useLookup, type TermFieldProps } from './useLookup';
 
 const SUGGESTIONS = 12;
 
@@ -14,13 +14,7 @@ export function SubjectPicker({
   text,
   onText,
   lookup,
-}: {
-  values: string[];
-  onValues: (values: string[]) => void;
-  text: string;
-  onText: (text: string) => void;
-  lookup: VocabularyLookup;
-}) {
+}: TermFieldProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const query = text.trim();

@@ -10,6 +10,15 @@ export type VocabularyLookup = (
   limit: number,
 ) => Promise<VocabularyMatch[]>;
 
+/** What a list field's picker (places, subjects) is given by the form. */
+export interface TermFieldProps {
+  values: string[];
+  onValues: (values: string[]) => void;
+  text: string;
+  onText: (text: string) => void;
+  lookup: VocabularyLookup;
+}
+
 export const NO_LOOKUP: VocabularyLookup = async () => [];
 
 /**
