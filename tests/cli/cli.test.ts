@@ -8,10 +8,10 @@ import { pdfFonts, pdfText, qpdfCheck } from '../helpers/pdfTools';
 
 const BIN = fileURLToPath(new URL('../../bin/wenshi.js', import.meta.url));
 const SAMPLE = fileURLToPath(
-  new URL('../../../shared/samples/zhengxie-plan-web-scraped.txt', import.meta.url),
+  new URL('../fixtures/zhengxie-plan-web-scraped.txt', import.meta.url),
 );
 const GB_SAMPLE = fileURLToPath(
-  new URL('../../../shared/samples/zhengxie-plan-gb18030.txt', import.meta.url),
+  new URL('../fixtures/zhengxie-plan-gb18030.txt', import.meta.url),
 );
 
 function wenshi(...args: string[]) {

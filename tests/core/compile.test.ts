@@ -19,7 +19,7 @@ import { fonts } from '../helpers/fonts';
 import { pdfFonts, pdfReadingText, pdfText, qpdfCheck, ghostscriptRewrite } from '../helpers/pdfTools';
 
 const scraped = removePinyinAnnotations(
-  readFileSync(new URL('../../../shared/samples/zhengxie-plan-web-scraped.txt', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/zhengxie-plan-web-scraped.txt', import.meta.url), 'utf8'),
 ).text;
 
 function item(title: string, text: string, extra: Partial<Item> = {}): Item {

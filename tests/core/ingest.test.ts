@@ -11,7 +11,7 @@ import { PAGE_BREAK } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';
 import { noiseJpeg } from '../helpers/images';
 
-const SAMPLES = new URL('../../../shared/samples/', import.meta.url);
+const SAMPLES = new URL('../fixtures/', import.meta.url);
 const SCRAPED = new URL('zhengxie-plan-web-scraped.txt', SAMPLES).pathname;
 const GB18030 = new URL('zhengxie-plan-gb18030.txt', SAMPLES).pathname;
 const scraped = readFileSync(SCRAPED, 'utf8');

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { countChars, decodeText, foldText, removePinyinAnnotations } from '../../electron/core/text';
 
-const SAMPLES = new URL('../../../shared/samples/', import.meta.url);
+const SAMPLES = new URL('../fixtures/', import.meta.url);
 const scraped = readFileSync(new URL('zhengxie-plan-web-scraped.txt', SAMPLES), 'utf8');
 
 describe('foldText', () => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 
 const BIN = fileURLToPath(new URL('../../bin/wenshi.js', import.meta.url));
-export const SAMPLES = fileURLToPath(new URL('../../../shared/samples/', import.meta.url));
+export const SAMPLES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export function wenshi(...args: string[]): string {
   const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
