@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 const NODE_ONLY = ['electron', 'electron/*', 'react', 'react-dom', 'react-dom/*'];
 
@@ -20,6 +21,11 @@ export default tseslint.config(
   {
     files: ['bin/**/*.js', '*.config.{js,ts}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    // The stand-in electron module and its host run under plain Node.
+    files: ['tests/desktop/standIn/**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
   {
     rules: {

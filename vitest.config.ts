@@ -30,6 +30,11 @@ export default defineConfig({
           setupFiles: ['tests/renderer/setup.ts'],
         },
       },
+      {
+        // Runs the built bundles in out/: after `npm run build` (npm test runs it in that order).
+        extends: true,
+        test: { name: 'desktop', include: ['tests/desktop/**/*.test.ts'] },
+      },
     ],
   },
 });

@@ -545,9 +545,10 @@ export interface ApiError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Sent with a call: a job id lets the caller cancel the work and match its progress events. */
-export interface CallMeta {
-  jobId?: string;
-}
+export const CallMetaSchema = z
+  .object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '任务编号无效').optional() })
+  .strict();
+export type CallMeta = z.infer<typeof CallMetaSchema>;
 
 export type ApiEvent =
   | {

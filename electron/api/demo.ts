@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,9 @@ export async function loadDemo(
   context: JobContext,
 ): Promise<{ added: number }> {
   if (library.catalog.size > 0) throw new WenshiError('exists', '示例资料只能导入空的资料库');
+  // The demo ships with the app: missing, the installation is incomplete.
+  if (!existsSync(path.join(demoDir, '登记表.csv')))
+    throw new WenshiError('not_found', '找不到随程序附带的示例资料，请重新安装文史典藏');
   const register = await importRegister(library, path.join(demoDir, '登记表.csv'), context);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'wenshi-demo-'));
   try {

@@ -19,7 +19,7 @@ import type { JobContext, Progress } from '../core/jobs';
 import {
   contract,
   type ApiEvent,
-  type CallMeta,
+  CallMetaSchema,
   type OpArgs,
   type OpName,
   type OpOutput,
@@ -194,7 +194,7 @@ export class Service {
   async dispatch(
     opName: string,
     rawArgs: unknown,
-    meta: CallMeta,
+    rawMeta: unknown,
     door: DoorPolicy,
   ): Promise<Result<unknown>> {
     if (!Object.hasOwn(contract, opName))
@@ -208,6 +208,10 @@ export class Service {
       };
     if (spec.access !== 'read' && !door.canWrite)
       return { ok: false, error: { code: 'read_only', message: '当前为只读访问，不能修改资料库。' } };
+    // Whatever a door received is checked here, once for every door, never cast.
+    const meta = CallMetaSchema.safeParse(rawMeta ?? {});
+    if (!meta.success)
+      return { ok: false, error: { code: 'invalid_argument', message: '调用参数有误：任务信息无效' } };
     const parsed = spec.input.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -218,7 +222,7 @@ export class Service {
       };
     }
     const controller = new AbortController();
-    const jobId = spec.job ? meta.jobId : undefined;
+    const jobId = spec.job ? meta.data.jobId : undefined;
     if (jobId) this.jobs.set(jobId, controller);
     try {
       const handler = this.handlers[name] as (args: unknown, context: CallContext) => Promise<unknown>;

@@ -9,7 +9,6 @@ import {
   IPC_LIBRARY_CHANNEL,
   LibraryChoiceSchema,
   type AppCommand,
-  type CallMeta,
   type LibraryChoice,
   type OpOutput,
 } from '../api/contract';
@@ -44,16 +43,8 @@ let mainWindow: BrowserWindow | undefined;
 /** Stops the open library's events from reaching the window. */
 let detachEvents: (() => void) | undefined;
 
-function fonts() {
-  if (!app.isPackaged) return packagedFonts();
-  const dir = path.join(process.resourcesPath, 'fonts');
-  return {
-    body: path.join(dir, 'NotoSerifSC_400Regular.ttf'),
-    title: path.join(dir, 'NotoSerifSC_700Bold.ttf'),
-    heading: path.join(dir, 'NotoSansSC_700Bold.ttf'),
-    caption: path.join(dir, 'NotoSansSC_400Regular.ttf'),
-  };
-}
+/** From node_modules in development; from resources/fonts, where electron-builder.yml puts them, when packaged. */
+const fonts = () => packagedFonts(app.isPackaged ? process.resourcesPath : undefined);
 
 function openService(root: string): Promise<Service> {
   return Service.open(root, {
@@ -277,10 +268,18 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-redirect', (event, url) => {
       if (shouldBlockNavigation(url, RENDERER_URL)) event.preventDefault();
     });
+    // Subframes too: an iframe the page did not mean to have must not wander off either.
+    contents.on('will-frame-navigate', (event) => {
+      if (shouldBlockNavigation(event.url, RENDERER_URL)) event.preventDefault();
+    });
   });
 
   void app.whenReady().then(async () => {
+    // An offline archive needs no camera, microphone, location, notifications or devices: asked or
+    // merely checked, the answer is no.
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    session.defaultSession.setDevicePermissionHandler(() => false);
     holder = await LibraryHolder.load<Service>({
       open: openService,
       recentFile: path.join(app.getPath('userData'), 'recent-libraries.json'),
@@ -315,7 +314,7 @@ if (!app.requestSingleInstanceLock()) {
       const service = current.service;
       if (!service)
         return { ok: false, error: { code: 'unavailable', message: '资料库正在切换，请稍候再试' } };
-      return service.dispatch(String(op), args, (meta ?? {}) as CallMeta, DESKTOP_DOOR);
+      return service.dispatch(String(op), args, meta, DESKTOP_DOOR);
     });
 
     ipcMain.handle(IPC_LIBRARY_CHANNEL, async (event, choice: unknown) => {

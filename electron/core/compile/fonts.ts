@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { PDFHexString, type PDFDocument, type PDFFont } from '@cantoo/pdf-lib';
+import { WenshiError } from '../errors';
 
 interface LoadedFont {
   bytes: Uint8Array;
@@ -14,12 +16,22 @@ const loaded = new Map<string, Promise<LoadedFont>>();
 function loadFont(file: string): Promise<LoadedFont> {
   let font = loaded.get(file);
   if (!font) {
-    font = readFile(file).then((bytes) => {
-      const face = fontkit.create(bytes);
-      if ('fonts' in face) throw new Error(`字体文件是字体集合，请指定单个字体：${file}`);
-      return { bytes, face };
-    });
+    font = readFile(file).then(
+      (bytes) => {
+        const face = fontkit.create(bytes);
+        if ('fonts' in face) throw new Error(`字体文件是字体集合，请指定单个字体：${file}`);
+        return { bytes, face };
+      },
+      (error: NodeJS.ErrnoException) => {
+        // A font the app ships is missing only from a damaged or partial installation.
+        if (error.code === 'ENOENT' || error.code === 'EISDIR')
+          throw new WenshiError('not_found', `找不到编印所需的字体文件 ${path.basename(file)}，请重新安装文史典藏`);
+        throw error;
+      },
+    );
     loaded.set(file, font);
+    // A failure is not kept: the file may be back by the next compile.
+    font.catch(() => loaded.delete(file));
   }
   return font;
 }
