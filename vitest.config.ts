@@ -16,6 +16,7 @@ export default defineConfig({
             'tests/cli/**/*.test.ts',
             'tests/server/**/*.test.ts',
             'tests/electron/**/*.test.ts',
+            'tests/app/**/*.test.ts',
             'tests/lint/**/*.test.ts',
           ],
         },

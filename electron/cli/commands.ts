@@ -1,13 +1,16 @@
 import type { ParseArgsConfig } from 'node:util';
-import { ITEM_KINDS, formatFuzzyDate, type ItemKind, type Person } from '../core/model';
 import {
   contract,
+  formatFuzzyDate,
+  ITEM_KINDS,
   SEARCH_FACETS,
   SEARCH_SORTS,
+  type ItemKind,
+  type Person,
   type OpInput,
   type OpName,
   type OpOutput,
-} from '../api/contract';
+} from '../contract';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 

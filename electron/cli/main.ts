@@ -4,9 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync } from 'node:fs';
-import { WenshiError, type ErrorCode } from '../core/errors';
 import { opCommands, summaryOf, UsageError, type OpCommand, type OpCommandName } from './commands';
-import type { OpName } from '../api/contract';
+import type { OpName } from '../contract';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
@@ -34,12 +33,18 @@ function help(): string {
 }
 
 /** The service pulls in PDF, fonts and search: loaded only when a command needs it, so --help is quick. */
-async function loadService() {
-  const [{ Service }, { packagedFonts }] = await Promise.all([
-    import('../api/service'),
-    import('../api/fonts'),
-  ]);
-  return { Service, packagedFonts };
+async function loadApp() {
+  return import('../app');
+}
+
+/** A call that came back failed: its code and sentence. */
+class CommandFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function formatSeconds(seconds: number): string {
@@ -59,20 +64,18 @@ async function init(positionals: string[], values: Record<string, unknown>, out:
   const root = positionals[0];
   if (!root) throw new UsageError('缺少资料库文件夹');
   const name = (values.name as string | undefined) ?? path.basename(path.resolve(root));
-  const { Library } = await import('../core/library');
-  const library = await Library.create(path.resolve(root), name);
-  await library.close();
-  const value = { root: library.root, name };
+  const { createLibrary } = await loadApp();
+  const value = await createLibrary(root, name);
   process.stdout.write(
-    out.json ? JSON.stringify(value) + '\n' : `已新建资料库「${name}」：${library.root}\n`,
+    out.json ? JSON.stringify(value) + '\n' : `已新建资料库「${name}」：${value.root}\n`,
   );
 }
 
 async function restore(positionals: string[], out: Output): Promise<void> {
   const [bag, target] = positionals;
   if (!bag || !target) throw new UsageError('请指定备份包和恢复到的空文件夹');
-  const { restoreLibrary } = await import('../core/bag');
-  const value = await restoreLibrary(path.resolve(bag), path.resolve(target));
+  const { restoreLibrary } = await loadApp();
+  const value = await restoreLibrary(bag, target);
   process.stdout.write(
     out.json
       ? JSON.stringify(value) + '\n'
@@ -89,8 +92,8 @@ async function runOp(
 ): Promise<void> {
   const command = opCommands[name] as unknown as OpCommand<OpName>;
   const args = command.toArgs(rest, values as never);
-  const { Service, packagedFonts } = await loadService();
-  const service = await Service.open(path.resolve(root), { fonts: packagedFonts(), actor: 'cli' });
+  const { Application, packagedFonts } = await loadApp();
+  const service = await Application.open(path.resolve(root), { fonts: packagedFonts(), actor: 'cli' });
   const jobId = randomUUID();
   let lastLine = '';
   service.onEvent((event) => {
@@ -110,7 +113,7 @@ async function runOp(
       { canWrite: true, canUseLocalPaths: true },
     );
     if (lastLine && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    if (!result.ok) throw new WenshiError(result.error.code as ErrorCode, result.error.message);
+    if (!result.ok) throw new CommandFailure(result.error.code, result.error.message);
     const value = result.value as never;
     process.stdout.write((out.json ? JSON.stringify(value) : command.print(value)) + '\n');
     process.exitCode = command.exitCode?.(value) ?? 0;
@@ -121,10 +124,10 @@ async function runOp(
 
 async function serve(root: string, values: Record<string, unknown>): Promise<void> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) fail('界面尚未构建：请先运行 npm run build');
-  const { Service, packagedFonts } = await loadService();
+  const { Application, packagedFonts } = await loadApp();
   const { startServer, servePolicy } = await import('../server');
   // The server answers many requests at once: searching and indexing go to a worker thread.
-  const service = await Service.open(path.resolve(root), {
+  const service = await Application.open(path.resolve(root), {
     fonts: packagedFonts(),
     actor: 'browser',
     searchWorker: true,
@@ -133,7 +136,7 @@ async function serve(root: string, values: Record<string, unknown>): Promise<voi
   const policy = servePolicy({
     lan,
     allowEdit: values['allow-edit'] === true,
-    readOnly: values['read-only'] === true || service.library.readOnly,
+    readOnly: values['read-only'] === true || service.readOnly,
   });
   const server = await startServer({
     service,
@@ -153,7 +156,7 @@ async function serve(root: string, values: Record<string, unknown>): Promise<voi
       policy.allowEdit ? '局域网访问：可修改。\n' : '局域网访问：只读（要允许修改请加 --allow-edit）。\n',
     );
   }
-  if (service.library.readOnly) process.stderr.write('资料库正由另一个程序使用，以只读方式提供。\n');
+  if (service.readOnly) process.stderr.write('资料库正由另一个程序使用，以只读方式提供。\n');
   const stop = async () => {
     await server.close();
     await service.close();
@@ -212,7 +215,8 @@ export async function main(argv: string[]): Promise<void> {
     await runOp(commandName as OpCommandName, root, more, values, out);
   } catch (error) {
     if (error instanceof UsageError) fail(`${error.message}（wenshi --help 查看用法）`, 2);
-    if (error instanceof WenshiError) fail(error.message);
+    // A failure the application named (a code and a sentence) is said in one line; anything else is a bug.
+    if (error instanceof CommandFailure || (await loadApp()).errorCode(error)) fail((error as Error).message);
     throw error;
   }
 }

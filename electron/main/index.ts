@@ -1,5 +1,4 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -11,11 +10,17 @@ import {
   type AppCommand,
   type LibraryChoice,
   type OpOutput,
-} from '../api/contract';
-import { Service } from '../api/service';
-import { packagedFonts } from '../api/fonts';
-import { Library } from '../core/library';
-import { nextVerificationDue } from '../core/integrity';
+} from '../contract';
+import {
+  Application,
+  createLibrary,
+  holdsLibrary,
+  isRecent,
+  lastLibrary,
+  packagedFonts,
+  Workspace,
+  withAvailability,
+} from '../app';
 import {
   DESKTOP_DOOR,
   denyWindowOpen,
@@ -24,8 +29,6 @@ import {
   shouldBlockNavigation,
 } from './windowOptions';
 import { resolveLibraryRequest } from './libraryProtocol';
-import { LibraryHolder } from './libraryHolder';
-import { isRecent, lastLibrary, withAvailability } from './recentLibraries';
 import { createFailure, openFailure, startFailure, type Notice } from './libraryNotices';
 import { menuTemplate } from './menuTemplate';
 
@@ -38,7 +41,7 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'wenshi', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-let holder: LibraryHolder<Service> | undefined;
+let holder: Workspace<Application> | undefined;
 let mainWindow: BrowserWindow | undefined;
 /** Stops the open library's events from reaching the window. */
 let detachEvents: (() => void) | undefined;
@@ -46,8 +49,8 @@ let detachEvents: (() => void) | undefined;
 /** From node_modules in development; from resources/fonts, where electron-builder.yml puts them, when packaged. */
 const fonts = () => packagedFonts(app.isPackaged ? process.resourcesPath : undefined);
 
-function openService(root: string): Promise<Service> {
-  return Service.open(root, {
+function openApplication(root: string): Promise<Application> {
+  return Application.open(root, {
     fonts: fonts(),
     actor: 'desktop',
     // Built beside index.js from electron/core/search/searchWorker.ts (electron.vite.config.ts).
@@ -56,16 +59,14 @@ function openService(root: string): Promise<Service> {
   });
 }
 
-const holdsLibrary = (root: string) => existsSync(path.join(root, 'library.json'));
-
-function windowTitle(current: Service): string {
-  return `${current.library.info.name} — 文史典藏`;
+function windowTitle(current: Application): string {
+  return `${current.name} — 文史典藏`;
 }
 
 /** The default library lives in the user data folder and is created on first run. */
 async function defaultLibrary(): Promise<string> {
   const root = path.join(app.getPath('userData'), '文史典藏资料库');
-  if (!holdsLibrary(root)) await (await Library.create(root, '我的资料库')).close();
+  if (!holdsLibrary(root)) await createLibrary(root, '我的资料库');
   return root;
 }
 
@@ -79,14 +80,14 @@ async function notify(type: 'error' | 'warning', title: string, notice: Notice):
 }
 
 /** Sends the open library's events to the window, and only that library's. */
-function attachEvents(win: BrowserWindow, current: Service): void {
+function attachEvents(win: BrowserWindow, current: Application): void {
   detachEvents?.();
   detachEvents = current.onEvent((event) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event);
   });
 }
 
-function createWindow(current: Service): BrowserWindow {
+function createWindow(current: Application): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -149,7 +150,7 @@ async function chooseAndCreate(): Promise<void> {
   if (chosen.canceled || !chosen.filePath) return;
   const root = chosen.filePath;
   try {
-    await (await Library.create(root, path.basename(root))).close();
+    await createLibrary(root, path.basename(root));
   } catch (error) {
     const failure = createFailure(error, root, holdsLibrary(root));
     const answer = await showMessage({
@@ -192,7 +193,7 @@ async function chooseFilesToImport(): Promise<void> {
  * Re-hashes every original and shows what was found. `quietIfSound` is for the scheduled run at
  * start-up, which speaks only when something is wrong.
  */
-async function verifyAndReport(current: Service, repair: boolean, quietIfSound: boolean): Promise<void> {
+async function verifyAndReport(current: Application, repair: boolean, quietIfSound: boolean): Promise<void> {
   const result = await current.dispatch('library.verify', { repair }, {}, DESKTOP_DOOR);
   if (!result.ok) {
     await showMessage({ type: 'error', title: '校验资料库', message: result.error.message });
@@ -213,10 +214,8 @@ async function verifyAndReport(current: Service, repair: boolean, quietIfSound: 
 }
 
 /** Runs the scheduled verification when library.json's interval says it is due. */
-async function verifyIfDue(current: Service): Promise<void> {
-  const days = current.library.info.settings.verifyIntervalDays;
-  if (days === 0 || current.library.readOnly) return;
-  const due = await nextVerificationDue(current.library);
+async function verifyIfDue(current: Application): Promise<void> {
+  const due = await current.verificationDue();
   if (due !== null && Date.parse(due) <= Date.now()) await verifyAndReport(current, false, true);
 }
 
@@ -240,7 +239,7 @@ function buildMenu(): void {
 }
 
 /** Opens the library of last time, or else the default one; says so when last time's failed. */
-async function openAtStart(current: LibraryHolder<Service>): Promise<Notice | null> {
+async function openAtStart(current: Workspace<Application>): Promise<Notice | null> {
   const last = lastLibrary(current.recentLibraries, holdsLibrary);
   const tried = last ? await current.switchTo(last) : null;
   if (current.service) return null;
@@ -280,8 +279,8 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     session.defaultSession.setDevicePermissionHandler(() => false);
-    holder = await LibraryHolder.load<Service>({
-      open: openService,
+    holder = await Workspace.load<Application>({
+      open: openApplication,
       recentFile: path.join(app.getPath('userData'), 'recent-libraries.json'),
       report: (what, error) => console.error(`${what}：`, error),
     });
@@ -300,8 +299,8 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle('wenshi', async (request) => {
       const service = current.service;
       if (!service) return new Response('Not found', { status: 404 });
-      const file = await resolveLibraryRequest(request.url, service.library.root, async (sha256, size) => {
-        const found = await service.library.displayFile(sha256, size);
+      const file = await resolveLibraryRequest(request.url, service.root, async (sha256, size) => {
+        const found = await service.displayFile(sha256, size);
         return found?.path ?? null;
       });
       if (!file) return new Response('Not found', { status: 404 });

@@ -1,5 +1,5 @@
 // What the desktop app says when a library cannot be opened or created; free of Electron imports for tests.
-import { WenshiError } from '../core/errors';
+import { errorCode } from '../app';
 
 export interface Notice {
   message: string;
@@ -12,9 +12,9 @@ const WHAT_TO_CHOOSE =
 /** Why `root` could not be opened, and what to do instead. */
 export function openFailure(error: unknown, root: string): Notice {
   const reason = error instanceof Error ? error.message : String(error);
-  if (error instanceof WenshiError && error.code === 'not_a_library')
+  if (errorCode(error) === 'not_a_library')
     return { message: reason, detail: WHAT_TO_CHOOSE };
-  if (error instanceof WenshiError && error.code === 'newer_format') return { message: reason, detail: root };
+  if (errorCode(error) === 'newer_format') return { message: reason, detail: root };
   return { message: '无法打开这个资料库', detail: `${root}\n\n${reason}` };
 }
 
@@ -29,7 +29,7 @@ export function createFailure(
 ): Notice & { offerOpen: boolean } {
   if (holdsLibrary)
     return { message: '这里已经有一个资料库', detail: `${root}\n\n要打开它吗？`, offerOpen: true };
-  if (error instanceof WenshiError && error.code === 'exists')
+  if (errorCode(error) === 'exists')
     return {
       message: '只能在空文件夹里新建资料库',
       detail: `${root} 里已有其他文件。请输入一个新文件夹的名称，或选择一个空文件夹。`,

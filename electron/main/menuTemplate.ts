@@ -1,7 +1,7 @@
 // The application menu as data, free of Electron's runtime so tests can check labels, shortcuts and actions in Node.
 import type { MenuItemConstructorOptions } from 'electron';
-import { SHORTCUT_KEYS, type LibraryChoice, type ShortcutCommand } from '../api/contract';
-import type { RecentMenuEntry } from './recentLibraries';
+import { SHORTCUT_KEYS, type LibraryChoice, type ShortcutCommand } from '../contract';
+import type { RecentMenuEntry } from '../app';
 
 export interface MenuActions {
   /** Asks the page to switch (it may have unsaved edits), or switches at once when there is no page. */

@@ -1,5 +1,5 @@
 // Pure policy for the app's windows, free of Electron imports so tests can check it in Node.
-import type { DoorPolicy } from '../api/service';
+import type { DoorPolicy } from '../app';
 
 /** webPreferences of every window: the renderer gets no Node, runs sandboxed and isolated. */
 export function secureWebPreferences(preloadPath: string) {

@@ -10,7 +10,7 @@ import {
   type CallMeta,
   type DesktopBridge,
   type LibraryChoice,
-} from '../api/contract';
+} from '../contract';
 
 /** Subscribes to one channel main sends on; returns the unsubscribe. */
 function listen<T>(channel: string, listener: (payload: T) => void): () => void {

@@ -12,12 +12,12 @@ import {
   HTTP_TOKEN_COOKIE,
   type ApiEvent,
   type CallMeta,
-} from '../api/contract';
-import type { DoorPolicy, Service } from '../api/service';
+} from '../contract';
+import type { Application, DoorPolicy } from '../app';
 import { receiveUpload, stagingPathFor } from './uploads';
 
 export interface ServeOptions {
-  service: Service;
+  service: Application;
   /** The built renderer (index.html and assets). */
   rendererDir: string;
   host?: string;
@@ -160,7 +160,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const failures = new FailedAttempts(options.now ?? Date.now);
   const token = options.token ?? randomBytes(24).toString('base64url');
   const door: DoorPolicy = { canWrite: options.allowEdit, canUseLocalPaths: false };
-  const exportsDir = options.service.library.path('exports');
+  const exportsDir = options.service.folder('exports');
   const streams = new Set<http.ServerResponse>();
   const unsubscribe = options.service.onEvent((event: ApiEvent) => {
     for (const res of streams) res.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -219,7 +219,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if (!door.canWrite) return send(res, 403, '403 当前为只读访问，不能上传文件。');
         const [batchId = '', ...rest] = url.pathname.slice(HTTP_UPLOADS_PREFIX.length).split('/');
         const target = stagingPathFor(
-          options.service.library.root,
+          options.service.root,
           batchId,
           rest.map(decodeURIComponent).join('/'),
         );
@@ -234,7 +234,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
       if (url.pathname.startsWith(HTTP_FILES_PREFIX)) {
         const size = url.searchParams.get('size');
-        const file = await options.service.library.displayFile(
+        const file = await options.service.displayFile(
           url.pathname.slice(HTTP_FILES_PREFIX.length),
           size === 'thumb' || size === 'preview' ? size : 'original',
         );

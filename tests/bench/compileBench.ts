@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Book } from '../../electron/core/compile';
-import { packagedFonts } from '../../electron/api/fonts';
+import { packagedFonts } from '../../electron/app/fonts';
 import { makePhotos, poetBiographies, sampleBook } from '../helpers/sampleBook';
 
 const CHARACTERS = 340_000;

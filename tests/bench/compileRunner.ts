@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileVolume, type Book } from '../../electron/core/compile';
-import { packagedFonts } from '../../electron/api/fonts';
+import { packagedFonts } from '../../electron/app/fonts';
 
 const [engine, dir, html = 'book.html'] = process.argv.slice(2);
 if (!dir || (engine !== 'pdf-lib' && engine !== 'chromium'))

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileVolume } from '../../electron/core/compile';
-import { packagedFonts } from '../../electron/api/fonts';
+import { packagedFonts } from '../../electron/app/fonts';
 import { makePhotos, sampleBook } from '../helpers/sampleBook';
 
 const OUT = fileURLToPath(new URL('../../docs/gallery/', import.meta.url));

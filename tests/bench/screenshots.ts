@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { Library } from '../../electron/core/library';
-import { Service } from '../../electron/api/service';
-import { packagedFonts } from '../../electron/api/fonts';
+import { Application } from '../../electron/app';
+import { packagedFonts } from '../../electron/app/fonts';
 import { startServer } from '../../electron/server';
 
 const RENDERER = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -22,7 +22,7 @@ async function main() {
   await (
     await Library.create(root, '许昌改革记忆', { settings: { identifierPattern: 'XCGG-{year}-{seq:4}' } })
   ).close();
-  const service = await Service.open(root, { fonts: packagedFonts() });
+  const service = await Application.open(root, { fonts: packagedFonts() });
   const server = await startServer({ service, rendererDir: RENDERER, allowEdit: true });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { Library } from '../../electron/core/library';
-import { Service } from '../../electron/api/service';
-import { packagedFonts } from '../../electron/api/fonts';
+import { Application } from '../../electron/app';
+import { packagedFonts } from '../../electron/app/fonts';
 import { startServer } from '../../electron/server';
 
 const ITEMS = Number(process.env['BENCH_ITEMS'] ?? 50_000);
@@ -78,7 +78,7 @@ async function main() {
   const t0 = performance.now();
   await makeLibrary(root);
   console.error(`library of ${ITEMS} items made in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const service = await Service.open(root, { fonts: packagedFonts() });
+  const service = await Application.open(root, { fonts: packagedFonts() });
   const server = await startServer({ service, rendererDir: RENDERER, allowEdit: false });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',

@@ -2,8 +2,8 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../electron/core/library';
-import { Service } from '../../electron/api/service';
-import type { OpInput, OpName, OpOutput } from '../../electron/api/contract';
+import { Application } from '../../electron/app';
+import type { OpInput, OpName, OpOutput } from '../../electron/contract';
 import { tempDir } from '../helpers/tempDir';
 import { fonts } from '../helpers/fonts';
 import { makePhotos } from '../helpers/sampleBook';
@@ -14,7 +14,7 @@ const DESK = { canWrite: true, canUseLocalPaths: true };
 async function open() {
   const root = path.join(await tempDir(), 'lib');
   await (await Library.create(root, '许昌改革记忆')).close();
-  const service = await Service.open(root, { fonts });
+  const service = await Application.open(root, { fonts });
   async function call<K extends OpName>(op: K, args: OpInput<K>): Promise<OpOutput<K>> {
     const result = await service.dispatch(op, args, {}, DESK);
     if (!result.ok) throw new Error(result.error.message);
@@ -73,7 +73,7 @@ describe('volumes', () => {
 
     // A reopened service reads the volume back.
     await service.close();
-    const again = await Service.open(root, { fonts });
+    const again = await Application.open(root, { fonts });
     const listed = await again.dispatch('volumes.list', {}, {}, DESK);
     expect(listed.ok && listed.value).toMatchObject([{ id: volume.id, articles: 1, chars: 21 }]);
     await again.close();

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { IPC_INVOKE_CHANNEL, IPC_LIBRARY_CHANNEL } from '../../electron/api/contract';
+import { IPC_INVOKE_CHANNEL, IPC_LIBRARY_CHANNEL } from '../../electron/contract';
 import type { MainProcess, Snapshot } from './mainProcess';
 
 type Reply = { ok: boolean; value?: unknown; error?: { code: string; message: string } };

@@ -14,7 +14,7 @@ import {
   type ApiEvent,
   type Item,
   type OpOutput,
-} from '../../electron/api/contract';
+} from '../../electron/contract';
 import { pdfFonts, pdfText, qpdfCheck } from '../helpers/pdfTools';
 import { expectForeignCallsRefused, expectHardenedWindow } from './desktopRules';
 import { BUILT_MAIN, MainProcess } from './mainProcess';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IPC_INVOKE_CHANNEL, type OpOutput } from '../../electron/api/contract';
+import { IPC_INVOKE_CHANNEL, type OpOutput } from '../../electron/contract';
 import { pdfFonts, qpdfCheck } from '../helpers/pdfTools';
 import { MainProcess } from './mainProcess';
 

@@ -8,7 +8,7 @@ import {
   IPC_INVOKE_CHANNEL,
   IPC_LIBRARY_CHANNEL,
   OP_NAMES,
-} from '../../electron/api/contract';
+} from '../../electron/contract';
 import { ipcRenderer, record } from './standIn/electron.mjs';
 
 const BUILT_PRELOAD = path.resolve(__dirname, '../../out/preload/index.cjs');

@@ -1,4 +1,4 @@
-import { OP_NAMES, type AppCommand, type LibraryChoice } from '../../electron/api/contract';
+import { OP_NAMES, type AppCommand, type LibraryChoice } from '../../electron/contract';
 import { test, expect } from './serveLibrary';
 
 /** What the stand-in bridge lets the test do: send menu commands, see the library requests. */

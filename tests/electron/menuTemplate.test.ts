@@ -1,8 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { SHORTCUT_KEYS, type ShortcutCommand } from '../../electron/api/contract';
+import { SHORTCUT_KEYS, type ShortcutCommand } from '../../electron/contract';
 import { menuLabel, menuTemplate, type MenuActions } from '../../electron/main/menuTemplate';
-import type { RecentMenuEntry } from '../../electron/main/recentLibraries';
+import type { RecentMenuEntry } from '../../electron/app';
 import { commandForKey, type KeyPress } from '../../renderer/src/app/shortcuts';
 
 function actions(): MenuActions {

@@ -15,8 +15,8 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/server';
 import { tempDir } from '../helpers/tempDir';
 import { fonts } from '../helpers/fonts';
 import { Library } from '../../electron/core/library';
-import { Service } from '../../electron/api/service';
-import { OP_NAMES } from '../../electron/api/contract';
+import { Application } from '../../electron/app';
+import { OP_NAMES } from '../../electron/contract';
 
 const repo = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
 const APP_URL = 'file:///opt/wenshi/resources/app.asar/out/renderer/index.html';
@@ -155,13 +155,14 @@ describe('IPC arguments', () => {
   it('every operation parses its arguments with the contract schema before anything runs', async () => {
     const root = path.join(await tempDir(), 'lib');
     await (await Library.create(root, 'lib')).close();
-    const service = await Service.open(root, { fonts });
+    const service = await Application.open(root, { fonts });
     try {
       for (const op of OP_NAMES) {
         const result = await service.dispatch(op, 'not an object', {}, DESKTOP_DOOR);
         expect(result, op).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
       }
-      expect(service.library.catalog.size).toBe(0);
+      const listed = await service.dispatch('items.list', {}, {}, DESKTOP_DOOR);
+      expect(listed).toMatchObject({ ok: true, value: { total: 0 } });
     } finally {
       await service.close();
     }

@@ -1,3 +1,3 @@
-import { packagedFonts } from '../../electron/api/fonts';
+import { packagedFonts } from '../../electron/app/fonts';
 
 export const fonts = packagedFonts();

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { ItemForm } from '../../renderer/src/features/item/ItemForm';
-import type { ItemFieldsInput } from '../../electron/api/contract';
+import type { ItemFieldsInput } from '../../electron/contract';
 
 function renderForm() {
   const onSave = vi.fn<(fields: ItemFieldsInput) => Promise<void>>(async () => undefined);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import type { Item, ItemPatchInput } from '../../electron/api/contract';
+import type { Item, ItemPatchInput } from '../../electron/contract';
 import { PhotoViewer } from '../../renderer/src/features/item/PhotoViewer';
 
 /** jsdom lays nothing out: the stage reports a 400 × 300 box as soon as it is observed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_BREAK } from '../../electron/api/contract';
+import { PAGE_BREAK } from '../../electron/contract';
 import {
   charsToFill,
   documentPages,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../electron/api/contract';
+import type { Item } from '../../electron/contract';
 import {
   fromView,
   leftToRight,

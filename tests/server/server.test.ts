@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Library } from '../../electron/core/library';
-import { Service } from '../../electron/api/service';
+import { Application } from '../../electron/app';
 import { startServer, type RunningServer } from '../../electron/server';
 import { tempDir } from '../helpers/tempDir';
 import { fonts } from '../helpers/fonts';
@@ -13,7 +13,7 @@ interface CallResult {
   error: { code: string; message: string };
 }
 
-let running: { server: RunningServer; service: Service } | undefined;
+let running: { server: RunningServer; service: Application } | undefined;
 
 afterEach(async () => {
   await running?.server.close();
@@ -30,7 +30,7 @@ async function serve(allowEdit = true) {
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>文史典藏</title>');
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(path.join(dir, 'secret.txt'), 'secret');
-  const service = await Service.open(root, { fonts });
+  const service = await Application.open(root, { fonts });
   const server = await startServer({ service, rendererDir, allowEdit });
   running = { server, service };
   const origin = new URL(server.url).origin;

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Library } from '../../electron/core/library';
-import { Service } from '../../electron/api/service';
+import { Application } from '../../electron/app';
 import {
   FAILED_ATTEMPT_WINDOW_MS,
   MAX_FAILED_ATTEMPTS,
@@ -14,7 +14,7 @@ import {
 import { tempDir } from '../helpers/tempDir';
 import { fonts } from '../helpers/fonts';
 
-let running: { server?: RunningServer; service: Service } | undefined;
+let running: { server?: RunningServer; service: Application } | undefined;
 
 afterEach(async () => {
   await running?.server?.close();
@@ -31,7 +31,7 @@ async function setup() {
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>文史典藏</title>');
   await writeFile(path.join(rendererDir, 'assets', 'app-secret-name.js'), 'console.log(1)');
   await writeFile(path.join(root, 'exports', '内部书稿.pdf'), '%PDF-1.4');
-  const service = await Service.open(root, { fonts });
+  const service = await Application.open(root, { fonts });
   running = { service };
   return { service, rendererDir };
 }

@@ -50,3 +50,4 @@ export {
   type Volume,
   type VolumeCounts,
 } from './volume';
+export { SEARCH_SORTS, SEARCH_FACETS, VOCABULARY_FIELDS, type SearchSort, type SearchFacet, type VocabularyField } from './search';

@@ -1,18 +1,20 @@
+import type {
+  ApiEvent,
+  AppCommand,
+  CallMeta,
+  LibraryChoice,
+  OpInput,
+  OpName,
+  OpOutput,
+  Result,
+  WenshiBridge,
+} from '../../../electron/contract';
 import {
   HTTP_API_PREFIX,
   HTTP_EXPORTS_PREFIX,
   HTTP_FILES_PREFIX,
   HTTP_UPLOADS_PREFIX,
-  type ApiEvent,
-  type AppCommand,
-  type CallMeta,
-  type LibraryChoice,
-  type OpInput,
-  type OpName,
-  type OpOutput,
-  type Result,
-  type WenshiBridge,
-} from '../../../electron/api/contract';
+} from '../../../electron/contract/shared';
 
 declare global {
   interface Window {

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  SEARCH_INDEX_JOB,
-  type AppCommand,
-  type Item,
-  type ItemFieldsInput,
-  type ItemPatchInput,
-  type LibraryChoice,
-  type OpOutput,
-} from '../../../electron/api/contract';
+import type {
+  AppCommand,
+  Item,
+  ItemFieldsInput,
+  ItemPatchInput,
+  LibraryChoice,
+  OpOutput,
+} from '../../../electron/contract';
+import { SEARCH_INDEX_JOB } from '../../../electron/contract/shared';
 import { api, ApiCallError } from '../api/client';
 import { collatorFor } from '../i18n';
 import { usePersistentState } from '../hooks/usePersistentState';

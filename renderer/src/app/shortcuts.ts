@@ -1,4 +1,5 @@
-import { SHORTCUT_KEYS, type ShortcutCommand } from '../../../electron/api/contract';
+import type { ShortcutCommand } from '../../../electron/contract';
+import { SHORTCUT_KEYS } from '../../../electron/contract/shared';
 
 /** The keys of a keydown that a shortcut looks at. */
 export interface KeyPress {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { AppCommand } from '../../../electron/api/contract';
+import type { AppCommand } from '../../../electron/contract';
 import { api } from '../api/client';
 import { commandForKey } from './shortcuts';
 

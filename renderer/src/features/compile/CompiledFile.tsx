@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { OpOutput } from '../../../../electron/api/contract';
+import type { OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 
 /** Where a compiled PDF went (a download in browser mode, a path on the desktop) and what the fonts lacked. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpOutput } from '../../../../electron/api/contract';
+import type { OpOutput } from '../../../../electron/contract';
 import { api, type DroppedFile } from '../../api/client';
 import { estimateRemaining, nextPaceStart, type PaceStart } from '../../components/estimateRemaining';
 import { TimeLeft } from '../../components/TimeLeft';

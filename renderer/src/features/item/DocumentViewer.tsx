@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item } from '../../../../electron/api/contract';
+import type { Item } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { useElementSize } from '../../hooks/useElementSize';
 import { charsToFill, documentPages, pageAt } from './documentPages';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatFuzzyDate, type OpOutput, type Person, type Region } from '../../../../electron/api/contract';
+import type { OpOutput, Person, Region } from '../../../../electron/contract';
+import { formatFuzzyDate } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
 import { leftToRight } from './photoRegions';
 

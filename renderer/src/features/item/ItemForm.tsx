@@ -1,14 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  ITEM_KINDS,
-  formatFuzzyDate,
-  parseFuzzyDate,
-  type Item,
-  type ItemFieldsInput,
-  type ItemKind,
-  type Person,
-} from '../../../../electron/api/contract';
+import type { Item, ItemFieldsInput, ItemKind, Person } from '../../../../electron/contract';
+import { ITEM_KINDS, formatFuzzyDate, parseFuzzyDate } from '../../../../electron/contract/shared';
 import { PeoplePicker } from './pickers/PeoplePicker';
 import { PlacePicker } from './pickers/PlacePicker';
 import { SubjectPicker } from './pickers/SubjectPicker';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item, ItemFieldsInput, ItemPatchInput } from '../../../../electron/api/contract';
+import type { Item, ItemFieldsInput, ItemPatchInput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { ItemForm } from './ItemForm';
 import { HistoryList } from './HistoryList';

@@ -1,6 +1,6 @@
 import { useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Region } from '../../../../electron/api/contract';
+import type { Region } from '../../../../electron/contract';
 import { frameSize, imageSize, type Geometry, type PhotoView, type Size } from './photoView';
 import { fromView, rectFromDrag, storedRect, toView, type Point, type Rect } from './photoRegions';
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item, ItemPatchInput } from '../../../../electron/api/contract';
+import type { Item, ItemPatchInput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { useElementSize } from '../../hooks/useElementSize';
 import {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Region } from '../../../../electron/api/contract';
+import type { Region } from '../../../../electron/contract';
 import { leftToRight } from './photoRegions';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item, OpOutput } from '../../../../electron/api/contract';
+import type { Item, OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 
 type Diff = OpOutput<'items.cleanupDiff'>;

@@ -1,4 +1,4 @@
-import type { Item, ItemPatchInput, Person, Region } from '../../../../electron/api/contract';
+import type { Item, ItemPatchInput, Person, Region } from '../../../../electron/contract';
 import type { Rotation } from './photoView';
 
 /** A rectangle in fractions (0..1) of a box: the image as stored, or as seen when turned. */

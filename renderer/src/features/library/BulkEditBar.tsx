@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EDITORIAL_STATUSES, type EditorialStatus } from '../../../../electron/api/contract';
+import type { EditorialStatus } from '../../../../electron/contract';
+import { EDITORIAL_STATUSES } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
 
 /** Changes the selected items at once: review status, and collections, tags or subjects to add. */

@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { formatFuzzyDate } from '../../../../electron/api/contract';
+import { formatFuzzyDate } from '../../../../electron/contract/shared';
 import { COLUMN_KEYS, type ColumnKey, type ItemSummary, type SortOrder } from './columns';
 import { moveSelection, selectWithModifiers, type Selection } from './selection';
 

@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ITEM_KINDS } from '../../../../electron/api/contract';
+import { ITEM_KINDS } from '../../../../electron/contract/shared';
 import { sameView, type CollectionNode, type View } from './views';
 import { SavedSearchList } from './SavedSearchList';
 

@@ -1,4 +1,5 @@
-import { dateRange, EDITORIAL_STATUSES, type OpOutput } from '../../../../electron/api/contract';
+import type { OpOutput } from '../../../../electron/contract';
+import { dateRange, EDITORIAL_STATUSES } from '../../../../electron/contract/shared';
 
 export type ItemSummary = OpOutput<'items.list'>['items'][number];
 

@@ -1,4 +1,4 @@
-import type { ItemKind } from '../../../../electron/api/contract';
+import type { ItemKind } from '../../../../electron/contract';
 import type { ItemSummary } from './columns';
 
 /** What the sidebar can show in the main list. */

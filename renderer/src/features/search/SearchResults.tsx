@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SEARCH_FACETS, SEARCH_SORTS, type OpInput, type OpOutput } from '../../../../electron/api/contract';
+import type { OpInput, OpOutput } from '../../../../electron/contract';
+import { SEARCH_FACETS, SEARCH_SORTS } from '../../../../electron/contract/shared';
 import { SaveSearchButton } from './SaveSearchButton';
 
 type Result = OpOutput<'search.query'>;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OpInput, OpOutput } from '../../../../electron/api/contract';
+import type { OpInput, OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import type { SearchFilters, SearchSort } from './SearchResults';
 

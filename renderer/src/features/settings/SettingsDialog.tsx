@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LibraryChoice, OpOutput } from '../../../../electron/api/contract';
+import type { LibraryChoice, OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PageSettings } from '../../../../electron/api/contract';
+import type { PageSettings } from '../../../../electron/contract';
 
 interface Props {
   page: PageSettings;

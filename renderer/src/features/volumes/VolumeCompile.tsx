@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpOutput } from '../../../../electron/api/contract';
+import type { OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { useJob } from '../../hooks/useJob';
 import { CompiledFile } from '../compile/CompiledFile';

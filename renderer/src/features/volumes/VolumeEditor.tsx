@@ -1,14 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  PAGE_SIZE_NAMES,
-  SCRIPT_MODES,
-  type ArticleEntry,
-  type OpOutput,
-  type Section,
-  type Volume,
-  type VolumeCounts,
-} from '../../../../electron/api/contract';
+import type { ArticleEntry, OpOutput, Section, Volume, VolumeCounts } from '../../../../electron/contract';
+import { PAGE_SIZE_NAMES, SCRIPT_MODES } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
 import { PageStylePanel } from './PageStylePanel';
 import { VolumeCompile } from './VolumeCompile';

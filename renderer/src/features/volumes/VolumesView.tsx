@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpOutput, Volume, VolumeCounts } from '../../../../electron/api/contract';
+import type { OpOutput, Volume, VolumeCounts } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { VolumeEditor } from './VolumeEditor';
 

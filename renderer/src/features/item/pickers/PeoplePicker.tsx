@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../../../../electron/api/contract';
+import type { Person } from '../../../../../electron/contract';
 import { Combobox, type ComboboxRow } from '../../../components/Combobox';
 import { PersonChip, type ChipControl } from './PersonChip';
 import { isKnownRole, RoleOptions } from './RoleOptions';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../../../../electron/api/contract';
+import type { Person } from '../../../../../electron/contract';
 import { RoleOptions } from './RoleOptions';
 
 export type ChipControl = 'earlier' | 'later' | 'remove';

@@ -17,13 +17,7 @@ const NONE: ReadonlySet<string> = new Set();
  * 地点: the gazetteer as a tree (许昌市 › 县市区 › 乡镇), opened from its button or with ↓, and
  * narrowed as you type (简繁、拼音); a place not in it is added as typed.
  */
-export function PlacePicker({
-  values,
-  onValues,
-  text,
-  onText,
-  lookup,
-}: TermFieldProps) {
+export function PlacePicker({ values, onValues, text, onText, lookup }: TermFieldProps) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const query = text.trim();

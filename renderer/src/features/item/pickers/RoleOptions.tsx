@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { PERSON_ROLES, type PersonRole } from '../../../../../electron/api/contract';
+import type { PersonRole } from '../../../../../electron/contract';
+import { PERSON_ROLES } from '../../../../../electron/contract/shared';
 
 export function isKnownRole(role: string): role is PersonRole {
   return (PERSON_ROLES as readonly string[]).includes(role);

@@ -8,13 +8,7 @@ import { splitList, useLookup, type TermFieldProps } from './useLookup';
 const SUGGESTIONS = 12;
 
 /** 主题词: the library's subject list as you type, and any other subject as typed. */
-export function SubjectPicker({
-  values,
-  onValues,
-  text,
-  onText,
-  lookup,
-}: TermFieldProps) {
+export function SubjectPicker({ values, onValues, text, onText, lookup }: TermFieldProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const query = text.trim();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OpInput, OpOutput } from '../../../../../electron/api/contract';
+import type { OpInput, OpOutput } from '../../../../../electron/contract';
 
 export type VocabularyField = OpInput<'vocabulary.match'>['field'];
 export type VocabularyMatch = OpOutput<'vocabulary.match'>[number];

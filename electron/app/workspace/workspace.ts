@@ -1,4 +1,4 @@
-// Which library the window shows, and the switch to another; free of Electron imports so tests can run it in Node.
+// Which library is open, and the switch to another (the desktop window's library, the recent list).
 import {
   addRecent,
   loadRecent,
@@ -8,9 +8,10 @@ import {
   type RecentLibrary,
 } from './recentLibraries';
 
-/** The part of a Service the holder needs. */
+/** The part of an open Application the workspace needs. */
 export interface OpenLibrary {
-  readonly library: { readonly root: string; readonly info: { readonly name: string } };
+  readonly root: string;
+  readonly name: string;
   /** Stops jobs, flushes the search index, releases the write lock. */
   close(): Promise<void>;
 }
@@ -33,15 +34,15 @@ interface Options<S> {
  * cleanly (flushed, unlocked) and the recent list updated. While the old one closes there is no
  * library: a late call from the old page is refused instead of landing in either.
  */
-export class LibraryHolder<S extends OpenLibrary> {
+export class Workspace<S extends OpenLibrary> {
   private current: S | undefined;
   private recent: RecentLibrary[] = [];
   private switching = false;
 
   private constructor(private readonly options: Options<S>) {}
 
-  static async load<S extends OpenLibrary>(options: Options<S>): Promise<LibraryHolder<S>> {
-    const holder = new LibraryHolder(options);
+  static async load<S extends OpenLibrary>(options: Options<S>): Promise<Workspace<S>> {
+    const holder = new Workspace(options);
     holder.recent = await loadRecent(options.recentFile);
     return holder;
   }
@@ -56,7 +57,7 @@ export class LibraryHolder<S extends OpenLibrary> {
 
   async switchTo(root: string): Promise<SwitchOutcome<S>> {
     if (this.switching) return { kind: 'busy' };
-    if (this.current && sameFolder(this.current.library.root, root)) return { kind: 'same' };
+    if (this.current && sameFolder(this.current.root, root)) return { kind: 'same' };
     this.switching = true;
     try {
       let next: S;
@@ -76,8 +77,8 @@ export class LibraryHolder<S extends OpenLibrary> {
       }
       const openedAt = (this.options.clock ?? (() => new Date()))().toISOString();
       this.recent = addRecent(this.recent, {
-        root: next.library.root,
-        name: next.library.info.name,
+        root: next.root,
+        name: next.name,
         openedAt,
       });
       await this.save();
@@ -89,7 +90,7 @@ export class LibraryHolder<S extends OpenLibrary> {
 
   /** Empties the recent list but for the library that is open. */
   async clearRecent(): Promise<void> {
-    const open = this.current?.library.root;
+    const open = this.current?.root;
     this.recent = this.recent.filter((r) => open !== undefined && sameFolder(r.root, open));
     await this.save();
   }
@@ -104,7 +105,7 @@ export class LibraryHolder<S extends OpenLibrary> {
 
   /** Closes a library and keeps its name as it is now: it may have been renamed in 设置. */
   private async release(service: S): Promise<void> {
-    this.recent = renameRecent(this.recent, service.library.root, service.library.info.name);
+    this.recent = renameRecent(this.recent, service.root, service.name);
     await service.close();
   }
 

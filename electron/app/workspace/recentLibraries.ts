@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileDurably } from '../core/storage';
+import { writeFileDurably } from '../../core/storage';
 
 export const MAX_RECENT_LIBRARIES = 10;
 

@@ -15,11 +15,11 @@ import {
   serializeRecent,
   withAvailability,
   type RecentLibrary,
-} from '../../electron/main/recentLibraries';
-import { LibraryHolder } from '../../electron/main/libraryHolder';
+} from '../../electron/app';
+import { Workspace } from '../../electron/app';
 import { openFailure, createFailure, startFailure } from '../../electron/main/libraryNotices';
 import { Library } from '../../electron/core/library';
-import { Service } from '../../electron/api/service';
+import { Application } from '../../electron/app';
 import { WenshiError } from '../../electron/core/errors';
 import { tempDir } from '../helpers/tempDir';
 import { fonts } from '../helpers/fonts';
@@ -111,8 +111,8 @@ describe('switching libraries', () => {
     await (await Library.create(first, '许昌改革记忆')).close();
     await (await Library.create(second, '长葛')).close();
     const recentFile = path.join(dir, 'recent-libraries.json');
-    const holder = await LibraryHolder.load({
-      open: (root) => Service.open(root, { fonts }),
+    const holder = await Workspace.load({
+      open: (root) => Application.open(root, { fonts }),
       recentFile,
       clock: () => new Date('2025-03-01T08:00:00Z'),
     });
@@ -135,7 +135,7 @@ describe('switching libraries', () => {
         },
       );
       expect((await holder.switchTo(second)).kind).toBe('switched');
-      expect(holder.service!.library.root).toBe(second);
+      expect(holder.service!.root).toBe(second);
       expect(locked(first)).toBe(false);
       expect(locked(second)).toBe(true);
       expect(holder.recentLibraries.map((r) => [r.root, r.name])).toEqual([
@@ -160,7 +160,7 @@ describe('switching libraries', () => {
       expect(outcome.kind).toBe('failed');
       expect((outcome as { error: unknown }).error).toBeInstanceOf(WenshiError);
       expect((await holder.switchTo(stray)).kind).toBe('failed');
-      expect(holder.service!.library.root).toBe(first);
+      expect(holder.service!.root).toBe(first);
       expect(locked(first)).toBe(true);
       // Nothing was left in the folder that failed: no lock file, no library.json.
       expect(existsSync(path.join(dir, 'library.lock'))).toBe(false);
@@ -175,22 +175,23 @@ describe('switching libraries', () => {
     const seen: (string | undefined)[] = [];
     const reported: string[] = [];
     const fake = (root: string, close: () => Promise<void>) => ({
-      library: { root, info: { name: path.basename(root) } },
+      root,
+      name: path.basename(root),
       close,
     });
-    const holder = await LibraryHolder.load({
+    const holder = await Workspace.load({
       recentFile: path.join(dir, 'recent-libraries.json'),
       report: (what) => reported.push(what),
       open: async (root) =>
         fake(root, async () => {
-          seen.push(holder.service?.library.root);
+          seen.push(holder.service?.root);
           throw new Error('disk gone');
         }),
     });
     await holder.switchTo('/data/a');
     expect((await holder.switchTo('/data/b')).kind).toBe('switched');
     expect(seen).toEqual([undefined]);
-    expect(holder.service!.library.root).toBe('/data/b');
+    expect(holder.service!.root).toBe('/data/b');
     expect(reported).toEqual(['上一个资料库未能正常关闭']);
   });
 

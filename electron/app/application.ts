@@ -1,0 +1,205 @@
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { CompileFonts } from '../core/compile';
+import { nextVerificationDue } from '../core/integrity';
+import type { Progress } from '../core/jobs';
+import { Library } from '../core/library';
+import { SearchIndex, WorkerSearch, inlineSearch, type SearchEngine } from '../core/search';
+import { Vocabulary } from '../core/vocabulary';
+import { VolumeStore } from '../core/volumes';
+import {
+  CallMetaSchema,
+  contract,
+  SEARCH_INDEX_JOB,
+  type ApiEvent,
+  type OpName,
+  type Result,
+} from '../contract';
+import { ChangeFeed } from './changeFeed';
+import type { AppContext, CallContext, DoorPolicy, Handlers } from './context';
+import { sourceDemoDir } from './demo';
+import { toApiError } from './errors';
+import { Jobs } from './jobs';
+import { itemUseCases } from './useCases/items';
+import { libraryUseCases } from './useCases/library';
+import { searchUseCases } from './useCases/search';
+import { volumeUseCases } from './useCases/volumes';
+
+z.config(z.locales.zhCN());
+
+export interface ApplicationOptions {
+  fonts: CompileFonts;
+  /** Where the demo material is; the source tree's resources/demo by default. */
+  demoDir?: string;
+  readOnly?: boolean;
+  actor?: string;
+  /**
+   * Run the search index in a worker thread (doors that serve a UI): `true` for the source
+   * file, or the URL of the built worker. In this thread otherwise (the CLI, tests).
+   */
+  searchWorker?: boolean | URL;
+}
+
+/** Uploads staged this long ago were never imported (a closed tab, a lost connection). */
+const ABANDONED_UPLOAD_MS = 24 * 3600_000;
+
+/** Frees the space of upload batches left in `.incoming/` that no import will take any more. */
+async function removeAbandonedUploads(dir: string): Promise<void> {
+  const batches = await readdir(dir).catch(() => [] as string[]);
+  for (const batch of batches) {
+    const info = await stat(path.join(dir, batch)).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > ABANDONED_UPLOAD_MS)
+      await rm(path.join(dir, batch), { recursive: true, force: true });
+  }
+}
+
+/**
+ * One open library behind every door. `dispatch` is the only way in for a door's calls: it checks
+ * the caller's access and the arguments against the contract, runs the use case, and turns any
+ * failure into a result. The doors read nothing of the library but what is exposed here.
+ */
+export class Application {
+  private readonly feed = new ChangeFeed();
+  private readonly jobs = new Jobs();
+  private readonly handlers: Handlers;
+  private readonly search: SearchEngine;
+
+  private constructor(
+    private readonly library: Library,
+    volumes: VolumeStore,
+    options: ApplicationOptions,
+  ) {
+    const vocabulary = new Vocabulary({
+      items: () => library.catalog.all(),
+      settings: () => library.info.settings,
+    });
+    library.catalog.onChange((change) => {
+      vocabulary.invalidate();
+      this.feed.changed(change.item.id);
+    });
+    // The index loads (or rebuilds) in the background: the doors open at once, and searches
+    // wait for it while progress events tell the UI how far a rebuild has come.
+    const searchOptions = {
+      catalogDir: library.path('catalog'),
+      indexDir: SearchIndex.folder(library.root),
+      persist: !library.readOnly,
+      onProgress: (p: Progress) =>
+        this.feed.emit({ type: 'progress', jobId: SEARCH_INDEX_JOB, op: 'search.status', ...p }),
+    };
+    const worker = options.searchWorker ?? false;
+    this.search = worker
+      ? new WorkerSearch(library.catalog, {
+          ...searchOptions,
+          workerUrl: worker instanceof URL ? worker : undefined,
+        })
+      : inlineSearch(library.catalog, searchOptions);
+    const context: AppContext = {
+      library,
+      search: this.search,
+      vocabulary,
+      volumes,
+      fonts: options.fonts,
+      demoDir: options.demoDir ?? sourceDemoDir(),
+      emit: (event) => this.feed.emit(event),
+      cancelJob: (jobId) => this.jobs.cancel(jobId),
+    };
+    this.handlers = {
+      ...libraryUseCases(context),
+      ...itemUseCases(context),
+      ...searchUseCases(context),
+      ...volumeUseCases(context),
+    };
+  }
+
+  static async open(root: string, options: ApplicationOptions): Promise<Application> {
+    const library = await Library.open(root, { readOnly: options.readOnly, actor: options.actor });
+    const volumes = await VolumeStore.open(
+      library.path('volumes'),
+      library.clock,
+      (id) => library.catalog.get(id)?.title ?? id,
+    );
+    if (!library.readOnly) await removeAbandonedUploads(library.path('.incoming'));
+    return new Application(library, volumes, options);
+  }
+
+  /** The library folder. */
+  get root(): string {
+    return this.library.root;
+  }
+
+  get name(): string {
+    return this.library.info.name;
+  }
+
+  /** Open without the write lock: another process writes to it. */
+  get readOnly(): boolean {
+    return this.library.readOnly;
+  }
+
+  /** When the scheduled verification is next due; null when it is off or the library is read-only. */
+  async verificationDue(): Promise<string | null> {
+    if (this.library.info.settings.verifyIntervalDays === 0 || this.library.readOnly) return null;
+    return nextVerificationDue(this.library);
+  }
+
+  /** A file of the library the pages may show: an original, or its thumbnail or preview. */
+  async displayFile(sha256: string, size: 'original' | 'thumb' | 'preview') {
+    return this.library.displayFile(sha256, size);
+  }
+
+  /** A folder of the library by its name (`exports`, `.incoming` …). */
+  folder(...parts: string[]): string {
+    return this.library.path(...parts);
+  }
+
+  onEvent(listener: (event: ApiEvent) => void): () => void {
+    return this.feed.listen(listener);
+  }
+
+  async close(): Promise<void> {
+    this.jobs.cancelAll();
+    this.feed.close();
+    await this.search.close();
+    await this.library.close();
+  }
+
+  /** Runs one call from a door. Never throws: failures come back as `{ ok: false, error }`. */
+  async dispatch(opName: string, rawArgs: unknown, rawMeta: unknown, door: DoorPolicy): Promise<Result<unknown>> {
+    if (!Object.hasOwn(contract, opName))
+      return { ok: false, error: { code: 'not_found', message: `没有这个操作：${opName}` } };
+    const name = opName as OpName;
+    const spec = contract[name];
+    if (spec.access === 'local' && !door.canUseLocalPaths)
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: '浏览器模式不能读取本机文件路径，请在桌面程序中导入。' },
+      };
+    if (spec.access !== 'read' && !door.canWrite)
+      return { ok: false, error: { code: 'read_only', message: '当前为只读访问，不能修改资料库。' } };
+    // Whatever a door received is checked here, once for every door, never cast.
+    const meta = CallMetaSchema.safeParse(rawMeta ?? {});
+    if (!meta.success)
+      return { ok: false, error: { code: 'invalid_argument', message: '调用参数有误：任务信息无效' } };
+    const parsed = spec.input.safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.length ? `${issue.path.join('.')}：` : '';
+      return { ok: false, error: { code: 'invalid_argument', message: `参数有误：${where}${issue.message}` } };
+    }
+    const jobId = spec.job ? meta.data.jobId : undefined;
+    const context: CallContext = {
+      door,
+      signal: this.jobs.start(jobId),
+      onProgress: jobId ? (p) => this.feed.emit({ type: 'progress', jobId, op: name, ...p }) : undefined,
+    };
+    try {
+      const handler = this.handlers[name] as (args: unknown, context: CallContext) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data, context) };
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    } finally {
+      this.jobs.finish(jobId);
+    }
+  }
+}

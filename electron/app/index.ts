@@ -1,0 +1,8 @@
+// The application layer's public face: what the doors (main, preload, server, cli) may use.
+export { Application, type ApplicationOptions } from './application';
+export type { DoorPolicy } from './context';
+export { errorCode } from './errors';
+export { packagedFonts } from './fonts';
+export { Workspace, type OpenLibrary, type SwitchOutcome } from './workspace/workspace';
+export { createLibrary, holdsLibrary, restoreLibrary } from './workspace/libraryFolders';
+export * from './workspace/recentLibraries';

@@ -1,0 +1,84 @@
+// Use cases of catalogue items: list, read, write, import, review.
+import { rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { throwIfCancelled, WenshiError } from '../../core/errors';
+import { addPaths, cleanupDiff, reviewSuggestion } from '../../core/ingest';
+import type { Item } from '../../core/model';
+import { itemOrThrow, type AppContext, type Handlers } from '../context';
+
+type ItemHandlers = Pick<
+  Handlers,
+  | 'items.list'
+  | 'items.get'
+  | 'items.create'
+  | 'items.update'
+  | 'items.delete'
+  | 'items.bulkUpdate'
+  | 'items.history'
+  | 'items.undo'
+  | 'items.add'
+  | 'uploads.import'
+  | 'items.cleanupDiff'
+  | 'items.reviewSuggestion'
+>;
+
+/** What lists show of an item. Picked by hand, not parsed: the catalog is already valid. */
+function summary(item: Item) {
+  const { id, kind, identifier, title, eventDate, places, people, subjects } = item;
+  const { editorialStatus, collections, tags, createdAt, updatedAt } = item;
+  return {
+    ...{ id, kind, identifier, title, eventDate, places, people, subjects },
+    ...{ editorialStatus, collections, tags, createdAt, updatedAt },
+    cover: item.files.find((f) => f.mime.startsWith('image/'))?.sha256,
+    pendingReview: item.suggestions.length + item.mojibake.length,
+  };
+}
+
+export function itemUseCases(app: AppContext): ItemHandlers {
+  const { library } = app;
+  return {
+    'items.list': async ({ kind, offset, limit }) => {
+      const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+      const items = library.catalog
+        .all()
+        .filter((item) => !kind || item.kind === kind)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || collator.compare(a.title, b.title));
+      return { total: items.length, items: items.slice(offset, offset + limit).map(summary) };
+    },
+    'items.get': async ({ id }) => itemOrThrow(app, id),
+    'items.create': async (fields) => library.createItem(fields),
+    'items.update': async ({ id, patch }) => library.updateItem(id, patch),
+    'items.delete': async ({ id }) => ({ id: (await library.deleteItem(id)).id }),
+    'items.bulkUpdate': async ({ ids, set, add }, context) => {
+      const items = ids.map((id) => itemOrThrow(app, id));
+      for (const [index, item] of items.entries()) {
+        throwIfCancelled(context.signal);
+        context.onProgress?.({ phase: 'bulk', done: index, total: items.length, current: item.title });
+        const merged = Object.fromEntries(
+          Object.entries(add ?? {}).map(([key, values]) => [key, [...item[key as 'tags'], ...(values ?? [])]]),
+        );
+        await library.updateItem(item.id, { ...set, ...merged });
+      }
+      return { updated: items.length };
+    },
+    'items.history': async ({ id }) => library.audit.entriesFor(id),
+    'items.undo': async ({ entryId }) => library.undo(entryId),
+    'items.add': async ({ paths, ...options }, context) => addPaths(library, paths, { ...context, ...options }),
+    'uploads.import': async ({ batchId }, context) => {
+      const dir = library.path('.incoming', batchId);
+      if (!(await stat(dir).catch(() => null))?.isDirectory())
+        throw new WenshiError('not_found', '没有收到这批上传的文件，请重新拖入');
+      try {
+        const result = await addPaths(library, [dir], { ...context, recursive: true });
+        // Reasons name files by their place in the dropped folder, not the staging folder.
+        const relative = (r: { path: string; reason: string }) => ({ ...r, path: path.relative(dir, r.path) });
+        return { ...result, skipped: result.skipped.map(relative), failed: result.failed.map(relative) };
+      } finally {
+        // The originals are now in files/; the staged copies are not needed again.
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    'items.cleanupDiff': async ({ id }) => cleanupDiff(itemOrThrow(app, id)),
+    'items.reviewSuggestion': async ({ id, index, accept }) => reviewSuggestion(library, id, index, accept),
+  };
+}

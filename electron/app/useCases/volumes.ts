@@ -1,0 +1,83 @@
+// Use cases of volumes (卷): edit them, count them, compile them to PDF.
+import path from 'node:path';
+import { compileVolume } from '../../core/compile';
+import { WenshiError } from '../../core/errors';
+import { VolumeSchema, type Volume } from '../../core/model';
+import { writeFileDurably } from '../../core/storage';
+import { countVolume, resolveBook, volumeFromItems } from '../../core/volumes';
+import {
+  exportTarget,
+  itemOrThrow,
+  itemsByCreation,
+  itemSource,
+  safeFileName,
+  stamp,
+  type AppContext,
+  type Handlers,
+} from '../context';
+
+type VolumeHandlers = Pick<
+  Handlers,
+  'volumes.list' | 'volumes.get' | 'volumes.create' | 'volumes.update' | 'volumes.delete' | 'volumes.compile'
+>;
+
+/** A volume of the given items (or all, by creation) in one untitled section, for a quick print. */
+function adHocVolume(app: AppContext, itemIds: string[] | undefined, title: string | undefined): Volume {
+  const items = itemIds ? itemIds.map((id) => itemOrThrow(app, id)) : itemsByCreation(app);
+  if (items.length === 0) throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加或选择条目');
+  const now = app.library.clock().toISOString();
+  return VolumeSchema.parse({
+    ...volumeFromItems(title ?? app.library.info.name, items),
+    id: 'items',
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+export function volumeUseCases(app: AppContext): VolumeHandlers {
+  const { library, volumes } = app;
+  return {
+    'volumes.list': async () =>
+      volumes.list().map((volume) => ({
+        id: volume.id,
+        title: volume.title,
+        subtitle: volume.subtitle,
+        series: volume.series,
+        articles: volume.sections.reduce((n, s) => n + s.articles.length, 0),
+        chars: countVolume(volume, itemSource(app)).total,
+        updatedAt: volume.updatedAt,
+      })),
+    'volumes.get': async ({ id }) => {
+      const volume = volumes.get(id);
+      return { volume, counts: countVolume(volume, itemSource(app)) };
+    },
+    'volumes.create': async (fields) => {
+      library.assertWritable();
+      return volumes.create(fields);
+    },
+    'volumes.update': async ({ id, fields }) => {
+      library.assertWritable();
+      return volumes.update(id, fields);
+    },
+    'volumes.delete': async ({ id }) => {
+      library.assertWritable();
+      return { id: (await volumes.delete(id)).id };
+    },
+    'volumes.compile': async ({ volumeId, itemIds, title, output }, context) => {
+      const volume = volumeId ? volumes.get(volumeId) : adHocVolume(app, itemIds, title);
+      const book = resolveBook(volume, itemSource(app));
+      if (book.sections.every((s) => s.articles.length === 0))
+        throw new WenshiError('invalid_argument', '这一卷还没有文章，请先加入文章');
+      const { pdf, report } = await compileVolume({
+        book,
+        fonts: app.fonts,
+        signal: context.signal,
+        onProgress: context.onProgress,
+      });
+      const fileName = `${safeFileName(volume.title)}-${stamp(library.clock())}.pdf`;
+      const target = exportTarget(app, output, context, fileName);
+      await writeFileDurably(target, pdf);
+      return { fileName: path.basename(target), path: target, bytes: pdf.length, ...report };
+    },
+  };
+}

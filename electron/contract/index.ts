@@ -1,0 +1,32 @@
+/**
+ * The contract between the doors and the application: operations (one file per feature), events,
+ * errors, transport and the desktop bridge. It imports only the model and zod; the renderer takes
+ * its types from here and its values from `./shared`.
+ */
+export * from './operations';
+export * from './events';
+export * from './errors';
+export * from './transport';
+export * from './desktop';
+export * from './shared';
+export type {
+  Item,
+  ItemKind,
+  ItemFields,
+  ItemFieldsInput,
+  ItemPatchInput,
+  Person,
+  PersonRole,
+  Region,
+  EditorialStatus,
+  Volume,
+  VolumeFieldsInput,
+  VolumeCounts,
+  Section,
+  ArticleEntry,
+  FigureEntry,
+  PageSettings,
+  SearchSort,
+  SearchFacet,
+  VocabularyField,
+} from '../core/model';

@@ -1,0 +1,30 @@
+/**
+ * The one list of Wenshi's operations, gathered from one file per feature. IPC handlers, the
+ * preload bridge, HTTP routes, the renderer client and the CLI are all derived from this table:
+ * adding an operation is one entry in its feature's file plus its use case in electron/app/.
+ */
+import type { z } from 'zod';
+import { itemsOperations } from './items';
+import { jobsOperations } from './jobs';
+import { libraryOperations } from './library';
+import { searchOperations } from './search';
+import { volumesOperations } from './volumes';
+
+export const contract = {
+  ...libraryOperations,
+  ...itemsOperations,
+  ...searchOperations,
+  ...volumesOperations,
+  ...jobsOperations,
+};
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
+export type OpArgs<K extends OpName> = z.output<Contract[K]['input']>;
+export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>;
+export const OP_NAMES = Object.keys(contract) as OpName[];
+
+export type { Access } from './op';
+export { ItemSummarySchema } from './items';
+export { SavedSearchSchema } from './search';

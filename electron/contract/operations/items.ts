@@ -1,0 +1,195 @@
+// Operations on catalogue items: list, read, edit, import, export, review.
+import { z } from 'zod';
+import {
+  ItemFieldsSchema,
+  ItemKindSchema,
+  ItemPatchSchema,
+  ItemSchema,
+} from '../../core/model';
+import { op, Id } from './op';
+
+/** What lists show of an item; `cover` is the content hash of its first image, for thumbnails. */
+export const ItemSummarySchema = ItemSchema.pick({
+  id: true,
+  kind: true,
+  identifier: true,
+  title: true,
+  eventDate: true,
+  places: true,
+  people: true,
+  subjects: true,
+  editorialStatus: true,
+  collections: true,
+  tags: true,
+  createdAt: true,
+  updatedAt: true,
+}).extend({
+  cover: z.string().optional(),
+  /** Import suggestions and garbled-text flags waiting for a person's review. */
+  pendingReview: z.number(),
+});
+
+const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum(['create', 'update', 'delete']),
+  itemId: z.string(),
+  changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+  undoOf: z.string().optional(),
+});
+
+const RegisterPreviewSchema = z.object({
+  columns: z.array(z.object({ header: z.string(), known: z.boolean() })),
+  rows: z.array(z.object({ row: z.number(), title: z.string(), errors: z.array(z.string()) })),
+  valid: z.number(),
+  invalid: z.number(),
+});
+
+const PathReasonSchema = z.object({ path: z.string(), reason: z.string() });
+const AddResultSchema = z.object({
+  added: z.array(z.string()),
+  skipped: z.array(PathReasonSchema),
+  failed: z.array(PathReasonSchema),
+  /** In a dry run: the items that would be created, with their files. */
+  planned: z.array(z.object({ kind: ItemKindSchema, name: z.string(), files: z.array(z.string()) })),
+  dryRun: z.boolean(),
+  /** The import was cancelled; what is listed was done, and running it again finishes it. */
+  cancelled: z.boolean(),
+  counts: z.object({ files: z.number(), added: z.number(), skipped: z.number(), failed: z.number() }),
+});
+
+
+export const itemsOperations = {
+  'items.list': op({
+    summary: '列出条目',
+    access: 'read',
+    input: z.object({
+      kind: ItemKindSchema.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(100_000).default(1000),
+    }),
+    output: z.object({ total: z.number(), items: z.array(ItemSummarySchema) }),
+  }),
+  'items.get': op({
+    summary: '查看条目',
+    access: 'read',
+    input: z.object({ id: Id }),
+    output: ItemSchema,
+  }),
+  'items.create': op({
+    summary: '新建条目',
+    access: 'write',
+    input: ItemFieldsSchema,
+    output: ItemSchema,
+  }),
+  'items.update': op({
+    summary: '修改条目',
+    access: 'write',
+    input: z.object({ id: Id, patch: ItemPatchSchema }),
+    output: ItemSchema,
+  }),
+  'items.delete': op({
+    summary: '删除条目',
+    access: 'write',
+    input: z.object({ id: Id }),
+    output: z.object({ id: z.string() }),
+  }),
+  'items.bulkUpdate': op({
+    summary: '批量修改',
+    access: 'write',
+    job: true,
+    input: z.object({
+      ids: z.array(Id).min(1, '请先选择条目'),
+      set: ItemPatchSchema.pick({ editorialStatus: true, kind: true, witnessType: true }).optional(),
+      /** Values added to list fields, keeping what each item has. */
+      add: z
+        .object({
+          collections: z.array(z.string()),
+          tags: z.array(z.string()),
+          subjects: z.array(z.string()),
+        })
+        .partial()
+        .optional(),
+    }),
+    output: z.object({ updated: z.number() }),
+  }),
+  'items.history': op({
+    summary: '修改记录',
+    access: 'read',
+    input: z.object({ id: Id }),
+    output: z.array(AuditEntrySchema),
+  }),
+  'items.undo': op({
+    summary: '撤销一次修改',
+    access: 'write',
+    input: z.object({ entryId: z.string().min(1) }),
+    output: ItemSchema,
+  }),
+  'items.add': op({
+    summary: '导入文件或文件夹',
+    access: 'local',
+    job: true,
+    input: z.object({
+      paths: z.array(z.string().min(1)).min(1, '请指定要导入的文件或文件夹'),
+      kind: ItemKindSchema.optional(),
+      /** Also import subfolders, at any depth. */
+      recursive: z.boolean().default(false),
+      /** Check and report what would be imported; write nothing. */
+      dryRun: z.boolean().default(false),
+    }),
+    output: AddResultSchema,
+  }),
+  'uploads.import': op({
+    summary: '导入浏览器上传的文件',
+    access: 'write',
+    job: true,
+    input: z.object({ batchId: z.string().regex(/^[a-z0-9-]{8,64}$/, '上传批次编号无效') }),
+    output: AddResultSchema,
+  }),
+  'registers.preview': op({
+    summary: '预览登记表（Excel/CSV）',
+    access: 'local',
+    input: z.object({ path: z.string().min(1) }),
+    output: RegisterPreviewSchema,
+  }),
+  'registers.import': op({
+    summary: '导入登记表（Excel/CSV）',
+    access: 'local',
+    job: true,
+    input: z.object({ path: z.string().min(1), dryRun: z.boolean().default(false) }),
+    output: RegisterPreviewSchema.extend({
+      added: z.array(z.string()),
+      skipped: z.array(z.object({ row: z.number(), reason: z.string() })),
+    }),
+  }),
+  'items.export': op({
+    summary: '导出目录（CSV/JSON）',
+    access: 'write',
+    input: z.object({
+      format: z.enum(['csv', 'json']),
+      itemIds: z.array(Id).optional(),
+      /** Desktop and CLI only; by default the library's exports/ folder. */
+      output: z.string().min(1).optional(),
+    }),
+    output: z.object({ fileName: z.string(), path: z.string(), count: z.number() }),
+  }),
+  'items.cleanupDiff': op({
+    summary: '对照原文与清理后的正文',
+    access: 'read',
+    input: z.object({ id: Id }),
+    output: z.object({
+      raw: z.string(),
+      cleaned: z.string(),
+      edits: z.array(z.object({ start: z.number(), removed: z.string(), reason: z.literal('pinyin') })),
+      matchesCleanup: z.boolean(),
+      mojibake: z.array(z.object({ start: z.number(), end: z.number(), text: z.string() })),
+    }),
+  }),
+  'items.reviewSuggestion': op({
+    summary: '接受或拒绝导入建议（拍摄信息、正文清理）',
+    access: 'write',
+    input: z.object({ id: Id, index: z.number().int().min(0), accept: z.boolean() }),
+    output: ItemSchema,
+  }),
+};

@@ -1,0 +1,74 @@
+// Volumes (卷) and their compilation to PDF.
+import { z } from 'zod';
+import { VolumeCountsSchema, VolumeFieldsSchema, VolumeSchema } from '../../core/model';
+import { op, Id } from './op';
+
+export const volumesOperations = {
+  'volumes.list': op({
+    summary: '列出卷',
+    access: 'read',
+    input: z.object({}),
+    output: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        subtitle: z.string(),
+        series: z.string(),
+        articles: z.number(),
+        chars: z.number(),
+        updatedAt: z.string(),
+      }),
+    ),
+  }),
+  'volumes.get': op({
+    summary: '查看卷',
+    access: 'read',
+    input: z.object({ id: Id }),
+    output: z.object({ volume: VolumeSchema, counts: VolumeCountsSchema }),
+  }),
+  'volumes.create': op({
+    summary: '新建卷',
+    access: 'write',
+    input: VolumeFieldsSchema,
+    output: VolumeSchema,
+  }),
+  'volumes.update': op({
+    summary: '修改卷',
+    access: 'write',
+    input: z.object({ id: Id, fields: VolumeFieldsSchema }),
+    output: VolumeSchema,
+  }),
+  'volumes.delete': op({
+    summary: '删除卷',
+    access: 'write',
+    input: z.object({ id: Id }),
+    output: z.object({ id: z.string() }),
+  }),
+  'volumes.compile': op({
+    summary: '编印 PDF',
+    access: 'write',
+    job: true,
+    input: z.object({
+      /** A saved volume; when absent, a volume of the items given (or all items, by creation). */
+      volumeId: Id.optional(),
+      /** Items in order; all items (by creation) when omitted. */
+      itemIds: z.array(Id).optional(),
+      title: z.string().trim().min(1).max(200).optional(),
+      /** Where to write the PDF (desktop and CLI only); by default the library's exports/ folder. */
+      output: z.string().min(1).optional(),
+    }),
+    output: z.object({
+      /** File name inside exports/ (for download), or the path given. */
+      fileName: z.string(),
+      path: z.string(),
+      pages: z.number(),
+      bytes: z.number(),
+      articles: z.number(),
+      figures: z.number(),
+      characters: z.number(),
+      missingGlyphs: z.array(z.object({ char: z.string(), articles: z.array(z.string()) })),
+      missingImages: z.array(z.object({ file: z.string(), article: z.string() })),
+      script: z.object({ mode: z.enum(['keep', 'simplified', 'traditional']), changed: z.number() }),
+    }),
+  }),
+};

@@ -1,0 +1,33 @@
+// The values the renderer may import from electron/: constants, enums and pure functions of the
+// model. Everything else it takes from the contract as types only (lint-enforced).
+export {
+  ITEM_KINDS,
+  PERSON_ROLES,
+  PERSON_ROLE_NAMES,
+  PAGE_BREAK,
+  WITNESS_TYPES,
+  EDITORIAL_STATUSES,
+  ACCESS_LEVELS,
+  parseFuzzyDate,
+  formatFuzzyDate,
+  dateRange,
+  PAGE_SIZE_NAMES,
+  SCRIPT_MODES,
+  SEARCH_SORTS,
+  SEARCH_FACETS,
+  VOCABULARY_FIELDS,
+} from '../core/model';
+export { OP_NAMES } from './operations';
+export { SEARCH_INDEX_JOB } from './events';
+export { SHORTCUT_KEYS } from './desktop';
+export {
+  IPC_INVOKE_CHANNEL,
+  IPC_EVENT_CHANNEL,
+  IPC_COMMAND_CHANNEL,
+  IPC_LIBRARY_CHANNEL,
+  HTTP_API_PREFIX,
+  HTTP_EXPORTS_PREFIX,
+  HTTP_FILES_PREFIX,
+  HTTP_UPLOADS_PREFIX,
+  HTTP_TOKEN_COOKIE,
+} from './transport';
