@@ -165,7 +165,12 @@ export class Application {
   }
 
   /** Runs one call from a door. Never throws: failures come back as `{ ok: false, error }`. */
-  async dispatch(opName: string, rawArgs: unknown, rawMeta: unknown, door: DoorPolicy): Promise<Result<unknown>> {
+  async dispatch(
+    opName: string,
+    rawArgs: unknown,
+    rawMeta: unknown,
+    door: DoorPolicy,
+  ): Promise<Result<unknown>> {
     if (!Object.hasOwn(contract, opName))
       return { ok: false, error: { code: 'not_found', message: `没有这个操作：${opName}` } };
     const name = opName as OpName;
@@ -185,7 +190,10 @@ export class Application {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const where = issue.path.length ? `${issue.path.join('.')}：` : '';
-      return { ok: false, error: { code: 'invalid_argument', message: `参数有误：${where}${issue.message}` } };
+      return {
+        ok: false,
+        error: { code: 'invalid_argument', message: `参数有误：${where}${issue.message}` },
+      };
     }
     const jobId = spec.job ? meta.data.jobId : undefined;
     const context: CallContext = {

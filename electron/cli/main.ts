@@ -66,9 +66,7 @@ async function init(positionals: string[], values: Record<string, unknown>, out:
   const name = (values.name as string | undefined) ?? path.basename(path.resolve(root));
   const { createLibrary } = await loadApp();
   const value = await createLibrary(root, name);
-  process.stdout.write(
-    out.json ? JSON.stringify(value) + '\n' : `已新建资料库「${name}」：${value.root}\n`,
-  );
+  process.stdout.write(out.json ? JSON.stringify(value) + '\n' : `已新建资料库「${name}」：${value.root}\n`);
 }
 
 async function restore(positionals: string[], out: Output): Promise<void> {

@@ -3,7 +3,12 @@ import { z } from 'zod';
 
 /** Sent with a call: a job id lets the caller cancel the work and match its progress events. */
 export const CallMetaSchema = z
-  .object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '任务编号无效').optional() })
+  .object({
+    jobId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, '任务编号无效')
+      .optional(),
+  })
   .strict();
 export type CallMeta = z.infer<typeof CallMetaSchema>;
 

@@ -12,8 +12,7 @@ const WHAT_TO_CHOOSE =
 /** Why `root` could not be opened, and what to do instead. */
 export function openFailure(error: unknown, root: string): Notice {
   const reason = error instanceof Error ? error.message : String(error);
-  if (errorCode(error) === 'not_a_library')
-    return { message: reason, detail: WHAT_TO_CHOOSE };
+  if (errorCode(error) === 'not_a_library') return { message: reason, detail: WHAT_TO_CHOOSE };
   if (errorCode(error) === 'newer_format') return { message: reason, detail: root };
   return { message: '无法打开这个资料库', detail: `${root}\n\n${reason}` };
 }

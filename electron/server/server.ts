@@ -218,11 +218,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if (req.method !== 'PUT') return send(res, 405, '405');
         if (!door.canWrite) return send(res, 403, '403 当前为只读访问，不能上传文件。');
         const [batchId = '', ...rest] = url.pathname.slice(HTTP_UPLOADS_PREFIX.length).split('/');
-        const target = stagingPathFor(
-          options.service.root,
-          batchId,
-          rest.map(decodeURIComponent).join('/'),
-        );
+        const target = stagingPathFor(options.service.root, batchId, rest.map(decodeURIComponent).join('/'));
         if (!target) return send(res, 400, '400 上传路径无效');
         try {
           const size = await receiveUpload(req, target);

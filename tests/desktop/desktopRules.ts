@@ -24,7 +24,8 @@ export function expectHardenedWindow(snapshot: Snapshot, mainFile: string): void
     allowRunningInsecureContent: false,
     webviewTag: false,
   };
-  for (const [key, value] of Object.entries(required)) expect(prefs[key], `webPreferences.${key}`).toBe(value);
+  for (const [key, value] of Object.entries(required))
+    expect(prefs[key], `webPreferences.${key}`).toBe(value);
   const preload = String(prefs['preload']);
   expect(preload).toBe(path.join(path.dirname(mainFile), '../preload/index.cjs'));
   expect(existsSync(preload)).toBe(true);

@@ -81,7 +81,9 @@ describe('the built desktop main process', () => {
       kind: 'will-frame-navigate',
     });
     expect(inFrame.prevented).toBe(true);
-    const withinApp = await main.request<{ prevented: boolean }>('navigate', { url: snapshot.windows[0]!.url });
+    const withinApp = await main.request<{ prevented: boolean }>('navigate', {
+      url: snapshot.windows[0]!.url,
+    });
     expect(withinApp.prevented).toBe(false);
     expect(snapshot.permissionHandlers).toEqual({ request: true, check: true, device: true });
     expect(await main.request('permission', { permission: 'media' })).toBe(false);

@@ -73,7 +73,9 @@ describe('packaging rules in electron-builder.yml', () => {
     const binaries = dependencyClosure(runtime).flatMap(nativeBinaries);
     // sharp's libvips comes as @img/* packages: without them no photo is read.
     expect(binaries.some((b) => b.startsWith('node_modules/@img/'))).toBe(true);
-    const packed = binaries.filter((b) => !builder.asarUnpack.some((glob) => minimatch(b, glob, { dot: true })));
+    const packed = binaries.filter(
+      (b) => !builder.asarUnpack.some((glob) => minimatch(b, glob, { dot: true })),
+    );
     expect(packed).toEqual([]);
   });
 

@@ -51,7 +51,11 @@ const CASES: [string, string, boolean][] = [
   ['renderer/src/features/x/x.ts', "import { Application } from '../../../../electron/app';", false],
   ['renderer/src/features/x/x.ts', "import { ITEM_KINDS } from '../../../../electron/contract';", false],
   ['renderer/src/features/x/x.ts', "import type { Item } from '../../../../electron/contract';", true],
-  ['renderer/src/features/x/x.ts', "import { ITEM_KINDS } from '../../../../electron/contract/shared';", true],
+  [
+    'renderer/src/features/x/x.ts',
+    "import { ITEM_KINDS } from '../../../../electron/contract/shared';",
+    true,
+  ],
 ];
 
 describe('lint boundaries between the layers', () => {
@@ -61,5 +65,4 @@ describe('lint boundaries between the layers', () => {
     if (allowed) expect(messages).not.toMatch(restricted);
     else expect(messages).toMatch(restricted);
   });
-
 });

@@ -55,7 +55,10 @@ export function itemUseCases(app: AppContext): ItemHandlers {
         throwIfCancelled(context.signal);
         context.onProgress?.({ phase: 'bulk', done: index, total: items.length, current: item.title });
         const merged = Object.fromEntries(
-          Object.entries(add ?? {}).map(([key, values]) => [key, [...item[key as 'tags'], ...(values ?? [])]]),
+          Object.entries(add ?? {}).map(([key, values]) => [
+            key,
+            [...item[key as 'tags'], ...(values ?? [])],
+          ]),
         );
         await library.updateItem(item.id, { ...set, ...merged });
       }
@@ -63,7 +66,8 @@ export function itemUseCases(app: AppContext): ItemHandlers {
     },
     'items.history': async ({ id }) => library.audit.entriesFor(id),
     'items.undo': async ({ entryId }) => library.undo(entryId),
-    'items.add': async ({ paths, ...options }, context) => addPaths(library, paths, { ...context, ...options }),
+    'items.add': async ({ paths, ...options }, context) =>
+      addPaths(library, paths, { ...context, ...options }),
     'uploads.import': async ({ batchId }, context) => {
       const dir = library.path('.incoming', batchId);
       if (!(await stat(dir).catch(() => null))?.isDirectory())
@@ -71,7 +75,10 @@ export function itemUseCases(app: AppContext): ItemHandlers {
       try {
         const result = await addPaths(library, [dir], { ...context, recursive: true });
         // Reasons name files by their place in the dropped folder, not the staging folder.
-        const relative = (r: { path: string; reason: string }) => ({ ...r, path: path.relative(dir, r.path) });
+        const relative = (r: { path: string; reason: string }) => ({
+          ...r,
+          path: path.relative(dir, r.path),
+        });
         return { ...result, skipped: result.skipped.map(relative), failed: result.failed.map(relative) };
       } finally {
         // The originals are now in files/; the staged copies are not needed again.

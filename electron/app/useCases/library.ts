@@ -5,7 +5,14 @@ import { exportCsv, exportJson, importRegister, previewRegister, readRegister } 
 import { nextVerificationDue, verifyLibrary } from '../../core/integrity';
 import { writeFileDurably } from '../../core/storage';
 import { loadDemo } from '../demo';
-import { exportTarget, itemOrThrow, itemsByCreation, stamp, type AppContext, type Handlers } from '../context';
+import {
+  exportTarget,
+  itemOrThrow,
+  itemsByCreation,
+  stamp,
+  type AppContext,
+  type Handlers,
+} from '../context';
 
 type LibraryHandlers = Pick<
   Handlers,

@@ -1,11 +1,6 @@
 // Operations on catalogue items: list, read, edit, import, export, review.
 import { z } from 'zod';
-import {
-  ItemFieldsSchema,
-  ItemKindSchema,
-  ItemPatchSchema,
-  ItemSchema,
-} from '../../core/model';
+import { ItemFieldsSchema, ItemKindSchema, ItemPatchSchema, ItemSchema } from '../../core/model';
 import { op, Id } from './op';
 
 /** What lists show of an item; `cover` is the content hash of its first image, for thumbnails. */
@@ -58,7 +53,6 @@ const AddResultSchema = z.object({
   cancelled: z.boolean(),
   counts: z.object({ files: z.number(), added: z.number(), skipped: z.number(), failed: z.number() }),
 });
-
 
 export const itemsOperations = {
   'items.list': op({

@@ -12,7 +12,6 @@ const LibrarySettingsOutput = z.object({
   extraPlaces: z.array(z.string().trim().min(1)),
 });
 
-
 export const libraryOperations = {
   'library.info': op({
     summary: '资料库信息',

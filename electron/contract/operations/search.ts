@@ -34,7 +34,6 @@ const VocabularyTermSchema = z.object({
   role: z.string().optional(),
 });
 
-
 export const searchOperations = {
   'search.query': op({
     summary: '全文检索',

@@ -50,4 +50,11 @@ export {
   type Volume,
   type VolumeCounts,
 } from './volume';
-export { SEARCH_SORTS, SEARCH_FACETS, VOCABULARY_FIELDS, type SearchSort, type SearchFacet, type VocabularyField } from './search';
+export {
+  SEARCH_SORTS,
+  SEARCH_FACETS,
+  VOCABULARY_FIELDS,
+  type SearchSort,
+  type SearchFacet,
+  type VocabularyField,
+} from './search';

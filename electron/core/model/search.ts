@@ -5,7 +5,15 @@ export const SEARCH_SORTS = ['relevance', 'date', 'identifier', 'title'] as cons
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 /** What search results can be counted and filtered by. */
-export const SEARCH_FACETS = ['kind', 'decade', 'place', 'person', 'subject', 'status', 'collection'] as const;
+export const SEARCH_FACETS = [
+  'kind',
+  'decade',
+  'place',
+  'person',
+  'subject',
+  'status',
+  'collection',
+] as const;
 export type SearchFacet = (typeof SEARCH_FACETS)[number];
 
 /** The fields whose names pickers offer as you type. */

@@ -44,7 +44,12 @@ class StandInApp extends EventEmitter {
   quit() {
     record.appEvents.push('quit');
     // Electron asks before quitting; a handler may prevent it (and call quit again later).
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('before-quit', event);
     if (!event.defaultPrevented) record.appEvents.push('quitted');
   }

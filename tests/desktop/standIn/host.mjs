@@ -96,8 +96,10 @@ const commands = {
   },
   async permission({ permission, handler = 'request' }) {
     const win = currentWindow();
-    if (handler === 'check') return record.permissionCheckHandler?.(win.webContents, permission, FOREIGN_PAGE, {});
-    if (handler === 'device') return record.devicePermissionHandler?.({ deviceType: 'usb', origin: FOREIGN_PAGE });
+    if (handler === 'check')
+      return record.permissionCheckHandler?.(win.webContents, permission, FOREIGN_PAGE, {});
+    if (handler === 'device')
+      return record.devicePermissionHandler?.({ deviceType: 'usb', origin: FOREIGN_PAGE });
     return new Promise((resolve) => {
       if (!record.permissionRequestHandler) return resolve('no handler');
       record.permissionRequestHandler(win.webContents, permission, resolve, {});
@@ -129,7 +131,10 @@ if (app.isPackaged) process.resourcesPath = process.env.WENSHI_STANDIN_RESOURCES
 try {
   await import(pathToFileURL(process.argv[2]).href);
   // Started: a window was made, or the app gave up (exit recorded).
-  await until('a window', () => record.windows.length > 0 || record.appEvents.some((e) => e.startsWith('exit')));
+  await until(
+    'a window',
+    () => record.windows.length > 0 || record.appEvents.some((e) => e.startsWith('exit')),
+  );
   process.send({ started: true });
 } catch (error) {
   process.send({ started: false, error: error instanceof Error ? error.stack : String(error) });
