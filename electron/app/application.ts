@@ -11,6 +11,7 @@ import { VolumeStore } from '../core/volumes';
 import {
   CallMetaSchema,
   contract,
+  namedError,
   SEARCH_INDEX_JOB,
   type ApiEvent,
   type OpName,
@@ -172,20 +173,16 @@ export class Application {
     door: DoorPolicy,
   ): Promise<Result<unknown>> {
     if (!Object.hasOwn(contract, opName))
-      return { ok: false, error: { code: 'not_found', message: `没有这个操作：${opName}` } };
+      return { ok: false, error: namedError('not_found', 'unknown_operation', { op: opName }) };
     const name = opName as OpName;
     const spec = contract[name];
     if (spec.access === 'local' && !door.canUseLocalPaths)
-      return {
-        ok: false,
-        error: { code: 'forbidden', message: '浏览器模式不能读取本机文件路径，请在桌面程序中导入。' },
-      };
+      return { ok: false, error: namedError('forbidden', 'local_paths_forbidden') };
     if (spec.access !== 'read' && !door.canWrite)
-      return { ok: false, error: { code: 'read_only', message: '当前为只读访问，不能修改资料库。' } };
+      return { ok: false, error: namedError('read_only', 'read_only') };
     // Whatever a door received is checked here, once for every door, never cast.
     const meta = CallMetaSchema.safeParse(rawMeta ?? {});
-    if (!meta.success)
-      return { ok: false, error: { code: 'invalid_argument', message: '调用参数有误：任务信息无效' } };
+    if (!meta.success) return { ok: false, error: namedError('invalid_argument', 'invalid_meta') };
     const parsed = spec.input.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

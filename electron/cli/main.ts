@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync } from 'node:fs';
 import { opCommands, summaryOf, UsageError, type OpCommand, type OpCommandName } from './commands';
-import type { OpName } from '../contract';
+import { describeError, languageOf, type OpName } from '../contract';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
@@ -111,7 +111,9 @@ async function runOp(
       { canWrite: true, canUseLocalPaths: true },
     );
     if (lastLine && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    if (!result.ok) throw new CommandFailure(result.error.code, result.error.message);
+    // Said in the language of the user's locale: zh-Hans unless it asks for English or 繁體.
+    const language = languageOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+    if (!result.ok) throw new CommandFailure(result.error.code, describeError(result.error, language));
     const value = result.value as never;
     process.stdout.write((out.json ? JSON.stringify(value) : command.print(value)) + '\n');
     process.exitCode = command.exitCode?.(value) ?? 0;

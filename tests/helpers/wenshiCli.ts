@@ -8,7 +8,9 @@ const BIN = fileURLToPath(new URL('../../bin/wenshi.js', import.meta.url));
 
 /** Runs the `wenshi` command as a person would, in its own process. */
 export function wenshi(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  // In Chinese, whatever the machine's locale: the tests read its sentences.
+  const env = { ...process.env, LC_ALL: 'zh_CN.UTF-8' };
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
