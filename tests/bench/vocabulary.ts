@@ -3,7 +3,7 @@
  * hand-written scan it replaced, in one run. Reports the first lookup (building the index, or
  * preparing the scan) and the time per keystroke while names are typed, as pinyin, initials,
  * simplified and traditional characters, and with a typo.
- * Run: npx tsx tests/bench/vocabulary.ts [names] (default 5,800). Not part of npm test.
+ * Run: npm run bench:vocabulary [-- names] (default 5,800). Not part of npm test.
  */
 import { pinyinSyllables } from '../../electron/core/search';
 import { TermIndex, type TermMatch } from '../../electron/core/vocabulary';
