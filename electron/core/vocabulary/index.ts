@@ -6,13 +6,7 @@ export {
   type PlaceMatch,
 } from './xuchangPlaces';
 export { DEFAULT_SUBJECTS } from './subjects';
-export {
-  matchTerms,
-  prepareTerms,
-  type VocabularyTerm,
-  type TermMatch,
-  type PreparedTerm,
-} from './matchTerms';
+export { TermIndex, type VocabularyTerm, type TermMatch } from './matchTerms';
 export {
   Vocabulary,
   VOCABULARY_FIELDS,

@@ -1,3 +1,4 @@
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { pinyinSyllables } from '../search';
 import { foldText } from '../text';
 
@@ -17,90 +18,277 @@ export interface VocabularyTerm {
 /** A term that matched, and which former name it matched by when not by its own. */
 export type TermMatch = Omit<VocabularyTerm, 'formerNames'> & { formerName?: string };
 
-/** One way of writing a term, in the forms a query is compared with. */
-interface Alias {
-  name?: string;
-  folded: string;
-  pinyin: string;
-  initials: string;
-  /** The pinyin from the second syllable on, from the third on…: 张德顺 → deshun, shun. */
-  tails: string[];
+/**
+ * How well a term fits, lower is better: its own characters exactly (许昌市), then its beginning
+ * (许昌) or its whole pinyin or initials (xuchangshi, xcs), then the beginning of those (xuch, xc),
+ * then characters inside it (昌市), then a later syllable (chang), and last a misspelt pinyin,
+ * whole or without its last syllables (xuchangsi, or yuzhau for 禹州市), then a misspelt later
+ * syllable. A former name ranks half a step after the same fit by the term's own name.
+ */
+const TIER = {
+  exact: 0,
+  charsPrefix: 1,
+  pinyinWhole: 1,
+  pinyinPrefix: 2,
+  inside: 3,
+  syllable: 4,
+  fuzzyPinyin: 5,
+  fuzzySyllable: 6,
+} as const;
+const FORMER_NAME = 0.5;
+
+/** Latin queries this long are also matched with one wrong, missing or extra letter. */
+const FUZZY_FROM = 4;
+
+/**
+ * The document fields, one MiniSearch document per way of writing a term (its name, each former
+ * name). `chars` is the folded name and `inside` each of its endings (德顺, 顺), so a prefix
+ * search on them finds a name by its beginning or by characters inside it. Characters are
+ * written as four hex digits per UTF-16 unit: MiniSearch's radix tree scans a node's children one
+ * by one, and thousands of distinct first characters would make every lookup slow; in hex no node
+ * has more than 16. The hex is upper case and pinyin lower case, so the two never share a prefix.
+ * `pinyin` is the whole pinyin (zhangdeshun), `initials` (zds), `syllables` the pinyin from the
+ * second syllable on, from the third on… (deshun, shun), and `stems` the first syllables without
+ * the last ones (zhangde), searched only for typos.
+ */
+type Field = 'chars' | 'inside' | 'pinyin' | 'initials' | 'syllables' | 'stems';
+const FIELDS: Field[] = ['chars', 'inside', 'pinyin', 'initials', 'syllables', 'stems'];
+
+interface AliasDoc {
+  id: number;
+  terms: Record<Field, string[]>;
 }
 
-/** A term ready to be matched: its aliases are worked out once, not per keystroke. */
-export interface PreparedTerm {
+/** What a document stands for: which term, and the former name when it is not the term's own. */
+interface AliasInfo {
+  termKey: string;
+  formerName?: string;
+}
+
+interface Entry {
   term: VocabularyTerm;
-  aliases: Alias[];
+  /** Place in the list the terms came in: the last tie-breaker, so the order is stable. */
+  order: number;
+  /** Pinyin order among equals; the strings are compared as they are (a collator is too slow). */
+  sortText: string;
 }
 
-function alias(text: string, name?: string): Alias {
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
+
+function hex(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += BYTE_HEX[code >> 8]! + BYTE_HEX[code & 0xff]!;
+  }
+  return out;
+}
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** The folded text a name or a query is compared by: 張德順 → 张德顺, without spaces. */
+const fold = (text: string) => foldText(text.trim()).replace(/\s+/g, '');
+
+function aliasTerms(text: string): Record<Field, string[]> {
+  const folded = fold(text);
+  const inside: string[] = [];
+  for (let i = 1; i < folded.length; i++)
+    if (!isLowSurrogate(folded.charCodeAt(i))) inside.push(hex(folded.slice(i)));
   const syllables = pinyinSyllables(text);
   return {
-    name,
-    folded: foldText(text),
-    pinyin: syllables.join(''),
-    initials: syllables.map((s) => s[0]).join(''),
-    tails: syllables.slice(1).map((_, i) => syllables.slice(i + 1).join('')),
+    chars: folded ? [hex(folded)] : [],
+    inside,
+    pinyin: syllables.length ? [syllables.join('')] : [],
+    initials: syllables.length ? [syllables.map((s) => s[0]).join('')] : [],
+    // From the second syllable on, from the third on…: 张德顺 → deshun, shun.
+    syllables: syllables.slice(1).map((_, i) => syllables.slice(i + 1).join('')),
+    // The first syllables without the last ones (禹州市 → yuzhou), only for typos: a misspelt
+    // word is compared whole, and people type 禹州 far more often than 禹州市.
+    stems: syllables.slice(2).map((_, i) => syllables.slice(0, i + 2).join('')),
   };
 }
 
-export function prepareTerms(terms: VocabularyTerm[]): PreparedTerm[] {
-  return terms.map((term) => ({
-    term,
-    aliases: [alias(term.value), ...(term.formerNames ?? []).map((name) => alias(name, name))],
-  }));
+function newIndex(): MiniSearch<AliasDoc> {
+  return new MiniSearch<AliasDoc>({
+    fields: FIELDS,
+    extractField: (doc, field) => (field === 'id' ? doc.id : doc.terms[field as Field].join(' ')),
+    tokenize: (text) => (text ? text.split(' ') : []),
+    processTerm: (term) => term,
+    autoVacuum: false,
+    searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
+  });
 }
 
-/**
- * How well a query fits one way of writing a term; lower is better, null is no match.
- * Chinese is compared after folding (許昌 finds 许昌); Latin letters also as pinyin, whole
- * (xuchang, xuch) or by initials (xc), and from any syllable (chang).
- */
-function rank(alias: Alias, query: string, letters: string): number | null {
-  const at = alias.folded.indexOf(query);
-  if (at === 0) return alias.folded.length === query.length ? 0 : 1;
-  if (at > 0) return 3;
-  if (!letters || !alias.pinyin) return null;
-  if (alias.pinyin === letters || alias.initials === letters) return 1;
-  if (alias.pinyin.startsWith(letters)) return 2;
-  if (alias.initials.startsWith(letters)) return 2;
-  return alias.tails.some((tail) => tail.startsWith(letters)) ? 4 : null;
-}
-
-/**
- * The terms that fit what was typed, best first: exact, then beginnings, then pinyin, then
- * anywhere inside; among equals, the most used, then the shortest path (a county before a town).
- * An empty query gives the most used terms.
- */
-export function matchTerms(prepared: PreparedTerm[], typed: string, limit: number): TermMatch[] {
-  const query = foldText(typed.trim()).replace(/\s+/g, '');
-  const letters = /^[a-z'\s]+$/.test(query) ? query.replace(/'/g, '') : '';
-  const found: { prepared: PreparedTerm; rank: number; formerName?: string }[] = [];
-  for (const p of prepared) {
-    let best: { rank: number; formerName?: string } | null = null;
-    for (const a of p.aliases) {
-      const r = query ? rank(a, query, letters) : 0;
-      if (r === null) continue;
-      // A term found by its current name ranks before one found by a former name.
-      const weighted = a.name ? r + 0.5 : r;
-      if (!best || weighted < best.rank) best = { rank: weighted, formerName: a.name };
-    }
-    if (best) found.push({ prepared: p, rank: best.rank, formerName: best.formerName });
+/** The tier of one indexed term that matched a query in one field. */
+function tierOf(field: Field, term: string, chars: string, letters: string): number {
+  switch (field) {
+    case 'chars':
+      return term === chars ? TIER.exact : TIER.charsPrefix;
+    case 'inside':
+      return TIER.inside;
+    case 'pinyin':
+      return term === letters
+        ? TIER.pinyinWhole
+        : term.startsWith(letters)
+          ? TIER.pinyinPrefix
+          : TIER.fuzzyPinyin;
+    case 'initials':
+      return term === letters ? TIER.pinyinWhole : TIER.pinyinPrefix;
+    case 'syllables':
+      return term.startsWith(letters) ? TIER.syllable : TIER.fuzzySyllable;
+    case 'stems':
+      return TIER.fuzzyPinyin;
   }
-  // Among equals, pinyin order; the strings are compared as they are, since a collator is far
-  // too slow for thousands of names on every keystroke.
-  const text = (p: PreparedTerm) => p.aliases[0]!.pinyin || p.term.value;
-  return found
-    .sort(
-      (a, b) =>
-        a.rank - b.rank ||
-        b.prepared.term.count - a.prepared.term.count ||
-        (a.prepared.term.path?.length ?? 0) - (b.prepared.term.path?.length ?? 0) ||
-        (text(a.prepared) < text(b.prepared) ? -1 : text(a.prepared) > text(b.prepared) ? 1 : 0),
-    )
-    .slice(0, limit)
-    .map(({ prepared: { term }, formerName }) => {
-      const { formerNames: _formerNames, ...rest } = term;
-      return formerName ? { ...rest, formerName } : rest;
+}
+
+/**
+ * The names of one vocabulary field in a MiniSearch index, matched as someone types: by either
+ * script (許昌 finds 许昌), by pinyin whole, by initials or from a later syllable, as a prefix,
+ * and with a typo in pinyin of four letters or more. Counts change with every edit but names
+ * rarely do, so `update` only adds and drops the names that came or went.
+ */
+export class TermIndex {
+  private index = newIndex();
+  private entries = new Map<string, Entry>();
+  private aliasIds = new Map<string, number>();
+  private aliases = new Map<number, AliasInfo>();
+  private nextId = 0;
+  private discarded = 0;
+  private mostUsed: Entry[] | null = null;
+
+  constructor(terms: VocabularyTerm[] = []) {
+    this.update(terms);
+  }
+
+  /** The terms as they are now (new counts, new names); the index follows the names that changed. */
+  update(terms: VocabularyTerm[]): void {
+    const entries = new Map<string, Entry>();
+    const wanted = new Map<string, AliasInfo & { text: string }>();
+    terms.forEach((term, order) => {
+      let termKey = [term.value, ...(term.path ?? [])].join('\u0001');
+      // The same name at the same place twice is two terms all the same.
+      for (let n = 2; entries.has(termKey); n++) termKey = `${termKey}\u0002${n}`;
+      entries.set(termKey, { term, order, sortText: pinyinSyllables(term.value).join('') || term.value });
+      wanted.set(`${termKey}\u0000`, { termKey, text: term.value });
+      for (const formerName of term.formerNames ?? [])
+        wanted.set(`${termKey}\u0000${formerName}`, { termKey, formerName, text: formerName });
     });
+    this.entries = entries;
+    this.mostUsed = null;
+
+    // Past a quarter of the index discarded, building afresh is cheaper than searching around it.
+    const gone = [...this.aliasIds.keys()].filter((key) => !wanted.has(key));
+    if (this.discarded + gone.length > this.aliasIds.size / 4) {
+      this.index = newIndex();
+      this.aliasIds.clear();
+      this.aliases.clear();
+      this.discarded = 0;
+    } else {
+      for (const key of gone) {
+        const id = this.aliasIds.get(key)!;
+        this.index.discard(id);
+        this.aliasIds.delete(key);
+        this.aliases.delete(id);
+        this.discarded++;
+      }
+    }
+    const added: AliasDoc[] = [];
+    for (const [key, { text, ...info }] of wanted) {
+      if (this.aliasIds.has(key)) continue;
+      const id = this.nextId++;
+      this.aliasIds.set(key, id);
+      this.aliases.set(id, info);
+      added.push({ id, terms: aliasTerms(text) });
+    }
+    this.index.addAll(added);
+  }
+
+  terms(): VocabularyTerm[] {
+    return [...this.entries.values()].map((e) => e.term);
+  }
+
+  /**
+   * The terms that fit what was typed, best first (see `TIER`); among equals, the most used,
+   * then the shortest path (a county before a town), then pinyin order. An empty query gives the
+   * most used terms.
+   */
+  match(typed: string, limit: number): TermMatch[] {
+    const query = fold(typed);
+    if (!query)
+      return (this.mostUsed ??= [...this.entries.values()].sort(byUse))
+        .slice(0, limit)
+        .map((entry) => output(entry));
+
+    const chars = hex(query);
+    const letters = /^[a-z']+$/.test(query) ? query.replace(/'/g, '') : '';
+    // Three rounds, each only when the ones before found fewer terms than asked for: every tier
+    // of a round is better than any of the next, and a short query ("l") would otherwise score
+    // thousands of names inside their syllables only to drop them.
+    const rounds: Query[][] = [
+      // Beginnings, and whole pinyin or initials. One letter begins the pinyin just when it begins
+      // the initials: searching one of them is enough.
+      [
+        { queries: [chars], fields: ['chars'], prefix: true },
+        ...(letters
+          ? [
+              {
+                queries: [letters],
+                fields: letters.length > 1 ? ['pinyin', 'initials'] : ['initials'],
+                prefix: true,
+              },
+            ]
+          : []),
+      ],
+      // Characters inside a name, or a later syllable.
+      [
+        { queries: [chars], fields: ['inside'], prefix: true },
+        ...(letters ? [{ queries: [letters], fields: ['syllables'], prefix: true }] : []),
+      ],
+      // A misspelt pinyin.
+      letters.length >= FUZZY_FROM
+        ? [{ queries: [letters], fields: ['pinyin', 'stems', 'syllables'], fuzzy: 1 }]
+        : [],
+    ];
+
+    const best = new Map<string, { entry: Entry; tier: number; formerName?: string }>();
+    for (const queries of rounds) {
+      if (best.size >= limit) break;
+      if (!queries.length) continue;
+      for (const result of this.index.search({ combineWith: 'OR', queries })) {
+        const alias = this.aliases.get(result.id as number);
+        const entry = alias && this.entries.get(alias.termKey);
+        if (!alias || !entry) continue;
+        const tier = bestTier(result, chars, letters) + (alias.formerName ? FORMER_NAME : 0);
+        const seen = best.get(alias.termKey);
+        // On a tie the term's own name wins over a former one.
+        if (!seen || tier < seen.tier || (tier === seen.tier && !alias.formerName))
+          best.set(alias.termKey, { entry, tier, formerName: alias.formerName });
+      }
+    }
+    return [...best.values()]
+      .sort((a, b) => a.tier - b.tier || byUse(a.entry, b.entry))
+      .slice(0, limit)
+      .map(({ entry, formerName }) => output(entry, formerName));
+  }
+}
+
+function bestTier(result: SearchResult, chars: string, letters: string): number {
+  let tier = Infinity;
+  for (const [term, fields] of Object.entries(result.match))
+    for (const field of fields as Field[]) tier = Math.min(tier, tierOf(field, term, chars, letters));
+  return tier;
+}
+
+function byUse(a: Entry, b: Entry): number {
+  return (
+    b.term.count - a.term.count ||
+    (a.term.path?.length ?? 0) - (b.term.path?.length ?? 0) ||
+    (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0) ||
+    a.order - b.order
+  );
+}
+
+function output(entry: Entry, formerName?: string): TermMatch {
+  const { formerNames: _formerNames, ...rest } = entry.term;
+  return formerName ? { ...rest, formerName } : rest;
 }

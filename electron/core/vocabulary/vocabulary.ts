@@ -1,11 +1,5 @@
 import type { Item } from '../model';
-import {
-  matchTerms,
-  prepareTerms,
-  type PreparedTerm,
-  type TermMatch,
-  type VocabularyTerm,
-} from './matchTerms';
+import { TermIndex, type TermMatch, type VocabularyTerm } from './matchTerms';
 import { XUCHANG_GAZETTEER, type PlaceEntry } from './xuchangPlaces';
 
 export const VOCABULARY_FIELDS = ['people', 'places', 'subjects'] as const;
@@ -88,35 +82,40 @@ export function subjectTerms(items: Iterable<Item>, subjects: readonly string[])
 }
 
 /**
- * The names pickers offer, counted from the catalog. Terms are built on the first query after a
- * change, not on every keystroke: a 50,000-item catalog is read once per edit.
+ * The names pickers offer, counted from the catalog, one `TermIndex` per field. Terms are
+ * recounted on the first query after a change, not on every keystroke: a 50,000-item catalog is
+ * read once per edit, and only names that came or went touch the index.
  */
 export class Vocabulary {
-  private prepared: Partial<Record<VocabularyField, PreparedTerm[]>> = {};
+  private indexes: Partial<Record<VocabularyField, TermIndex>> = {};
+  private stale = new Set<VocabularyField>();
   private settingsSeen: VocabularySettings | null = null;
 
   constructor(private readonly source: VocabularySource) {}
 
   /** Items changed: terms are recounted on the next query. */
   invalidate(): void {
-    this.prepared = {};
+    for (const field of VOCABULARY_FIELDS) this.stale.add(field);
   }
 
   terms(field: VocabularyField): VocabularyTerm[] {
-    return this.preparedFor(field).map((p) => p.term);
+    return this.indexFor(field).terms();
   }
 
   match(field: VocabularyField, query: string, limit: number): TermMatch[] {
-    return matchTerms(this.preparedFor(field), query, limit);
+    return this.indexFor(field).match(query, limit);
   }
 
-  private preparedFor(field: VocabularyField): PreparedTerm[] {
+  private indexFor(field: VocabularyField): TermIndex {
     const settings = this.source.settings();
     if (settings !== this.settingsSeen) {
-      this.prepared = {};
+      this.invalidate();
       this.settingsSeen = settings;
     }
-    return (this.prepared[field] ??= prepareTerms(this.build(field, settings)));
+    const index = this.indexes[field];
+    if (!index) return (this.indexes[field] = new TermIndex(this.build(field, settings)));
+    if (this.stale.delete(field)) index.update(this.build(field, settings));
+    return index;
   }
 
   private build(field: VocabularyField, settings: VocabularySettings): VocabularyTerm[] {
