@@ -2,20 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EDITORIAL_STATUSES, type EditorialStatus } from '../../../../electron/api/contract';
 import { api } from '../../api/client';
+import { useMessages } from '../../messages/useMessages';
 
 /** Changes the selected items at once: review status, and collections, tags or subjects to add. */
-export function BulkEditBar({
-  ids,
-  subjects,
-  onDone,
-  onError,
-}: {
-  ids: string[];
-  subjects: string[];
-  onDone: (count: number) => void;
-  onError: (e: unknown) => void;
-}) {
+export function BulkEditBar({ ids, subjects }: { ids: string[]; subjects: string[] }) {
   const { t } = useTranslation();
+  const { showError, showInfo } = useMessages();
   const [status, setStatus] = useState<EditorialStatus | ''>('');
   const [collection, setCollection] = useState('');
   const [tag, setTag] = useState('');
@@ -34,13 +26,13 @@ export function BulkEditBar({
           ...(subject && { subjects: [subject] }),
         },
       });
-      onDone(result.updated);
+      showInfo(t('bulk.done', { count: result.updated }));
       setStatus('');
       setCollection('');
       setTag('');
       setSubject('');
     } catch (error) {
-      onError(error);
+      showError(error);
     } finally {
       setBusy(false);
     }
