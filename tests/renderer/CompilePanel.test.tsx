@@ -35,7 +35,9 @@ function renderPanel(target: Target, preview = false) {
   );
 }
 
-beforeEach(() => fake.api.call.mockReset());
+beforeEach(() => {
+  fake.api.call.mockReset();
+});
 
 describe('the compile panel', () => {
   it('with nothing selected, will not compile (it would be the whole library) and says why', () => {
