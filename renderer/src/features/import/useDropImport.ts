@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type DragEvent } from 'react';
 import { useMessages } from '../../messages/useMessages';
 import { collectChosen, collectDropped } from './collectDropped';
-import type { ImportSource } from './ImportPanel';
+import type { ImportSource } from './useImportJob';
 
 /**
  * Importing from outside: files or folders dropped on the window (with the drop overlay while
