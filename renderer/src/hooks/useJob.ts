@@ -18,7 +18,7 @@ export interface JobProgress {
  * undefined when it failed (reported through the app's messages).
  */
 export function useJob() {
-  const { showError: onError } = useMessages();
+  const { showError } = useMessages();
   const [jobId, setJobId] = useState<string | null>(null);
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const pace = useRef<PaceStart | null>(null);
@@ -49,13 +49,13 @@ export function useJob() {
       try {
         return await work(id);
       } catch (error) {
-        onError(error);
+        showError(error);
         return undefined;
       } finally {
         setJobId(null);
       }
     },
-    [onError],
+    [showError],
   );
 
   const cancel = useCallback(() => {
