@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { PAGE_BREAK, type Item } from '../../electron/contract';
+import type { Item } from '../../electron/contract';
+import { PAGE_BREAK } from '../../electron/contract/shared';
 import { DocumentViewer } from '../../renderer/src/features/item/DocumentViewer';
 
 /** jsdom lays nothing out: the reading box is never measured, so pages keep their first size. */

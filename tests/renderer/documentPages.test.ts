@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_BREAK } from '../../electron/contract';
+import { PAGE_BREAK } from '../../electron/contract/shared';
 import {
   charsToFill,
   documentPages,

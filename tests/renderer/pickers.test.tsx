@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { ItemForm } from '../../renderer/src/features/item/ItemForm';
 import type { VocabularyLookup } from '../../renderer/src/features/item/pickers/useLookup';
-import { PERSON_ROLES, PERSON_ROLE_NAMES } from '../../electron/contract';
+import { PERSON_ROLES, PERSON_ROLE_NAMES } from '../../electron/contract/shared';
 import type { Item, ItemFieldsInput } from '../../electron/contract';
 import { Vocabulary } from '../../electron/core/vocabulary';
 import { zhHans } from '../../renderer/src/i18n/zh-Hans';

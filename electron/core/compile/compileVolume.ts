@@ -363,30 +363,20 @@ function setTocEntry(flow: Flow, fonts: SetFonts, entry: Placed, level: number, 
   });
 }
 
-/**
- * Typesets a book: front matter (title page, 版权页, 编委会, 前言, 目录), sections of articles
- * each on a new page, 后记 and an index; running heads, folios, bookmarks, page labels, TOC
- * links. The body is set first so the TOC, set after it, knows every page number.
- */
-export async function compileVolume(
-  options: CompileOptions,
-): Promise<{ pdf: Uint8Array; report: CompileReport }> {
-  const { book, changed } = convertScript(options.book);
-  const style = pageStyleFrom(book.style);
-  const grid = new Grid(style);
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  // The distinct characters, once: each font's subset tag is derived from them.
-  const chars = [...new Set(allText(book))].sort().join('');
-  const fonts: SetFonts = {
-    body: await TypesetFont.embed(doc, options.fonts.body, chars),
-    heading: await TypesetFont.embed(doc, options.fonts.heading, chars),
-    caption: await TypesetFont.embed(doc, options.fonts.caption, chars),
-    title: await TypesetFont.embed(doc, options.fonts.title, chars),
-  };
+type PageStyle = ReturnType<typeof pageStyleFrom>;
+type Laid = { page: LaidPage; ref: PageRef }[];
 
-  const articles = book.sections.flatMap((s) => s.articles);
-  const total = articles.length;
+async function embedFonts(doc: PDFDocument, files: CompileFonts, chars: string): Promise<SetFonts> {
+  return {
+    body: await TypesetFont.embed(doc, files.body, chars),
+    heading: await TypesetFont.embed(doc, files.heading, chars),
+    caption: await TypesetFont.embed(doc, files.caption, chars),
+    title: await TypesetFont.embed(doc, files.title, chars),
+  };
+}
+
+/** Each figure's pixel size, read once; a figure that cannot be read is reported and left out. */
+async function measureFigures(articles: BookArticle[]) {
   const sizes = new Map<string, { width: number; height: number }>();
   const missingImages: CompileReport['missingImages'] = [];
   for (const article of articles)
@@ -398,11 +388,21 @@ export async function compileVolume(
         missingImages.push({ file: figure.path, article: article.title });
       }
     }
+  return { sizes, missingImages };
+}
 
-  // Body first: its page numbers are what the TOC and the index print.
+/** The body: sections and their articles, 后记 and the index, with the outline of where each starts. */
+function setBodyMatter(
+  book: Book,
+  grid: Grid,
+  fonts: SetFonts,
+  sizes: Map<string, { width: number; height: number }>,
+  options: CompileOptions,
+) {
   const bodyFlow = new Flow('body', grid, fonts);
   const outline: Placed[] = [];
   const starts: { article: BookArticle; ref: PageRef }[] = [];
+  const total = book.sections.reduce((n, s) => n + s.articles.length, 0);
   let done = 0;
   for (const section of book.sections) {
     let parent: Placed[] = outline;
@@ -434,8 +434,11 @@ export async function compileVolume(
   if (book.index && starts.some((s) => s.article.people.length + s.article.places.length > 0))
     outline.push({ title: '索引', ref: setIndex(bodyFlow, fonts, book, starts), children: [], toc: true });
   if (bodyFlow.pages.length === 0) bodyFlow.openPage();
+  return { bodyFlow, outline };
+}
 
-  // Front matter.
+/** Front matter before the contents: title page, 版权页 with size and word count, 编委会 and 前言. */
+function setFrontMatter(book: Book, grid: Grid, fonts: SetFonts, style: PageStyle, characters: number) {
   const front = new Flow('front', grid, fonts);
   const frontOutline: Placed[] = [];
   const body = style.bodySize;
@@ -455,7 +458,6 @@ export async function compileVolume(
   }
   front.openPage({ folio: false });
   const size = PAGE_SIZES[book.style.size];
-  const characters = articles.reduce((n, a) => n + countChars(a.title + a.text), 0);
   const imprint = [
     ...book.imprint,
     `开本：${size.width} mm × ${size.height} mm\u3000${size.name}`,
@@ -483,28 +485,30 @@ export async function compileVolume(
       children: [],
       toc: true,
     });
+  return { front, frontOutline };
+}
 
-  const frontLabel = (n: number) => (book.frontNumerals === 'chinese' ? toChineseNumeral(n) : toRoman(n));
-  const label = (ref: PageRef) => (ref.flow === 'front' ? frontLabel(ref.index + 1) : String(ref.index + 1));
+/** The contents (目录) at the end of the front matter, each entry with its page label; where it starts. */
+function setContents(
+  front: Flow,
+  fonts: SetFonts,
+  entries: Placed[],
+  label: (ref: PageRef) => string,
+): PageRef {
   front.openPage({ recto: true });
   const tocRef = front.here();
   front.setRunningHead({ verso: '目录', recto: '目录' });
   setTitleBlock(front, fonts, '目\u3000录', '');
-  const tocEntries = [...frontOutline, ...outline];
-  for (const entry of tocEntries) {
+  for (const entry of entries) {
     setTocEntry(front, fonts, entry, 0, label(entry.ref));
     for (const child of entry.children) setTocEntry(front, fonts, child, 1, label(child.ref));
   }
   front.padToEven();
+  return tocRef;
+}
 
-  const frontCount = front.pages.length;
-  const pageIndex = (ref: PageRef) => (ref.flow === 'front' ? ref.index : frontCount + ref.index);
-  const laid = [
-    ...front.pages.map((page, index) => ({ page, ref: { flow: 'front', index } as PageRef })),
-    ...bodyFlow.pages.map((page, index) => ({ page, ref: { flow: 'body', index } as PageRef })),
-  ];
-
-  // Images, downsampled to print resolution for the size they are placed at.
+/** The placed images, downsampled to print resolution for the size they are placed at. */
+async function embedImages(doc: PDFDocument, laid: Laid, options: CompileOptions) {
   const placements = new Map<string, { file: string; width: number; height: number }>();
   for (const { page } of laid)
     for (const op of page.ops)
@@ -525,8 +529,17 @@ export async function compileVolume(
   // Embedded in placement order, so the same volume gives the same bytes.
   const images = new Map<string, PDFImage>();
   for (const key of placements.keys()) images.set(key, await doc.embedJpg(prepared.get(key)!));
+  return images;
+}
 
-  options.onProgress?.({ phase: 'render', done: 0, total: laid.length });
+/** Folios and running heads (with the rule under them) of each page. */
+function pageFurniture(
+  grid: Grid,
+  style: PageStyle,
+  fonts: SetFonts,
+  frontCount: number,
+  frontLabel: (n: number) => string,
+) {
   const decorate = (page: LaidPage, index: number): TextOp[] => {
     const ops: TextOp[] = [];
     const left = grid.left(index % 2 === 0);
@@ -564,12 +577,66 @@ export async function compileVolume(
       { x1: left, x2: left + grid.textWidth, y: style.height - style.marginTop * 0.5 - FOLIO_SIZE * 0.45 },
     ];
   };
+  return { decorate, rules };
+}
+
+/** The PDF's document information: title, author, subject, keywords, language, dates. */
+function writeDocumentInfo(doc: PDFDocument, book: Book, date: Date): void {
+  doc.setTitle(book.subtitle ? `${book.title}：${book.subtitle}` : book.title, {
+    showInWindowTitleBar: true,
+  });
+  const author = book.compiler || book.board.flatMap((b) => b.names).join('、');
+  if (author) doc.setAuthor(author);
+  doc.setSubject(book.subtitle || book.title);
+  if (book.keywords.length > 0) doc.setKeywords(book.keywords);
+  doc.setLanguage('zh-CN');
+  doc.setCreator('文史典藏 Wenshi');
+  doc.setProducer('文史典藏 Wenshi');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+}
+
+/**
+ * Typesets a book: front matter (title page, 版权页, 编委会, 前言, 目录), sections of articles
+ * each on a new page, 后记 and an index; running heads, folios, bookmarks, page labels, TOC
+ * links. The body is set first so the TOC, set after it, knows every page number.
+ */
+export async function compileVolume(
+  options: CompileOptions,
+): Promise<{ pdf: Uint8Array; report: CompileReport }> {
+  const { book, changed } = convertScript(options.book);
+  const style = pageStyleFrom(book.style);
+  const grid = new Grid(style);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  // The distinct characters, once: each font's subset tag is derived from them.
+  const fonts = await embedFonts(doc, options.fonts, [...new Set(allText(book))].sort().join(''));
+  const articles = book.sections.flatMap((s) => s.articles);
+  const total = articles.length;
+  const { sizes, missingImages } = await measureFigures(articles);
+
+  // Body first: its page numbers are what the TOC and the index print.
+  const { bodyFlow, outline } = setBodyMatter(book, grid, fonts, sizes, options);
+  const characters = articles.reduce((n, a) => n + countChars(a.title + a.text), 0);
+  const { front, frontOutline } = setFrontMatter(book, grid, fonts, style, characters);
+  const frontLabel = (n: number) => (book.frontNumerals === 'chinese' ? toChineseNumeral(n) : toRoman(n));
+  const label = (ref: PageRef) => (ref.flow === 'front' ? frontLabel(ref.index + 1) : String(ref.index + 1));
+  const tocRef = setContents(front, fonts, [...frontOutline, ...outline], label);
+
+  const frontCount = front.pages.length;
+  const pageIndex = (ref: PageRef) => (ref.flow === 'front' ? ref.index : frontCount + ref.index);
+  const laid: Laid = [
+    ...front.pages.map((page, index) => ({ page, ref: { flow: 'front', index } as PageRef })),
+    ...bodyFlow.pages.map((page, index) => ({ page, ref: { flow: 'body', index } as PageRef })),
+  ];
+  const images = await embedImages(doc, laid, options);
+
+  options.onProgress?.({ phase: 'render', done: 0, total: laid.length });
   const pdfPages = renderPages({
     doc,
     pages: laid,
     images,
-    decorate,
-    rules,
+    ...pageFurniture(grid, style, fonts, frontCount, frontLabel),
     pageIndex,
     width: style.width,
     height: style.height,
@@ -586,20 +653,7 @@ export async function compileVolume(
     ...outline.map(toOutline),
   ]);
   writePageLabels(doc, frontCount, (n) => (book.frontNumerals === 'chinese' ? toChineseNumeral(n) : null));
-
-  const date = options.date ?? new Date();
-  doc.setTitle(book.subtitle ? `${book.title}：${book.subtitle}` : book.title, {
-    showInWindowTitleBar: true,
-  });
-  const author = book.compiler || book.board.flatMap((b) => b.names).join('、');
-  if (author) doc.setAuthor(author);
-  doc.setSubject(book.subtitle || book.title);
-  if (book.keywords.length > 0) doc.setKeywords(book.keywords);
-  doc.setLanguage('zh-CN');
-  doc.setCreator('文史典藏 Wenshi');
-  doc.setProducer('文史典藏 Wenshi');
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
+  writeDocumentInfo(doc, book, options.date ?? new Date());
 
   await doc.flush();
   splitToUnicodeMaps(doc);

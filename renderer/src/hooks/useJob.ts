@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
+import { useMessages } from '../messages/useMessages';
 import { estimateRemaining, nextPaceStart, type PaceStart } from '../components/estimateRemaining';
 
 export interface JobProgress {
@@ -14,9 +15,10 @@ export interface JobProgress {
 /**
  * Long work (compile, import) run as a job: a fresh job id for each run, its progress events
  * with an estimate of the time left, and cancel. `run` resolves with the work's result, or
- * undefined when it failed (reported).
+ * undefined when it failed (reported through the app's messages).
  */
-export function useJob(onError: (error: unknown) => void) {
+export function useJob() {
+  const { showError } = useMessages();
   const [jobId, setJobId] = useState<string | null>(null);
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const pace = useRef<PaceStart | null>(null);
@@ -47,13 +49,13 @@ export function useJob(onError: (error: unknown) => void) {
       try {
         return await work(id);
       } catch (error) {
-        onError(error);
+        showError(error);
         return undefined;
       } finally {
         setJobId(null);
       }
     },
-    [onError],
+    [showError],
   );
 
   const cancel = useCallback(() => {

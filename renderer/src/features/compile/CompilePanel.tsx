@@ -1,65 +1,93 @@
-import { useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
-import { useJob } from '../../hooks/useJob';
-import { CompiledFile } from './CompiledFile';
 import { JobProgress } from '../../components/JobProgress';
-
-type Compiled = OpOutput<'volumes.compile'> & { title: string };
+import { CompiledFile } from './CompiledFile';
+import { useCompile, type Compiled, type CompileTarget } from './useCompile';
 
 interface Props {
-  itemIds: string[];
-  onError: (error: unknown) => void;
+  target: CompileTarget;
+  /** Shows the PDF inside the page once made, where there is room for it (the volume editor). */
+  preview?: boolean;
 }
 
-/** Compiles the checked items (or all) to a PDF, with progress and cancel, and says where it went. */
-export function CompilePanel({ itemIds, onError }: Props) {
+/**
+ * The one place a PDF is compiled: a saved volume, or the selected items under a title typed here.
+ * With progress, time left and cancel while it runs, and what was made when done.
+ */
+export function CompilePanel({ target, preview = false }: Props) {
   const { t } = useTranslation();
-  const [title, setTitle] = useState(() => t('compile.defaultTitle'));
-  const job = useJob(onError);
-  const [compiled, setCompiled] = useState<Compiled | null>(null);
-  const progress = job.progress;
-
-  async function run() {
-    setCompiled(null);
-    const result = await job.run((jobId) =>
-      api.call('volumes.compile', { itemIds: itemIds.length ? itemIds : undefined, title }, { jobId }),
-    );
-    if (result) setCompiled({ ...result, title });
-  }
-
+  const compile = useCompile(target);
+  const reasonId = useId();
+  const volume = 'volumeId' in target;
+  const label = volume ? t('compile.runVolume') : t('compile.run');
   return (
-    <section className="compile-panel" aria-label={t('compile.run')}>
-      <span className="selected-count">{t('compile.selected', { count: itemIds.length })}</span>
-      <label>
-        {t('compile.titleLabel')}
-        <input value={title} onChange={(e) => setTitle(e.target.value)} />
-      </label>
+    <section className={volume ? 'compile-panel volume-compile' : 'compile-panel'} aria-label={label}>
+      {!volume && (
+        <>
+          <span className="selected-count" id={reasonId}>
+            {compile.blocker ? t(compile.blocker) : t('compile.selected', { count: target.itemIds.length })}
+          </span>
+          <label>
+            {t('compile.titleLabel')}
+            <input value={compile.title} onChange={(e) => compile.setTitle(e.target.value)} />
+          </label>
+        </>
+      )}
       <button
         type="button"
         className="primary"
-        onClick={run}
-        disabled={job.running}
-        title={t('compile.runHint')}
+        onClick={() => void compile.run()}
+        disabled={compile.running || compile.blocker !== null}
+        aria-describedby={compile.blocker ? reasonId : undefined}
+        title={volume ? t('compile.runVolumeHint') : t(compile.blocker ?? 'compile.runHint')}
       >
-        {t('compile.run')}
+        {label}
       </button>
-      {job.running && (
+      {compile.running && (
         <JobProgress
-          progress={progress}
-          describe={(values) => t('compile.progress', values)}
-          onCancel={job.cancel}
+          progress={compile.progress}
+          describe={({ phase, ...values }) => t(`compile.phase.${phase}`, values)}
+          onCancel={compile.cancel}
         />
       )}
-      {compiled && (
-        <div className="compiled" role="status">
-          <span>
-            {t('compile.done', { title: compiled.title, pages: compiled.pages, articles: compiled.articles })}
-          </span>
-          <CompiledFile compiled={compiled} />
-        </div>
-      )}
+      {compile.compiled && <CompileResult compiled={compile.compiled} preview={preview} />}
     </section>
+  );
+}
+
+/** What was made: its size, conversions, where the file is, what is missing, and the PDF itself. */
+function CompileResult({ compiled, preview }: { compiled: Compiled; preview: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="compiled" role="status">
+        <span>
+          {t('compile.done', {
+            title: compiled.title,
+            pages: compiled.pages,
+            articles: compiled.articles,
+            figures: compiled.figures,
+            chars: compiled.characters,
+          })}
+        </span>
+        {compiled.script.mode !== 'keep' && (
+          <span>{t(`compile.converted.${compiled.script.mode}`, { count: compiled.script.changed })}</span>
+        )}
+        <CompiledFile compiled={compiled} />
+        {compiled.missingImages.length > 0 && (
+          <span className="warning">
+            {t('compile.missingImages', { files: compiled.missingImages.map((m) => m.article).join('、') })}
+          </span>
+        )}
+      </div>
+      {preview && (
+        <iframe
+          className="pdf-preview"
+          title={t('compile.preview')}
+          src={api.previewUrl(compiled.fileName)}
+        />
+      )}
+    </>
   );
 }

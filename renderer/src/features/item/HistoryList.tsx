@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OpOutput, Person, Region } from '../../../../electron/contract';
 import { formatFuzzyDate } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
+import { useMessages } from '../../messages/useMessages';
 import { leftToRight } from './photoRegions';
 
 type Entry = OpOutput<'items.history'>[number];
@@ -41,20 +42,19 @@ function useShown(): (field: string, value: unknown) => string {
 export function HistoryList({
   itemId,
   readOnly,
-  onError,
   onUndone,
 }: {
   itemId: string;
   readOnly: boolean;
-  onError: (e: unknown) => void;
   onUndone: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { showError } = useMessages();
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const shown = useShown();
   const load = useCallback(() => {
-    api.call('items.history', { id: itemId }).then((e) => setEntries([...e].reverse()), onError);
-  }, [itemId, onError]);
+    api.call('items.history', { id: itemId }).then((e) => setEntries([...e].reverse()), showError);
+  }, [itemId, showError]);
   useEffect(() => {
     load();
     return api.onEvent((event) => {
@@ -67,7 +67,7 @@ export function HistoryList({
       await api.call('items.undo', { entryId: entry.id });
       onUndone();
     } catch (error) {
-      onError(error);
+      showError(error);
     }
   }
 

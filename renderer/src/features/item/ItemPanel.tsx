@@ -20,7 +20,6 @@ interface Props {
   onDelete?: () => void;
   onDirty: (dirty: boolean) => void;
   onUndone: () => void;
-  onError: (error: unknown) => void;
 }
 
 /**
@@ -28,17 +27,7 @@ interface Props {
  * The parent keys it by item, so the viewers keep their zoom and page across saves; the form and
  * the review start afresh from each saved version.
  */
-export function ItemPanel({
-  item,
-  readOnly,
-  lookup,
-  onSave,
-  onUpdate,
-  onDelete,
-  onDirty,
-  onUndone,
-  onError,
-}: Props) {
+export function ItemPanel({ item, readOnly, lookup, onSave, onUpdate, onDelete, onDirty, onUndone }: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'form' | 'history'>('form');
   const audio = item?.files.find((f) => f.mime.startsWith('audio/'));
@@ -53,15 +42,7 @@ export function ItemPanel({
       {item && image && <PhotoViewer item={item} image={image} readOnly={readOnly} onUpdate={onUpdate} />}
       {audio && <TranscriptPlayer src={api.fileUrl(audio.sha256)} lines={lines} />}
       {item?.kind === 'document' && item.text.trim() && <DocumentViewer item={item} />}
-      {item && (
-        <ReviewPanel
-          key={item.updatedAt}
-          item={item}
-          readOnly={readOnly}
-          onChanged={onUndone}
-          onError={onError}
-        />
-      )}
+      {item && <ReviewPanel key={item.updatedAt} item={item} readOnly={readOnly} onChanged={onUndone} />}
       {item && (
         <div className="tabs" role="tablist" aria-label={t('item.tabs')}>
           <button
@@ -92,7 +73,7 @@ export function ItemPanel({
         aria-labelledby={item ? `tab-${tab}` : undefined}
       >
         {tab === 'history' && item ? (
-          <HistoryList itemId={item.id} readOnly={readOnly} onError={onError} onUndone={onUndone} />
+          <HistoryList itemId={item.id} readOnly={readOnly} onUndone={onUndone} />
         ) : (
           <ItemForm
             key={item?.updatedAt ?? 'new'}

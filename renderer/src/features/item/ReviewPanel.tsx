@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Item, OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
+import { useMessages } from '../../messages/useMessages';
 
 type Diff = OpOutput<'items.cleanupDiff'>;
 const CONTEXT = 12;
@@ -28,14 +29,13 @@ export function ReviewPanel({
   item,
   readOnly,
   onChanged,
-  onError,
 }: {
   item: Item;
   readOnly: boolean;
   onChanged: () => void;
-  onError: (e: unknown) => void;
 }) {
   const { t } = useTranslation();
+  const { showError } = useMessages();
   const [diff, setDiff] = useState<Diff | null>(null);
   if (item.suggestions.length === 0 && item.mojibake.length === 0) return null;
 
@@ -44,7 +44,7 @@ export function ReviewPanel({
       await api.call('items.reviewSuggestion', { id: item.id, index, accept });
       onChanged();
     } catch (error) {
-      onError(error);
+      showError(error);
     }
   }
 
@@ -53,7 +53,7 @@ export function ReviewPanel({
     try {
       setDiff(await api.call('items.cleanupDiff', { id: item.id }));
     } catch (error) {
-      onError(error);
+      showError(error);
     }
   }
 

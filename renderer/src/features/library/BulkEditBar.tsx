@@ -3,20 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { EditorialStatus } from '../../../../electron/contract';
 import { EDITORIAL_STATUSES } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
+import { useMessages } from '../../messages/useMessages';
 
 /** Changes the selected items at once: review status, and collections, tags or subjects to add. */
-export function BulkEditBar({
-  ids,
-  subjects,
-  onDone,
-  onError,
-}: {
-  ids: string[];
-  subjects: string[];
-  onDone: (count: number) => void;
-  onError: (e: unknown) => void;
-}) {
+export function BulkEditBar({ ids, subjects }: { ids: string[]; subjects: string[] }) {
   const { t } = useTranslation();
+  const { showError, showInfo } = useMessages();
   const [status, setStatus] = useState<EditorialStatus | ''>('');
   const [collection, setCollection] = useState('');
   const [tag, setTag] = useState('');
@@ -35,13 +27,13 @@ export function BulkEditBar({
           ...(subject && { subjects: [subject] }),
         },
       });
-      onDone(result.updated);
+      showInfo(t('bulk.done', { count: result.updated }));
       setStatus('');
       setCollection('');
       setTag('');
       setSubject('');
     } catch (error) {
-      onError(error);
+      showError(error);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OpInput, OpOutput } from '../../../../electron/contract';
+import { useTranslation } from 'react-i18next';
+import type { OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
+import { useMessages } from '../../messages/useMessages';
 import type { SearchFilters, SearchSort } from './SearchResults';
 
 export type SavedSearch = OpOutput<'searches.list'>[number];
@@ -28,14 +30,17 @@ export function isShowing(
 }
 
 /**
- * The library's saved searches. They live in library.json, so another window or another editor
- * may change them: the list is read again whenever the library says its settings changed.
+ * The library's saved searches, and which one is on screen. They live in library.json, so another
+ * window or another editor may change them: the list is read again whenever the library says its
+ * settings changed. Saving, renaming and deleting say how it went.
  */
-export function useSavedSearches(onError: (error: unknown) => void) {
+export function useSavedSearches(current: { query: string; sort: SearchSort; filters: SearchFilters }) {
+  const { t } = useTranslation();
+  const { showError, showInfo } = useMessages();
   const [searches, setSearches] = useState<SavedSearch[]>([]);
   const load = useCallback(() => {
-    api.call('searches.list', {}).then(setSearches, onError);
-  }, [onError]);
+    api.call('searches.list', {}).then(setSearches, showError);
+  }, [showError]);
   useEffect(load, [load]);
   useEffect(
     () =>
@@ -44,17 +49,40 @@ export function useSavedSearches(onError: (error: unknown) => void) {
       }),
     [load],
   );
-  const save = useCallback(
-    async (search: OpInput<'searches.save'>) => setSearches(await api.call('searches.save', search)),
-    [],
-  );
-  const rename = useCallback(
-    async (id: string, name: string) => setSearches(await api.call('searches.rename', { id, name })),
-    [],
-  );
-  const remove = useCallback(
-    async (id: string) => setSearches(await api.call('searches.delete', { id })),
-    [],
-  );
-  return { searches, save, rename, remove };
+
+  /** Runs a change and reports it; true when it was made. */
+  async function change(work: () => Promise<SavedSearch[]>, done: string): Promise<boolean> {
+    try {
+      setSearches(await work());
+      showInfo(done);
+      return true;
+    } catch (error) {
+      showError(error);
+      return false;
+    }
+  }
+
+  /** Keeps what is on screen under a name; a name in use is replaced only when the person agrees. */
+  async function save(name: string): Promise<boolean> {
+    const replace = searches.some((s) => s.name === name);
+    if (replace && !window.confirm(t('savedSearches.confirmReplace', { name }))) return false;
+    const search = {
+      name,
+      query: current.query,
+      sort: current.sort,
+      filters: cleanFilters(current.filters),
+      replace,
+    };
+    return change(() => api.call('searches.save', search), t('savedSearches.saved', { name }));
+  }
+  const rename = (search: SavedSearch, name: string) =>
+    change(() => api.call('searches.rename', { id: search.id, name }), t('savedSearches.renamed', { name }));
+  const remove = (search: SavedSearch) =>
+    void change(
+      () => api.call('searches.delete', { id: search.id }),
+      t('savedSearches.deleted', { name: search.name }),
+    );
+
+  const activeId = current.query ? (searches.find((s) => isShowing(s, current))?.id ?? null) : null;
+  return { searches, activeId, save, rename, remove };
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryChoice, OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
+import { useMessages } from '../../messages/useMessages';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 
 type Info = OpOutput<'library.info'>;
@@ -15,20 +16,12 @@ interface Props {
   /** Desktop: opens or creates another library; null in browser mode, which serves one library. */
   onSwitchLibrary: ((choice: LibraryChoice) => void) | null;
   onClose: () => void;
-  onError: (e: unknown) => void;
 }
 
 /** Library name and location (and, in the desktop app, another library), language, text size, 档号 pattern and the subject list. */
-export function SettingsDialog({
-  info,
-  fontScale,
-  onFontScale,
-  onSaved,
-  onSwitchLibrary,
-  onClose,
-  onError,
-}: Props) {
+export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onSwitchLibrary, onClose }: Props) {
   const { t, i18n } = useTranslation();
+  const { showError } = useMessages();
   const dialog = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState(info.name);
   const [pattern, setPattern] = useState(info.settings.identifierPattern);
@@ -56,7 +49,7 @@ export function SettingsDialog({
       onSaved();
       onClose();
     } catch (error) {
-      onError(error);
+      showError(error);
     }
   }
 

@@ -1,57 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpOutput, Volume, VolumeCounts } from '../../../../electron/contract';
-import { api } from '../../api/client';
 import { VolumeEditor } from './VolumeEditor';
-
-interface Props {
-  readOnly: boolean;
-  onError: (error: unknown) => void;
-  onInfo: (text: string) => void;
-}
+import { useVolumes } from './useVolumes';
 
 /** The volumes of the library: a list to pick from or start a new one, and the editor of the one picked. */
-export function VolumesView({ readOnly, onError, onInfo }: Props) {
+export function VolumesView({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
-  const [list, setList] = useState<OpOutput<'volumes.list'>>([]);
-  const [items, setItems] = useState<OpOutput<'items.list'>['items']>([]);
-  const [open, setOpen] = useState<{ volume: Volume; counts: VolumeCounts } | null>(null);
+  const volumes = useVolumes();
+  const { list, open } = volumes;
   const [newTitle, setNewTitle] = useState('');
-
-  const refresh = useCallback(() => {
-    api.call('volumes.list', {}).then(setList, onError);
-  }, [onError]);
-  useEffect(() => {
-    refresh();
-    api.call('items.list', { limit: 10000 }).then((r) => setItems(r.items), onError);
-  }, [refresh, onError]);
-
-  const select = (id: string) => api.call('volumes.get', { id }).then(setOpen, onError);
-
-  async function create() {
-    try {
-      const volume = await api.call('volumes.create', {
-        title: newTitle.trim(),
-        sections: [{ id: crypto.randomUUID().slice(0, 8), title: '', articles: [] }],
-      });
-      setNewTitle('');
-      refresh();
-      await select(volume.id);
-    } catch (error) {
-      onError(error);
-    }
-  }
-
-  async function remove(id: string, title: string) {
-    if (!window.confirm(t('volumes.confirmDelete', { title }))) return;
-    try {
-      await api.call('volumes.delete', { id });
-      if (open?.volume.id === id) setOpen(null);
-      refresh();
-    } catch (error) {
-      onError(error);
-    }
-  }
 
   return (
     <div className="volumes-view">
@@ -59,12 +16,12 @@ export function VolumesView({ readOnly, onError, onInfo }: Props) {
         <ul>
           {list.map((v) => (
             <li key={v.id} className={open?.volume.id === v.id ? 'selected' : undefined}>
-              <button type="button" className="link" onClick={() => void select(v.id)}>
+              <button type="button" className="link" onClick={() => void volumes.select(v.id)}>
                 《{v.title}》
               </button>
               <span className="count">{t('volumes.summary', { articles: v.articles, chars: v.chars })}</span>
               {!readOnly && (
-                <button type="button" className="danger" onClick={() => void remove(v.id, v.title)}>
+                <button type="button" className="danger" onClick={() => void volumes.remove(v.id, v.title)}>
                   {t('volumes.delete')}
                 </button>
               )}
@@ -77,7 +34,7 @@ export function VolumesView({ readOnly, onError, onInfo }: Props) {
             className="row"
             onSubmit={(e) => {
               e.preventDefault();
-              void create();
+              void volumes.create(newTitle).then((made) => made && setNewTitle(''));
             }}
           >
             <input
@@ -97,14 +54,9 @@ export function VolumesView({ readOnly, onError, onInfo }: Props) {
           key={`${open.volume.id}:${open.volume.updatedAt}`}
           volume={open.volume}
           counts={open.counts}
-          items={items}
+          items={volumes.items}
           readOnly={readOnly}
-          onError={onError}
-          onSaved={(volume) => {
-            onInfo(t('volumes.saved', { title: volume.title }));
-            refresh();
-            void select(volume.id);
-          }}
+          onSaved={volumes.saved}
         />
       )}
     </div>

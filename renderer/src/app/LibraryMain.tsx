@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import { Welcome } from '../features/library/Welcome';
+import { ItemTable } from '../features/library/ItemTable';
+import { PhotoGrid } from '../features/library/PhotoGrid';
+import { BulkEditBar } from '../features/library/BulkEditBar';
+import type { LibraryView } from '../features/library/useLibraryView';
+import { SearchResults } from '../features/search/SearchResults';
+import type { Search } from '../features/search/useSearch';
+import type { ItemEditor } from '../features/item/useItemEditor';
+import { CompilePanel } from '../features/compile/CompilePanel';
+
+interface Props {
+  library: LibraryView;
+  search: Search;
+  editor: ItemEditor;
+  readOnly: boolean;
+  fontScale: number;
+  subjects: string[];
+  onSaveSearch: (name: string) => Promise<boolean>;
+}
+
+/**
+ * The middle pane: the welcome in an empty library, the results of a search, or the view chosen
+ * in the sidebar as a table or a photo grid; under it, bulk edits and compiling of the selection.
+ */
+export function LibraryMain({ library, search, editor, readOnly, fontScale, subjects, onSaveSearch }: Props) {
+  const { t } = useTranslation();
+  const { items, visible, selection, selectedIds } = library;
+  const emptyText = items?.length === 0 ? t('list.empty') : t('list.emptyView');
+  return (
+    <main className="main-pane">
+      {search.indexing && (
+        <p className="indexing" role="status">
+          {t('search.indexing', search.indexing)}
+        </p>
+      )}
+      {items?.length === 0 && !search.query ? (
+        <Welcome readOnly={readOnly} onNew={editor.startNew} />
+      ) : search.result ? (
+        <SearchResults
+          query={search.query}
+          result={search.result}
+          sort={search.sort}
+          filters={search.filters}
+          onSort={search.setSort}
+          onFilters={search.setFilters}
+          onQuery={search.suggest}
+          onOpen={editor.open}
+          canSave={!readOnly}
+          onSaveSearch={onSaveSearch}
+        />
+      ) : visible && library.mode === 'grid' ? (
+        <PhotoGrid
+          items={visible}
+          tileSize={library.tileSize}
+          selection={selection}
+          emptyText={emptyText}
+          onTileSize={library.setTileSize}
+          onSelection={library.setSelection}
+          onOpen={editor.open}
+        />
+      ) : visible ? (
+        <ItemTable
+          items={visible}
+          fontScale={fontScale}
+          columns={library.columns}
+          sort={library.sort}
+          selection={selection}
+          emptyText={emptyText}
+          onSort={library.setSort}
+          onColumns={library.setColumns}
+          onSelection={library.setSelection}
+          onOpen={editor.open}
+        />
+      ) : null}
+      {selectedIds.length > 1 && !readOnly && <BulkEditBar ids={selectedIds} subjects={subjects} />}
+      <CompilePanel target={{ itemIds: selectedIds }} />
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpInput, OpOutput } from '../../../../electron/contract';
+import { api } from '../../api/client';
+import { useJob } from '../../hooks/useJob';
+
+/** What to compile: a saved volume, or the items selected in the list as a volume of their own. */
+export type CompileTarget = { volumeId: string; title: string } | { itemIds: string[] };
+
+export type Compiled = OpOutput<'volumes.compile'> & { title: string };
+
+/**
+ * Why the target cannot be compiled now, as an i18n key, or null when it can. Nothing selected
+ * is refused: the service would compile the whole library, which nobody asks for by accident.
+ */
+export function compileBlocker(target: CompileTarget): 'compile.noSelection' | null {
+  return 'itemIds' in target && target.itemIds.length === 0 ? 'compile.noSelection' : null;
+}
+
+/** Compiles a target to PDF as a job: the book title (for a selection), progress, cancel and the result. */
+export function useCompile(target: CompileTarget) {
+  const { t } = useTranslation();
+  const [typedTitle, setTitle] = useState(() => t('compile.defaultTitle'));
+  const job = useJob();
+  const [compiled, setCompiled] = useState<Compiled | null>(null);
+  const blocker = compileBlocker(target);
+  const title = 'volumeId' in target ? target.title : typedTitle;
+
+  async function run() {
+    if (blocker || job.running) return;
+    const args: OpInput<'volumes.compile'> =
+      'volumeId' in target ? { volumeId: target.volumeId } : { itemIds: target.itemIds, title };
+    setCompiled(null);
+    const result = await job.run((jobId) => api.call('volumes.compile', args, { jobId }));
+    if (result) setCompiled({ ...result, title });
+  }
+
+  return {
+    title,
+    setTitle,
+    blocker,
+    running: job.running,
+    progress: job.progress,
+    cancel: job.cancel,
+    run,
+    compiled,
+  };
+}

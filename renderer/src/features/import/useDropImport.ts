@@ -1,0 +1,59 @@
+import { useState, type ChangeEvent, type DragEvent } from 'react';
+import { useMessages } from '../../messages/useMessages';
+import { collectChosen, collectDropped } from './collectDropped';
+import type { ImportSource } from './useImportJob';
+
+/**
+ * Importing from outside: files or folders dropped on the window (with the drop overlay while
+ * dragging), files chosen with the picker, or paths from the desktop menu. A read-only library
+ * takes nothing; the import then runs in ImportPanel with progress and cancel.
+ */
+export function useDropImport(readOnly: boolean) {
+  const { showError } = useMessages();
+  const [dropping, setDropping] = useState(false);
+  const [importing, setImporting] = useState<ImportSource | null>(null);
+  const [fileInput, setFileInput] = useState<HTMLInputElement | null>(null);
+
+  function start(source: ImportSource) {
+    const count = 'files' in source ? source.files.length : source.paths.length;
+    if (count > 0 && !readOnly) setImporting(source);
+  }
+
+  /** For the element that takes drops: the whole window. */
+  const dropTarget = {
+    onDragOver(e: DragEvent) {
+      if (readOnly || !e.dataTransfer.types.includes('Files')) return;
+      e.preventDefault();
+      setDropping(true);
+    },
+    onDragLeave(e: DragEvent) {
+      if (e.relatedTarget === null) setDropping(false);
+    },
+    onDrop(e: DragEvent) {
+      e.preventDefault();
+      setDropping(false);
+      if (!readOnly) void collectDropped(e.dataTransfer).then((files) => start({ files }), showError);
+    },
+  };
+
+  /** For the file picker's input. */
+  function onChosen(e: ChangeEvent<HTMLInputElement>) {
+    if (e.target.files) start({ files: collectChosen(e.target.files) });
+    e.target.value = '';
+  }
+
+  return {
+    dropping,
+    importing,
+    start,
+    dropTarget,
+    /** The file picker's input, as its ref. */
+    setFileInput,
+    onChosen,
+    /** Opens the file picker (Ctrl+I). */
+    choose: () => fileInput?.click(),
+    close: () => setImporting(null),
+  };
+}
+
+export type DropImport = ReturnType<typeof useDropImport>;

@@ -1,0 +1,105 @@
+import { useTranslation } from 'react-i18next';
+import type { ArticleEntry } from '../../../../electron/contract';
+import type { Dragged, VolumeDraft } from './useVolumeDraft';
+
+interface Props {
+  article: ArticleEntry;
+  /** The item's own title, shown when the article has none of its own. */
+  itemTitle: string;
+  chars: number;
+  section: number;
+  index: number;
+  count: number;
+  readOnly: boolean;
+  drag: VolumeDraft['drag'];
+  onChange: (patch: Partial<ArticleEntry>) => void;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+}
+
+/** One article of a section: dragged or moved by buttons, removed, and its title, byline and note overridden. */
+export function ArticleEditor(props: Props) {
+  const { t } = useTranslation();
+  const { article, itemTitle, section, index, count, readOnly, drag, onChange, onMove } = props;
+  const title = article.title ?? itemTitle;
+  const here: Dragged = { kind: 'article', section, index };
+  return (
+    <li
+      draggable={!readOnly}
+      onDragStart={(e) => {
+        e.stopPropagation();
+        drag.start(here);
+      }}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.stopPropagation();
+        drag.drop(here, e);
+      }}
+    >
+      <div className="row">
+        <span className="article-title">{title}</span>
+        <span className="count">{t('volumes.chars', { count: props.chars })}</span>
+        <button
+          type="button"
+          className="secondary"
+          aria-label={t('volumes.moveUp', { title })}
+          disabled={index === 0}
+          onClick={() => onMove(index - 1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          aria-label={t('volumes.moveDown', { title })}
+          disabled={index === count - 1}
+          onClick={() => onMove(index + 1)}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="danger"
+          aria-label={t('volumes.removeArticle', { title })}
+          onClick={props.onRemove}
+        >
+          ✕
+        </button>
+      </div>
+      <details>
+        <summary>{t('volumes.overrides')}</summary>
+        <label>
+          {t('volumes.fields.articleTitle')}
+          <input
+            value={article.title ?? ''}
+            placeholder={itemTitle}
+            onChange={(e) => onChange({ title: e.target.value || undefined })}
+          />
+        </label>
+        <label>
+          {t('volumes.fields.byline')}
+          <input
+            value={article.byline ?? ''}
+            onChange={(e) => onChange({ byline: e.target.value || undefined })}
+          />
+        </label>
+        <label>
+          {t('volumes.fields.editorNote')}
+          <textarea
+            rows={2}
+            value={article.editorNote}
+            onChange={(e) => onChange({ editorNote: e.target.value })}
+          />
+        </label>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={article.shared}
+            onChange={(e) => onChange({ shared: e.target.checked })}
+          />
+          {t('volumes.fields.shared')}
+        </label>
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpOutput, Volume, VolumeCounts } from '../../../../electron/contract';
+import { api } from '../../api/client';
+import { useMessages } from '../../messages/useMessages';
+
+export type ItemSummary = OpOutput<'items.list'>['items'][number];
+
+/** The library's volumes, the items to build them from, and the one open in the editor. */
+export function useVolumes() {
+  const { t } = useTranslation();
+  const { showError, showInfo } = useMessages();
+  const [list, setList] = useState<OpOutput<'volumes.list'>>([]);
+  const [items, setItems] = useState<ItemSummary[]>([]);
+  const [open, setOpen] = useState<{ volume: Volume; counts: VolumeCounts } | null>(null);
+
+  const refresh = useCallback(() => {
+    api.call('volumes.list', {}).then(setList, showError);
+  }, [showError]);
+  useEffect(() => {
+    refresh();
+    api.call('items.list', { limit: 10000 }).then((r) => setItems(r.items), showError);
+  }, [refresh, showError]);
+
+  const select = useCallback(
+    (id: string) => api.call('volumes.get', { id }).then(setOpen, showError),
+    [showError],
+  );
+
+  /** A new volume with one empty section, opened at once; false when it could not be made. */
+  async function create(title: string): Promise<boolean> {
+    try {
+      const volume = await api.call('volumes.create', {
+        title: title.trim(),
+        sections: [{ id: crypto.randomUUID().slice(0, 8), title: '', articles: [] }],
+      });
+      refresh();
+      await select(volume.id);
+      return true;
+    } catch (error) {
+      showError(error);
+      return false;
+    }
+  }
+
+  async function remove(id: string, title: string) {
+    if (!window.confirm(t('volumes.confirmDelete', { title }))) return;
+    try {
+      await api.call('volumes.delete', { id });
+      if (open?.volume.id === id) setOpen(null);
+      refresh();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  /** After the editor saved: says so, and shows the saved volume with its new counts. */
+  function saved(volume: Volume) {
+    showInfo(t('volumes.saved', { title: volume.title }));
+    refresh();
+    void select(volume.id);
+  }
+
+  return { list, items, open, select, create, remove, saved };
+}

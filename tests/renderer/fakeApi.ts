@@ -1,0 +1,26 @@
+import { vi } from 'vitest';
+import type { ApiEvent } from '../../electron/contract';
+
+/**
+ * A stand-in for the renderer's api client, for `vi.mock('…/api/client', () => fakeApiModule())`:
+ * `call` is a mock the test answers, and `emit` sends an event to whoever listens.
+ */
+export function createFakeApi() {
+  const listeners = new Set<(event: ApiEvent) => void>();
+  return {
+    desktop: false,
+    call: vi.fn<(op: string, args?: unknown, meta?: unknown) => Promise<unknown>>(),
+    onEvent: (listener: (event: ApiEvent) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onCommand: () => () => undefined,
+    switchLibrary: null,
+    exportUrl: (fileName: string) => `/exports/${encodeURIComponent(fileName)}`,
+    previewUrl: (fileName: string) => `/exports/${encodeURIComponent(fileName)}?inline=1`,
+    fileUrl: (sha256: string) => `/files/${sha256}`,
+    emit: (event: ApiEvent) => listeners.forEach((l) => l(event)),
+  };
+}
+
+export type FakeApi = ReturnType<typeof createFakeApi>;

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, renderHook, screen } from '@testing-library/react';
+import { MessageArea, MessagesProvider } from '../../renderer/src/messages/MessagesProvider';
+import { useMessages } from '../../renderer/src/messages/useMessages';
+import { ApiCallError } from '../../renderer/src/api/client';
+
+/** A feature deep in the tree that reports, without any prop handed down to it. */
+function Reporter() {
+  const { showError, showInfo } = useMessages();
+  return (
+    <>
+      <button type="button" onClick={() => showError(new ApiCallError('locked', '资料库正被另一个程序使用'))}>
+        fail
+      </button>
+      <button type="button" onClick={() => showInfo('已保存「许昌发制品」')}>
+        save
+      </button>
+    </>
+  );
+}
+
+function renderApp() {
+  render(
+    <MessagesProvider>
+      <section>
+        <div>
+          <Reporter />
+        </div>
+      </section>
+      <MessageArea />
+    </MessagesProvider>,
+  );
+  return screen.getByRole('status');
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('messages', () => {
+  it('shows an error from any feature in the status area, in the UI language, until dismissed', () => {
+    vi.useFakeTimers();
+    const area = renderApp();
+    expect(area.textContent).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'fail' }));
+    expect(area.textContent).toContain('出错了：资料库正被另一个程序使用');
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(area.textContent).toContain('资料库正被另一个程序使用');
+    fireEvent.click(screen.getByRole('button', { name: '关闭提示' }));
+    expect(area.textContent).toBe('');
+  });
+
+  it('lets good news fade by itself, and a newer message replace an older one', () => {
+    vi.useFakeTimers();
+    const area = renderApp();
+    fireEvent.click(screen.getByRole('button', { name: 'fail' }));
+    fireEvent.click(screen.getByRole('button', { name: 'save' }));
+    expect(area.textContent).toContain('已保存「许昌发制品」');
+    expect(area.textContent).not.toContain('出错了');
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(area.textContent).toContain('已保存「许昌发制品」');
+    act(() => vi.advanceTimersByTime(2_000));
+    expect(area.textContent).toBe('');
+  });
+
+  it('refuses to be used outside its provider, where nobody would see the message', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => renderHook(() => useMessages())).toThrow(/MessagesProvider/);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act, renderHook } from '@testing-library/react';
+import type { DragEvent, ReactNode } from 'react';
+import { MessagesProvider } from '../../renderer/src/messages/MessagesProvider';
+import { useDropImport } from '../../renderer/src/features/import/useDropImport';
+
+const wrapper = ({ children }: { children: ReactNode }) => <MessagesProvider>{children}</MessagesProvider>;
+
+/** A drag of files over the window, as the browser reports it. */
+function fileDrag() {
+  return {
+    dataTransfer: { types: ['Files'] },
+    preventDefault: vi.fn(),
+    relatedTarget: null,
+  } as unknown as DragEvent & {
+    preventDefault: ReturnType<typeof vi.fn>;
+  };
+}
+
+describe('useDropImport', () => {
+  it('shows the drop overlay while files are dragged over, and takes the drop', () => {
+    const { result } = renderHook(() => useDropImport(false), { wrapper });
+    const over = fileDrag();
+    act(() => result.current.dropTarget.onDragOver(over));
+    expect(over.preventDefault).toHaveBeenCalled();
+    expect(result.current.dropping).toBe(true);
+    act(() => result.current.dropTarget.onDragLeave(fileDrag()));
+    expect(result.current.dropping).toBe(false);
+  });
+
+  it('imports paths from the menu, but not an empty choice', () => {
+    const { result } = renderHook(() => useDropImport(false), { wrapper });
+    act(() => result.current.start({ paths: [] }));
+    expect(result.current.importing).toBeNull();
+    act(() => result.current.start({ paths: ['/稿件/访谈.docx'] }));
+    expect(result.current.importing).toEqual({ paths: ['/稿件/访谈.docx'] });
+    act(() => result.current.close());
+    expect(result.current.importing).toBeNull();
+  });
+
+  it('takes nothing into a read-only library: no overlay, no import', () => {
+    const { result } = renderHook(() => useDropImport(true), { wrapper });
+    const over = fileDrag();
+    act(() => result.current.dropTarget.onDragOver(over));
+    expect(over.preventDefault).not.toHaveBeenCalled();
+    expect(result.current.dropping).toBe(false);
+    act(() => result.current.start({ paths: ['/稿件/访谈.docx'] }));
+    expect(result.current.importing).toBeNull();
+  });
+});
