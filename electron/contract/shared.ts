@@ -18,6 +18,7 @@ export {
   VOCABULARY_FIELDS,
 } from '../core/model';
 export { OP_NAMES } from './operations';
+export { describeError, languageOf, LANGUAGES } from './errors';
 export { SEARCH_INDEX_JOB } from './events';
 export { SHORTCUT_KEYS } from './desktop';
 export {

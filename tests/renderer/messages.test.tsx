@@ -3,6 +3,7 @@ import { act, fireEvent, render, renderHook, screen } from '@testing-library/rea
 import { MessageArea, MessagesProvider } from '../../renderer/src/messages/MessagesProvider';
 import { useMessages } from '../../renderer/src/messages/useMessages';
 import { ApiCallError } from '../../renderer/src/api/client';
+import i18n from '../../renderer/src/i18n';
 
 /** A feature deep in the tree that reports, without any prop handed down to it. */
 function Reporter() {
@@ -59,6 +60,31 @@ describe('messages', () => {
     expect(area.textContent).toContain('已保存「许昌发制品」');
     act(() => vi.advanceTimersByTime(2_000));
     expect(area.textContent).toBe('');
+  });
+
+  it('says a failure the application named in the interface language', async () => {
+    const failure = { code: 'read_only', message: '当前为只读访问，不能修改资料库。', sentence: 'read_only' as const };
+    function ReadOnly() {
+      const { showError } = useMessages();
+      return (
+        <button type="button" onClick={() => showError(new ApiCallError('read_only', failure.message, failure))}>
+          edit
+        </button>
+      );
+    }
+    await act(() => i18n.changeLanguage('en'));
+    try {
+      render(
+        <MessagesProvider>
+          <ReadOnly />
+          <MessageArea />
+        </MessagesProvider>,
+      );
+      fireEvent.click(screen.getByRole('button', { name: 'edit' }));
+      expect(screen.getByRole('status').textContent).toMatch(/This is read-only access/);
+    } finally {
+      await act(() => i18n.changeLanguage('zh-Hans'));
+    }
   });
 
   it('refuses to be used outside its provider, where nobody would see the message', () => {

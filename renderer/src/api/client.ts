@@ -1,4 +1,5 @@
 import type {
+  ApiError,
   ApiEvent,
   AppCommand,
   CallMeta,
@@ -23,13 +24,16 @@ declare global {
   }
 }
 
-/** A failed call, with the service's message for people. */
+/** A failed call: its code, and the failure to say to people (`describeError`). */
 export class ApiCallError extends Error {
+  readonly failure: ApiError;
   constructor(
     readonly code: string,
     message: string,
+    failure?: ApiError,
   ) {
     super(message);
+    this.failure = failure ?? { code, message };
   }
 }
 
@@ -69,7 +73,7 @@ export interface DroppedFile {
 
 function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
-  throw new ApiCallError(result.error.code, result.error.message);
+  throw new ApiCallError(result.error.code, result.error.message, result.error);
 }
 
 function ipcClient(bridge: WenshiBridge): ApiClient {

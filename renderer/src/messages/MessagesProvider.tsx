@@ -1,19 +1,27 @@
 import { useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError, languageOf } from '../../../electron/contract/shared';
+import { ApiCallError } from '../api/client';
 import { StatusMessage, type Status } from '../components/StatusMessage';
 import { MessagesContext, StatusContext, type Messages } from './messagesContext';
 import { useMessages } from './useMessages';
 
 /** One place for the app's messages: features report through `useMessages()`, `MessageArea` shows them. */
 export function MessagesProvider({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<Status | null>(null);
   const showError = useCallback(
     (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
+      // A failure the application named is said in the interface's language.
+      const message =
+        error instanceof ApiCallError
+          ? describeError(error.failure, languageOf(i18n.language))
+          : error instanceof Error
+            ? error.message
+            : String(error);
       setStatus({ kind: 'error', text: t('status.error', { message }) });
     },
-    [t],
+    [t, i18n],
   );
   const actions = useMemo<Messages>(
     () => ({
