@@ -476,7 +476,7 @@ export const contract = {
       checkedFiles: z.number(),
       problems: z.array(
         z.object({
-          kind: z.enum(['missing', 'altered', 'orphan', 'damaged', 'derivable']),
+          kind: z.enum(['missing', 'altered', 'orphan', 'damaged', 'derivable', 'link']),
           path: z.string(),
           itemIds: z.array(z.string()),
           message: z.string(),
