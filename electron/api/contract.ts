@@ -149,7 +149,8 @@ export const contract = {
     input: z.object({}),
     output: z.object({
       name: z.string(),
-      root: z.string(),
+      /** The library folder; left out for a read-only door (a reader elsewhere on the LAN). */
+      root: z.string().optional(),
       formatVersion: z.number(),
       itemCount: z.number(),
       readOnly: z.boolean(),

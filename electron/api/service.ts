@@ -289,12 +289,14 @@ export class Service {
   }
 
   private readonly handlers: Handlers = {
-    'library.info': async () => ({
+    'library.info': async (_args, { door }) => ({
       name: this.library.info.name,
-      root: this.library.root,
+      // Where the library lies on this computer is not for a reader on a read-only door.
+      ...(door.canWrite && { root: this.library.root }),
       formatVersion: this.library.info.formatVersion,
       itemCount: this.library.catalog.size,
-      readOnly: this.library.readOnly,
+      // A read-only door is read-only to its reader, whatever the library itself allows.
+      readOnly: this.library.readOnly || !door.canWrite,
       settings: this.library.info.settings,
       ...(this.library.lockedBy && {
         readOnlyReason: `资料库正由另一个程序使用（进程 ${this.library.lockedBy.pid}，${this.library.lockedBy.host}），当前为只读模式。`,
