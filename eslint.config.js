@@ -45,7 +45,7 @@ export default tseslint.config(
             },
             { group: ['**/renderer/**'], message: 'electron/core must not import the renderer.' },
             {
-              group: ['**/api/**', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**'],
+              group: ['**/app/**', '**/api/**', '**/main/**', '**/preload/**', '**/server/**', '**/cli/**'],
               message: 'electron/core is imported by the doors, never the reverse.',
             },
           ],
