@@ -62,7 +62,8 @@ export const baseHeaders: MiddlewareHandler = async (c, next) => {
 
 /** A path whose escapes do not decode (`%c0%ae`, a lone `%`) or that holds NUL is bad input. */
 export const wellFormedPath: MiddlewareHandler = async (c, next) => {
-  const raw = c.req.path;
+  // As sent: the router's path already has some escapes decoded.
+  const raw = new URL(c.req.url).pathname;
   let decoded: string;
   try {
     decoded = decodeURIComponent(raw);

@@ -105,7 +105,8 @@ export function apiRoutes(app: Hono<Env>, service: Service, door: DoorPolicy, ev
     const target = await resolveUploadTarget(service.library, batchId, relative);
     if (!target) return refuse(c, 400, '400 上传路径无效');
     try {
-      const size = await receiveUpload(c.env.incoming, target);
+      const declared = Number(c.req.header('content-length') ?? 0);
+      const size = await receiveUpload(c.req.raw.body, declared, target);
       return c.json({ size }, 200);
     } catch (error) {
       if (error instanceof UploadTooLarge) return refuse(c, 413, '413 上传失败：文件太大');

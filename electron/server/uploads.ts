@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
 import { mkdir, open, unlink } from 'node:fs/promises';
-import type http from 'node:http';
 import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 
 /** One file may be as large as a long interview recording or a big scan; it is streamed to disk. */
@@ -15,29 +16,32 @@ export class UploadTooLarge extends Error {
 
 /**
  * Streams a file sent by the browser (browser mode cannot hand the server a path) to its staging
- * target (from `resolveUploadTarget`), from where `uploads.import` imports it.
+ * target (from `resolveUploadTarget`), from where `uploads.import` imports it. The request's own
+ * body stream is read, so the file never sits in memory whole.
  */
-export async function receiveUpload(req: http.IncomingMessage, target: string): Promise<number> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_UPLOAD_BYTES) throw new UploadTooLarge();
+export async function receiveUpload(
+  body: ReadableStream<Uint8Array> | null,
+  declaredLength: number,
+  target: string,
+): Promise<number> {
+  if (declaredLength > MAX_UPLOAD_BYTES) throw new UploadTooLarge();
   await mkdir(path.dirname(target), { recursive: true });
   let received = 0;
-  let tooLarge = false;
-  req.on('data', (chunk: Buffer) => {
-    received += chunk.length;
-    if (received > MAX_UPLOAD_BYTES) {
-      tooLarge = true;
-      req.destroy(new UploadTooLarge());
-    }
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length;
+      done(received > MAX_UPLOAD_BYTES ? new UploadTooLarge() : null, chunk);
+    },
   });
   // O_NOFOLLOW: a link put in place of the target is not written through.
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
+  const file = await open(target, flags, 0o644);
+  const source = body ? Readable.fromWeb(body as WebReadableStream<Uint8Array>) : Readable.from([]);
   try {
-    const file = await open(target, flags, 0o644);
-    await pipeline(req, file.createWriteStream());
+    await pipeline(source, counted, file.createWriteStream());
   } catch (error) {
     await unlink(target).catch(() => undefined);
-    throw tooLarge ? new UploadTooLarge() : error;
+    throw error instanceof UploadTooLarge ? error : new Error('上传中断');
   }
   return received;
 }

@@ -1,5 +1,5 @@
 // Attacks on the browser door (`wenshi serve`), each reproduced with real requests to a real server.
-import { mkdir, symlink } from 'node:fs/promises';
+import { mkdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from '@cantoo/pdf-lib';
@@ -136,6 +136,14 @@ describe('changes only from the app’s own origin (CSRF)', () => {
       body: '许昌',
     });
     expect(own.status).toBe(200);
+    // A name with a percent sign in it arrives as it was named.
+    const percent = await rawRequest(`${door.origin}/uploads/batch-0001/100%25.txt`, {
+      method: 'PUT',
+      headers: { ...door.cookie, Origin: door.origin, 'X-Wenshi': '1' },
+      body: '许昌',
+    });
+    expect(percent.status).toBe(200);
+    expect(await readFile(path.join(door.root, '.incoming', 'batch-0001', '100%.txt'), 'utf8')).toBe('许昌');
   });
 });
 
