@@ -10,6 +10,9 @@ import type { Readable } from 'node:stream';
 import { derivedPaths, type Library } from '../core/library';
 import { DOWNLOAD_ONLY, SNIFF_BYTES, sniffContentType, type ContentType } from './contentType';
 
+/** The open library, as the doors hand it over (they name no core module themselves). */
+export type { Library };
+
 export type ResourceRequest =
   { kind: 'original' | 'thumb' | 'preview'; sha256: string } | { kind: 'export'; name: string };
 

@@ -1,7 +1,6 @@
 // Answers wenshi:// requests from the library, free of Electron imports so tests can try to break it.
 import { Readable } from 'node:stream';
-import { resolveResource, type Resource, type ResourceRequest } from '../app/resources';
-import type { Library } from '../core/library';
+import { resolveResource, type Library, type Resource, type ResourceRequest } from '../app/resources';
 import { parseExportUrl, parseLibraryFileUrl } from './windowOptions';
 
 /** What a `wenshi://` URL asks for, as the application layer's opaque request, or null. */

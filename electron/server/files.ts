@@ -8,8 +8,7 @@ import { Readable } from 'node:stream';
 import type { Context, Hono } from 'hono';
 import type { Env } from './routes';
 import { HTTP_EXPORTS_PREFIX, HTTP_FILES_PREFIX } from '../api/contract';
-import type { Library } from '../core/library';
-import { confinedPath, resolveResource, type Resource } from '../app/resources';
+import { confinedPath, resolveResource, type Library, type Resource } from '../app/resources';
 import { refuse, TEXT } from './guards';
 
 export const CONTENT_SECURITY_POLICY =

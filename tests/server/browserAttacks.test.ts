@@ -1,5 +1,6 @@
 // Attacks on the browser door (`wenshi serve`), each reproduced with real requests to a real server.
 import { mkdir, readFile, symlink } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from '@cantoo/pdf-lib';
@@ -156,6 +157,22 @@ describe('DNS rebinding', () => {
       expect([421, 403], host).toContain(response.status);
       expect(response.text, host).not.toContain('文史典藏');
     }
+    // This computer's own name is for the LAN door only.
+    const named = await rawRequest(`${door.origin}/`, {
+      headers: { ...door.cookie, Host: `${os.hostname()}:${port}` },
+    });
+    expect(named.status).toBe(421);
+    const lan = await browserDoor({ lan: true, allowEdit: false });
+    const lanPort = new URL(lan.origin).port;
+    for (const host of [`${os.hostname()}:${lanPort}`, `${os.hostname()}.local:${lanPort}`])
+      expect(
+        (await rawRequest(`${lan.origin}/`, { headers: { ...lan.cookie, Host: host } })).status,
+        host,
+      ).toBe(200);
+    expect(
+      (await rawRequest(`${lan.origin}/`, { headers: { ...lan.cookie, Host: `evil.example:${lanPort}` } }))
+        .status,
+    ).toBe(421);
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`])
       expect(
         (await rawRequest(`${door.origin}/`, { headers: { ...door.cookie, Host: host } })).status,
