@@ -14,6 +14,7 @@ export default defineConfig({
           include: [
             'tests/core/**/*.test.ts',
             'tests/cli/**/*.test.ts',
+            'tests/app/**/*.test.ts',
             'tests/server/**/*.test.ts',
             'tests/electron/**/*.test.ts',
             'tests/app/**/*.test.ts',

@@ -22,6 +22,12 @@ import type { AppContext, CallContext, DoorPolicy, Handlers } from './context';
 import { sourceDemoDir } from './demo';
 import { toApiError } from './errors';
 import { Jobs } from './jobs';
+import {
+  resolveResource,
+  resolveUploadTarget,
+  type Resource,
+  type ResourceRequest,
+} from './resources';
 import { itemUseCases } from './useCases/items';
 import { libraryUseCases } from './useCases/library';
 import { searchUseCases } from './useCases/search';
@@ -144,9 +150,17 @@ export class Application {
     return nextVerificationDue(this.library);
   }
 
-  /** A file of the library the pages may show: an original, or its thumbnail or preview. */
-  async displayFile(sha256: string, size: 'original' | 'thumb' | 'preview') {
-    return this.library.displayFile(sha256, size);
+  /**
+   * A file of the library for a door to send (an original, its thumbnail or preview, an export),
+   * by the one rule both doors follow: confined to the library, no links, typed by its content.
+   */
+  resource(request: ResourceRequest, options: { inline?: boolean } = {}): Promise<Resource | null> {
+    return resolveResource(this.library, request, options);
+  }
+
+  /** Where a file the browser uploads is staged, or null when the batch or path is not acceptable. */
+  uploadTarget(batchId: string, relative: string): Promise<string | null> {
+    return resolveUploadTarget(this.library, batchId, relative);
   }
 
   /** A folder of the library by its name (`exports`, `.incoming` …). */

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -28,7 +28,7 @@ import {
   secureWebPreferences,
   shouldBlockNavigation,
 } from './windowOptions';
-import { resolveLibraryRequest } from './libraryProtocol';
+import { libraryResponse } from './libraryProtocol';
 import { createFailure, openFailure, startFailure, type Notice } from './libraryNotices';
 import { menuTemplate } from './menuTemplate';
 
@@ -299,12 +299,7 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle('wenshi', async (request) => {
       const service = current.service;
       if (!service) return new Response('Not found', { status: 404 });
-      const file = await resolveLibraryRequest(request.url, service.root, async (sha256, size) => {
-        const found = await service.displayFile(sha256, size);
-        return found?.path ?? null;
-      });
-      if (!file) return new Response('Not found', { status: 404 });
-      return net.fetch(pathToFileURL(file).href);
+      return libraryResponse(request.url, service, request.method);
     });
 
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, op: unknown, args: unknown, meta: unknown) => {

@@ -1,45 +1,44 @@
-// Maps wenshi:// URLs to files inside the library, free of Electron imports so tests can try to break it.
-import { realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
+// Answers wenshi:// requests from the library, free of Electron imports so tests can try to break it.
+import { Readable } from 'node:stream';
+import type { Application, Resource, ResourceRequest } from '../app';
 import { parseExportUrl, parseLibraryFileUrl } from './windowOptions';
 
-/** Whether `inner` is `outer` or lies below it (both already real paths). */
-function isInside(outer: string, inner: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-async function confined(folder: string, file: string): Promise<string | null> {
-  try {
-    const [realDir, realFile] = await Promise.all([realpath(folder), realpath(file)]);
-    if (!isInside(realDir, realFile)) return null;
-    return (await stat(realFile)).isFile() ? realFile : null;
-  } catch {
-    return null;
-  }
+/** What a `wenshi://` URL asks for, as the application layer's opaque request, or null. */
+export function libraryRequestFor(url: string): ResourceRequest | null {
+  const exported = parseExportUrl(url);
+  if (exported) return { kind: 'export', name: exported };
+  const wanted = parseLibraryFileUrl(url);
+  return wanted ? { kind: wanted.size, sha256: wanted.sha256 } : null;
 }
 
 /**
- * The file a `wenshi://` request may read, or null:
- * - `wenshi://files/<sha256>[?size=thumb|preview]`: only a content hash the catalog knows
- *   (`locate` answers for it), read from files/ or derived/;
- * - `wenshi://exports/<name>.pdf`: a compiled volume in exports/.
- * The file's real path (symlinks resolved) must lie inside that folder: no `..`, no absolute
- * path, no link out of the library reaches the renderer.
+ * The file a `wenshi://` request may read, or null, resolved by the same rule as the browser door
+ * (`resolveResource`):
+ * - `wenshi://files/<sha256>[?size=thumb|preview]`: only a content hash the catalog knows;
+ * - `wenshi://exports/<name>.pdf`: a compiled volume in exports/, shown in the preview frame.
+ * No `..`, no absolute path, no symbolic link below the library folder reaches the renderer.
  */
 export async function resolveLibraryRequest(
   url: string,
-  libraryRoot: string,
-  locate: (sha256: string, size: 'original' | 'thumb' | 'preview') => Promise<string | null>,
-): Promise<string | null> {
-  const exported = parseExportUrl(url);
-  if (exported) {
-    const folder = path.join(libraryRoot, 'exports');
-    return confined(folder, path.join(folder, exported));
+  library: Pick<Application, 'resource'>,
+): Promise<Resource | null> {
+  const request = libraryRequestFor(url);
+  return request ? library.resource(request, { inline: true }) : null;
+}
+
+/** The protocol handler's answer: the file streamed with the headers both doors send, or 404. */
+export async function libraryResponse(
+  url: string,
+  library: Pick<Application, 'resource'>,
+  method = 'GET',
+): Promise<Response> {
+  const resource = await resolveLibraryRequest(url, library);
+  if (!resource) return new Response('Not found', { status: 404 });
+  if (method === 'HEAD') {
+    await resource.close();
+    return new Response(null, { headers: resource.headers });
   }
-  const wanted = parseLibraryFileUrl(url);
-  const file = wanted ? await locate(wanted.sha256, wanted.size) : null;
-  if (!file) return null;
-  const folder = path.join(libraryRoot, wanted!.size === 'original' ? 'files' : 'derived');
-  return (await confined(folder, file)) ?? (await confined(path.join(libraryRoot, 'files'), file));
+  return new Response(Readable.toWeb(resource.stream()) as ReadableStream<Uint8Array>, {
+    headers: resource.headers,
+  });
 }

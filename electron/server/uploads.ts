@@ -1,46 +1,47 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
-import type http from 'node:http';
+import { constants } from 'node:fs';
+import { mkdir, open, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 
 /** One file may be as large as a long interview recording or a big scan; it is streamed to disk. */
-const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
-const BATCH_ID = /^[a-z0-9-]{8,64}$/;
+export const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
 
-/**
- * A file sent by the browser (browser mode cannot hand the server a path) into the library's
- * staging folder `.incoming/<batch>/<relative path>`, from where `uploads.import` imports it.
- * The relative path keeps the dropped folder's structure; `..`, empty and control-character
- * segments are removed so nothing lands outside the batch folder.
- */
-export function stagingPathFor(libraryRoot: string, batchId: string, relative: string): string | null {
-  if (!BATCH_ID.test(batchId)) return null;
-  const segments = relative
-    .split(/[\\/]+/)
-    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-    .map((s) => s.replace(/[\u0000-\u001f]/g, '').trim())
-    .filter((s) => s !== '' && s !== '.' && s !== '..');
-  if (segments.length === 0) return null;
-  const batchDir = path.join(libraryRoot, '.incoming', batchId);
-  const target = path.join(batchDir, ...segments);
-  return path.relative(batchDir, target).startsWith('..') ? null : target;
+export class UploadTooLarge extends Error {
+  constructor() {
+    super('文件太大');
+  }
 }
 
-export async function receiveUpload(req: http.IncomingMessage, target: string): Promise<number> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_UPLOAD_BYTES) throw new Error('文件太大');
+/**
+ * Streams a file sent by the browser (browser mode cannot hand the server a path) to its staging
+ * target (from `resolveUploadTarget`), from where `uploads.import` imports it. The request's own
+ * body stream is read, so the file never sits in memory whole.
+ */
+export async function receiveUpload(
+  body: ReadableStream<Uint8Array> | null,
+  declaredLength: number,
+  target: string,
+): Promise<number> {
+  if (declaredLength > MAX_UPLOAD_BYTES) throw new UploadTooLarge();
   await mkdir(path.dirname(target), { recursive: true });
   let received = 0;
-  req.on('data', (chunk: Buffer) => {
-    received += chunk.length;
-    if (received > MAX_UPLOAD_BYTES) req.destroy(new Error('文件太大'));
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length;
+      done(received > MAX_UPLOAD_BYTES ? new UploadTooLarge() : null, chunk);
+    },
   });
+  // O_NOFOLLOW: a link put in place of the target is not written through.
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
+  const file = await open(target, flags, 0o644);
+  const source = body ? Readable.fromWeb(body as WebReadableStream<Uint8Array>) : Readable.from([]);
   try {
-    await pipeline(req, createWriteStream(target));
+    await pipeline(source, counted, file.createWriteStream());
   } catch (error) {
     await unlink(target).catch(() => undefined);
-    throw error;
+    throw error instanceof UploadTooLarge ? error : new Error('上传中断');
   }
   return received;
 }

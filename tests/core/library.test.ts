@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { assert, describe, expect, it } from 'vitest';
@@ -118,6 +118,29 @@ describe('Library', () => {
     expect(report.problems).toEqual([
       expect.objectContaining({ kind: 'damaged', path: `catalog/items-${item.id.slice(0, 2)}.json` }),
     ]);
+    await library.close();
+  });
+
+  it('verification names every symbolic link, and says which lead out of the library', async () => {
+    const dir = await tempDir();
+    const root = path.join(dir, 'lib');
+    const library = await Library.create(root, 'lib');
+    await writeFile(path.join(dir, 'secret.txt'), 'secret');
+    await mkdir(path.join(root, 'files', 'ab'), { recursive: true });
+    await symlink(path.join(dir, 'secret.txt'), path.join(root, 'files', 'ab', `${'ab'.repeat(32)}.txt`));
+    await symlink(path.join(dir, 'secret.txt'), path.join(root, 'exports', 'leak.pdf'));
+    await symlink(path.join(root, 'files'), path.join(root, 'derived', 'ab'));
+    const report = await verifyLibrary(library);
+    const links = report.problems.filter((p) => p.kind === 'link');
+    expect(links.map((p) => p.path).sort()).toEqual([
+      'derived/ab',
+      'exports/leak.pdf',
+      `files/ab/${'ab'.repeat(32)}.txt`,
+    ]);
+    expect(links.find((p) => p.path === 'exports/leak.pdf')?.message).toMatch(/指向资料库之外/);
+    expect(links.find((p) => p.path === 'derived/ab')?.message).toMatch(/不应有符号链接/);
+    // A link is not read as an original: nothing outside is hashed or called an orphan.
+    expect(report.problems.filter((p) => p.kind === 'orphan')).toEqual([]);
     await library.close();
   });
 

@@ -1,4 +1,5 @@
-import { readdir, readFile, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { libraryOf } from '../helpers/libraryOf';
+import { readdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FuseV1Options } from '@electron/fuses';
@@ -170,53 +171,62 @@ describe('IPC arguments', () => {
 });
 
 describe('wenshi:// protocol confinement', () => {
-  const sha = (c: string) => c.repeat(64);
-
+  // The full set of link and type cases runs against both doors in tests/app/resources.test.ts.
   async function library() {
     const dir = await tempDir();
     const root = path.join(dir, 'lib');
-    await mkdir(path.join(root, 'files', 'aa'), { recursive: true });
-    await writeFile(path.join(root, 'files', 'aa', `${sha('a')}.jpg`), 'photo');
+    await (await Library.create(root, 'lib')).close();
+    const service = await Application.open(root, { fonts });
+    const source = path.join(dir, '老照片.txt');
+    await writeFile(source, '许昌');
+    const added = await service.dispatch('items.add', { paths: [source] }, {}, DESKTOP_DOOR);
+    expect(added.ok).toBe(true);
+    const sha256 = libraryOf(service).catalog.all()[0]!.files[0]!.sha256;
     await writeFile(path.join(dir, 'secret.txt'), 'secret');
-    const names: Record<string, string> = {
-      [sha('a')]: '老照片.jpg',
-      [sha('b')]: '链接.jpg',
-      [sha('c')]: '缺失.jpg',
-    };
-    // What the library answers for a hash: the original's path in files/ (see Library.displayFile).
-    const locate = async (h: string) =>
-      names[h] ? path.join(root, 'files', h.slice(0, 2), h + path.extname(names[h]!)) : null;
-    return { dir, root, nameOf: locate };
+    return { dir, root, service, sha256 };
   }
 
   it('serves a catalogued original by its hash', async () => {
-    const { root, nameOf } = await library();
-    expect(await resolveLibraryRequest(`wenshi://files/${sha('a')}`, root, nameOf)).toBe(
-      path.join(root, 'files', 'aa', `${sha('a')}.jpg`),
-    );
+    const { service, sha256 } = await library();
+    try {
+      const resource = await resolveLibraryRequest(`wenshi://files/${sha256}`, service);
+      expect(resource?.path).toBe(await realpath(libraryOf(service).files.pathFor(sha256, '老照片.txt')));
+      await resource?.close();
+    } finally {
+      await service.close();
+    }
   });
 
   it('refuses crafted URLs: ..%2F, absolute paths, other hosts, unknown hashes', async () => {
-    const { root, nameOf } = await library();
-    for (const url of [
-      'wenshi://files/..%2F..%2Fsecret.txt',
-      'wenshi://files/../../secret.txt',
-      'wenshi://files/%2E%2E/%2E%2E/secret.txt',
-      'wenshi://files//etc/passwd',
-      'wenshi://files/%2Fetc%2Fpasswd',
-      'wenshi:///etc/passwd',
-      'wenshi://derived/../secret.txt',
-      `file:///${sha('a')}`,
-      `wenshi://files/${sha('d')}`,
-      `wenshi://files/${sha('c')}`,
-    ])
-      expect(await resolveLibraryRequest(url, root, nameOf), url).toBeNull();
+    const { service, sha256 } = await library();
+    try {
+      for (const url of [
+        'wenshi://files/..%2F..%2Fsecret.txt',
+        'wenshi://files/../../secret.txt',
+        'wenshi://files/%2E%2E/%2E%2E/secret.txt',
+        'wenshi://files//etc/passwd',
+        'wenshi://files/%2Fetc%2Fpasswd',
+        'wenshi:///etc/passwd',
+        'wenshi://derived/../secret.txt',
+        'wenshi://exports/..%2F..%2Fsecret.pdf',
+        `file:///${sha256}`,
+        `wenshi://files/${'d'.repeat(64)}`,
+      ])
+        expect(await resolveLibraryRequest(url, service), url).toBeNull();
+    } finally {
+      await service.close();
+    }
   });
 
   it('refuses a symlink inside files/ that leads out of the library', async () => {
-    const { dir, root, nameOf } = await library();
-    await mkdir(path.join(root, 'files', 'bb'));
-    await symlink(path.join(dir, 'secret.txt'), path.join(root, 'files', 'bb', `${sha('b')}.jpg`));
-    expect(await resolveLibraryRequest(`wenshi://files/${sha('b')}`, root, nameOf)).toBeNull();
+    const { dir, service, sha256 } = await library();
+    try {
+      const file = libraryOf(service).files.pathFor(sha256, '老照片.txt');
+      await rm(file);
+      await symlink(path.join(dir, 'secret.txt'), file);
+      expect(await resolveLibraryRequest(`wenshi://files/${sha256}`, service)).toBeNull();
+    } finally {
+      await service.close();
+    }
   });
 });

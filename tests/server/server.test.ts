@@ -67,14 +67,19 @@ describe('HTTP door', () => {
     expect((await call('items.list', {}, { Cookie: 'wenshi_token=nope' })).status).toBe(401);
   });
 
-  it('serves the page with the token, sets a cookie the page then uses, and sends a CSP', async () => {
+  it('takes the printed URL once: sets the cookie, redirects to the clean URL; the page then uses the cookie', async () => {
     const { server, origin } = await serve();
-    const page = await fetch(server.url);
+    const entry = await fetch(server.url, { redirect: 'manual' });
+    expect(entry.status).toBe(303);
+    expect(entry.headers.get('location')).toBe('/');
+    const setCookie = entry.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const cookie = setCookie.split(';')[0]!;
+    const page = await fetch(`${origin}/`, { headers: { Cookie: cookie } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('文史典藏');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
-    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly/);
     const asset = await fetch(`${origin}/assets/app.js`, { headers: { Cookie: cookie } });
     expect(asset.status).toBe(200);
   });
@@ -90,6 +95,23 @@ describe('HTTP door', () => {
     expect(invalid.error.message).toMatch(/题名不能为空/);
     const unknown = await result('nope', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('streams change events to the page as they happen', async () => {
+    const { server, origin, call } = await serve();
+    const stop = new AbortController();
+    const events = await fetch(`${origin}/api/events`, {
+      headers: { Authorization: `Bearer ${server.token}` },
+      signal: stop.signal,
+    });
+    expect(events.headers.get('content-type')).toBe('text/event-stream');
+    const reader = events.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    expect(text).toContain(': connected');
+    await call('items.create', { kind: 'document', title: '许昌改革' });
+    while (!text.includes('"changed"')) text += decoder.decode((await reader.read()).value);
+    stop.abort();
   });
 
   it('refuses local paths over HTTP and writes when read-only', async () => {

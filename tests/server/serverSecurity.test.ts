@@ -83,7 +83,7 @@ describe('browser mode exposure', () => {
     );
   });
 
-  it('answers 429 after too many wrong tokens from one address, for a while, and only to that address', async () => {
+  it('answers 429 to wrong tokens after too many from one address, for a while; the right token always passes', async () => {
     const { service, rendererDir } = await setup();
     let now = 1_000_000;
     const server = await startServer({ service, rendererDir, allowEdit: false, now: () => now });
@@ -93,12 +93,12 @@ describe('browser mode exposure', () => {
     for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++)
       expect((await get(`${origin}/?token=guess${i}`, '127.0.0.2')).status).toBe(401);
     expect((await get(`${origin}/?token=guess`, '127.0.0.2')).status).toBe(429);
-    // Even the right token waits out the window from that address…
-    expect((await get(`${origin}/`, '127.0.0.2', good)).status).toBe(429);
-    // …while another address is unaffected.
-    expect((await get(`${origin}/`, '127.0.0.3', good)).status).toBe(200);
-    now += FAILED_ATTEMPT_WINDOW_MS + 1;
+    // A guessing page shares its address with the person using the app: the right token still passes…
     expect((await get(`${origin}/`, '127.0.0.2', good)).status).toBe(200);
+    // …and another address is not slowed down at all.
+    expect((await get(`${origin}/?token=guess`, '127.0.0.3')).status).toBe(401);
+    now += FAILED_ATTEMPT_WINDOW_MS + 1;
+    expect((await get(`${origin}/?token=guess`, '127.0.0.2')).status).toBe(401);
   });
 
   it('lists no directory: folders answer with the app shell or 404, never their file names', async () => {

@@ -33,9 +33,11 @@ export function libraryUseCases(app: AppContext): LibraryHandlers {
   return {
     'library.info': async (_args, { door }) => ({
       name: library.info.name,
-      root: library.root,
+      // Where the library lies on this computer is not for a reader on a read-only door.
+      ...(door.canWrite && { root: library.root }),
       formatVersion: library.info.formatVersion,
       itemCount: library.catalog.size,
+      // A read-only door is read-only to its reader, whatever the library itself allows.
       readOnly: library.readOnly || !door.canWrite,
       settings: library.info.settings,
       ...(library.lockedBy && {

@@ -19,7 +19,8 @@ export const libraryOperations = {
     input: z.object({}),
     output: z.object({
       name: z.string(),
-      root: z.string(),
+      /** The library folder; left out for a read-only door (a reader elsewhere on the LAN). */
+      root: z.string().optional(),
       formatVersion: z.number(),
       itemCount: z.number(),
       readOnly: z.boolean(),
@@ -54,7 +55,7 @@ export const libraryOperations = {
       checkedFiles: z.number(),
       problems: z.array(
         z.object({
-          kind: z.enum(['missing', 'altered', 'orphan', 'damaged', 'derivable']),
+          kind: z.enum(['missing', 'altered', 'orphan', 'damaged', 'derivable', 'link']),
           path: z.string(),
           itemIds: z.array(z.string()),
           message: z.string(),

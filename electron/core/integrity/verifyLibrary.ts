@@ -1,10 +1,10 @@
-import { appendFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hashFile, LIBRARY_SUBFOLDERS, type Library } from '../library';
 import { throwIfCancelled } from '../errors';
 import type { JobContext } from '../jobs';
 
-export type ProblemKind = 'missing' | 'altered' | 'orphan' | 'damaged' | 'derivable';
+export type ProblemKind = 'missing' | 'altered' | 'orphan' | 'damaged' | 'derivable' | 'link';
 
 export interface IntegrityProblem {
   kind: ProblemKind;
@@ -60,15 +60,56 @@ export interface VerifyReport {
   repaired: string[];
 }
 
+/** The regular files below `dir`; links are never followed (they are reported on their own). */
 async function listFiles(dir: string, base = dir): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const out: string[] = [];
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await listFiles(full, base)));
-    else out.push(path.relative(base, full));
+    else if (entry.isFile()) out.push(path.relative(base, full));
   }
   return out;
+}
+
+/** Every symbolic link anywhere in the library folder, relative to it. */
+async function listLinks(dir: string, base = dir): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isSymbolicLink()) out.push(path.relative(base, full));
+    else if (entry.isDirectory()) out.push(...(await listLinks(full, base)));
+  }
+  return out;
+}
+
+/**
+ * A library holds files, not links: a link copied onto a USB disk loses its target or finds another
+ * one, and one that leads out of the folder would hand a door a file that is not the library's.
+ * The doors refuse to serve them; verification names them so a person can remove them.
+ */
+async function linkProblems(library: Library): Promise<IntegrityProblem[]> {
+  const realRoot = await realpath(library.root);
+  const problems: IntegrityProblem[] = [];
+  for (const rel of await listLinks(library.root)) {
+    const shown = slashes(rel);
+    const target = await realpath(path.join(library.root, rel)).catch(() => null);
+    const inside =
+      target !== null &&
+      !path.relative(realRoot, target).startsWith('..') &&
+      !path.isAbsolute(path.relative(realRoot, target));
+    const pointsTo = await readlink(path.join(library.root, rel)).catch(() => '?');
+    problems.push({
+      kind: 'link',
+      path: shown,
+      itemIds: [],
+      message: inside
+        ? `资料库中不应有符号链接：${shown}（指向 ${pointsTo}）`
+        : `符号链接指向资料库之外：${shown}（指向 ${pointsTo}）`,
+    });
+  }
+  return problems;
 }
 
 const slashes = (p: string) => p.split(path.sep).join('/');
@@ -76,7 +117,8 @@ const slashes = (p: string) => p.split(path.sep).join('/');
 /**
  * Re-hashes every original in files/ and checks it against the catalog: a file the catalog names
  * but that is gone (missing), whose content no longer has its recorded SHA-256 (altered), or a file
- * no item refers to (orphan). With `repair`, regenerates what is derivable.
+ * no item refers to (orphan), and any symbolic link in the library folder (link). With `repair`,
+ * regenerates what is derivable.
  */
 export async function verifyLibrary(library: Library, options: VerifyOptions = {}): Promise<VerifyReport> {
   const regenerators = options.regenerators ?? DEFAULT_REGENERATORS;
@@ -125,6 +167,7 @@ export async function verifyLibrary(library: Library, options: VerifyOptions = {
     problems.push({ kind: 'orphan', path: shown, itemIds: [], message: `没有条目引用的文件：${shown}` });
   }
   problems.push(...(await damagedCatalogFiles(library)));
+  problems.push(...(await linkProblems(library)));
   for (const regenerator of regenerators) {
     for (const missing of await regenerator.check(library))
       problems.push({

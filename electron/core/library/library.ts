@@ -16,7 +16,6 @@ import {
 import { WenshiError } from '../errors';
 import { AuditLog, diffFields, type AuditEntry } from './auditLog';
 import { FileStore } from './fileStore';
-import { derivedPaths } from './derived';
 import { migrateLibrary } from './migrations';
 import {
   SavedSearchSchema,
@@ -411,28 +410,6 @@ export class Library {
       changes: diffFields(before, after),
       ...(undoOf && { undoOf }),
     };
-  }
-
-  /**
-   * The file to show for a content hash: a derived thumbnail or preview when one exists, else
-   * the original. Null for hashes the catalog does not know, so nothing else can be reached.
-   */
-  async displayFile(
-    sha256: string,
-    size: 'original' | 'thumb' | 'preview',
-  ): Promise<{ path: string; mime: string } | null> {
-    const ref = /^[0-9a-f]{64}$/.test(sha256) ? this.catalog.fileRef(sha256) : undefined;
-    if (!ref) return null;
-    if (size !== 'original') {
-      const derived = derivedPaths(this.root, sha256);
-      const file = size === 'thumb' ? derived.thumbnail : derived.preview;
-      const exists = await stat(file).then(
-        () => true,
-        () => false,
-      );
-      if (exists) return { path: file, mime: size === 'thumb' ? 'image/webp' : 'image/jpeg' };
-    }
-    return { path: this.files.pathFor(sha256, ref.name), mime: ref.mime };
   }
 
   assertWritable(): void {

@@ -96,7 +96,13 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
   };
 }
 
-/** Browser mode: the page was opened with ?token=…, which the server also set as a cookie. */
+/**
+ * What the browser door asks of a change besides the cookie: our own header, which a page on another
+ * origin cannot add without a CORS preflight the server never grants (the browser also sends Origin).
+ */
+const SAME_APP_HEADER = { 'X-Wenshi': '1' };
+
+/** Browser mode: the page was opened with ?token=…, which the server turned into a cookie. */
 function httpClient(): ApiClient {
   const listeners = new Set<(event: ApiEvent) => void>();
   let source: EventSource | undefined;
@@ -105,7 +111,7 @@ function httpClient(): ApiClient {
     call: async (op, args, meta) => {
       const response = await fetch(`${HTTP_API_PREFIX}${op}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...SAME_APP_HEADER },
         credentials: 'same-origin',
         body: JSON.stringify({ args, meta }),
       });
@@ -133,7 +139,13 @@ function httpClient(): ApiClient {
       let sent = 0;
       for (const { file, relativePath } of files) {
         const url = `${HTTP_UPLOADS_PREFIX}${batchId}/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
-        const response = await fetch(url, { method: 'PUT', body: file, credentials: 'same-origin', signal });
+        const response = await fetch(url, {
+          method: 'PUT',
+          body: file,
+          headers: SAME_APP_HEADER,
+          credentials: 'same-origin',
+          signal,
+        });
         if (!response.ok) throw new ApiCallError('upload', await response.text());
         sent += file.size;
         onUpload?.(sent, total);

@@ -129,14 +129,14 @@ function LibraryLocation({
   root,
   onSwitchLibrary,
 }: {
-  root: string;
+  root: string | undefined;
   onSwitchLibrary: ((choice: LibraryChoice) => void) | null;
 }) {
   const { t } = useTranslation();
   return (
     <fieldset className="library-location">
       <legend>{t('settings.location')}</legend>
-      <code>{root}</code>
+      {root && <code>{root}</code>}
       {onSwitchLibrary ? (
         <div className="actions">
           <button type="button" className="secondary" onClick={() => onSwitchLibrary({ action: 'open' })}>
