@@ -105,7 +105,6 @@ async function measure(root: string): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 500));
   sample();
   const m = process.memoryUsage();
-  clearInterval(timer);
   console.log(
     JSON.stringify({
       hits: result.value?.total ?? -1,
@@ -117,9 +116,10 @@ async function measure(root: string): Promise<void> {
       arrayBuffers: m.arrayBuffers,
     }),
   );
-  // A library opened with a worker keeps the process alive until it is closed.
+  // The search worker does not keep a process alive (the CLI's must end); the sampling timer
+  // does, until the index is saved and the library closed.
   await service.close();
-  process.exit(0);
+  clearInterval(timer);
 }
 
 async function main(): Promise<void> {

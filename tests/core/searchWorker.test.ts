@@ -69,6 +69,34 @@ describe('WorkerSearch: the index in a worker thread', () => {
     await library.close();
   });
 
+  it('browses in pages of ids, and builds search hits from the catalog in this thread', async () => {
+    const root = await tempDir();
+    const created = await Library.create(root, 'lib');
+    await created.createItem({ kind: 'document', title: '许昌', text: '發制品', eventDate: '1984' });
+    await created.createItem({ kind: 'oral', title: '阿城', text: '钧瓷' });
+    await created.close();
+    const { library, search } = await open(root);
+    const titles = async (request: Parameters<typeof search.query>[0]) =>
+      (await search.query(request)).hits.map((h) => library.catalog.get(h.id)!.title);
+    expect(await titles({ sort: 'title' })).toEqual(['阿城', '许昌']);
+    expect(await titles({ sort: 'date' })).toEqual(['许昌', '阿城']);
+    expect(await titles({ filters: { kind: ['oral'] } })).toEqual(['阿城']);
+    const page = await search.query({ sort: 'title', offset: 1, limit: 1, facets: true });
+    expect(page.total).toBe(2);
+    expect(page.hits.map((h) => Object.keys(h).sort())).toEqual([['id', 'score']]);
+    expect(page.facets!.kind).toEqual([
+      { value: 'document', count: 1 },
+      { value: 'oral', count: 1 },
+    ]);
+    await library.createItem({ kind: 'photo', title: '包头', text: '' });
+    expect(await titles({ sort: 'title' })).toEqual(['阿城', '包头', '许昌']);
+    const hit = (await search.search('发制品')).hits[0]!;
+    expect([hit.title, hit.snippet, hit.eventDate]).toEqual(['许昌', '發制品', '1984']);
+    expect(hit.snippet.slice(...hit.highlights[0]!)).toBe('發制品');
+    await search.close();
+    await library.close();
+  });
+
   it('starts a worker again when it dies, and nothing is lost', async () => {
     const root = await tempDir();
     await (await Library.create(root, 'lib')).close();

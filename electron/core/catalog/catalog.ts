@@ -58,10 +58,17 @@ export class Catalog {
    * in another thread that follows the catalog and should not hold every item at once. It never
    * writes, and reads a shard's backup where the file itself is damaged.
    */
-  static async *readShards(dir: string, fs: StorageFs = nodeStorageFs): AsyncGenerator<Item[]> {
+  static async *readShards(
+    dir: string,
+    /** Only the shards of these ids (all without). */
+    ids?: Iterable<string>,
+    fs: StorageFs = nodeStorageFs,
+  ): AsyncGenerator<Item[]> {
+    const keys = ids ? new Set(Array.from(ids, shardKey)) : null;
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names.sort()) {
-      if (!/^items-[0-9a-f]{2}\.json$/.test(name)) continue;
+      const match = /^items-([0-9a-f]{2})\.json$/.exec(name);
+      if (!match || (keys && !keys.has(match[1]!))) continue;
       const shard = await new DurableJSONFile<Shard>(path.join(dir, name), fs).read();
       if (shard) yield Object.values(shard.items);
     }

@@ -117,7 +117,7 @@ export class WorkerSearch implements SearchEngine {
       catalogDir: this.options.catalogDir,
       indexDir: this.options.indexDir,
       persist: this.options.persist,
-      items: this.catalog.size,
+      versions: this.catalog.all().map((item): [string, string] => [item.id, item.updatedAt]),
     };
     const worker = new Worker(url, { workerData: data });
     worker.on('message', (message: FromSearchWorker) => this.receive(message));

@@ -19,6 +19,13 @@ export interface ItemSource {
    * shard at a time, so that a worker never holds every item at once).
    */
   all(): Item[] | AsyncIterable<Item[]>;
+  /**
+   * The id and version (updatedAt) of every item, where the source knows them without reading
+   * the items: a saved index then reads only the items that changed since (see `some`).
+   */
+  versions?(): Iterable<[id: string, version: string]> | undefined;
+  /** Batches holding at least the items with these ids (others are ignored). */
+  some?(ids: string[]): AsyncIterable<Item[]>;
   /** The item, where the source holds it: `search()` builds its hits from it. */
   get?(id: string): Item | undefined;
   /** How many items there are, if known before they are read: for progress while building. */
@@ -393,7 +400,11 @@ function topByScore(hits: Hits, k: number): number[] {
   return [...heap].sort((a, b) => scores[b]! - scores[a]! || a - b);
 }
 
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+/**
+ * Made on first use: its phrase tables take ~75 MB in every thread that loads this module, and
+ * only a search that finds nothing needs it.
+ */
+let toTraditional: ((text: string) => string) | undefined;
 const pinyinCollator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 
 /** What a text term needs at query time: how to find it, and how to mark it in a snippet. */
@@ -453,7 +464,18 @@ export class SearchIndex {
       // Catch up with changes made while the index was not running (a crash before a save).
       let changed = false;
       const present = new Set<string>();
-      for await (const batch of batchesOf(this.source))
+      let batches = batchesOf(this.source);
+      const versions = this.source.versions?.();
+      const some = this.source.some?.bind(this.source);
+      if (versions && some) {
+        const stale: string[] = [];
+        for (const [id, version] of versions) {
+          present.add(id);
+          if (this.index.versionOf(id) !== version) stale.push(id);
+        }
+        batches = stale.length ? some(stale) : (async function* () {})();
+      }
+      for await (const batch of batches)
         for (const item of batch) {
           present.add(item.id);
           if (this.index.versionOf(item.id) !== item.updatedAt) {
@@ -883,6 +905,7 @@ export class SearchIndex {
   private suggestions(query: string): { query: string; total: number }[] {
     const out: { query: string; total: number }[] = [];
     const count = (q: string) => this.evaluate(q).hits.docs.length;
+    toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
     const other = toTraditional(query);
     const otherTotal = other !== query ? count(other) : 0;
     if (otherTotal > 0) out.push({ query: other, total: otherTotal });

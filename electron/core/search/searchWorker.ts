@@ -17,11 +17,23 @@ class FollowedCatalog implements ItemSource {
 
   constructor(
     private readonly dir: string,
-    readonly size: number | undefined,
+    private readonly known: [string, string][] | undefined,
   ) {}
+
+  get size(): number | undefined {
+    return this.known?.length;
+  }
 
   all(): AsyncIterable<Item[]> {
     return Catalog.readShards(this.dir);
+  }
+
+  versions(): [string, string][] | undefined {
+    return this.known;
+  }
+
+  some(ids: string[]): AsyncIterable<Item[]> {
+    return Catalog.readShards(this.dir, ids);
   }
 
   onChange(listener: (change: SourceChange) => void): () => void {
@@ -40,7 +52,7 @@ const post = (message: FromSearchWorker) => port.postMessage(message);
 
 // Changes sent while the files are read are held by the index until it is ready: one may
 // already be in the files, and applying it again is harmless.
-const source = new FollowedCatalog(data.catalogDir, data.items);
+const source = new FollowedCatalog(data.catalogDir, data.versions);
 const index = new SearchIndex(source, {
   dir: data.indexDir,
   persist: data.persist,

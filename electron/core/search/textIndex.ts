@@ -558,12 +558,14 @@ export class TextIndex {
     if (ids.length !== meta.docs) return false;
     this.clear();
     if (!this.facts.read(file, ids.length)) return false;
+    // Copies, not views: the file's buffer also holds the texts, which are decoded into strings
+    // below, and would otherwise stay in memory twice.
     this.segment = {
-      hanKeys: file.view('hanKeys', Uint32Array),
+      hanKeys: file.view('hanKeys', Uint32Array).slice(),
       latinKeys: file.strings('latinKeys'),
-      offsets: file.view('offsets', Uint32Array),
-      docs: file.view('docs', Uint32Array),
-      tfs: file.view('tfs', Uint8Array),
+      offsets: file.view('offsets', Uint32Array).slice(),
+      docs: file.view('docs', Uint32Array).slice(),
+      tfs: file.view('tfs', Uint8Array).slice(),
     };
     this.ids = ids;
     this.versions = file.strings('versions');

@@ -10,8 +10,11 @@ export interface SearchWorkerData {
   indexDir: string;
   /** Whether the worker may write the index folder. */
   persist: boolean;
-  /** How many items the catalog holds, for progress while the index is built. */
-  items?: number;
+  /**
+   * The id and updatedAt of every item when the worker was started: a saved index is compared
+   * with them and reads from the files only the items that changed; a build counts progress by them.
+   */
+  versions?: [string, string][];
 }
 
 /** Messages to the worker, handled strictly in order: a query sees every change sent before it. */
