@@ -51,6 +51,38 @@ describe('WorkerSearch: the index in a worker thread', () => {
     await again.library.close();
   });
 
+  it('catches up at start with what changed while it was not running, reading only those items', async () => {
+    const root = await tempDir();
+    const created = await Library.create(root, 'lib');
+    const kept = await created.createItem({ kind: 'document', title: '甲', text: '許昌' });
+    const edited = await created.createItem({ kind: 'document', title: '乙', text: '禹州' });
+    const gone = await created.createItem({ kind: 'document', title: '丙', text: '长葛' });
+    await created.close();
+    const first = await open(root);
+    expect(await first.titles('禹州')).toEqual(['乙']);
+    await first.search.close();
+    await first.library.close();
+
+    // Edits made with the index closed, as by the CLI.
+    const offline = await Library.open(root);
+    await offline.updateItem(edited.id, { text: '鄢陵' });
+    await offline.deleteItem(gone.id);
+    await offline.createItem({ kind: 'oral', title: '丁', text: '襄城' });
+    await offline.close();
+
+    const again = await open(root);
+    expect(await again.titles('禹州')).toEqual([]);
+    expect(await again.titles('鄢陵')).toEqual(['乙']);
+    expect(await again.titles('长葛')).toEqual([]);
+    expect(await again.titles('襄城')).toEqual(['丁']);
+    expect(await again.titles('许昌')).toEqual(['甲']);
+    const all = await again.search.query({ sort: 'title' });
+    expect(all.hits.map((h) => again.library.catalog.get(h.id)?.title)).toEqual(['丁', '甲', '乙']);
+    expect(all.hits.map((h) => h.id)).toContain(kept.id);
+    await again.search.close();
+    await again.library.close();
+  });
+
   it('indexes a batch of thousands of new items, every one of them found', async () => {
     const root = await tempDir();
     await (await Library.create(root, 'lib')).close();

@@ -1,4 +1,6 @@
-/** The index file's layout: typed arrays and string lists one after another, read back as views. */
+/** The index file's layout: typed arrays and string lists one after another, read back section by section. */
+import { readSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 
 export interface Section {
   name: string;
@@ -9,8 +11,7 @@ export interface Section {
 export type TypedArray = Uint8Array | Uint32Array | Int32Array | Float64Array;
 
 /**
- * Lays arrays out one after another, each at an 8-byte boundary so it can be read back as a
- * view of the file's buffer. A list of strings is two sections: the UTF-16 text of all of them
+ * Lays arrays out one after another, each at an 8-byte boundary. A list of strings is two sections: the UTF-16 text of all of them
  * and their lengths (splitting one long string is much faster than parsing JSON).
  */
 export class SectionWriter {
@@ -48,32 +49,55 @@ export class SectionWriter {
   }
 }
 
+/**
+ * Reads sections from the file one by one, each straight into an array of its own: no buffer
+ * of the whole file is held, and the text sections' bytes are dropped once decoded.
+ */
 export class SectionReader {
   private readonly byName: Map<string, Section>;
-  private readonly buffer: Buffer;
 
-  constructor(buffer: Buffer, sections: Section[]) {
-    // Views need an aligned start; a fresh copy is, a slice of Node's pool may not be.
-    this.buffer = buffer.byteOffset % 8 === 0 ? buffer : Buffer.from(buffer);
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly size: number,
+    sections: Section[],
+  ) {
     this.byName = new Map(sections.map((s) => [s.name, s]));
+  }
+
+  static async open(file: string, sections: Section[]): Promise<SectionReader> {
+    const handle = await open(file, 'r');
+    try {
+      return new SectionReader(handle, (await handle.stat()).size, sections);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
   }
 
   /** Whether every section lies inside the file (a truncated file is rebuilt, not misread). */
   get complete(): boolean {
-    return [...this.byName.values()].every((s) => s.offset + s.bytes <= this.buffer.length);
+    return [...this.byName.values()].every((s) => s.offset + s.bytes <= this.size);
   }
 
-  view<T extends TypedArray>(
-    name: string,
-    Kind: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
-  ): T {
+  private read(section: Section, into: Uint8Array): void {
+    let done = 0;
+    while (done < section.bytes) {
+      const n = readSync(this.handle.fd, into, done, section.bytes - done, section.offset + done);
+      if (n === 0) throw new Error('index file ended early');
+      done += n;
+    }
+  }
+
+  view<T extends TypedArray>(name: string, Kind: { new (length: number): T; BYTES_PER_ELEMENT: number }): T {
     const section = this.byName.get(name);
-    if (!section) return new Kind(new ArrayBuffer(0), 0, 0);
-    return new Kind(
-      this.buffer.buffer,
-      this.buffer.byteOffset + section.offset,
-      section.bytes / Kind.BYTES_PER_ELEMENT,
-    );
+    if (!section) return new Kind(0);
+    const array = new Kind(section.bytes / Kind.BYTES_PER_ELEMENT);
+    this.read(section, new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    return array;
   }
 
   strings(name: string): string[] {
@@ -81,7 +105,9 @@ export class SectionReader {
     const encoding = this.byName.has(`${name}.latin1`) ? 'latin1' : 'utf16le';
     const section = this.byName.get(`${name}.${encoding}`);
     if (!section) return [];
-    const all = this.buffer.toString(encoding, section.offset, section.offset + section.bytes);
+    const bytes = Buffer.allocUnsafeSlow(section.bytes);
+    this.read(section, bytes);
+    const all = bytes.toString(encoding);
     const out = new Array<string>(lengths.length);
     let at = 0;
     for (let i = 0; i < lengths.length; i++) out[i] = all.slice(at, (at += lengths[i]!));

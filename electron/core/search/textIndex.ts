@@ -552,20 +552,26 @@ export class TextIndex {
       return false;
     }
     if (meta.format !== 'wenshi-search' || meta.version !== INDEX_FORMAT_VERSION) return false;
-    const file = new SectionReader(await readFile(path.join(dir, INDEX_FILE)), meta.sections);
+    const file = await SectionReader.open(path.join(dir, INDEX_FILE), meta.sections);
+    try {
+      return this.read(file, meta);
+    } finally {
+      await file.close();
+    }
+  }
+
+  private read(file: SectionReader, meta: Meta): boolean {
     if (!file.complete) return false;
     const ids = file.strings('ids');
     if (ids.length !== meta.docs) return false;
     this.clear();
     if (!this.facts.read(file, ids.length)) return false;
-    // Copies, not views: the file's buffer also holds the texts, which are decoded into strings
-    // below, and would otherwise stay in memory twice.
     this.segment = {
-      hanKeys: file.view('hanKeys', Uint32Array).slice(),
+      hanKeys: file.view('hanKeys', Uint32Array),
       latinKeys: file.strings('latinKeys'),
-      offsets: file.view('offsets', Uint32Array).slice(),
-      docs: file.view('docs', Uint32Array).slice(),
-      tfs: file.view('tfs', Uint8Array).slice(),
+      offsets: file.view('offsets', Uint32Array),
+      docs: file.view('docs', Uint32Array),
+      tfs: file.view('tfs', Uint8Array),
     };
     this.ids = ids;
     this.versions = file.strings('versions');
