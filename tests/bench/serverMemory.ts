@@ -8,7 +8,8 @@
  * opening builds the index, the second loads the saved one. RSS is sampled while the library
  * opens (peak) and after the first search and a garbage collection (settled).
  *
- * BENCH_ITEMS=5000 for a quick look; BENCH_POEMS=5 puts five poems in each item (longer texts).
+ * BENCH_ITEMS=5000 for a quick look; BENCH_POEMS=5 puts five poems in each item (longer texts);
+ * BENCH_SETTLE_MS sets how long the idle server is left before the settled sample (15 s).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,6 +28,8 @@ const require = createRequire(import.meta.url);
 const POETRY = path.join(path.dirname(require.resolve('chinese-poetry/package.json')), 'dist', 'quantangshi');
 const ITEMS = Number(process.env['BENCH_ITEMS'] ?? 50_000);
 const POEMS = Number(process.env['BENCH_POEMS'] ?? 1);
+/** How long an idle server is left before the settled sample: V8 gives memory back some seconds after the work stops. */
+const SETTLE_MS = Number(process.env['BENCH_SETTLE_MS'] ?? 15_000);
 const PLACES = ['许昌市', '禹州市', '长葛市', '鄢陵县', '襄城县', '建安区', '魏都区', '神垕镇'];
 const SUBJECTS = ['改革开放', '发制品', '钧瓷', '烟草', '花木', '乡镇企业', '农村改革', '教育'];
 const KINDS = ['document', 'oral', 'photo'] as const;
@@ -100,7 +103,7 @@ async function measure(root: string): Promise<void> {
   const ready = performance.now() - started;
   sample();
   // Let the worker's save (after a build) and the collectors settle before the last sample.
-  await new Promise((resolve) => setTimeout(resolve, 4000));
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   globalThis.gc?.();
   await new Promise((resolve) => setTimeout(resolve, 500));
   sample();
