@@ -51,6 +51,38 @@ describe('WorkerSearch: the index in a worker thread', () => {
     await again.library.close();
   });
 
+  it('catches up at start with what changed while it was not running, reading only those items', async () => {
+    const root = await tempDir();
+    const created = await Library.create(root, 'lib');
+    const kept = await created.createItem({ kind: 'document', title: '甲', text: '許昌' });
+    const edited = await created.createItem({ kind: 'document', title: '乙', text: '禹州' });
+    const gone = await created.createItem({ kind: 'document', title: '丙', text: '长葛' });
+    await created.close();
+    const first = await open(root);
+    expect(await first.titles('禹州')).toEqual(['乙']);
+    await first.search.close();
+    await first.library.close();
+
+    // Edits made with the index closed, as by the CLI.
+    const offline = await Library.open(root);
+    await offline.updateItem(edited.id, { text: '鄢陵' });
+    await offline.deleteItem(gone.id);
+    await offline.createItem({ kind: 'oral', title: '丁', text: '襄城' });
+    await offline.close();
+
+    const again = await open(root);
+    expect(await again.titles('禹州')).toEqual([]);
+    expect(await again.titles('鄢陵')).toEqual(['乙']);
+    expect(await again.titles('长葛')).toEqual([]);
+    expect(await again.titles('襄城')).toEqual(['丁']);
+    expect(await again.titles('许昌')).toEqual(['甲']);
+    const all = await again.search.query({ sort: 'title' });
+    expect(all.hits.map((h) => again.library.catalog.get(h.id)?.title)).toEqual(['丁', '甲', '乙']);
+    expect(all.hits.map((h) => h.id)).toContain(kept.id);
+    await again.search.close();
+    await again.library.close();
+  });
+
   it('indexes a batch of thousands of new items, every one of them found', async () => {
     const root = await tempDir();
     await (await Library.create(root, 'lib')).close();
@@ -65,6 +97,34 @@ describe('WorkerSearch: the index in a worker thread', () => {
     expect((await search.search('许昌')).total).toBe(1500);
     expect((await search.search('钧瓷')).total).toBe(1500);
     expect(await titles('第42号')).toEqual(['第42号']);
+    await search.close();
+    await library.close();
+  });
+
+  it('browses in pages of ids, and builds search hits from the catalog in this thread', async () => {
+    const root = await tempDir();
+    const created = await Library.create(root, 'lib');
+    await created.createItem({ kind: 'document', title: '许昌', text: '發制品', eventDate: '1984' });
+    await created.createItem({ kind: 'oral', title: '阿城', text: '钧瓷' });
+    await created.close();
+    const { library, search } = await open(root);
+    const titles = async (request: Parameters<typeof search.query>[0]) =>
+      (await search.query(request)).hits.map((h) => library.catalog.get(h.id)!.title);
+    expect(await titles({ sort: 'title' })).toEqual(['阿城', '许昌']);
+    expect(await titles({ sort: 'date' })).toEqual(['许昌', '阿城']);
+    expect(await titles({ filters: { kind: ['oral'] } })).toEqual(['阿城']);
+    const page = await search.query({ sort: 'title', offset: 1, limit: 1, facets: true });
+    expect(page.total).toBe(2);
+    expect(page.hits.map((h) => Object.keys(h).sort())).toEqual([['id', 'score']]);
+    expect(page.facets!.kind).toEqual([
+      { value: 'document', count: 1 },
+      { value: 'oral', count: 1 },
+    ]);
+    await library.createItem({ kind: 'photo', title: '包头', text: '' });
+    expect(await titles({ sort: 'title' })).toEqual(['阿城', '包头', '许昌']);
+    const hit = (await search.search('发制品')).hits[0]!;
+    expect([hit.title, hit.snippet, hit.eventDate]).toEqual(['许昌', '發制品', '1984']);
+    expect(hit.snippet.slice(...hit.highlights[0]!)).toBe('發制品');
     await search.close();
     await library.close();
   });

@@ -53,6 +53,27 @@ export class Catalog {
     return catalog;
   }
 
+  /**
+   * The items in a catalog folder's files, one shard at a time, without opening it: for a reader
+   * in another thread that follows the catalog and should not hold every item at once. It never
+   * writes, and reads a shard's backup where the file itself is damaged.
+   */
+  static async *readShards(
+    dir: string,
+    /** Only the shards of these ids (all without). */
+    ids?: Iterable<string>,
+    fs: StorageFs = nodeStorageFs,
+  ): AsyncGenerator<Item[]> {
+    const keys = ids ? new Set(Array.from(ids, shardKey)) : null;
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      const match = /^items-([0-9a-f]{2})\.json$/.exec(name);
+      if (!match || (keys && !keys.has(match[1]!))) continue;
+      const shard = await new DurableJSONFile<Shard>(path.join(dir, name), fs).read();
+      if (shard) yield Object.values(shard.items);
+    }
+  }
+
   private shard(key: string): Low<Shard> {
     let shard = this.shards.get(key);
     if (!shard) {

@@ -2,7 +2,14 @@ import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog';
 import { WenshiError } from '../errors';
 import type { Progress } from '../jobs';
-import { SearchIndex, type SearchOptions, type SearchResult } from './searchIndex';
+import {
+  SearchIndex,
+  searchResult,
+  type QueryPage,
+  type QueryRequest,
+  type SearchOptions,
+  type SearchResult,
+} from './searchIndex';
 import type { FromSearchWorker, SearchWorkerData, ToSearchWorker } from './workerProtocol';
 
 /** Search as the doors use it: the same whether the index runs in this thread or a worker. */
@@ -10,6 +17,14 @@ export interface SearchEngine {
   /** Resolves once the index is loaded or built. */
   readonly ready: Promise<void>;
   readonly loaded: boolean;
+  /**
+   * The one query for lists and search: with text a search, without a browse of every item
+   * passing the filters; a page of ids (with scores and snippet positions for text) in a stable
+   * order, the total, and facet counts if asked. The items are the catalog's: build summaries
+   * from `catalog.get(hit.id)`, or search hits with searchHit / searchResult.
+   */
+  query(request: QueryRequest): Promise<QueryPage>;
+  /** query() with text, its hits built from the catalog (title, snippet, timecode). */
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
   /** Writes pending index changes. */
   flush(): Promise<void>;
@@ -35,6 +50,10 @@ export function inlineSearch(catalog: Catalog, options: SearchEngineOptions): Se
     ready: index.ready,
     get loaded() {
       return index.loaded;
+    },
+    query: async (request) => {
+      await index.ready;
+      return index.query(request);
     },
     search: async (query, searchOptions) => {
       await index.ready;
@@ -73,7 +92,7 @@ export class WorkerSearch implements SearchEngine {
   private markReady!: () => void;
 
   constructor(
-    catalog: Catalog,
+    private readonly catalog: Catalog,
     private readonly options: SearchEngineOptions & {
       /** The built worker (the desktop app's bundle); the source file through tsx by default. */
       workerUrl?: URL;
@@ -98,6 +117,7 @@ export class WorkerSearch implements SearchEngine {
       catalogDir: this.options.catalogDir,
       indexDir: this.options.indexDir,
       persist: this.options.persist,
+      versions: this.catalog.all().map((item): [string, string] => [item.id, item.updatedAt]),
     };
     const worker = new Worker(url, { workerData: data });
     worker.on('message', (message: FromSearchWorker) => this.receive(message));
@@ -155,8 +175,13 @@ export class WorkerSearch implements SearchEngine {
     });
   }
 
-  search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    return this.request({ type: 'search', id: this.nextId++, query, options });
+  query(request: QueryRequest): Promise<QueryPage> {
+    return this.request({ type: 'query', id: this.nextId++, request });
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const page = await this.query({ ...options, text: query, snippets: true });
+    return searchResult(page, (id) => this.catalog.get(id));
   }
 
   flush(): Promise<void> {

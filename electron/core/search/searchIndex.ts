@@ -1,32 +1,124 @@
 import path from 'node:path';
 import * as OpenCC from 'opencc-js/cn2t';
-import type { CatalogChange } from '../catalog';
-import { dateRange, type Item, type ItemKind } from '../model';
+import { EDITORIAL_STATUSES, ITEM_KINDS, dateRange, type Item, type ItemKind } from '../model';
 import type { Progress } from '../jobs';
 import { OVERFLOW_CHAR } from './postings';
+import { MULTI_FACETS, dayNumber, itemFacts } from './factTable';
 import { pinyinTerms } from './pinyin';
 import { parseQuery, type QueryTerm, type TextField } from './queryParser';
 import { TextIndex, type DocInput, type TermHits } from './textIndex';
 import { FIELD_SEP, VALUE_SEP, normalizeQuery, phrasePattern, queryTokens } from './tokenize';
 
+/** A change the index follows: an item written, or an item gone. */
+export type SourceChange = { type: 'put'; item: Item } | { type: 'delete'; item: { id: string } };
+
 /** What the index follows: the catalog, or any list of items that reports its changes. */
 export interface ItemSource {
-  all(): Item[];
-  get(id: string): Item | undefined;
-  onChange(listener: (change: CatalogChange) => void): () => void;
+  /**
+   * Every item now: all at once, or in batches read one after another (the catalog's files a
+   * shard at a time, so that a worker never holds every item at once).
+   */
+  all(): Item[] | AsyncIterable<Item[]>;
+  /**
+   * The id and version (updatedAt) of every item, where the source knows them without reading
+   * the items: a saved index then reads only the items that changed since (see `some`).
+   */
+  versions?(): Iterable<[id: string, version: string]> | undefined;
+  /** Batches holding at least the items with these ids (others are ignored). */
+  some?(ids: string[]): AsyncIterable<Item[]>;
+  /** The item, where the source holds it: `search()` builds its hits from it. */
+  get?(id: string): Item | undefined;
+  /** How many items there are, if known before they are read: for progress while building. */
+  readonly size?: number;
+  onChange(listener: (change: SourceChange) => void): () => void;
 }
 
 export const SORT_ORDERS = ['relevance', 'date', 'identifier', 'title'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
+/** The search's orders and, for lists, the order items were created in. */
+export const LIST_SORTS = [...SORT_ORDERS, 'created'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
 export const FACET_NAMES = ['kind', 'decade', 'place', 'person', 'subject', 'status', 'collection'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
+/** Chosen facet values: any value of one facet, every facet given. */
+export type FacetFilters = Partial<Record<FacetName, string[]>>;
+
+/** Filters of a query: the facets, and what the library's list views narrow by. */
+export interface QueryFilters extends FacetFilters {
+  /**
+   * Items whose date (the event date, else the date of creation) overlaps these dates, each a
+   * date as the catalog writes them (1984, 1984-05, 198X); an open end is unbounded. Undated
+   * items are left out.
+   */
+  dates?: { from?: string; to?: string };
+  /** Items created at or after this instant (ISO 8601). */
+  createdSince?: string;
+  /** Items with (true) or without (false) suggestions or garbled-text flags waiting for review. */
+  pendingReview?: boolean;
+  /**
+   * Items in a collection or in one under it: collections are paths written with › > / or ／
+   * between the parts (许昌改革记忆 › 第一卷), and this is the path's first parts.
+   */
+  collectionPath?: string[];
+}
+
+/**
+ * One query of the index, for the search and the lists alike. Without text (or with only
+ * blanks) it browses: every item passing the filters, in the order asked for.
+ */
+export interface QueryRequest {
+  text?: string;
+  filters?: QueryFilters;
+  /**
+   * relevance (by score; without text it falls back to identifier), date (event date, undated
+   * last), identifier (档号 in natural order, empty last), title (pinyin order), created.
+   * Ties go by title in pinyin order, then id, so the order is total and pages are stable.
+   */
+  sort?: ListSort;
+  /** Reverses the order; items without the value sorted by (no date, no 档号) stay last. */
+  descending?: boolean;
+  offset?: number;
+  limit?: number;
+  /** Count the values of each facet among all the matches. */
+  facets?: boolean;
+  /** Where each hit's snippet lies (the default with text). */
+  snippets?: boolean;
+}
+
+/** Where a hit's snippet lies: offsets into one field of itemFields(item), the same in any script. */
+export interface Excerpt {
+  field: number;
+  start: number;
+  end: number;
+  /** [start, end) of each match, relative to `start`. */
+  ranges: [number, number][];
+}
+
+/** One item of a page: its id, and for text queries its score and where the match is. */
+export interface QueryHit {
+  id: string;
+  score: number;
+  excerpt?: Excerpt;
+  /** The oral-history segment whose transcript has the first match. */
+  segment?: number;
+}
+
+export interface QueryPage {
+  /** Items matching, over all pages. */
+  total: number;
+  /** The items at offset..offset+limit, in order. */
+  hits: QueryHit[];
+  facets?: Record<FacetName, FacetCount[]>;
+  /** For a text query that found nothing: other queries that find something. */
+  suggestions?: { query: string; total: number }[];
+}
 
 export interface SearchOptions {
   limit?: number;
   offset?: number;
-  sort?: SortOrder;
-  /** Chosen facet values: any value of one facet, every facet given. */
-  filters?: Partial<Record<FacetName, string[]>>;
+  sort?: ListSort;
+  descending?: boolean;
+  filters?: QueryFilters;
   facets?: boolean;
 }
 
@@ -109,7 +201,56 @@ export function docInput(item: Item): DocInput {
       2: item.places.flatMap((p) => pinyinTerms(p)),
     },
     years: yearsOf(item),
+    facts: itemFacts(item),
   };
+}
+
+/** A search hit from a page's hit and the item: the snippet is cut from the original text. */
+export function searchHit(item: Item, hit: QueryHit): SearchHit {
+  const out: SearchHit = {
+    id: item.id,
+    title: item.title,
+    kind: item.kind,
+    identifier: item.identifier,
+    eventDate: item.eventDate,
+    score: hit.score,
+    snippet: '',
+    highlights: [],
+  };
+  if (hit.segment !== undefined) out.timecode = item.oral?.segments[hit.segment]?.start;
+  if (hit.excerpt) {
+    const { field, start, end, ranges } = hit.excerpt;
+    const original = itemFields(item)[field] ?? '';
+    const prefix = start > 0 ? '…' : '';
+    const suffix = end < original.length ? '…' : '';
+    // Separators and line breaks become single spaces; each is one character, so offsets hold.
+    out.snippet = prefix + original.slice(start, end).replace(BLANKS, ' ') + suffix;
+    out.highlights = ranges.map(([a, b]) => [a + prefix.length, b + prefix.length]);
+  }
+  return out;
+}
+
+/** A page as search results, the hits built from the items (an item gone meanwhile is left out). */
+export function searchResult(page: QueryPage, itemOf: (id: string) => Item | undefined): SearchResult {
+  const result: SearchResult = {
+    total: page.total,
+    hits: page.hits.flatMap((hit) => {
+      const item = itemOf(hit.id);
+      return item ? [searchHit(item, hit)] : [];
+    }),
+  };
+  if (page.facets) result.facets = page.facets;
+  if (page.suggestions) result.suggestions = page.suggestions;
+  return result;
+}
+
+/** How collection paths are written (许昌改革记忆 › 第一卷). */
+const PATH_SEPARATOR = /\s*[›>/／]\s*/;
+
+async function* batchesOf(source: ItemSource): AsyncIterable<Item[]> {
+  const all = source.all();
+  if (Array.isArray(all)) yield all;
+  else yield* all;
 }
 
 /** Documents in ascending order, each with its score. */
@@ -259,9 +400,12 @@ function topByScore(hits: Hits, k: number): number[] {
   return [...heap].sort((a, b) => scores[b]! - scores[a]! || a - b);
 }
 
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+/**
+ * Made on first use: its phrase tables take ~75 MB in every thread that loads this module, and
+ * only a search that finds nothing needs it.
+ */
+let toTraditional: ((text: string) => string) | undefined;
 const pinyinCollator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
-const identifierCollator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
 /** What a text term needs at query time: how to find it, and how to mark it in a snippet. */
 interface PreparedTerm {
@@ -279,7 +423,7 @@ interface PreparedTerm {
  */
 export class SearchIndex {
   private readonly index = new TextIndex(WEIGHTS);
-  private readonly pending: CatalogChange[] = [];
+  private readonly pending: SourceChange[] = [];
   private isReady = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
@@ -307,7 +451,7 @@ export class SearchIndex {
     return this.isReady;
   }
 
-  private apply(change: CatalogChange): void {
+  private apply(change: SourceChange): void {
     if (change.type === 'put') this.index.add(docInput(change.item));
     else this.index.remove(change.item.id);
     this.scheduleSave();
@@ -319,36 +463,55 @@ export class SearchIndex {
     if (loaded) {
       // Catch up with changes made while the index was not running (a crash before a save).
       let changed = false;
-      const items = this.source.all();
-      if (!this.index.savedOver(items.map((item) => ({ id: item.id, version: item.updatedAt }))))
-        for (const item of items)
+      const present = new Set<string>();
+      let batches = batchesOf(this.source);
+      const versions = this.source.versions?.();
+      const some = this.source.some?.bind(this.source);
+      if (versions && some) {
+        const stale: string[] = [];
+        for (const [id, version] of versions) {
+          present.add(id);
+          if (this.index.versionOf(id) !== version) stale.push(id);
+        }
+        batches = stale.length ? some(stale) : (async function* () {})();
+      }
+      for await (const batch of batches)
+        for (const item of batch) {
+          present.add(item.id);
           if (this.index.versionOf(item.id) !== item.updatedAt) {
             this.index.add(docInput(item));
             changed = true;
           }
+        }
       // Every item is indexed now, so more documents than items means some were deleted.
-      if (this.index.size > items.length) {
-        const present = new Set(items.map((i) => i.id));
+      if (this.index.size > present.size) {
         for (const id of this.index.liveIds()) if (!present.has(id)) this.index.remove(id);
         changed = true;
       }
       if (changed) this.scheduleSave();
     } else {
-      const items = this.source.all();
-      const report = (done: number) =>
-        this.options.onProgress?.({ phase: 'index', done, total: items.length });
-      report(0);
-      const inputs = (function* () {
-        for (const item of items) yield docInput(item);
+      let total = this.source.size ?? 0;
+      let done = 0;
+      const report = () => this.options.onProgress?.({ phase: 'index', done, total: Math.max(total, done) });
+      report();
+      const source = this.source;
+      // Items are turned into index input as they are read, and not kept.
+      const inputs = (async function* () {
+        for await (const batch of batchesOf(source))
+          for (const item of batch) {
+            done++;
+            yield docInput(item);
+          }
       })();
-      await this.index.build(inputs, items.length, async (done) => {
-        report(done);
+      await this.index.build(inputs, total, async () => {
+        report();
         // Let other work (and the doors' requests) run between batches.
         await new Promise((resolve) => setImmediate(resolve));
       });
-      report(items.length);
+      total = done;
+      report();
       // An empty library has nothing worth a file.
-      if (items.length > 0) this.scheduleSave(0);
+      if (done > 0) this.scheduleSave(0);
     }
     this.isReady = true;
     for (const change of this.pending.splice(0)) this.apply(change);
@@ -461,21 +624,21 @@ export class SearchIndex {
         if (text) patterns.push(...text.patterns);
         return text ? union(dated, text.hits) : dated;
       }
-      case 'kind':
-        return this.where((item) => item.kind === term.kind);
-      case 'status':
-        return this.where((item) => item.editorialStatus === term.status);
+      case 'kind': {
+        const code = ITEM_KINDS.indexOf(term.kind);
+        return fromList(
+          this.index.liveDocs().filter((doc) => this.index.facts.kind[doc] === code),
+          0,
+        );
+      }
+      case 'status': {
+        const code = EDITORIAL_STATUSES.indexOf(term.status);
+        return fromList(
+          this.index.liveDocs().filter((doc) => this.index.facts.status[doc] === code),
+          0,
+        );
+      }
     }
-  }
-
-  private where(test: (item: Item) => boolean): Hits {
-    return fromList(
-      this.index.liveDocs().filter((doc) => {
-        const item = this.source.get(this.index.idOf(doc));
-        return item !== undefined && test(item);
-      }),
-      0,
-    );
   }
 
   /** The documents a query matches, with scores, and the patterns that mark its matches. */
@@ -510,163 +673,220 @@ export class SearchIndex {
     });
   }
 
-  search(query: string, options: SearchOptions = {}): SearchResult {
+  /**
+   * The one query of the index: a search with text, or a browse without, filtered, counted by
+   * facet, sorted and cut to a page. Hits carry ids, scores and where the match is; the items
+   * themselves are the caller's (see searchResult).
+   */
+  query(request: QueryRequest = {}): QueryPage {
     if (!this.isReady) throw new Error('search index is not ready');
-    const { limit = 50, offset = 0, sort = 'relevance', filters, facets } = options;
+    const { limit = 50, offset = 0, sort = 'relevance', descending = false, filters = {} } = request;
+    const text = request.text?.trim() ?? '';
     this.index.beginQuery();
-    const evaluated = this.evaluate(query);
-    let { hits } = evaluated;
-    const needItems =
-      facets || (filters && Object.values(filters).some((v) => v?.length)) || sort !== 'relevance';
-    const items = needItems ? Array.from(hits.docs, (doc) => this.source.get(this.index.idOf(doc))) : [];
-    if (filters && Object.values(filters).some((v) => v?.length)) {
-      const keep: number[] = [];
-      hits.docs.forEach((doc, i) => {
-        const item = items[i];
-        if (item && this.matchesFilters(item, doc, filters)) keep.push(i);
-      });
-      hits = {
-        docs: Uint32Array.from(keep, (i) => hits.docs[i]!),
-        scores: Float32Array.from(keep, (i) => hits.scores[i]!),
-      };
-      const kept = keep.map((i) => items[i]);
-      items.length = 0;
-      items.push(...kept);
-    }
-    this.phraseBonus(hits, evaluated.phrases);
-    let best: number[];
-    if (sort === 'relevance') best = topByScore(hits, offset + limit);
-    else {
-      const order = new Uint32Array(hits.docs.length);
-      for (let i = 0; i < order.length; i++) order[i] = i;
-      best = topK(order, offset + limit, this.comparator(sort, hits, items));
-    }
-    const page = best.slice(offset);
-    const result: SearchResult = {
+    const evaluated = text
+      ? this.evaluate(text)
+      : { hits: fromList(this.index.liveDocs(), 0), patterns: [], phrases: [] };
+    const hits = this.filtered(evaluated.hits, filters);
+    if (text) this.phraseBonus(hits, evaluated.phrases);
+    const best =
+      text && sort === 'relevance'
+        ? topByScore(hits, offset + limit)
+        : this.sorted(hits, sort === 'relevance' ? 'identifier' : sort, descending, offset + limit);
+    const snippets = request.snippets ?? Boolean(text);
+    const page: QueryPage = {
       total: hits.docs.length,
-      hits: page.flatMap((i) => {
+      hits: best.slice(offset).map((i) => {
         const doc = hits.docs[i]!;
-        const item = items[i] ?? this.source.get(this.index.idOf(doc));
-        return item ? [this.hit(item, doc, hits.scores[i]!, evaluated.patterns)] : [];
+        const hit: QueryHit = { id: this.index.idOf(doc), score: hits.scores[i]! };
+        return snippets ? { ...hit, ...this.excerpt(doc, evaluated.patterns) } : hit;
       }),
     };
-    if (facets) result.facets = this.facets(hits, items);
-    if (result.total === 0 && query.trim()) {
-      const suggestions = this.suggestions(query);
-      if (suggestions.length) result.suggestions = suggestions;
+    if (request.facets) page.facets = this.facets(hits);
+    if (page.total === 0 && text) {
+      const suggestions = this.suggestions(text);
+      if (suggestions.length) page.suggestions = suggestions;
     }
-    return result;
+    return page;
   }
 
-  private matchesFilters(item: Item, doc: number, filters: NonNullable<SearchOptions['filters']>): boolean {
-    const values = this.facetValues(item, doc);
-    return FACET_NAMES.every((name) => {
-      const wanted = filters[name];
-      return !wanted?.length || values[name].some((v) => wanted.includes(v));
+  /** A query with its hits built from the source's items (the catalog, in this thread). */
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const get = this.source.get?.bind(this.source);
+    if (!get) throw new Error('search() needs a source that holds its items; use query()');
+    return searchResult(this.query({ ...options, text: query, snippets: true }), get);
+  }
+
+  /** The hits that pass the filters. */
+  private filtered(hits: Hits, filters: QueryFilters): Hits {
+    const facts = this.index.facts;
+    const tests: ((doc: number) => boolean)[] = [];
+    const codes = (wanted: string[], names: readonly string[]) =>
+      new Set(wanted.map((w) => names.indexOf(w)));
+    if (filters.kind?.length) {
+      const wanted = codes(filters.kind, ITEM_KINDS);
+      tests.push((doc) => wanted.has(facts.kind[doc]!));
+    }
+    if (filters.status?.length) {
+      const wanted = codes(filters.status, EDITORIAL_STATUSES);
+      tests.push((doc) => wanted.has(facts.status[doc]!));
+    }
+    if (filters.decade?.length) {
+      const wanted = new Set(filters.decade);
+      tests.push((doc) => {
+        const years = this.index.years(doc);
+        return years !== null && wanted.has(String(Math.floor(years[0] / 10) * 10));
+      });
+    }
+    for (const facet of MULTI_FACETS) {
+      const wanted = filters[facet];
+      if (!wanted?.length) continue;
+      const numbers = new Set(
+        wanted.map((v) => facts.dictionaries[facet].find(v)).filter((n) => n !== undefined),
+      );
+      tests.push((doc) => facts.values[facet][doc]!.some((n) => numbers.has(n)));
+    }
+    if (filters.collectionPath?.length) {
+      const path = filters.collectionPath;
+      const numbers = new Set<number>();
+      facts.dictionaries.collection.values.forEach((value, n) => {
+        const parts = value.split(PATH_SEPARATOR).filter(Boolean);
+        if (path.every((part, i) => parts[i] === part)) numbers.add(n);
+      });
+      tests.push((doc) => facts.values.collection[doc]!.some((n) => numbers.has(n)));
+    }
+    if (filters.dates && (filters.dates.from || filters.dates.to)) {
+      const from = filters.dates.from ? dayNumber(dateRange(filters.dates.from)?.start) : 0;
+      const to = filters.dates.to ? dayNumber(dateRange(filters.dates.to)?.end) : 99_999_999;
+      // A bound that is not a date matches nothing rather than everything.
+      const valid = (!filters.dates.from || from > 0) && (!filters.dates.to || to > 0);
+      tests.push(
+        (doc) =>
+          valid && facts.firstDay[doc]! > 0 && facts.firstDay[doc]! <= to && facts.lastDay[doc]! >= from,
+      );
+    }
+    if (filters.createdSince) {
+      const since = Date.parse(filters.createdSince);
+      tests.push((doc) => facts.createdAt[doc]! >= since);
+    }
+    if (filters.pendingReview !== undefined) {
+      const wanted = filters.pendingReview;
+      tests.push((doc) => facts.pending[doc]! > 0 === wanted);
+    }
+    if (tests.length === 0) return hits;
+    const keep: number[] = [];
+    hits.docs.forEach((doc, i) => {
+      if (tests.every((test) => test(doc))) keep.push(i);
     });
-  }
-
-  private facetValues(item: Item, doc: number): Record<FacetName, string[]> {
-    const years = this.index.years(doc);
     return {
-      kind: [item.kind],
-      decade: years ? [String(Math.floor(years[0] / 10) * 10)] : [],
-      place: item.places,
-      person: [...new Set(item.people.map((p) => p.name))],
-      subject: item.subjects,
-      status: [item.editorialStatus],
-      collection: item.collections,
+      docs: Uint32Array.from(keep, (i) => hits.docs[i]!),
+      scores: Float32Array.from(keep, (i) => hits.scores[i]!),
     };
   }
 
-  private facets(hits: Hits, items: (Item | undefined)[]): Record<FacetName, FacetCount[]> {
-    const counts = Object.fromEntries(FACET_NAMES.map((n) => [n, new Map<string, number>()])) as Record<
-      FacetName,
-      Map<string, number>
-    >;
-    hits.docs.forEach((doc, i) => {
-      const item = items[i];
-      if (!item) return;
-      const values = this.facetValues(item, doc);
-      for (const name of FACET_NAMES)
-        for (const value of values[name]) counts[name].set(value, (counts[name].get(value) ?? 0) + 1);
-    });
+  /**
+   * The first k hits in an order other than relevance, as indexes into `hits`. Each hit gets a
+   * number for the order's value (Infinity when it has none, so it goes last either way) and
+   * its title's rank for ties.
+   */
+  private sorted(hits: Hits, sort: Exclude<ListSort, 'relevance'>, descending: boolean, k: number): number[] {
+    const facts = this.index.facts;
+    const live = () => this.index.liveDocs();
+    const titleRank = facts.byTitle.rank(live, this.index.docCount);
+    const identifierRank = sort === 'identifier' ? facts.byIdentifier.rank(live, this.index.docCount) : null;
+    const n = hits.docs.length;
+    const primary = new Float64Array(n);
+    const secondary = new Float64Array(n);
+    const dir = descending ? -1 : 1;
+    for (let i = 0; i < n; i++) {
+      const doc = hits.docs[i]!;
+      let value: number;
+      switch (sort) {
+        case 'title':
+          value = facts.title[doc] ? titleRank[doc]! : NaN;
+          break;
+        case 'identifier':
+          value = facts.identifier[doc] ? identifierRank![doc]! : NaN;
+          break;
+        case 'date':
+          value = facts.eventDay[doc] || NaN;
+          break;
+        case 'created':
+          value = facts.createdAt[doc] || NaN;
+          break;
+      }
+      primary[i] = Number.isNaN(value) ? Infinity : dir * value;
+      secondary[i] = dir * titleRank[doc]!;
+    }
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    // Infinity - Infinity is NaN, which is falsy: two items without a value go by title.
+    return topK(order, k, (a, b) => primary[a]! - primary[b]! || secondary[a]! - secondary[b]!);
+  }
+
+  private facets(hits: Hits): Record<FacetName, FacetCount[]> {
+    const facts = this.index.facts;
+    const kinds = new Array<number>(ITEM_KINDS.length).fill(0);
+    const statuses = new Array<number>(EDITORIAL_STATUSES.length).fill(0);
+    const decades = new Map<string, number>();
+    const multi = Object.fromEntries(
+      MULTI_FACETS.map((f) => [f, new Uint32Array(facts.dictionaries[f].values.length)]),
+    ) as Record<(typeof MULTI_FACETS)[number], Uint32Array>;
+    for (const doc of hits.docs) {
+      kinds[facts.kind[doc]!]!++;
+      statuses[facts.status[doc]!]!++;
+      const years = this.index.years(doc);
+      if (years) {
+        const decade = String(Math.floor(years[0] / 10) * 10);
+        decades.set(decade, (decades.get(decade) ?? 0) + 1);
+      }
+      for (const facet of MULTI_FACETS) for (const n of facts.values[facet][doc]!) multi[facet][n]!++;
+    }
+    const named = (names: readonly string[], counts: ArrayLike<number>) =>
+      Array.from(names, (value, i) => ({ value, count: counts[i]! }));
+    const lists: Record<FacetName, FacetCount[]> = {
+      kind: named(ITEM_KINDS, kinds),
+      decade: [...decades].map(([value, count]) => ({ value, count })),
+      place: named(facts.dictionaries.place.values, multi.place),
+      person: named(facts.dictionaries.person.values, multi.person),
+      subject: named(facts.dictionaries.subject.values, multi.subject),
+      status: named(EDITORIAL_STATUSES, statuses),
+      collection: named(facts.dictionaries.collection.values, multi.collection),
+    };
     return Object.fromEntries(
       FACET_NAMES.map((name) => [
         name,
-        [...counts[name]]
-          .map(([value, count]) => ({ value, count }))
+        lists[name]
+          .filter((f) => f.count > 0)
           .sort((a, b) => b.count - a.count || pinyinCollator.compare(a.value, b.value))
           .slice(0, FACET_SIZE),
       ]),
     ) as Record<FacetName, FacetCount[]>;
   }
 
-  private comparator(
-    sort: SortOrder,
-    hits: Hits,
-    items: (Item | undefined)[],
-  ): (a: number, b: number) => number {
-    const byScore = (a: number, b: number) =>
-      hits.scores[b]! - hits.scores[a]! || hits.docs[a]! - hits.docs[b]!;
-    switch (sort) {
-      case 'relevance':
-        return byScore;
-      case 'date': {
-        // Undated items go last; among the dated, the earliest first.
-        const starts = items.map((item) => (item && dateRange(item.eventDate)?.start) || '9999');
-        return (a, b) => starts[a]!.localeCompare(starts[b]!) || byScore(a, b);
-      }
-      case 'identifier':
-        return (a, b) =>
-          identifierCollator.compare(items[a]?.identifier ?? '', items[b]?.identifier ?? '') || byScore(a, b);
-      case 'title':
-        return (a, b) =>
-          pinyinCollator.compare(items[a]?.title ?? '', items[b]?.title ?? '') || byScore(a, b);
-    }
-  }
-
-  /** The hit with a snippet of the original text around the first match, and a timecode. */
-  private hit(item: Item, doc: number, score: number, patterns: RegExp[]): SearchHit {
-    const fields = itemFields(item);
-    const hit: SearchHit = {
-      id: item.id,
-      title: item.title,
-      kind: item.kind,
-      identifier: item.identifier,
-      eventDate: item.eventDate,
-      score,
-      snippet: '',
-      highlights: [],
-    };
+  /** Where the snippet of a hit lies: around the first match, in the best field that has one. */
+  private excerpt(doc: number, patterns: RegExp[]): { excerpt: Excerpt; segment?: number } {
+    const fields = this.index.text(doc).split(FIELD_SEP);
     const firstMatch = (field: number) => {
       let first = -1;
       for (const pattern of patterns) {
         pattern.lastIndex = 0;
-        const m = pattern.exec(this.index.fieldText(doc, field));
+        const m = pattern.exec(fields[field] ?? '');
         if (m && (first < 0 || m.index < first)) first = m.index;
       }
       return first;
     };
-    const segments = item.oral?.segments ?? [];
-    if (segments.length) {
-      const at = firstMatch(TRANSCRIPT);
-      if (at >= 0) {
-        const folded = this.index.fieldText(doc, TRANSCRIPT);
-        const segment = folded.slice(0, at).split(VALUE_SEP).length - 1;
-        hit.timecode = segments[segment]?.start;
-      }
-    }
+    let segment: number | undefined;
+    const inTranscript = firstMatch(TRANSCRIPT);
+    if (inTranscript >= 0) segment = fields[TRANSCRIPT]!.slice(0, inTranscript).split(VALUE_SEP).length - 1;
     let field = SNIPPET_FIELDS.find((f) => firstMatch(f) >= 0);
     let first = field === undefined ? 0 : firstMatch(field);
     if (field === undefined) {
       field = fields[5] ? 5 : 4;
       first = 0;
     }
-    const original = fields[field]!;
-    const folded = this.index.fieldText(doc, field);
+    const folded = fields[field] ?? '';
     const start = Math.max(0, first - SNIPPET_RADIUS);
-    const end = Math.min(original.length, first + SNIPPET_RADIUS * 2);
+    const end = Math.min(folded.length, first + SNIPPET_RADIUS * 2);
     const window = folded.slice(start, end);
     const ranges: [number, number][] = [];
     for (const pattern of patterns) {
@@ -677,18 +897,15 @@ export class SearchIndex {
       }
     }
     ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    const prefix = start > 0 ? '…' : '';
-    const suffix = end < original.length ? '…' : '';
-    // Separators and line breaks become single spaces; each is one character, so offsets hold.
-    hit.snippet = prefix + original.slice(start, end).replace(BLANKS, ' ') + suffix;
-    hit.highlights = ranges.map(([a, b]) => [a + prefix.length, b + prefix.length]);
-    return hit;
+    const excerpt: Excerpt = { field, start, end, ranges };
+    return segment === undefined ? { excerpt } : { excerpt, segment };
   }
 
   /** Other queries that find something: the query in the other script, or with a term left out. */
   private suggestions(query: string): { query: string; total: number }[] {
     const out: { query: string; total: number }[] = [];
     const count = (q: string) => this.evaluate(q).hits.docs.length;
+    toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
     const other = toTraditional(query);
     const otherTotal = other !== query ? count(other) : 0;
     if (otherTotal > 0) out.push({ query: other, total: otherTotal });

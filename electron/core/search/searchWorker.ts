@@ -1,47 +1,48 @@
 /**
  * The search index in a worker thread: tokenizing, rebuilding and answering queries never hold
- * up the process that serves the UI. It reads the catalog once from disk, then follows the
- * changes the library sends it, in order.
+ * up the process that serves the UI. It reads the catalog's files once, a shard at a time, and
+ * then follows the changes the library sends it, in order. It keeps no items: the index holds
+ * the folded text and the facts that filters, sorts and facets need, and answers with ids, so
+ * the items themselves live once, in the library's catalog.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Catalog, type CatalogChange } from '../catalog';
+import { Catalog } from '../catalog';
 import type { Item } from '../model';
-import { SearchIndex, type ItemSource } from './searchIndex';
+import { SearchIndex, type ItemSource, type SourceChange } from './searchIndex';
 import type { FromSearchWorker, SearchWorkerData, ToSearchWorker } from './workerProtocol';
 
-/** The catalog as the worker knows it: the files at start, then every change sent since. */
-class MirroredCatalog implements ItemSource {
-  private readonly items = new Map<string, Item>();
-  private readonly listeners = new Set<(change: CatalogChange) => void>();
+/** The catalog as the worker sees it: its files at start, then every change sent since. */
+class FollowedCatalog implements ItemSource {
+  private readonly listeners = new Set<(change: SourceChange) => void>();
 
-  constructor(items: Item[]) {
-    for (const item of items) this.items.set(item.id, item);
+  constructor(
+    private readonly dir: string,
+    private readonly known: [string, string][] | undefined,
+  ) {}
+
+  get size(): number | undefined {
+    return this.known?.length;
   }
 
-  all(): Item[] {
-    return [...this.items.values()];
+  all(): AsyncIterable<Item[]> {
+    return Catalog.readShards(this.dir);
   }
 
-  get(id: string): Item | undefined {
-    return this.items.get(id);
+  versions(): [string, string][] | undefined {
+    return this.known;
   }
 
-  onChange(listener: (change: CatalogChange) => void): () => void {
+  some(ids: string[]): AsyncIterable<Item[]> {
+    return Catalog.readShards(this.dir, ids);
+  }
+
+  onChange(listener: (change: SourceChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  put(item: Item): void {
-    const previous = this.items.get(item.id);
-    this.items.set(item.id, item);
-    for (const listener of this.listeners) listener({ type: 'put', item, previous });
-  }
-
-  delete(id: string): void {
-    const item = this.items.get(id);
-    if (!item) return;
-    this.items.delete(id);
-    for (const listener of this.listeners) listener({ type: 'delete', item });
+  emit(change: SourceChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 }
 
@@ -49,15 +50,10 @@ const port = parentPort!;
 const data = workerData as SearchWorkerData;
 const post = (message: FromSearchWorker) => port.postMessage(message);
 
-// Messages wait here until the catalog is read: a change sent meanwhile may already be in the
-// files, and applying it again is harmless.
-const queue: ToSearchWorker[] = [];
-let started = false;
-port.on('message', (message: ToSearchWorker) => (started ? handle(message) : queue.push(message)));
-
-const catalog = await Catalog.open(data.catalogDir, () => new Date());
-const mirror = new MirroredCatalog(catalog.all());
-const index = new SearchIndex(mirror, {
+// Changes sent while the files are read are held by the index until it is ready: one may
+// already be in the files, and applying it again is harmless.
+const source = new FollowedCatalog(data.catalogDir, data.versions);
+const index = new SearchIndex(source, {
   dir: data.indexDir,
   persist: data.persist,
   onProgress: (progress) => post({ type: 'progress', progress }),
@@ -66,11 +62,11 @@ const index = new SearchIndex(mirror, {
 function handle(message: ToSearchWorker): void {
   switch (message.type) {
     case 'put':
-      return mirror.put(message.item);
+      return source.emit({ type: 'put', item: message.item });
     case 'delete':
-      return mirror.delete(message.id);
-    case 'search':
-      // Before the index is ready, searches wait for it; their order is kept by the promise chain.
+      return source.emit({ type: 'delete', item: { id: message.id } });
+    case 'query':
+      // Before the index is ready, queries wait for it; their order is kept by the promise chain.
       if (!index.loaded) {
         void index.ready.then(
           () => answer(message),
@@ -87,14 +83,13 @@ function handle(message: ToSearchWorker): void {
   }
 }
 
-function answer(message: Extract<ToSearchWorker, { type: 'search' }>): void {
+function answer(message: Extract<ToSearchWorker, { type: 'query' }>): void {
   try {
-    post({ type: 'result', id: message.id, result: index.search(message.query, message.options) });
+    post({ type: 'result', id: message.id, result: index.query(message.request) });
   } catch (error) {
     post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
   }
 }
 
-started = true;
-for (const message of queue.splice(0)) handle(message);
+port.on('message', handle);
 void index.ready.then(() => post({ type: 'ready' }));

@@ -13,10 +13,12 @@ import {
   lowerBoundString,
   type Segment,
 } from './postings';
+import { FactTable, type ItemFacts } from './factTable';
+import { SectionReader, SectionWriter, type Section } from './sections';
 import { FIELD_SEP, scanTerms, type TermSink } from './tokenize';
 
 /** Bump when the files in index/ change shape: an older index is then rebuilt, not misread. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** Pinyin terms live beside Latin words under this mark, so fuzzy matching never wanders into them. */
 export const PINYIN_MARK = '\u0003';
@@ -31,6 +33,8 @@ export interface DocInput {
   pinyin: Record<number, string[]>;
   /** Years the document's date covers. */
   years: [number, number] | null;
+  /** What filters, sorts and facets read. */
+  facts: ItemFacts;
 }
 
 /** Postings of one query term, by document: summed weighted frequency and whether the title has it. */
@@ -56,32 +60,6 @@ interface Meta {
   docs: number;
   overflow: boolean;
   sections: Section[];
-  fingerprint: string;
-}
-
-/**
- * An order-independent digest of (id, version) pairs: two sums of per-pair FNV-1a hashes with
- * different seeds, 64 bits in all, so an index and a catalog can be compared without a lookup
- * per item.
- */
-export function fingerprint(pairs: Iterable<{ id: string; version: string }>): string {
-  let a = 0;
-  let b = 0;
-  let count = 0;
-  for (const { id, version } of pairs) {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x01000193;
-    const key = `${id}\n${version}`;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    }
-    a = (a + (h1 >>> 0)) % 0x100000000;
-    b = (b + ((h2 ^ (h2 >>> 15)) >>> 0)) % 0x100000000;
-    count++;
-  }
-  return `${count}:${a.toString(16)}:${b.toString(16)}`;
 }
 
 /** The inverted index of many documents' text, with the stored folded text that verifies phrases. */
@@ -107,8 +85,8 @@ export class TextIndex {
   private totalLength = 0;
   /** Document number of each live id; built on first use, since a load may not need it. */
   private docMap: Map<string, number> | null = new Map();
-  /** The fingerprint of the ids and versions this index held when it was saved. */
-  private savedFingerprint = '';
+  /** Kind, status, dates, facet values and sort strings of each document. */
+  readonly facts = new FactTable((doc) => this.ids[doc]!);
 
   private readonly collector = new TermCollector((code) => this.idFor(code));
   private readonly arena = new QueryArena();
@@ -124,14 +102,6 @@ export class TextIndex {
         if (this.live[doc] === 1) this.docMap.set(this.ids[doc]!, doc);
     }
     return this.docMap;
-  }
-
-  /**
-   * Whether the index was saved over exactly these items and versions: then nothing needs to
-   * be caught up at start, and no per-item lookup is paid for.
-   */
-  savedOver(items: Iterable<{ id: string; version: string }>): boolean {
-    return this.savedFingerprint !== '' && fingerprint(items) === this.savedFingerprint;
   }
 
   get size(): number {
@@ -251,12 +221,14 @@ export class TextIndex {
     this.liveCount++;
     this.totalLength += length / TF_SCALE;
     this.docOf.set(input.id, doc);
+    this.facts.push(input.facts);
   }
 
   remove(id: string): void {
     const doc = this.docOf.get(id);
     if (doc === undefined) return;
     this.docOf.delete(id);
+    this.facts.removed(doc);
     this.live[doc] = 0;
     this.liveCount--;
     this.totalLength -= this.lengths[doc]!;
@@ -265,14 +237,14 @@ export class TextIndex {
 
   /** Adds many documents at once into a fresh segment; `onBatch` is called between batches. */
   async build(
-    inputs: Iterable<DocInput>,
+    inputs: Iterable<DocInput> | AsyncIterable<DocInput>,
     total: number,
     onBatch: (done: number) => Promise<void>,
   ): Promise<void> {
     this.clear();
     const builder = new SegmentBuilder(Math.max(1 << 16, total * 64));
     let done = 0;
-    for (const input of inputs) {
+    for await (const input of inputs) {
       this.add(input, builder);
       if (++done % 2000 === 0) await onBatch(done);
     }
@@ -297,6 +269,7 @@ export class TextIndex {
     this.liveCount = 0;
     this.totalLength = 0;
     this.docMap = new Map();
+    this.facts.clear();
   }
 
   // ——— Reading postings ———
@@ -525,6 +498,7 @@ export class TextIndex {
     this.yearFrom = keep(this.yearFrom);
     this.yearTo = keep(this.yearTo);
     this.lengths = keep(this.lengths);
+    this.facts.keep(renumber);
     this.live = this.ids.map(() => 1);
     this.docMap = null;
     this.dirty = false;
@@ -552,13 +526,13 @@ export class TextIndex {
     file.add('yearTo', Int32Array.from(this.yearTo));
     file.add('lengths', Float64Array.from(this.lengths));
     file.add('chars', Uint32Array.from(this.chars));
+    this.facts.write(file);
     const meta: Meta = {
       format: 'wenshi-search',
       version: INDEX_FORMAT_VERSION,
       docs: this.ids.length,
       overflow: this.overflow,
       sections: file.sections,
-      fingerprint: fingerprint(this.ids.map((id, doc) => ({ id, version: this.versions[doc]! }))),
     };
     // meta.json goes first out and last in: a crash mid-save leaves no meta, hence a rebuild.
     await rm(path.join(dir, 'meta.json'), { force: true });
@@ -578,11 +552,20 @@ export class TextIndex {
       return false;
     }
     if (meta.format !== 'wenshi-search' || meta.version !== INDEX_FORMAT_VERSION) return false;
-    const file = new SectionReader(await readFile(path.join(dir, INDEX_FILE)), meta.sections);
+    const file = await SectionReader.open(path.join(dir, INDEX_FILE), meta.sections);
+    try {
+      return this.read(file, meta);
+    } finally {
+      await file.close();
+    }
+  }
+
+  private read(file: SectionReader, meta: Meta): boolean {
     if (!file.complete) return false;
     const ids = file.strings('ids');
     if (ids.length !== meta.docs) return false;
     this.clear();
+    if (!this.facts.read(file, ids.length)) return false;
     this.segment = {
       hanKeys: file.view('hanKeys', Uint32Array),
       latinKeys: file.strings('latinKeys'),
@@ -604,102 +587,12 @@ export class TextIndex {
     this.liveCount = ids.length;
     this.totalLength = this.lengths.reduce((a, b) => a + b, 0);
     this.docMap = null;
-    this.savedFingerprint = meta.fingerprint;
     this.dirty = false;
     return true;
   }
 }
 
 const INDEX_FILE = 'index.bin';
-
-interface Section {
-  name: string;
-  offset: number;
-  bytes: number;
-}
-
-type TypedArray = Uint8Array | Uint32Array | Int32Array | Float64Array;
-
-/**
- * Lays arrays out one after another, each at an 8-byte boundary so it can be read back as a
- * view of the file's buffer. A list of strings is two sections: the UTF-16 text of all of them
- * and their lengths (splitting one long string is much faster than parsing JSON).
- */
-class SectionWriter {
-  readonly sections: Section[] = [];
-  private readonly parts: Buffer[] = [];
-  private size = 0;
-
-  add(name: string, array: TypedArray): void {
-    const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-    this.sections.push({ name, offset: this.size, bytes: bytes.length });
-    this.parts.push(bytes);
-    this.size += bytes.length;
-    const pad = (8 - (this.size % 8)) % 8;
-    if (pad) {
-      this.parts.push(Buffer.alloc(pad));
-      this.size += pad;
-    }
-  }
-
-  addStrings(name: string, list: string[]): void {
-    this.add(
-      `${name}.lengths`,
-      Uint32Array.from(list, (s) => s.length),
-    );
-    const all = list.join('');
-    // Ids and versions are ASCII: read back as one-byte strings they compare and hash much
-    // faster against the catalog's own strings than two-byte ones do.
-    // eslint-disable-next-line no-control-regex -- the whole Latin-1 range is meant
-    const latin1 = /^[\u0000-\u00ff]*$/.test(all);
-    this.add(`${name}.${latin1 ? 'latin1' : 'utf16le'}`, Buffer.from(all, latin1 ? 'latin1' : 'utf16le'));
-  }
-
-  bytes(): Buffer {
-    return Buffer.concat(this.parts, this.size);
-  }
-}
-
-class SectionReader {
-  private readonly byName: Map<string, Section>;
-  private readonly buffer: Buffer;
-
-  constructor(buffer: Buffer, sections: Section[]) {
-    // Views need an aligned start; a fresh copy is, a slice of Node's pool may not be.
-    this.buffer = buffer.byteOffset % 8 === 0 ? buffer : Buffer.from(buffer);
-    this.byName = new Map(sections.map((s) => [s.name, s]));
-  }
-
-  /** Whether every section lies inside the file (a truncated file is rebuilt, not misread). */
-  get complete(): boolean {
-    return [...this.byName.values()].every((s) => s.offset + s.bytes <= this.buffer.length);
-  }
-
-  view<T extends TypedArray>(
-    name: string,
-    Kind: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
-  ): T {
-    const section = this.byName.get(name);
-    if (!section) return new Kind(new ArrayBuffer(0), 0, 0);
-    return new Kind(
-      this.buffer.buffer,
-      this.buffer.byteOffset + section.offset,
-      section.bytes / Kind.BYTES_PER_ELEMENT,
-    );
-  }
-
-  strings(name: string): string[] {
-    const lengths = this.view(`${name}.lengths`, Uint32Array);
-    const encoding = this.byName.has(`${name}.latin1`) ? 'latin1' : 'utf16le';
-    const section = this.byName.get(`${name}.${encoding}`);
-    if (!section) return [];
-    const all = this.buffer.toString(encoding, section.offset, section.offset + section.bytes);
-    const out = new Array<string>(lengths.length);
-    let at = 0;
-    for (let i = 0; i < lengths.length; i++) out[i] = all.slice(at, (at += lengths[i]!));
-    return out;
-  }
-}
 
 /**
  * Gathers one document's terms with their fields, then adds up frequencies per term. Han terms

@@ -1,27 +1,32 @@
 import type { Item } from '../model';
 import type { Progress } from '../jobs';
-import type { SearchOptions, SearchResult } from './searchIndex';
+import type { QueryPage, QueryRequest } from './searchIndex';
 
 /** What the search worker is started with. */
 export interface SearchWorkerData {
-  /** The library's catalog folder, read once at start: the worker never writes it. */
+  /** The library's catalog folder, read once at start a shard at a time: the worker never writes it. */
   catalogDir: string;
   /** The index/ folder. */
   indexDir: string;
   /** Whether the worker may write the index folder. */
   persist: boolean;
+  /**
+   * The id and updatedAt of every item when the worker was started: a saved index is compared
+   * with them and reads from the files only the items that changed; a build counts progress by them.
+   */
+  versions?: [string, string][];
 }
 
-/** Messages to the worker, handled strictly in order: a search sees every change sent before it. */
+/** Messages to the worker, handled strictly in order: a query sees every change sent before it. */
 export type ToSearchWorker =
   | { type: 'put'; item: Item }
   | { type: 'delete'; id: string }
-  | { type: 'search'; id: number; query: string; options: SearchOptions }
+  | { type: 'query'; id: number; request: QueryRequest }
   | { type: 'flush'; id: number };
 
 export type FromSearchWorker =
   | { type: 'ready' }
   | { type: 'progress'; progress: Progress }
-  | { type: 'result'; id: number; result: SearchResult }
+  | { type: 'result'; id: number; result: QueryPage }
   | { type: 'done'; id: number }
   | { type: 'failed'; id: number; message: string };
