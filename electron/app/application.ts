@@ -22,12 +22,7 @@ import type { AppContext, CallContext, DoorPolicy, Handlers } from './context';
 import { sourceDemoDir } from './demo';
 import { toApiError } from './errors';
 import { Jobs } from './jobs';
-import {
-  resolveResource,
-  resolveUploadTarget,
-  type Resource,
-  type ResourceRequest,
-} from './resources';
+import { resolveResource, resolveUploadTarget, type Resource, type ResourceRequest } from './resources';
 import { itemUseCases } from './useCases/items';
 import { libraryUseCases } from './useCases/library';
 import { searchUseCases } from './useCases/search';

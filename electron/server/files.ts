@@ -69,7 +69,11 @@ async function rendererFile(
   });
 }
 
-export function fileRoutes(app: Hono<Env>, library: Pick<Application, 'resource'>, rendererDir: string): void {
+export function fileRoutes(
+  app: Hono<Env>,
+  library: Pick<Application, 'resource'>,
+  rendererDir: string,
+): void {
   app.get(`${HTTP_FILES_PREFIX}:sha256`, async (c) => {
     const size = c.req.query('size');
     const kind = size === 'thumb' || size === 'preview' ? size : 'original';

@@ -68,7 +68,12 @@ export class EventStreams {
 
 const EVENT_HEADERS = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' };
 
-export function apiRoutes(app: Hono<Env>, service: Application, door: DoorPolicy, events: EventStreams): void {
+export function apiRoutes(
+  app: Hono<Env>,
+  service: Application,
+  door: DoorPolicy,
+  events: EventStreams,
+): void {
   app.get(`${HTTP_API_PREFIX}events`, (c) =>
     c.req.method === 'HEAD' ? new Response(null, { headers: EVENT_HEADERS }) : events.response(),
   );

@@ -37,13 +37,22 @@ function summary(item: Item) {
 export function itemUseCases(app: AppContext): ItemHandlers {
   const { library } = app;
   return {
-    'items.list': async ({ kind, offset, limit }) => {
-      const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
-      const items = library.catalog
-        .all()
-        .filter((item) => !kind || item.kind === kind)
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || collator.compare(a.title, b.title));
-      return { total: items.length, items: items.slice(offset, offset + limit).map(summary) };
+    // The same query engine as search: the index filters, sorts and pages; only the page's
+    // summaries are built here, from the catalog.
+    'items.list': async ({ kind, filters, sort, descending, offset, limit }) => {
+      const page = await app.search.query({
+        filters: kind ? { ...filters, kind: [kind] } : filters,
+        sort,
+        descending: descending ?? sort === 'created',
+        offset,
+        limit,
+        snippets: false,
+      });
+      const items = page.hits.flatMap((hit) => {
+        const item = library.catalog.get(hit.id);
+        return item ? [summary(item)] : [];
+      });
+      return { total: page.total, items };
     },
     'items.get': async ({ id }) => itemOrThrow(app, id),
     'items.create': async (fields) => library.createItem(fields),

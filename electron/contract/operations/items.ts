@@ -1,7 +1,23 @@
 // Operations on catalogue items: list, read, edit, import, export, review.
 import { z } from 'zod';
-import { ItemFieldsSchema, ItemKindSchema, ItemPatchSchema, ItemSchema } from '../../core/model';
+import { ItemFieldsSchema, ItemKindSchema, ItemPatchSchema, ItemSchema, LIST_SORTS } from '../../core/model';
 import { op, Id } from './op';
+
+/** The filters of a list: facet values, and the views' own (awaiting review, created since, under a collection). */
+const ListFiltersSchema = z
+  .object({
+    kind: z.array(z.string()),
+    decade: z.array(z.string()),
+    place: z.array(z.string()),
+    person: z.array(z.string()),
+    subject: z.array(z.string()),
+    status: z.array(z.string()),
+    collection: z.array(z.string()),
+    createdSince: z.string().datetime(),
+    pendingReview: z.boolean(),
+    collectionPath: z.array(z.string()).max(10),
+  })
+  .partial();
 
 /** What lists show of an item; `cover` is the content hash of its first image, for thumbnails. */
 export const ItemSummarySchema = ItemSchema.pick({
@@ -60,6 +76,11 @@ export const itemsOperations = {
     access: 'read',
     input: z.object({
       kind: ItemKindSchema.optional(),
+      /** What the list's views narrow by, beside the search facets (answered by the search index). */
+      filters: ListFiltersSchema.default({}),
+      /** Newest first by default. */
+      sort: z.enum(LIST_SORTS).default('created'),
+      descending: z.boolean().optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(100_000).default(1000),
     }),

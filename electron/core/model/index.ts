@@ -52,9 +52,11 @@ export {
 } from './volume';
 export {
   SEARCH_SORTS,
+  LIST_SORTS,
   SEARCH_FACETS,
   VOCABULARY_FIELDS,
   type SearchSort,
+  type ListSort,
   type SearchFacet,
   type VocabularyField,
 } from './search';

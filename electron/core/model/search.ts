@@ -4,6 +4,10 @@
 export const SEARCH_SORTS = ['relevance', 'date', 'identifier', 'title'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
+/** The search's orders and, for lists, the order items were created in. */
+export const LIST_SORTS = [...SEARCH_SORTS, 'created'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
 /** What search results can be counted and filtered by. */
 export const SEARCH_FACETS = [
   'kind',

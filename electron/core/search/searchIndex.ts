@@ -33,13 +33,10 @@ export interface ItemSource {
   onChange(listener: (change: SourceChange) => void): () => void;
 }
 
-export const SORT_ORDERS = ['relevance', 'date', 'identifier', 'title'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
-/** The search's orders and, for lists, the order items were created in. */
-export const LIST_SORTS = [...SORT_ORDERS, 'created'] as const;
-export type ListSort = (typeof LIST_SORTS)[number];
-export const FACET_NAMES = ['kind', 'decade', 'place', 'person', 'subject', 'status', 'collection'] as const;
-export type FacetName = (typeof FACET_NAMES)[number];
+// The orders and facets are the model's, written there once.
+export { SEARCH_SORTS as SORT_ORDERS, LIST_SORTS, SEARCH_FACETS as FACET_NAMES } from '../model';
+export type { SearchSort as SortOrder, ListSort, SearchFacet as FacetName } from '../model';
+import { SEARCH_FACETS as FACET_NAMES, type ListSort, type SearchFacet as FacetName } from '../model';
 /** Chosen facet values: any value of one facet, every facet given. */
 export type FacetFilters = Partial<Record<FacetName, string[]>>;
 
