@@ -5,10 +5,12 @@ import { throwIfCancelled, WenshiError } from '../../core/errors';
 import { addPaths, cleanupDiff, reviewSuggestion } from '../../core/ingest';
 import type { Item } from '../../core/model';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
+import { itemOverview } from './itemOverview';
 
 type ItemHandlers = Pick<
   Handlers,
   | 'items.list'
+  | 'items.overview'
   | 'items.get'
   | 'items.create'
   | 'items.update'
@@ -39,21 +41,23 @@ export function itemUseCases(app: AppContext): ItemHandlers {
   return {
     // The same query engine as search: the index filters, sorts and pages; only the page's
     // summaries are built here, from the catalog.
-    'items.list': async ({ kind, filters, sort, descending, offset, limit }) => {
+    'items.list': async ({ kind, filters, sort, descending, offset, limit, facets }) => {
       const page = await app.search.query({
         filters: kind ? { ...filters, kind: [kind] } : filters,
         sort,
         descending: descending ?? sort === 'created',
         offset,
         limit,
+        facets,
         snippets: false,
       });
       const items = page.hits.flatMap((hit) => {
         const item = library.catalog.get(hit.id);
         return item ? [summary(item)] : [];
       });
-      return { total: page.total, items };
+      return { total: page.total, items, ...(page.facets && { facets: page.facets }) };
     },
+    'items.overview': async ({ createdSince }) => itemOverview(app.search, createdSince),
     'items.get': async ({ id }) => itemOrThrow(app, id),
     'items.create': async (fields) => library.createItem(fields),
     'items.update': async ({ id, patch }) => library.updateItem(id, patch),

@@ -1,6 +1,13 @@
 // Operations on catalogue items: list, read, edit, import, export, review.
 import { z } from 'zod';
-import { ItemFieldsSchema, ItemKindSchema, ItemPatchSchema, ItemSchema, LIST_SORTS } from '../../core/model';
+import {
+  ItemFieldsSchema,
+  ItemKindSchema,
+  ItemPatchSchema,
+  ItemSchema,
+  LIST_SORTS,
+  SEARCH_FACETS,
+} from '../../core/model';
 import { op, Id } from './op';
 
 /** The filters of a list: facet values, and the views' own (awaiting review, created since, under a collection). */
@@ -18,6 +25,11 @@ const ListFiltersSchema = z
     collectionPath: z.array(z.string()).max(10),
   })
   .partial();
+
+const FacetCountsSchema = z.partialRecord(
+  z.enum(SEARCH_FACETS),
+  z.array(z.object({ value: z.string(), count: z.number() })),
+);
 
 /** What lists show of an item; `cover` is the content hash of its first image, for thumbnails. */
 export const ItemSummarySchema = ItemSchema.pick({
@@ -83,8 +95,36 @@ export const itemsOperations = {
       descending: z.boolean().optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(100_000).default(1000),
+      /** Count the values of each facet among all the items listed, not only the page. */
+      facets: z.boolean().default(false),
     }),
-    output: z.object({ total: z.number(), items: z.array(ItemSummarySchema) }),
+    output: z.object({
+      total: z.number(),
+      items: z.array(ItemSummarySchema),
+      facets: FacetCountsSchema.optional(),
+    }),
+  }),
+  'items.overview': op({
+    summary: '资料概览（各类数量与专题）',
+    access: 'read',
+    input: z.object({
+      /** Where the 最近导入 view starts; the page sends the same instant it lists that view with. */
+      createdSince: z.string().datetime(),
+    }),
+    output: z.object({
+      /** Items in the library, of each kind, in review, created since, awaiting review. */
+      counts: z.object({
+        all: z.number(),
+        oral: z.number(),
+        photo: z.number(),
+        document: z.number(),
+        review: z.number(),
+        recent: z.number(),
+        pending: z.number(),
+      }),
+      /** Every collection and each level above it (许昌改革记忆, 许昌改革记忆 › 第一卷), with the items in or under it. */
+      collections: z.array(z.object({ path: z.array(z.string()), count: z.number() })),
+    }),
   }),
   'items.get': op({
     summary: '查看条目',

@@ -7,6 +7,7 @@ export {
   itemFields,
   searchHit,
   searchResult,
+  collectionPath,
   type ItemSource,
   type SourceChange,
   type ListSort,

@@ -78,6 +78,8 @@ export interface QueryRequest {
   limit?: number;
   /** Count the values of each facet among all the matches. */
   facets?: boolean;
+  /** How many values of each facet to count, most frequent first (30 by default, for a search's side panel). */
+  facetSize?: number;
   /** Where each hit's snippet lies (the default with text). */
   snippets?: boolean;
 }
@@ -243,6 +245,11 @@ export function searchResult(page: QueryPage, itemOf: (id: string) => Item | und
 
 /** How collection paths are written (许昌改革记忆 › 第一卷). */
 const PATH_SEPARATOR = /\s*[›>/／]\s*/;
+
+/** The levels of a collection path: 许昌改革记忆 › 第一卷 is [许昌改革记忆, 第一卷]. */
+export function collectionPath(collection: string): string[] {
+  return collection.split(PATH_SEPARATOR).filter(Boolean);
+}
 
 async function* batchesOf(source: ItemSource): AsyncIterable<Item[]> {
   const all = source.all();
@@ -698,7 +705,7 @@ export class SearchIndex {
         return snippets ? { ...hit, ...this.excerpt(doc, evaluated.patterns) } : hit;
       }),
     };
-    if (request.facets) page.facets = this.facets(hits);
+    if (request.facets) page.facets = this.facets(hits, request.facetSize);
     if (page.total === 0 && text) {
       const suggestions = this.suggestions(text);
       if (suggestions.length) page.suggestions = suggestions;
@@ -746,7 +753,7 @@ export class SearchIndex {
       const path = filters.collectionPath;
       const numbers = new Set<number>();
       facts.dictionaries.collection.values.forEach((value, n) => {
-        const parts = value.split(PATH_SEPARATOR).filter(Boolean);
+        const parts = collectionPath(value);
         if (path.every((part, i) => parts[i] === part)) numbers.add(n);
       });
       tests.push((doc) => facts.values.collection[doc]!.some((n) => numbers.has(n)));
@@ -820,7 +827,7 @@ export class SearchIndex {
     return topK(order, k, (a, b) => primary[a]! - primary[b]! || secondary[a]! - secondary[b]!);
   }
 
-  private facets(hits: Hits): Record<FacetName, FacetCount[]> {
+  private facets(hits: Hits, size = FACET_SIZE): Record<FacetName, FacetCount[]> {
     const facts = this.index.facts;
     const kinds = new Array<number>(ITEM_KINDS.length).fill(0);
     const statuses = new Array<number>(EDITORIAL_STATUSES.length).fill(0);
@@ -855,7 +862,7 @@ export class SearchIndex {
         lists[name]
           .filter((f) => f.count > 0)
           .sort((a, b) => b.count - a.count || pinyinCollator.compare(a.value, b.value))
-          .slice(0, FACET_SIZE),
+          .slice(0, size),
       ]),
     ) as Record<FacetName, FacetCount[]>;
   }
