@@ -27,7 +27,9 @@ describe("the sidebar's overview, without listing every item", () => {
       ];
       for (const item of items) await call(app, 'items.create', item);
       const before = new Date(Date.now() - 60_000).toISOString();
-      const overview = await call<OpOutput<'items.overview'>>(app, 'items.overview', { createdSince: before });
+      const overview = await call<OpOutput<'items.overview'>>(app, 'items.overview', {
+        createdSince: before,
+      });
       expect(overview.counts).toEqual({
         all: 4,
         oral: 2,
