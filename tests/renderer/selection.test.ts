@@ -6,32 +6,44 @@ import {
 } from '../../renderer/src/features/library/selection';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
+const asked: [number, number][] = [];
+/** Rows by place, as a paged list gives them; records what was asked. */
+const rangeIds = async (from: number, to: number) => {
+  asked.push([from, to]);
+  return order.slice(from, to + 1);
+};
 const ids = (s: { ids: ReadonlySet<string> }) => [...s.ids].sort();
+const at = (id: string) => order.indexOf(id);
 
 describe('list selection', () => {
-  it('click selects one, Ctrl-click toggles, Shift-click selects a range from the anchor', () => {
-    let s = selectWithModifiers(EMPTY_SELECTION, order, 'b', {});
+  it('click selects one, Ctrl-click toggles, Shift-click selects a range from the anchor', async () => {
+    const select = (s: typeof EMPTY_SELECTION, id: string, modifiers: { shift?: boolean; toggle?: boolean }) =>
+      selectWithModifiers(s, rangeIds, at(id), id, modifiers);
+    let s = await select(EMPTY_SELECTION, 'b', {});
     expect(ids(s)).toEqual(['b']);
-    s = selectWithModifiers(s, order, 'd', { toggle: true });
+    s = await select(s, 'd', { toggle: true });
     expect(ids(s)).toEqual(['b', 'd']);
-    s = selectWithModifiers(s, order, 'b', { toggle: true });
+    s = await select(s, 'b', { toggle: true });
     expect(ids(s)).toEqual(['d']);
     // The anchor is where the last plain or Ctrl-click was, as in a file manager.
-    s = selectWithModifiers(s, order, 'a', { shift: true });
+    s = await select(s, 'a', { shift: true });
     expect(ids(s)).toEqual(['a', 'b']);
-    s = selectWithModifiers(s, order, 'e', { shift: true });
+    asked.length = 0;
+    s = await select(s, 'e', { shift: true });
     expect(ids(s)).toEqual(['b', 'c', 'd', 'e']);
-    s = selectWithModifiers(s, order, 'a', { shift: true, toggle: true });
+    // A range is asked of the list by place: rows not loaded are fetched for it.
+    expect(asked).toEqual([[1, 4]]);
+    s = await select(s, 'a', { shift: true, toggle: true });
     expect(ids(s)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
-  it('arrow keys move, and extend with Shift', () => {
-    let { selection, focus } = moveSelection(EMPTY_SELECTION, order, null, 1, false);
-    expect([focus, ids(selection)]).toEqual(['a', ['a']]);
-    ({ selection, focus } = moveSelection(selection, order, focus, 1, true));
-    ({ selection, focus } = moveSelection(selection, order, focus, 1, true));
-    expect([focus, ids(selection)]).toEqual(['c', ['a', 'b', 'c']]);
-    ({ selection, focus } = moveSelection(selection, order, focus, 100, false));
-    expect([focus, ids(selection)]).toEqual(['e', ['e']]);
+  it('arrow keys move, and extend with Shift', async () => {
+    let { selection, focus } = await moveSelection(EMPTY_SELECTION, rangeIds, order.length, null, 1, false);
+    expect([focus, ids(selection)]).toEqual([0, ['a']]);
+    ({ selection, focus } = await moveSelection(selection, rangeIds, order.length, focus, 1, true));
+    ({ selection, focus } = await moveSelection(selection, rangeIds, order.length, focus, 1, true));
+    expect([focus, ids(selection)]).toEqual([2, ['a', 'b', 'c']]);
+    ({ selection, focus } = await moveSelection(selection, rangeIds, order.length, focus, 100, false));
+    expect([focus, ids(selection)]).toEqual([4, ['e']]);
   });
 });

@@ -25,8 +25,8 @@ interface Props {
  */
 export function LibraryMain({ library, search, editor, readOnly, fontScale, subjects, onSaveSearch }: Props) {
   const { t } = useTranslation();
-  const { items, visible, selection, selectedIds } = library;
-  const emptyText = items?.length === 0 ? t('list.empty') : t('list.emptyView');
+  const { empty, list, selection, selectedIds } = library;
+  const emptyText = empty ? t('list.empty') : t('list.emptyView');
   return (
     <main className="main-pane">
       {search.indexing && (
@@ -34,7 +34,7 @@ export function LibraryMain({ library, search, editor, readOnly, fontScale, subj
           {t('search.indexing', search.indexing)}
         </p>
       )}
-      {items?.length === 0 && !search.query ? (
+      {empty && !search.query ? (
         <Welcome readOnly={readOnly} onNew={editor.startNew} />
       ) : search.result ? (
         <SearchResults
@@ -49,9 +49,9 @@ export function LibraryMain({ library, search, editor, readOnly, fontScale, subj
           canSave={!readOnly}
           onSaveSearch={onSaveSearch}
         />
-      ) : visible && library.mode === 'grid' ? (
+      ) : library.mode === 'grid' ? (
         <PhotoGrid
-          items={visible}
+          list={list}
           tileSize={library.tileSize}
           selection={selection}
           emptyText={emptyText}
@@ -59,9 +59,9 @@ export function LibraryMain({ library, search, editor, readOnly, fontScale, subj
           onSelection={library.setSelection}
           onOpen={editor.open}
         />
-      ) : visible ? (
+      ) : (
         <ItemTable
-          items={visible}
+          list={list}
           fontScale={fontScale}
           columns={library.columns}
           sort={library.sort}
@@ -72,7 +72,7 @@ export function LibraryMain({ library, search, editor, readOnly, fontScale, subj
           onSelection={library.setSelection}
           onOpen={editor.open}
         />
-      ) : null}
+      )}
       {selectedIds.length > 1 && !readOnly && <BulkEditBar ids={selectedIds} subjects={subjects} />}
       <CompilePanel target={{ itemIds: selectedIds }} />
     </main>

@@ -1,18 +1,12 @@
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type MouseEvent,
-} from 'react';
+import { memo, useCallback, useEffect, useRef, useSyncExternalStore, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatFuzzyDate } from '../../../../electron/contract/shared';
-import { COLUMN_KEYS, type ColumnKey, type ItemSummary, type SortOrder } from './columns';
-import { moveSelection, selectWithModifiers, type Selection } from './selection';
+import type { ColumnKey, ItemSummary, SortOrder } from './columns';
+import type { PagedList } from './pagedList';
+import type { Selection } from './selection';
+import { ColumnChooser, TableHeader } from './TableHeader';
+import { useListSelection } from './useListSelection';
 
 /** Row height at the standard text size; rows grow with the 字号 setting. */
 const ROW_HEIGHT = 36;
@@ -32,7 +26,7 @@ const COLUMN_WIDTHS: Record<ColumnKey, string> = {
 };
 
 interface Props {
-  items: ItemSummary[];
+  list: PagedList;
   /** The 字号 setting's factor. */
   fontScale: number;
   columns: ColumnKey[];
@@ -71,7 +65,8 @@ function useCellText(): (item: ItemSummary, key: ColumnKey) => string {
 }
 
 interface RowProps {
-  item: ItemSummary;
+  /** Undefined while its page loads: an empty row of the same height holds its place. */
+  item: ItemSummary | undefined;
   index: number;
   top: number;
   columns: ColumnKey[];
@@ -80,7 +75,7 @@ interface RowProps {
   selected: boolean;
   focused: boolean;
   cell: (item: ItemSummary, key: ColumnKey) => string;
-  onClick: (event: MouseEvent, id: string) => void;
+  onClick: (event: MouseEvent, index: number, id: string) => void;
 }
 
 /** One row; memoized so scrolling re-renders only rows that enter the view. */
@@ -96,6 +91,21 @@ const Row = memo(function Row({
   cell,
   onClick,
 }: RowProps) {
+  const style = { transform: `translateY(${top}px)`, height, gridTemplateColumns: gridColumns };
+  if (!item)
+    return (
+      <div
+        role="row"
+        aria-rowindex={index + 2}
+        aria-busy="true"
+        className="grid-row placeholder"
+        style={style}
+      >
+        {columns.map((key) => (
+          <div key={key} role="gridcell" />
+        ))}
+      </div>
+    );
   return (
     <div
       role="row"
@@ -103,8 +113,8 @@ const Row = memo(function Row({
       aria-selected={selected}
       data-id={item.id}
       className={`grid-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
-      style={{ transform: `translateY(${top}px)`, height, gridTemplateColumns: gridColumns }}
-      onClick={(e) => onClick(e, item.id)}
+      style={style}
+      onClick={(e) => onClick(e, index, item.id)}
     >
       {columns.map((key) => {
         const text = cell(item, key);
@@ -119,11 +129,12 @@ const Row = memo(function Row({
 });
 
 /**
- * The catalog as a table: only the rows in view are in the DOM, so 50,000 items scroll as
- * smoothly as 50. Click, Ctrl-click and Shift-click select; arrows move; Enter opens.
+ * The catalog as a table: only the rows in view are in the DOM, and only their pages in memory,
+ * so 100,000 items scroll as smoothly as 50. Click, Ctrl-click and Shift-click select; arrows
+ * move; Enter opens.
  */
 export function ItemTable({
-  items,
+  list,
   fontScale,
   columns,
   sort,
@@ -135,12 +146,12 @@ export function ItemTable({
   onOpen,
 }: Props) {
   const { t } = useTranslation();
+  useSyncExternalStore(list.subscribe, list.getVersion);
+  const count = list.total ?? 0;
   const scroller = useRef<HTMLDivElement>(null);
-  const [focus, setFocus] = useState<string | null>(null);
-  const [choosing, setChoosing] = useState(false);
   const rowHeight = Math.round(ROW_HEIGHT * fontScale);
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 12,
@@ -148,140 +159,60 @@ export function ItemTable({
   useEffect(() => {
     virtualizer.measure();
   }, [rowHeight, virtualizer]);
-  const order = useMemo(() => items.map((i) => i.id), [items]);
-
+  const rows = virtualizer.getVirtualItems();
+  const [first, last] = [rows[0]?.index, rows.at(-1)?.index];
+  useEffect(() => {
+    if (first !== undefined && last !== undefined) list.show(first, last);
+  }, [list, first, last]);
+  const scrollTo = useCallback((index: number) => virtualizer.scrollToIndex(index), [virtualizer]);
+  const { focus, click, keyDown } = useListSelection({
+    list,
+    count,
+    selection,
+    onSelection,
+    onOpen,
+    onFocus: scrollTo,
+  });
   const cell = useCellText();
-  const click = useCallback(
-    (event: MouseEvent, id: string) => {
-      onSelection(
-        selectWithModifiers(selection, order, id, {
-          shift: event.shiftKey,
-          toggle: event.ctrlKey || event.metaKey,
-        }),
-      );
-      setFocus(id);
-      if (!event.shiftKey && !event.ctrlKey && !event.metaKey) onOpen(id);
-    },
-    [selection, order, onSelection, onOpen],
-  );
-
-  function keyDown(event: KeyboardEvent) {
-    const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 20, PageUp: -20, Home: -Infinity, End: Infinity }[
-      event.key
-    ];
-    if (step !== undefined) {
-      event.preventDefault();
-      const moved = moveSelection(
-        selection,
-        order,
-        focus,
-        Number.isFinite(step) ? step : step > 0 ? order.length : -order.length,
-        event.shiftKey,
-      );
-      onSelection(moved.selection);
-      setFocus(moved.focus);
-      if (moved.focus) virtualizer.scrollToIndex(order.indexOf(moved.focus));
-    } else if (event.key === 'Enter' && focus) {
-      event.preventDefault();
-      onOpen(focus);
-    } else if (event.key === ' ' && focus) {
-      event.preventDefault();
-      onSelection(selectWithModifiers(selection, order, focus, { toggle: true }));
-    } else if (event.key === 'a' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      onSelection({ ids: new Set(order), anchor: order[0] ?? null });
-    }
-  }
 
   const gridColumns = columns.map((c) => COLUMN_WIDTHS[c]).join(' ');
   return (
     <div className="item-table-wrap">
       <div className="table-tools">
-        <span className="count">{t('list.count', { count: items.length })}</span>
+        <span className="count">{t('list.count', { count })}</span>
         {selection.ids.size > 1 && (
           <span className="count">{t('list.selectedCount', { count: selection.ids.size })}</span>
         )}
-        <button
-          type="button"
-          className="secondary small"
-          aria-expanded={choosing}
-          onClick={() => setChoosing((c) => !c)}
-        >
-          {t('list.chooseColumns')}
-        </button>
-        {choosing && (
-          <fieldset className="column-chooser">
-            <legend className="visually-hidden">{t('list.chooseColumns')}</legend>
-            {COLUMN_KEYS.map((key) => (
-              <label key={key}>
-                <input
-                  type="checkbox"
-                  checked={columns.includes(key)}
-                  disabled={key === 'title'}
-                  onChange={(e) =>
-                    onColumns(
-                      e.target.checked
-                        ? COLUMN_KEYS.filter((k) => k === key || columns.includes(k))
-                        : columns.filter((k) => k !== key),
-                    )
-                  }
-                />
-                {t(`list.columns.${key}`)}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <ColumnChooser columns={columns} onColumns={onColumns} />
       </div>
-      {items.length === 0 ? (
+      {list.total === 0 ? (
         <p className="empty">{emptyText}</p>
       ) : (
         <div
           className="item-grid"
           role="grid"
           aria-label={t('list.label')}
-          aria-rowcount={items.length + 1}
+          aria-rowcount={count + 1}
           aria-multiselectable="true"
           tabIndex={0}
           onKeyDown={keyDown}
           ref={scroller}
         >
-          <div
-            className="grid-row header"
-            role="row"
-            aria-rowindex={1}
-            style={{ gridTemplateColumns: gridColumns }}
-          >
-            {columns.map((key) => (
-              <div
-                key={key}
-                role="columnheader"
-                aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-              >
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => onSort({ key, descending: sort.key === key && !sort.descending })}
-                >
-                  {t(`list.columns.${key}`)}
-                  {sort.key === key && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
-                </button>
-              </div>
-            ))}
-          </div>
+          <TableHeader columns={columns} gridColumns={gridColumns} sort={sort} onSort={onSort} />
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((row) => {
-              const item = items[row.index]!;
+            {rows.map((row) => {
+              const item = list.at(row.index);
               return (
                 <Row
-                  key={item.id}
+                  key={item?.id ?? `row-${row.index}`}
                   item={item}
                   index={row.index}
                   top={row.start}
                   columns={columns}
                   gridColumns={gridColumns}
                   height={rowHeight}
-                  selected={selection.ids.has(item.id)}
-                  focused={focus === item.id}
+                  selected={item ? selection.ids.has(item.id) : false}
+                  focused={focus === row.index}
                   cell={cell}
                   onClick={click}
                 />

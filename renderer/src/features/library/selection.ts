@@ -1,50 +1,51 @@
-/** Multi-selection as in a file manager: click, Ctrl/⌘-click toggles, Shift-click extends a range. */
+/**
+ * Multi-selection as in a file manager: click, Ctrl/⌘-click toggles, Shift-click extends a range.
+ * Rows are known by their place in the list, since a range may cover rows not loaded yet.
+ */
 export interface Selection {
   ids: ReadonlySet<string>;
-  /** Where a Shift-range starts. */
-  anchor: string | null;
+  /** The row a Shift-range starts from. */
+  anchor: number | null;
 }
 
 export const EMPTY_SELECTION: Selection = { ids: new Set(), anchor: null };
 
-export function selectWithModifiers(
+/** The ids of rows from..to, inclusive and in order, fetched if not loaded. */
+export type RangeIds = (from: number, to: number) => Promise<string[]>;
+
+export async function selectWithModifiers(
   selection: Selection,
-  order: readonly string[],
+  rangeIds: RangeIds,
+  index: number,
   id: string,
   modifiers: { shift?: boolean; toggle?: boolean },
-): Selection {
+): Promise<Selection> {
   if (modifiers.shift && selection.anchor !== null) {
-    const from = order.indexOf(selection.anchor);
-    const to = order.indexOf(id);
-    if (from >= 0 && to >= 0) {
-      const [a, b] = from < to ? [from, to] : [to, from];
-      const range = order.slice(a, b + 1);
-      const ids = modifiers.toggle ? new Set([...selection.ids, ...range]) : new Set(range);
-      return { ids, anchor: selection.anchor };
-    }
+    const range = await rangeIds(Math.min(selection.anchor, index), Math.max(selection.anchor, index));
+    const ids = modifiers.toggle ? new Set([...selection.ids, ...range]) : new Set(range);
+    return { ids, anchor: selection.anchor };
   }
   if (modifiers.toggle) {
     const ids = new Set(selection.ids);
     if (ids.has(id)) ids.delete(id);
     else ids.add(id);
-    return { ids, anchor: id };
+    return { ids, anchor: index };
   }
-  return { ids: new Set([id]), anchor: id };
+  return { ids: new Set([id]), anchor: index };
 }
 
-/** Arrow keys move the focus; with Shift they extend the selection as Shift-click would. */
-export function moveSelection(
+/** Arrow keys move the focus over `count` rows; with Shift they extend the selection as Shift-click would. */
+export async function moveSelection(
   selection: Selection,
-  order: readonly string[],
-  current: string | null,
+  rangeIds: RangeIds,
+  count: number,
+  current: number | null,
   step: number,
   shift: boolean,
-): { selection: Selection; focus: string | null } {
-  if (order.length === 0) return { selection, focus: null };
-  const index = current === null ? -1 : order.indexOf(current);
-  const next = order[Math.min(order.length - 1, Math.max(0, index + step))]!;
-  const selected = shift
-    ? selectWithModifiers(selection, order, next, { shift: true })
-    : selectWithModifiers(selection, order, next, {});
-  return { selection: selected, focus: next };
+): Promise<{ selection: Selection; focus: number | null }> {
+  if (count === 0) return { selection, focus: null };
+  const next = Math.min(count - 1, Math.max(0, (current ?? -1) + step));
+  const [id] = await rangeIds(next, next);
+  if (id === undefined) return { selection, focus: current };
+  return { selection: await selectWithModifiers(selection, rangeIds, next, id, { shift }), focus: next };
 }

@@ -1,24 +1,34 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import type { OpInput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { coalesce } from '../../api/coalesce';
 import { useMessages } from '../../messages/useMessages';
-import type { ItemSummary } from './columns';
+import { listSort, type SortOrder } from './columns';
+import { PagedList } from './pagedList';
 
-const ALL = 100_000;
+type ListFilters = NonNullable<OpInput<'items.list'>['filters']>;
 
-/** Every item's summary, reloaded whenever the library changes (once at a time, however often). */
-export function useItems(): ItemSummary[] | null {
+/**
+ * The list of a view in an order, in pages from the core: a new list when either changes, and
+ * after each change in the library the pages in view fetched again (once at a time, however
+ * often changes come).
+ */
+export function useItems(filters: ListFilters, order: SortOrder): PagedList {
   const { showError } = useMessages();
-  const [items, setItems] = useState<ItemSummary[] | null>(null);
-  const reload = useMemo(
-    () => coalesce(() => api.call('items.list', { limit: ALL }).then((r) => setItems(r.items), showError)),
-    [showError],
-  );
+  const list = useMemo(() => {
+    const { sort, descending } = listSort(order);
+    return new PagedList(
+      (offset, limit) => api.call('items.list', { filters, sort, descending, offset, limit }),
+      showError,
+    );
+  }, [filters, order, showError]);
   useEffect(() => {
-    reload();
+    // The first page gives the total; the list's views then ask for the rows they show.
+    list.ids(0, 0).catch(showError);
+    const refresh = coalesce(() => list.refresh());
     return api.onEvent((event) => {
-      if (event.type === 'changed') reload();
+      if (event.type === 'changed') refresh();
     });
-  }, [reload]);
-  return items;
+  }, [list, showError]);
+  return list;
 }

@@ -1,5 +1,4 @@
-import type { ItemKind } from '../../../../electron/contract';
-import type { ItemSummary } from './columns';
+import type { ItemKind, OpInput } from '../../../../electron/contract';
 
 /** What the sidebar can show in the main list. */
 export type View =
@@ -11,34 +10,29 @@ export type View =
   | { type: 'collection'; path: string[] };
 
 const RECENT_DAYS = 14;
-/** Collections are written as paths: 许昌改革记忆 › 第一卷 › 农村改革 */
-const PATH_SEPARATOR = /\s*[›>/／]\s*/;
 
-export function collectionPath(collection: string): string[] {
-  return collection.split(PATH_SEPARATOR).filter(Boolean);
+type ListFilters = NonNullable<OpInput<'items.list'>['filters']>;
+
+/** The instant the 最近导入 view starts from, now. */
+export function recentSince(now = Date.now()): string {
+  return new Date(now - RECENT_DAYS * 86_400_000).toISOString();
 }
 
-export function inView(view: View, item: ItemSummary, now: Date): boolean {
+/** What the core narrows the list by for a view; `since` is where 最近导入 starts. */
+export function viewFilters(view: View, since: string): ListFilters {
   switch (view.type) {
     case 'all':
-      return true;
+      return {};
     case 'kind':
-      return item.kind === view.kind;
+      return { kind: [view.kind] };
     case 'review':
-      return (
-        item.editorialStatus === 'review1' ||
-        item.editorialStatus === 'review2' ||
-        item.editorialStatus === 'review3'
-      );
+      return { status: ['review1', 'review2', 'review3'] };
     case 'pending':
-      return item.pendingReview > 0;
+      return { pendingReview: true };
     case 'recent':
-      return now.getTime() - Date.parse(item.createdAt) < RECENT_DAYS * 86_400_000;
+      return { createdSince: since };
     case 'collection':
-      return item.collections.some((c) => {
-        const path = collectionPath(c);
-        return view.path.every((part, i) => path[i] === part);
-      });
+      return { collectionPath: view.path };
   }
 }
 
@@ -49,22 +43,17 @@ export interface CollectionNode {
   children: CollectionNode[];
 }
 
-/** The nested series (专题 › 卷 › 栏目) that items belong to, with item counts. */
-export function collectionTree(items: readonly ItemSummary[], collator: Intl.Collator): CollectionNode[] {
+/** The nested series (专题 › 卷 › 栏目) that items belong to, from each level's path and item count. */
+export function collectionTree(
+  levels: readonly { path: string[]; count: number }[],
+  collator: Intl.Collator,
+): CollectionNode[] {
   const root: CollectionNode = { name: '', path: [], count: 0, children: [] };
-  for (const item of items) {
-    const seen = new Set<CollectionNode>();
-    for (const collection of item.collections) {
-      let node = root;
-      for (const part of collectionPath(collection)) {
-        let child = node.children.find((c) => c.name === part);
-        if (!child)
-          node.children.push((child = { name: part, path: [...node.path, part], count: 0, children: [] }));
-        if (!seen.has(child)) child.count++;
-        seen.add(child);
-        node = child;
-      }
-    }
+  // Parents before children, so each level finds the node it hangs from.
+  for (const { path, count } of [...levels].sort((a, b) => a.path.length - b.path.length)) {
+    let node = root;
+    for (const part of path.slice(0, -1)) node = node.children.find((c) => c.name === part) ?? node;
+    node.children.push({ name: path.at(-1)!, path, count, children: [] });
   }
   const sort = (nodes: CollectionNode[]) => {
     nodes.sort((a, b) => collator.compare(a.name, b.name));
