@@ -17,8 +17,11 @@ const at = (id: string) => order.indexOf(id);
 
 describe('list selection', () => {
   it('click selects one, Ctrl-click toggles, Shift-click selects a range from the anchor', async () => {
-    const select = (s: typeof EMPTY_SELECTION, id: string, modifiers: { shift?: boolean; toggle?: boolean }) =>
-      selectWithModifiers(s, rangeIds, at(id), id, modifiers);
+    const select = (
+      s: typeof EMPTY_SELECTION,
+      id: string,
+      modifiers: { shift?: boolean; toggle?: boolean },
+    ) => selectWithModifiers(s, rangeIds, at(id), id, modifiers);
     let s = await select(EMPTY_SELECTION, 'b', {});
     expect(ids(s)).toEqual(['b']);
     s = await select(s, 'd', { toggle: true });
