@@ -13,6 +13,12 @@ interface Options {
   onFocus?: (index: number) => void;
 }
 
+/** What the selection is and where the keyboard is. */
+interface Cursor {
+  selection: Selection;
+  focus: number | null;
+}
+
 const STEPS: Record<string, number> = {
   ArrowDown: 1,
   ArrowUp: -1,
@@ -32,7 +38,7 @@ export function useListSelection({ list, count, selection, onSelection, onOpen, 
   // The focused row belongs to one list: in another view or order nothing is focused.
   const [focused, setFocused] = useState<{ list: PagedList; index: number | null }>({ list, index: null });
   const focus = focused.list === list ? focused.index : null;
-  const state = useRef({ selection, focus });
+  const state = useRef<Cursor>({ selection, focus });
   const queue = useRef(Promise.resolve());
   useEffect(() => {
     state.current = { selection, focus };
@@ -40,12 +46,7 @@ export function useListSelection({ list, count, selection, onSelection, onOpen, 
 
   const rangeIds = useCallback((from: number, to: number) => list.ids(from, to), [list]);
   const run = useCallback(
-    (
-      change: (current: {
-        selection: Selection;
-        focus: number | null;
-      }) => Promise<Partial<typeof state.current>>,
-    ) => {
+    (change: (current: Cursor) => Promise<Partial<Cursor>>) => {
       queue.current = queue.current
         .then(async () => {
           const next = { ...state.current, ...(await change(state.current)) };
