@@ -135,6 +135,11 @@ async function main() {
     await page.goto(server.url);
     await page.waitForSelector('[role="grid"] [role="row"][data-id]', { timeout: 120_000 });
     const loadSeconds = (performance.now() - loadStart) / 1000;
+    // The first load waits for the new library's index to be built; a reload finds it ready.
+    const reloadStart = performance.now();
+    await page.reload();
+    await page.waitForSelector('[role="grid"] [role="row"][data-id]', { timeout: 120_000 });
+    const reloadSeconds = (performance.now() - reloadStart) / 1000;
     const heapAtLoad = await heapMb(page);
     const editSeconds = await editLatency(page, service);
 
@@ -164,7 +169,9 @@ async function main() {
     }
     const heapAfterScroll = await heapMb(page);
     await lists.done();
-    console.log(`${ITEMS} items; first rows shown ${loadSeconds.toFixed(2)} s after loading the page`);
+    console.log(
+      `${ITEMS} items; first rows shown ${loadSeconds.toFixed(2)} s after loading the page (index built on opening), ${reloadSeconds.toFixed(2)} s after a reload`,
+    );
     console.log(`an edit through the API shown in the list after ${editSeconds.toFixed(2)} s`);
     console.log(
       `JS heap ${heapAtLoad.toFixed(1)} MB after loading, ${heapAfterScroll.toFixed(1)} MB after scrolling`,
