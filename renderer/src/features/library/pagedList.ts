@@ -4,6 +4,11 @@ import type { ItemSummary } from './columns';
 export const PAGE_SIZE = 200;
 /** Pages kept beside those in view, so scrolling back is instant while memory stays bounded. */
 const KEPT_PAGES = 8;
+/**
+ * Pages are asked for at most this often while rows fly by (a scrollbar dragged over 100,000
+ * rows): those still in view when the time is up, not every page passed on the way.
+ */
+const LOAD_EVERY_MS = 100;
 
 export type FetchPage = (offset: number, limit: number) => Promise<{ total: number; items: ItemSummary[] }>;
 
@@ -22,6 +27,8 @@ export class PagedList {
   private shown: [number, number] = [0, 0];
   /** Answers asked before the last refresh may predate a change: they are not kept. */
   private generation = 0;
+  private throttle: ReturnType<typeof setTimeout> | undefined;
+  private moved = false;
 
   constructor(
     private readonly fetch: FetchPage,
@@ -44,8 +51,18 @@ export class PagedList {
     const from = Math.floor(Math.max(0, first) / PAGE_SIZE);
     const to = Math.floor(Math.max(0, last) / PAGE_SIZE);
     this.shown = [from, to];
-    for (let page = from; page <= to; page++) void this.page(page).catch(this.onError);
     this.forget();
+    if (this.throttle) {
+      this.moved = true;
+      return;
+    }
+    for (let page = from; page <= to; page++) void this.page(page).catch(this.onError);
+    this.throttle = setTimeout(() => {
+      this.throttle = undefined;
+      if (!this.moved) return;
+      this.moved = false;
+      this.show(this.shown[0] * PAGE_SIZE, this.shown[1] * PAGE_SIZE);
+    }, LOAD_EVERY_MS);
   }
 
   /** Forgets the pages farthest from those in view, beyond a few. */
