@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Service } from '../../electron/api/service';
+import { Application } from '../../electron/app';
 import { Library } from '../../electron/core/library';
 import { SearchIndex } from '../../electron/core/search';
 import { EDITORIAL_STATUSES, type ItemFieldsInput } from '../../electron/core/model';
@@ -92,7 +92,7 @@ async function measure(root: string): Promise<void> {
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
   const timer = setInterval(sample, 50);
   const started = performance.now();
-  const service = await Service.open(root, { searchWorker: true, fonts });
+  const service = await Application.open(root, { searchWorker: true, fonts });
   const door = { canWrite: true, canUseLocalPaths: true };
   const result = (await service.dispatch('search.query', { query: '明月' }, {}, door)) as {
     ok: boolean;
