@@ -175,6 +175,7 @@ export class SearchIndex {
   private readonly index = new TextIndex(WEIGHTS);
   private readonly pending: SourceChange[] = [];
   private isReady = false;
+  private wasBuilt = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
@@ -197,6 +198,11 @@ export class SearchIndex {
   }
 
   /** True once loaded or built. */
+  /** Built from the items at start (not loaded from its file): a build leaves scratch memory behind. */
+  get built(): boolean {
+    return this.wasBuilt;
+  }
+
   get loaded(): boolean {
     return this.isReady;
   }
@@ -262,6 +268,7 @@ export class SearchIndex {
       report();
       // An empty library has nothing worth a file.
       if (done > 0) this.scheduleSave(0);
+      this.wasBuilt = done > 0;
     }
     this.isReady = true;
     for (const change of this.pending.splice(0)) this.apply(change);
