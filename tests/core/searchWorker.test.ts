@@ -19,6 +19,43 @@ async function open(root: string, progress: number[] = []) {
 }
 
 describe('WorkerSearch: the index in a worker thread', () => {
+  it('hands over from the worker that built the index to one that loads it, missing no change', async () => {
+    const root = await tempDir();
+    const created = await Library.create(root, 'lib');
+    await created.createItems(
+      Array.from({ length: 300 }, (_, i) => ({
+        kind: 'document' as const,
+        title: `第${i}篇`,
+        text: `許昌第${i}號`,
+      })),
+    );
+    await created.close();
+    const { library, search, titles } = await open(root);
+    try {
+      expect((await search.search('许昌', { limit: 1 })).total).toBe(300);
+      // Changes and queries go on while the fresh worker loads the saved index.
+      const during = await library.createItem({ kind: 'document', title: '交接时', text: '禹州钧瓷' });
+      expect(await titles('钧瓷')).toEqual(['交接时']);
+      await expect.poll(() => search.workersStarted, { timeout: 30_000 }).toBe(2);
+      // Let the fresh worker take over, then ask it about what changed while it loaded.
+      await expect.poll(async () => (await search.search('钧瓷')).total, { timeout: 30_000 }).toBe(1);
+      await library.updateItem(during.id, { text: '长葛' });
+      expect(await titles('长葛')).toEqual(['交接时']);
+      expect((await search.search('许昌', { limit: 1 })).total).toBe(300);
+      // A library whose index was loaded, not built, keeps its one worker.
+      await search.close();
+      await library.close();
+      const again = await open(root);
+      await again.search.ready;
+      expect((await again.search.search('长葛')).total).toBe(1);
+      expect(again.search.workersStarted).toBe(1);
+      await again.search.close();
+      await again.library.close();
+    } finally {
+      await search.close();
+    }
+  });
+
   it('builds from the catalog files, follows every change in order, and saves its index', async () => {
     const root = await tempDir();
     const created = await Library.create(root, 'lib');

@@ -1,155 +1,53 @@
 import path from 'node:path';
 import * as OpenCC from 'opencc-js/cn2t';
-import { EDITORIAL_STATUSES, ITEM_KINDS, dateRange, type Item, type ItemKind } from '../model';
+import {
+  EDITORIAL_STATUSES,
+  ITEM_KINDS,
+  SEARCH_FACETS as FACET_NAMES,
+  dateRange,
+  type Item,
+  type ListSort,
+  type SearchFacet as FacetName,
+} from '../model';
 import type { Progress } from '../jobs';
 import { OVERFLOW_CHAR } from './postings';
 import { MULTI_FACETS, dayNumber, itemFacts } from './factTable';
+import { NO_HITS, fromList, intersect, subtract, topByScore, topK, union, type Hits } from './hitSets';
 import { pinyinTerms } from './pinyin';
 import { parseQuery, type QueryTerm, type TextField } from './queryParser';
 import { TextIndex, type DocInput, type TermHits } from './textIndex';
 import { FIELD_SEP, VALUE_SEP, normalizeQuery, phrasePattern, queryTokens } from './tokenize';
 
-/** A change the index follows: an item written, or an item gone. */
-export type SourceChange = { type: 'put'; item: Item } | { type: 'delete'; item: { id: string } };
-
-/** What the index follows: the catalog, or any list of items that reports its changes. */
-export interface ItemSource {
-  /**
-   * Every item now: all at once, or in batches read one after another (the catalog's files a
-   * shard at a time, so that a worker never holds every item at once).
-   */
-  all(): Item[] | AsyncIterable<Item[]>;
-  /**
-   * The id and version (updatedAt) of every item, where the source knows them without reading
-   * the items: a saved index then reads only the items that changed since (see `some`).
-   */
-  versions?(): Iterable<[id: string, version: string]> | undefined;
-  /** Batches holding at least the items with these ids (others are ignored). */
-  some?(ids: string[]): AsyncIterable<Item[]>;
-  /** The item, where the source holds it: `search()` builds its hits from it. */
-  get?(id: string): Item | undefined;
-  /** How many items there are, if known before they are read: for progress while building. */
-  readonly size?: number;
-  onChange(listener: (change: SourceChange) => void): () => void;
-}
-
-// The orders and facets are the model's, written there once.
 export { SEARCH_SORTS as SORT_ORDERS, LIST_SORTS, SEARCH_FACETS as FACET_NAMES } from '../model';
 export type { SearchSort as SortOrder, ListSort, SearchFacet as FacetName } from '../model';
-import { SEARCH_FACETS as FACET_NAMES, type ListSort, type SearchFacet as FacetName } from '../model';
-/** Chosen facet values: any value of one facet, every facet given. */
-export type FacetFilters = Partial<Record<FacetName, string[]>>;
+export type {
+  SourceChange,
+  ItemSource,
+  FacetFilters,
+  QueryFilters,
+  QueryRequest,
+  Excerpt,
+  QueryHit,
+  QueryPage,
+  SearchOptions,
+  SearchHit,
+  FacetCount,
+  SearchResult,
+} from './queryTypes';
+import type {
+  SourceChange,
+  ItemSource,
+  QueryFilters,
+  QueryRequest,
+  Excerpt,
+  QueryHit,
+  QueryPage,
+  SearchOptions,
+  SearchHit,
+  FacetCount,
+  SearchResult,
+} from './queryTypes';
 
-/** Filters of a query: the facets, and what the library's list views narrow by. */
-export interface QueryFilters extends FacetFilters {
-  /**
-   * Items whose date (the event date, else the date of creation) overlaps these dates, each a
-   * date as the catalog writes them (1984, 1984-05, 198X); an open end is unbounded. Undated
-   * items are left out.
-   */
-  dates?: { from?: string; to?: string };
-  /** Items created at or after this instant (ISO 8601). */
-  createdSince?: string;
-  /** Items with (true) or without (false) suggestions or garbled-text flags waiting for review. */
-  pendingReview?: boolean;
-  /**
-   * Items in a collection or in one under it: collections are paths written with › > / or ／
-   * between the parts (许昌改革记忆 › 第一卷), and this is the path's first parts.
-   */
-  collectionPath?: string[];
-}
-
-/**
- * One query of the index, for the search and the lists alike. Without text (or with only
- * blanks) it browses: every item passing the filters, in the order asked for.
- */
-export interface QueryRequest {
-  text?: string;
-  filters?: QueryFilters;
-  /**
-   * relevance (by score; without text it falls back to identifier), date (event date, undated
-   * last), identifier (档号 in natural order, empty last), title (pinyin order), created.
-   * Ties go by title in pinyin order, then id, so the order is total and pages are stable.
-   */
-  sort?: ListSort;
-  /** Reverses the order; items without the value sorted by (no date, no 档号) stay last. */
-  descending?: boolean;
-  offset?: number;
-  limit?: number;
-  /** Count the values of each facet among all the matches. */
-  facets?: boolean;
-  /** How many values of each facet to count, most frequent first (30 by default, for a search's side panel). */
-  facetSize?: number;
-  /** Where each hit's snippet lies (the default with text). */
-  snippets?: boolean;
-}
-
-/** Where a hit's snippet lies: offsets into one field of itemFields(item), the same in any script. */
-export interface Excerpt {
-  field: number;
-  start: number;
-  end: number;
-  /** [start, end) of each match, relative to `start`. */
-  ranges: [number, number][];
-}
-
-/** One item of a page: its id, and for text queries its score and where the match is. */
-export interface QueryHit {
-  id: string;
-  score: number;
-  excerpt?: Excerpt;
-  /** The oral-history segment whose transcript has the first match. */
-  segment?: number;
-}
-
-export interface QueryPage {
-  /** Items matching, over all pages. */
-  total: number;
-  /** The items at offset..offset+limit, in order. */
-  hits: QueryHit[];
-  facets?: Record<FacetName, FacetCount[]>;
-  /** For a text query that found nothing: other queries that find something. */
-  suggestions?: { query: string; total: number }[];
-}
-
-export interface SearchOptions {
-  limit?: number;
-  offset?: number;
-  sort?: ListSort;
-  descending?: boolean;
-  filters?: QueryFilters;
-  facets?: boolean;
-}
-
-export interface SearchHit {
-  id: string;
-  title: string;
-  kind: ItemKind;
-  identifier: string;
-  eventDate: string;
-  score: number;
-  /** Original text around the first match. */
-  snippet: string;
-  /** [start, end) of each match inside `snippet`. */
-  highlights: [number, number][];
-  /** Seconds into the recording: the oral-history segment whose transcript has the match. */
-  timecode?: number;
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
-  facets?: Record<FacetName, FacetCount[]>;
-  /** For a query that found nothing: other queries that find something. */
-  suggestions?: { query: string; total: number }[];
-}
-
-/** Weights of the fields in index order (see itemFields): title > people, places > terms, abstract > text. */
 const WEIGHTS = [8, 4, 4, 3, 3, 2, 2];
 const FIELD_OF: Record<TextField, number> = { title: 0, people: 1, places: 2, subjects: 3 };
 /** Where a snippet is taken from, best first. */
@@ -257,153 +155,6 @@ async function* batchesOf(source: ItemSource): AsyncIterable<Item[]> {
   else yield* all;
 }
 
-/** Documents in ascending order, each with its score. */
-interface Hits {
-  docs: Uint32Array;
-  scores: Float32Array;
-}
-
-const NO_HITS: Hits = { docs: new Uint32Array(0), scores: new Float32Array(0) };
-
-function fromList(docs: number[], score: number): Hits {
-  return { docs: Uint32Array.from(docs), scores: new Float32Array(docs.length).fill(score) };
-}
-
-function intersect(a: Hits, b: Hits): Hits {
-  const docs: number[] = [];
-  const scores: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.docs.length && j < b.docs.length) {
-    const x = a.docs[i]!;
-    const y = b.docs[j]!;
-    if (x < y) i++;
-    else if (y < x) j++;
-    else {
-      docs.push(x);
-      scores.push(a.scores[i++]! + b.scores[j++]!);
-    }
-  }
-  return { docs: Uint32Array.from(docs), scores: Float32Array.from(scores) };
-}
-
-function union(a: Hits, b: Hits): Hits {
-  const docs: number[] = [];
-  const scores: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.docs.length || j < b.docs.length) {
-    const x = i < a.docs.length ? a.docs[i]! : Infinity;
-    const y = j < b.docs.length ? b.docs[j]! : Infinity;
-    if (x < y) {
-      docs.push(x);
-      scores.push(a.scores[i++]!);
-    } else if (y < x) {
-      docs.push(y);
-      scores.push(b.scores[j++]!);
-    } else {
-      docs.push(x);
-      scores.push(Math.max(a.scores[i++]!, b.scores[j++]!));
-    }
-  }
-  return { docs: Uint32Array.from(docs), scores: Float32Array.from(scores) };
-}
-
-function subtract(a: Hits, b: Hits): Hits {
-  const docs: number[] = [];
-  const scores: number[] = [];
-  let j = 0;
-  for (let i = 0; i < a.docs.length; i++) {
-    const x = a.docs[i]!;
-    while (j < b.docs.length && b.docs[j]! < x) j++;
-    if (j < b.docs.length && b.docs[j] === x) continue;
-    docs.push(x);
-    scores.push(a.scores[i]!);
-  }
-  return { docs: Uint32Array.from(docs), scores: Float32Array.from(scores) };
-}
-
-/** The k best of many, by a comparator, without sorting them all. */
-function topK(items: Uint32Array, k: number, better: (a: number, b: number) => number): number[] {
-  if (items.length <= k * 4) return [...items].sort(better).slice(0, k);
-  // A max-heap on "worse" keeps the k best seen so far; its root is the worst of them.
-  const heap: number[] = [];
-  const worse = (a: number, b: number) => better(b, a) < 0;
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!worse(heap[i]!, heap[p]!)) break;
-      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
-      i = p;
-    }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
-  for (const item of items) {
-    if (heap.length < k) {
-      heap.push(item);
-      up(heap.length - 1);
-    } else if (better(item, heap[0]!) < 0) {
-      heap[0] = item;
-      down(0);
-    }
-  }
-  return heap.sort(better);
-}
-
-/**
- * The k best hits by score (ties: the earlier document first), as indexes into `hits`. The
- * relevance order is the common one and runs on every keystroke, so it gets a heap of plain
- * numbers instead of topK's comparator calls.
- */
-function topByScore(hits: Hits, k: number): number[] {
-  const n = hits.scores.length;
-  if (k <= 0 || n === 0) return [];
-  const size = Math.min(k, n);
-  // A min-heap of the best `size` seen so far: its root is the weakest of them.
-  const heap = new Int32Array(size);
-  const scores = hits.scores;
-  let count = 0;
-  const weaker = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
-  for (let i = 0; i < n; i++) {
-    if (count < size) {
-      let at = count++;
-      heap[at] = i;
-      while (at > 0) {
-        const parent = (at - 1) >> 1;
-        if (!weaker(heap[at]!, heap[parent]!)) break;
-        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
-        at = parent;
-      }
-      continue;
-    }
-    // Documents come in ascending order, so an equal score never beats the root.
-    if (!(scores[i]! > scores[heap[0]!]!)) continue;
-    heap[0] = i;
-    for (let at = 0; ;) {
-      const l = 2 * at + 1;
-      const r = l + 1;
-      let m = at;
-      if (l < size && weaker(heap[l]!, heap[m]!)) m = l;
-      if (r < size && weaker(heap[r]!, heap[m]!)) m = r;
-      if (m === at) break;
-      [heap[at], heap[m]] = [heap[m]!, heap[at]!];
-      at = m;
-    }
-  }
-  return [...heap].sort((a, b) => scores[b]! - scores[a]! || a - b);
-}
-
 /**
  * Made on first use: its phrase tables take ~75 MB in every thread that loads this module, and
  * only a search that finds nothing needs it.
@@ -429,6 +180,7 @@ export class SearchIndex {
   private readonly index = new TextIndex(WEIGHTS);
   private readonly pending: SourceChange[] = [];
   private isReady = false;
+  private wasBuilt = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
@@ -451,6 +203,11 @@ export class SearchIndex {
   }
 
   /** True once loaded or built. */
+  /** Built from the items at start (not loaded from its file): a build leaves scratch memory behind. */
+  get built(): boolean {
+    return this.wasBuilt;
+  }
+
   get loaded(): boolean {
     return this.isReady;
   }
@@ -516,6 +273,7 @@ export class SearchIndex {
       report();
       // An empty library has nothing worth a file.
       if (done > 0) this.scheduleSave(0);
+      this.wasBuilt = done > 0;
     }
     this.isReady = true;
     for (const change of this.pending.splice(0)) this.apply(change);

@@ -92,4 +92,9 @@ function answer(message: Extract<ToSearchWorker, { type: 'query' }>): void {
 }
 
 port.on('message', handle);
-void index.ready.then(() => post({ type: 'ready' }));
+void index.ready.then(async () => {
+  // After a build the index is saved at once, so that a fresh worker can load it instead.
+  const built = index.built && data.persist;
+  if (built) await index.flush();
+  post({ type: 'ready', built });
+});

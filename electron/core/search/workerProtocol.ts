@@ -25,7 +25,8 @@ export type ToSearchWorker =
   | { type: 'flush'; id: number };
 
 export type FromSearchWorker =
-  | { type: 'ready' }
+  /** `built`: the index was built and saved, and a worker started now would load it from its file. */
+  | { type: 'ready'; built: boolean }
   | { type: 'progress'; progress: Progress }
   | { type: 'result'; id: number; result: QueryPage }
   | { type: 'done'; id: number }
