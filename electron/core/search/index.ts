@@ -8,22 +8,24 @@ export {
   searchHit,
   searchResult,
   collectionPath,
-  type ItemSource,
-  type SourceChange,
   type ListSort,
-  type FacetFilters,
-  type QueryFilters,
-  type QueryRequest,
-  type QueryPage,
-  type QueryHit,
-  type Excerpt,
-  type SearchHit,
-  type SearchResult,
-  type SearchOptions,
   type SortOrder,
   type FacetName,
-  type FacetCount,
 } from './searchIndex';
+export type {
+  ItemSource,
+  SourceChange,
+  FacetFilters,
+  QueryFilters,
+  QueryRequest,
+  QueryPage,
+  QueryHit,
+  Excerpt,
+  SearchHit,
+  SearchResult,
+  SearchOptions,
+  FacetCount,
+} from './queryTypes';
 export { parseQuery, type ParsedQuery, type Clause, type QueryTerm, type TextField } from './queryParser';
 export { TextIndex, INDEX_FORMAT_VERSION } from './textIndex';
 export { itemFacts, type ItemFacts } from './factTable';

@@ -2,14 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../catalog';
 import { WenshiError } from '../errors';
 import type { Progress } from '../jobs';
-import {
-  SearchIndex,
-  searchResult,
-  type QueryPage,
-  type QueryRequest,
-  type SearchOptions,
-  type SearchResult,
-} from './searchIndex';
+import type { QueryPage, QueryRequest, SearchOptions, SearchResult } from './queryTypes';
+import { SearchIndex, searchResult } from './searchIndex';
 import type { FromSearchWorker, SearchWorkerData, ToSearchWorker } from './workerProtocol';
 
 /** Search as the doors use it: the same whether the index runs in this thread or a worker. */

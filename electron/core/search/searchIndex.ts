@@ -20,20 +20,6 @@ import { FIELD_SEP, VALUE_SEP, normalizeQuery, phrasePattern, queryTokens } from
 
 export { SEARCH_SORTS as SORT_ORDERS, LIST_SORTS, SEARCH_FACETS as FACET_NAMES } from '../model';
 export type { SearchSort as SortOrder, ListSort, SearchFacet as FacetName } from '../model';
-export type {
-  SourceChange,
-  ItemSource,
-  FacetFilters,
-  QueryFilters,
-  QueryRequest,
-  Excerpt,
-  QueryHit,
-  QueryPage,
-  SearchOptions,
-  SearchHit,
-  FacetCount,
-  SearchResult,
-} from './queryTypes';
 import type {
   SourceChange,
   ItemSource,

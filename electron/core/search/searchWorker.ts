@@ -8,7 +8,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Catalog } from '../catalog';
 import type { Item } from '../model';
-import { SearchIndex, type ItemSource, type SourceChange } from './searchIndex';
+import type { ItemSource, SourceChange } from './queryTypes';
+import { SearchIndex } from './searchIndex';
 import type { FromSearchWorker, SearchWorkerData, ToSearchWorker } from './workerProtocol';
 
 /** The catalog as the worker sees it: its files at start, then every change sent since. */

@@ -1,6 +1,6 @@
 import type { Item } from '../model';
 import type { Progress } from '../jobs';
-import type { QueryPage, QueryRequest } from './searchIndex';
+import type { QueryPage, QueryRequest } from './queryTypes';
 
 /** What the search worker is started with. */
 export interface SearchWorkerData {
