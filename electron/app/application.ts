@@ -158,11 +158,6 @@ export class Application {
     return resolveUploadTarget(this.library, batchId, relative);
   }
 
-  /** A folder of the library by its name (`exports`, `.incoming` …). */
-  folder(...parts: string[]): string {
-    return this.library.path(...parts);
-  }
-
   onEvent(listener: (event: ApiEvent) => void): () => void {
     return this.feed.listen(listener);
   }

@@ -3,19 +3,11 @@ import { Welcome } from '../features/library/Welcome';
 import { ItemTable } from '../features/library/ItemTable';
 import { PhotoGrid } from '../features/library/PhotoGrid';
 import { BulkEditBar } from '../features/library/BulkEditBar';
-import type { LibraryView } from '../features/library/useLibraryView';
 import { SearchResults } from '../features/search/SearchResults';
-import type { Search } from '../features/search/useSearch';
-import type { ItemEditor } from '../features/item/useItemEditor';
 import { CompilePanel } from '../features/compile/CompilePanel';
+import type { ArchiveProps } from './LibraryScreen';
 
-interface Props {
-  library: LibraryView;
-  search: Search;
-  editor: ItemEditor;
-  readOnly: boolean;
-  fontScale: number;
-  subjects: string[];
+interface Props extends ArchiveProps {
   onSaveSearch: (name: string) => Promise<boolean>;
 }
 

@@ -10,7 +10,7 @@ import { DetailPane } from '../features/item/DetailPane';
 import type { ItemEditor } from '../features/item/useItemEditor';
 import { LibraryMain } from './LibraryMain';
 
-interface Props {
+export interface ArchiveProps {
   library: LibraryView;
   search: Search;
   editor: ItemEditor;
@@ -20,7 +20,7 @@ interface Props {
 }
 
 /** The archive: the sidebar's views and saved searches, the list or the results, and the item pane, in resizable panes. */
-export function LibraryScreen({ library, search, editor, readOnly, fontScale, subjects }: Props) {
+export function LibraryScreen({ library, search, editor, readOnly, fontScale, subjects }: ArchiveProps) {
   const { t } = useTranslation();
   const [layout, setLayout] = usePersistentState('layout', { sidebar: 180, detail: 400 });
   const saved = useSavedSearches({ query: search.query, sort: search.sort, filters: search.filters });
