@@ -18,6 +18,7 @@ import {
   type Result,
 } from '../contract';
 import { ChangeFeed } from './changeFeed';
+import { itemSummary } from './itemSummary';
 import type { AppContext, CallContext, DoorPolicy, Handlers } from './context';
 import { sourceDemoDir } from './demo';
 import { toApiError } from './errors';
@@ -62,7 +63,7 @@ async function removeAbandonedUploads(dir: string): Promise<void> {
  * failure into a result. The doors read nothing of the library but what is exposed here.
  */
 export class Application {
-  private readonly feed = new ChangeFeed();
+  private readonly feed: ChangeFeed;
   private readonly jobs = new Jobs();
   private readonly handlers: Handlers;
   private readonly search: SearchEngine;
@@ -72,6 +73,12 @@ export class Application {
     volumes: VolumeStore,
     options: ApplicationOptions,
   ) {
+    this.feed = new ChangeFeed((ids) =>
+      ids.flatMap((id) => {
+        const item = library.catalog.get(id);
+        return item ? [itemSummary(item)] : [];
+      }),
+    );
     const vocabulary = new Vocabulary({
       items: () => library.catalog.all(),
       settings: () => library.info.settings,

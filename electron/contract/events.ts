@@ -1,5 +1,5 @@
 // What the library tells the doors without being asked: job progress and changes.
-import type { OpName } from './operations';
+import type { ItemSummary, OpName } from './operations';
 
 export type ApiEvent =
   | {
@@ -12,7 +12,11 @@ export type ApiEvent =
       current?: string;
       etaSeconds?: number;
     }
-  | { type: 'changed'; ids: string[] }
+  /**
+   * Items created, changed or deleted. A small batch carries the rows of those still there, so a
+   * list shows an edit without asking again; the ids of a large one are enough to refresh.
+   */
+  | { type: 'changed'; ids: string[]; items?: ItemSummary[] }
   /** The library's name or settings changed (saved searches among them). */
   | { type: 'library' };
 

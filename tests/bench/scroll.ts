@@ -105,15 +105,32 @@ async function heapMb(page: Page): Promise<number> {
  * items were created at once, so they are ordered by title: the new one keeps the old as its
  * start and the row its place.
  */
-async function editLatency(page: Page, service: Application): Promise<number> {
+async function editLatency(
+  page: Page,
+  service: Application,
+  round: number,
+): Promise<{ acknowledged: number; shown: number }> {
   const row = page.locator('[role="row"][data-id]').first();
   const id = (await row.getAttribute('data-id'))!;
-  const title = `${await row.locator('.title-cell').innerText()}（修订）`;
-  const start = performance.now();
+  const title = `${await row.locator('.title-cell').innerText()}（修订${round}）`;
+  const shownInPage = page.evaluate(
+    ([rowId, text]) =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const cell = document.querySelector(`[role="row"][data-id="${rowId}"] .title-cell`);
+          if (cell?.textContent === text) resolve(performance.timeOrigin + performance.now());
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    [id, title] as const,
+  );
+  const start = performance.timeOrigin + performance.now();
   const result = await service.dispatch('items.update', { id, patch: { title } }, {}, EDITOR);
   if (!result.ok) throw new Error(result.error.message);
-  await page.locator(`[role="row"][data-id="${id}"]`, { hasText: title }).waitFor({ timeout: 60_000 });
-  return (performance.now() - start) / 1000;
+  const acknowledged = performance.timeOrigin + performance.now();
+  const shown = await shownInPage;
+  return { acknowledged: (acknowledged - start) / 1000, shown: (shown - start) / 1000 };
 }
 
 async function main() {
@@ -141,7 +158,11 @@ async function main() {
     await page.waitForSelector('[role="grid"] [role="row"][data-id]', { timeout: 120_000 });
     const reloadSeconds = (performance.now() - reloadStart) / 1000;
     const heapAtLoad = await heapMb(page);
-    const editSeconds = await editLatency(page, service);
+    const edits = [];
+    for (let round = 1; round <= 5; round++) edits.push(await editLatency(page, service, round));
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const acknowledged = median(edits.map((e) => e.acknowledged));
+    const shown = median(edits.map((e) => e.shown));
 
     const rows: string[][] = [['view', 'fps (rAF)', 'frames in trace /s', 'peak DOM rows', 'items']];
     for (const view of ['table', 'grid'] as const) {
@@ -172,7 +193,9 @@ async function main() {
     console.log(
       `${ITEMS} items; first rows shown ${loadSeconds.toFixed(2)} s after loading the page (index built on opening), ${reloadSeconds.toFixed(2)} s after a reload`,
     );
-    console.log(`an edit through the API shown in the list after ${editSeconds.toFixed(2)} s`);
+    console.log(
+      `an edit through the API (median of 5): acknowledged (durably written) after ${(acknowledged * 1000).toFixed(0)} ms, shown in the list ${(shown * 1000).toFixed(0)} ms after it was made`,
+    );
     console.log(
       `JS heap ${heapAtLoad.toFixed(1)} MB after loading, ${heapAfterScroll.toFixed(1)} MB after scrolling`,
     );

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import type { ItemSummary } from '../../electron/contract';
 import { createFakeApi } from './fakeApi';
 
 const fake = vi.hoisted(() => ({ api: null as unknown as ReturnType<typeof createFakeApi> }));
@@ -99,6 +100,19 @@ describe('the library list, in pages from the core', () => {
     await waitFor(() => expect(fake.api.call).toHaveBeenCalledTimes(2));
     expect(listCalls().map((c) => [c.offset, c.limit])).toEqual([[3000, PAGE_SIZE]]);
     expect(fake.api.call.mock.calls.map(([op]) => op).sort()).toEqual(['items.list', 'items.overview']);
+  });
+
+  it('shows the rows a change event carries before the page is asked again', async () => {
+    const { result } = renderHook(() => useLibraryView(), { wrapper });
+    await act(async () => result.current.list.show(0, 30));
+    await waitFor(() => expect(result.current.list.at(5)?.id).toBe('item-5'));
+    // The core is slow to answer again: the edit must show from the event alone.
+    fake.api.call.mockImplementation(() => new Promise(() => undefined));
+    const edited = { ...LIBRARY[5]!, title: '第6篇（修订）' } as unknown as ItemSummary;
+    act(() => fake.api.emit({ type: 'changed', ids: ['item-5'], items: [edited] }));
+    expect(result.current.list.at(5)?.title).toBe('第6篇（修订）');
+    expect(result.current.list.at(6)?.title).toBe('第7篇');
+    expect(listCalls().some((c) => c.offset === 0)).toBe(true);
   });
 
   it('maps the sidebar view to filters and a sortable column to the core order', async () => {

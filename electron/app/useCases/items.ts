@@ -3,9 +3,9 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { throwIfCancelled, WenshiError } from '../../core/errors';
 import { addPaths, cleanupDiff, reviewSuggestion } from '../../core/ingest';
-import type { Item } from '../../core/model';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
 import { itemOverview } from './itemOverview';
+import { itemSummary } from '../itemSummary';
 
 type ItemHandlers = Pick<
   Handlers,
@@ -24,18 +24,6 @@ type ItemHandlers = Pick<
   | 'items.reviewSuggestion'
 >;
 
-/** What lists show of an item. Picked by hand, not parsed: the catalog is already valid. */
-function summary(item: Item) {
-  const { id, kind, identifier, title, eventDate, places, people, subjects } = item;
-  const { editorialStatus, collections, tags, createdAt, updatedAt } = item;
-  return {
-    ...{ id, kind, identifier, title, eventDate, places, people, subjects },
-    ...{ editorialStatus, collections, tags, createdAt, updatedAt },
-    cover: item.files.find((f) => f.mime.startsWith('image/'))?.sha256,
-    pendingReview: item.suggestions.length + item.mojibake.length,
-  };
-}
-
 export function itemUseCases(app: AppContext): ItemHandlers {
   const { library } = app;
   return {
@@ -53,7 +41,7 @@ export function itemUseCases(app: AppContext): ItemHandlers {
       });
       const items = page.hits.flatMap((hit) => {
         const item = library.catalog.get(hit.id);
-        return item ? [summary(item)] : [];
+        return item ? [itemSummary(item)] : [];
       });
       return { total: page.total, items, ...(page.facets && { facets: page.facets }) };
     },

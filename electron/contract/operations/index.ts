@@ -27,4 +27,6 @@ export const OP_NAMES = Object.keys(contract) as OpName[];
 
 export type { Access } from './op';
 export { ItemSummarySchema } from './items';
+/** What lists show of an item (the rows of `items.list`, and the rows a change event carries). */
+export type ItemSummary = OpOutput<'items.list'>['items'][number];
 export { SavedSearchSchema } from './search';

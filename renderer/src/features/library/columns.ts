@@ -1,6 +1,6 @@
-import type { OpInput, OpOutput } from '../../../../electron/contract';
+import type { ItemSummary, OpInput } from '../../../../electron/contract';
 
-export type ItemSummary = OpOutput<'items.list'>['items'][number];
+export type { ItemSummary };
 
 export const COLUMN_KEYS = [
   'identifier',

@@ -89,6 +89,25 @@ export class PagedList {
   }
 
   /**
+   * Rows a change event carried, put in place by id at once: an edit shows before the pages are
+   * asked again (which also settles rows that moved, left the view or were deleted).
+   */
+  patch(rows: ItemSummary[]): void {
+    if (rows.length === 0) return;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    let patched = false;
+    for (const [page, items] of this.pages) {
+      if (!items.some((item) => byId.has(item.id))) continue;
+      this.pages.set(
+        page,
+        items.map((item) => byId.get(item.id) ?? item),
+      );
+      patched = true;
+    }
+    if (patched) this.changed();
+  }
+
+  /**
    * After a change in the library: fetches again the pages in view (and the total with them)
    * and forgets the others, which load afresh when shown. Never the whole list.
    */

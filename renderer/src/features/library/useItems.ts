@@ -9,9 +9,9 @@ import { PagedList } from './pagedList';
 type ListFilters = NonNullable<OpInput<'items.list'>['filters']>;
 
 /**
- * The list of a view in an order, in pages from the core: a new list when either changes, and
- * after each change in the library the pages in view fetched again (once at a time, however
- * often changes come).
+ * The list of a view in an order, in pages from the core: a new list when either changes. After
+ * each change in the library the rows the event carries are patched in by id at once, then the
+ * pages in view are fetched again (once at a time, however often changes come).
  */
 export function useItems(filters: ListFilters, order: SortOrder): PagedList {
   const { showError } = useMessages();
@@ -27,7 +27,9 @@ export function useItems(filters: ListFilters, order: SortOrder): PagedList {
     list.ids(0, 0).catch(showError);
     const refresh = coalesce(() => list.refresh());
     return api.onEvent((event) => {
-      if (event.type === 'changed') refresh();
+      if (event.type !== 'changed') return;
+      list.patch(event.items ?? []);
+      refresh();
     });
   }, [list, showError]);
   return list;
