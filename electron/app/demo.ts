@@ -3,10 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
 import type { Library } from '../core/library';
 import { importRegister } from '../core/exchange';
-import { addPaths } from '../core/ingest';
 import { WenshiError } from '../core/errors';
 import type { JobContext } from '../core/jobs';
 
@@ -24,6 +22,7 @@ const PHOTOS: { name: string; colours: [string, string] }[] = [
 
 /** Stand-in photographs (plain gradients): the demo ships no real images. */
 async function writePhotos(dir: string): Promise<string[]> {
+  const { default: sharp } = await import('sharp');
   return Promise.all(
     PHOTOS.map(async ({ name, colours: [from, to] }) => {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs><rect width="1200" height="800" fill="url(#g)"/></svg>`;
@@ -50,6 +49,7 @@ export async function loadDemo(
   const register = await importRegister(library, path.join(demoDir, '登记表.csv'), context);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'wenshi-demo-'));
   try {
+    const { addPaths } = await import('../core/ingest');
     const photos = await addPaths(library, await writePhotos(scratch), { ...context, kind: 'photo' });
     return { added: register.added.length + photos.added.length };
   } finally {

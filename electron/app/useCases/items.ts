@@ -2,7 +2,8 @@
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { throwIfCancelled, WenshiError } from '../../core/errors';
-import { addPaths, cleanupDiff, reviewSuggestion } from '../../core/ingest';
+import type { addPaths as AddPaths } from '../../core/ingest';
+import { cleanupDiff, reviewSuggestion } from '../../core/ingest/review';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
 import { itemOverview } from './itemOverview';
 import { itemSummary } from '../itemSummary';
@@ -23,6 +24,15 @@ type ItemHandlers = Pick<
   | 'items.cleanupDiff'
   | 'items.reviewSuggestion'
 >;
+
+/**
+ * Import, loaded when first needed: its readers (images, Word, PDF, audio) weigh tens of MB a
+ * server that only searches need not carry.
+ */
+async function importPaths(...args: Parameters<typeof AddPaths>): ReturnType<typeof AddPaths> {
+  const { addPaths } = await import('../../core/ingest');
+  return addPaths(...args);
+}
 
 export function itemUseCases(app: AppContext): ItemHandlers {
   const { library } = app;
@@ -68,13 +78,13 @@ export function itemUseCases(app: AppContext): ItemHandlers {
     'items.history': async ({ id }) => library.audit.entriesFor(id),
     'items.undo': async ({ entryId }) => library.undo(entryId),
     'items.add': async ({ paths, ...options }, context) =>
-      addPaths(library, paths, { ...context, ...options }),
+      importPaths(library, paths, { ...context, ...options }),
     'uploads.import': async ({ batchId }, context) => {
       const dir = library.path('.incoming', batchId);
       if (!(await stat(dir).catch(() => null))?.isDirectory())
         throw new WenshiError('not_found', '没有收到这批上传的文件，请重新拖入');
       try {
-        const result = await addPaths(library, [dir], { ...context, recursive: true });
+        const result = await importPaths(library, [dir], { ...context, recursive: true });
         // Reasons name files by their place in the dropped folder, not the staging folder.
         const relative = (r: { path: string; reason: string }) => ({
           ...r,

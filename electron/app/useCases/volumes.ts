@@ -1,6 +1,5 @@
 // Use cases of volumes (卷): edit them, count them, compile them to PDF.
 import path from 'node:path';
-import { compileVolume } from '../../core/compile';
 import { WenshiError } from '../../core/errors';
 import { VolumeSchema, type Volume } from '../../core/model';
 import { writeFileDurably } from '../../core/storage';
@@ -68,6 +67,9 @@ export function volumeUseCases(app: AppContext): VolumeHandlers {
       const book = resolveBook(volume, itemSource(app));
       if (book.sections.every((s) => s.articles.length === 0))
         throw new WenshiError('invalid_argument', '这一卷还没有文章，请先加入文章');
+      // Loaded when first needed: the PDF engine and its fonts weigh tens of MB a server
+      // that only searches need not carry.
+      const { compileVolume } = await import('../../core/compile');
       const { pdf, report } = await compileVolume({
         book,
         fonts: app.fonts,

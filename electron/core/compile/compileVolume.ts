@@ -1,7 +1,6 @@
 import { PDFDocument, type PDFImage } from '@cantoo/pdf-lib';
 import * as fontkit from 'fontkit';
 import * as OpenCC from 'opencc-js';
-import { PERSON_ROLE_NAMES, normalizeRole, type Item, type PersonRole } from '../model';
 import { countChars } from '../text';
 import { throwIfCancelled } from '../errors';
 import type { JobContext } from '../jobs';
@@ -50,15 +49,6 @@ const HEADING_SIZE = 16; // 三号
 const SECTION_SIZE = 22; // 二号
 const TITLE_SIZE = 26; // 一号
 const FOLIO_SIZE = 9; // 小五
-
-/** The byline, e.g. 口述 张三, 整理 李四 (joined by an ideographic space). */
-export function bylineOf(item: Item): string {
-  return item.people
-    .map((p) => ({ name: p.name, label: PERSON_ROLE_NAMES[normalizeRole(p.role) as PersonRole]?.byline }))
-    .filter((p) => p.label)
-    .map((p) => `${p.label} ${p.name}`)
-    .join('\u3000');
-}
 
 function paragraphsOf(text: string): string[] {
   return text

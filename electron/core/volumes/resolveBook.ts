@@ -1,4 +1,6 @@
-import { bylineOf, type Book, type BookArticle, type BookFigure } from '../compile';
+// From their own modules, not the compiler's index: reading a volume must not load the PDF engine.
+import { bylineOf } from '../compile/byline';
+import type { Book, BookArticle, BookFigure } from '../compile/book';
 import { countChars } from '../text';
 import { WenshiError } from '../errors';
 import type { ArticleEntry, Item, Volume, VolumeCounts, VolumeFieldsInput } from '../model';
