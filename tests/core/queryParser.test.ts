@@ -28,10 +28,18 @@ describe('parseQuery', () => {
     ['状态:初审', [one({ type: 'status', status: 'review1' })]],
     ['status:selected', [one({ type: 'status', status: 'selected' })]],
     ['-状态:退稿', [one({ type: 'status', status: 'rejected' }, true)]],
-    ['1984', [one({ type: 'years', from: 1984, to: 1984, text: '1984' })]],
+    // A number matches in either writing: 1984 also as 一九八四 in the text.
+    [
+      '1984',
+      [{ any: [{ type: 'years', from: 1984, to: 1984, text: '1984' }, text('一九八四')], negate: false }],
+    ],
     ['1978..1985', [one({ type: 'years', from: 1978, to: 1985 })]],
     ['1985..1978', [one({ type: 'years', from: 1978, to: 1985 })]],
-    ['1984年', [one(text('1984年'))]],
+    ['1984年', [{ any: [text('1984年'), text('一九八四年')], negate: false }]],
+    [
+      '一九八四',
+      [{ any: [text('一九八四'), { type: 'years', from: 1984, to: 1984, text: '1984' }], negate: false }],
+    ],
     ['"1984"', [one(text('1984', { exact: true }))]],
     ['HIV', [one(text('HIV'))]],
     ['XCGG-2023-0001', [one(text('XCGG-2023-0001'))]],

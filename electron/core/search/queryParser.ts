@@ -1,5 +1,6 @@
 import type { EditorialStatus, ItemKind } from '../model';
 import { foldText } from '../text';
+import { numeralVariants, placesWithin } from './queryExpansion';
 
 /** Fields a text term can be limited to. */
 export type TextField = 'title' | 'people' | 'places' | 'subjects';
@@ -146,9 +147,30 @@ function termOf(raw: string): QueryTerm | null {
 }
 
 /**
+ * What else a term means, as further alternatives of its clause: its numbers written the other
+ * way (1984 ↔ 一九八四, 三十 ↔ 30; a year so written also matches dates), and for a place, the
+ * places inside it by the gazetteer.
+ */
+function alternativesOf(term: QueryTerm): QueryTerm[] {
+  if (term.type === 'years')
+    return term.text ? numeralVariants(term.text).map((text) => ({ type: 'text', text, exact: false })) : [];
+  if (term.type !== 'text') return [];
+  const out: QueryTerm[] = [];
+  // A quoted phrase is verbatim.
+  for (const text of term.exact ? [] : numeralVariants(term.text)) {
+    if (!term.field && !term.exact && YEAR.test(text))
+      out.push({ type: 'years', from: Number(text), to: Number(text), text });
+    else out.push({ ...term, text });
+  }
+  if (term.field === 'places') for (const text of placesWithin(term.text)) out.push({ ...term, text });
+  return out;
+}
+
+/**
  * Reads the search box: space = AND, `|` = OR, `-词` leaves out, `"…"` is an exact phrase
  * (spaces included), `题名:` `人物:` `地点:` `主题:` `类型:` `状态:` (or title: person: place:
- * subject: kind: status:) limit a term, `1984` and `1978..1985` match dates.
+ * subject: kind: status:) limit a term, `1984` and `1978..1985` match dates. Numbers match in
+ * either writing, and a place query the places inside it (see alternativesOf).
  */
 export function parseQuery(query: string): ParsedQuery {
   const clauses: Clause[] = [];
@@ -164,9 +186,10 @@ export function parseQuery(query: string): ParsedQuery {
     if (negate) raw = raw.slice(1);
     const term = termOf(raw);
     if (!term) continue;
+    const terms = [term, ...alternativesOf(term)];
     const last = clauses[clauses.length - 1];
-    if (joinNext && last) last.any.push(term);
-    else clauses.push({ any: [term], negate });
+    if (joinNext && last) last.any.push(...terms);
+    else clauses.push({ any: terms, negate });
     joinNext = false;
   }
   return { clauses };
