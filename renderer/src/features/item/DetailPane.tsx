@@ -14,6 +14,7 @@ export function DetailPane({ editor, readOnly }: { editor: ItemEditor; readOnly:
         <ItemPanel
           key={item?.id ?? 'new'}
           item={item}
+          focus={editor.focus}
           readOnly={readOnly}
           lookup={editor.lookup}
           onSave={editor.save}

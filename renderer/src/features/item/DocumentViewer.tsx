@@ -1,9 +1,10 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Item } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { useElementSize } from '../../hooks/useElementSize';
 import { charsToFill, documentPages, pageAt } from './documentPages';
+import { splitAtMatches, type HitFocus } from '../search/hitFocus';
 
 /** Until the reading box is measured, pages are about this long. */
 const FIRST_PAGE_CHARS = 1200;
@@ -14,7 +15,7 @@ const LINE_HEIGHT = 1.8;
  * A document's text a page at a time: the PDF's own pages when it came from one, else screens.
  * Only the page shown is rendered, so a text of hundreds of thousands of characters opens at once.
  */
-export function DocumentViewer({ item }: { item: Item }) {
+export function DocumentViewer({ item, focus }: { item: Item; focus?: HitFocus }) {
   const { t } = useTranslation();
   const { setElement, element, size } = useElementSize<HTMLDivElement>();
   const perPage =
@@ -25,11 +26,23 @@ export function DocumentViewer({ item }: { item: Item }) {
   );
   // The place read is kept as a character offset, so resizing the pane (and so re-paging) keeps it.
   const [offset, setOffset] = useState(0);
+  const match = focus?.text ?? '';
+  const firstMark = useRef<HTMLElement>(null);
+  // Opened from a search: go to the page of the first match and bring it into view.
+  useEffect(() => {
+    const at = match ? item.text.indexOf(match) : -1;
+    if (at >= 0) setOffset(at);
+  }, [item.text, match]);
+  useEffect(() => {
+    firstMark.current?.scrollIntoView?.({ block: 'center' });
+  }, [offset, match]);
   const count = paging.pages.length;
   const index = pageAt(paging.pages, offset);
   const page = paging.pages[index]!;
   const text = item.text.slice(page.start, page.end);
   const pdf = item.files.find((f) => f.mime === 'application/pdf');
+  const parts = splitAtMatches(text, match);
+  const firstMatch = parts.findIndex((part) => typeof part !== 'string');
 
   function go(to: number) {
     const target = Math.min(count - 1, Math.max(0, to));
@@ -105,7 +118,19 @@ export function DocumentViewer({ item }: { item: Item }) {
         aria-label={t('reader.pageText', { page: index + 1, count })}
         onKeyDown={onPageKey}
       >
-        {text.trim() ? text : <p className="empty">{t('reader.emptyPage')}</p>}
+        {text.trim() ? (
+          parts.map((part, i) =>
+            typeof part === 'string' ? (
+              part
+            ) : (
+              <mark key={i} ref={i === firstMatch ? firstMark : undefined} className="search-match">
+                {part.match}
+              </mark>
+            ),
+          )
+        ) : (
+          <p className="empty">{t('reader.emptyPage')}</p>
+        )}
       </div>
     </section>
   );

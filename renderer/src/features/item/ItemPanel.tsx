@@ -9,9 +9,12 @@ import { ReviewPanel } from './ReviewPanel';
 import type { VocabularyLookup } from './pickers/useLookup';
 import { PhotoViewer } from './PhotoViewer';
 import { DocumentViewer } from './DocumentViewer';
+import type { HitFocus } from '../search/hitFocus';
 
 interface Props {
   item: Item | null;
+  /** The match to show, when the item was opened from a search. */
+  focus?: HitFocus;
   readOnly: boolean;
   lookup: VocabularyLookup;
   onSave: (fields: ItemFieldsInput) => Promise<void>;
@@ -27,7 +30,17 @@ interface Props {
  * The parent keys it by item, so the viewers keep their zoom and page across saves; the form and
  * the review start afresh from each saved version.
  */
-export function ItemPanel({ item, readOnly, lookup, onSave, onUpdate, onDelete, onDirty, onUndone }: Props) {
+export function ItemPanel({
+  item,
+  focus,
+  readOnly,
+  lookup,
+  onSave,
+  onUpdate,
+  onDelete,
+  onDirty,
+  onUndone,
+}: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'form' | 'history'>('form');
   const audio = item?.files.find((f) => f.mime.startsWith('audio/'));
@@ -40,8 +53,8 @@ export function ItemPanel({ item, readOnly, lookup, onSave, onUpdate, onDelete, 
   return (
     <div className="item-panel">
       {item && image && <PhotoViewer item={item} image={image} readOnly={readOnly} onUpdate={onUpdate} />}
-      {audio && <TranscriptPlayer src={api.fileUrl(audio.sha256)} lines={lines} />}
-      {item?.kind === 'document' && item.text.trim() && <DocumentViewer item={item} />}
+      {audio && <TranscriptPlayer src={api.fileUrl(audio.sha256)} lines={lines} startAt={focus?.timecode} />}
+      {item?.kind === 'document' && item.text.trim() && <DocumentViewer item={item} focus={focus} />}
       {item && <ReviewPanel key={item.updatedAt} item={item} readOnly={readOnly} onChanged={onUndone} />}
       {item && (
         <div className="tabs" role="tablist" aria-label={t('item.tabs')}>

@@ -4,6 +4,7 @@ import type { Item, ItemFieldsInput, ItemPatchInput } from '../../../../electron
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 import type { VocabularyLookup } from './pickers/useLookup';
+import type { HitFocus } from '../search/hitFocus';
 
 type Detail = { mode: 'none' } | { mode: 'new' } | { mode: 'edit'; item: Item };
 
@@ -20,6 +21,8 @@ export function useItemEditor({ onDeleted }: { onDeleted: (id: string) => void }
   const { showError, showInfo } = useMessages();
   const [detail, setDetail] = useState<Detail>({ mode: 'none' });
   const [dirty, setDirty] = useState(false);
+  /** Where the match lies, for an item opened from a search; none for one opened otherwise. */
+  const [focus, setFocus] = useState<HitFocus | undefined>();
   const editing = detail.mode === 'edit' ? detail.item : null;
 
   const show = useCallback((item: Item | null) => {
@@ -29,9 +32,17 @@ export function useItemEditor({ onDeleted }: { onDeleted: (id: string) => void }
   const confirmLeave = useCallback(() => !dirty || window.confirm(t('item.confirmDiscard')), [dirty, t]);
 
   const open = useCallback(
-    (id: string) => {
-      if (editing?.id === id || !confirmLeave()) return;
-      api.call('items.get', { id }).then(show, showError);
+    (id: string, hitFocus?: HitFocus) => {
+      if (editing?.id === id) {
+        // The same item from another hit: move to that match.
+        setFocus(hitFocus);
+        return;
+      }
+      if (!confirmLeave()) return;
+      api.call('items.get', { id }).then((item) => {
+        setFocus(hitFocus);
+        show(item);
+      }, showError);
     },
     [showError, confirmLeave, editing, show],
   );
@@ -91,6 +102,7 @@ export function useItemEditor({ onDeleted }: { onDeleted: (id: string) => void }
     /** Nothing, a new item, or the item shown. */
     mode: detail.mode,
     item: editing,
+    focus,
     dirty,
     setDirty,
     confirmLeave,

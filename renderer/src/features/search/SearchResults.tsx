@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OpInput, OpOutput } from '../../../../electron/contract';
 import { SEARCH_FACETS, SEARCH_SORTS } from '../../../../electron/contract/shared';
 import { SaveSearchButton } from './SaveSearchButton';
+import { focusOf, type HitFocus } from './hitFocus';
 
 type Result = OpOutput<'search.query'>;
 type Hit = Result['hits'][number];
@@ -118,7 +119,8 @@ export function SearchResults({
   onFilters: (filters: SearchFilters) => void;
   /** Runs a suggested query. */
   onQuery: (query: string) => void;
-  onOpen: (id: string) => void;
+  /** Opens a hit's item, scrolled to and marking the match. */
+  onOpen: (id: string, focus?: HitFocus) => void;
   /** False in a read-only library. */
   canSave: boolean;
   /** Keeps this query, its filters and its sort under a name; says whether it was kept. */
@@ -161,7 +163,7 @@ export function SearchResults({
         <ol>
           {result.hits.map((hit) => (
             <li key={hit.id}>
-              <button type="button" className="link item-title" onClick={() => onOpen(hit.id)}>
+              <button type="button" className="link item-title" onClick={() => onOpen(hit.id, focusOf(hit))}>
                 {hit.title}
               </button>
               <span className="kind-tag">{t(`kind.${hit.kind}`)}</span>
