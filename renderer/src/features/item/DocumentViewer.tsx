@@ -28,11 +28,14 @@ export function DocumentViewer({ item, focus }: { item: Item; focus?: HitFocus }
   const [offset, setOffset] = useState(0);
   const match = focus?.text ?? '';
   const firstMark = useRef<HTMLElement>(null);
-  // Opened from a search: go to the page of the first match and bring it into view.
-  useEffect(() => {
+  // Opened from a search (or sent to another match): go to the page of the first match. Done while
+  // rendering, as React advises for state that follows a prop, so the right page shows at once.
+  const [focusShown, setFocusShown] = useState<HitFocus | undefined>();
+  if (focus !== focusShown) {
+    setFocusShown(focus);
     const at = match ? item.text.indexOf(match) : -1;
     if (at >= 0) setOffset(at);
-  }, [item.text, match]);
+  }
   useEffect(() => {
     firstMark.current?.scrollIntoView?.({ block: 'center' });
   }, [offset, match]);
