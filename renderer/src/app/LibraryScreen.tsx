@@ -72,7 +72,7 @@ export function LibraryScreen({ library, search, editor, readOnly, fontScale, su
         direction={-1}
         onChange={(w) => setLayout((l) => ({ ...l, detail: w }))}
       />
-      <DetailPane editor={editor} readOnly={readOnly} />
+      <DetailPane editor={editor} readOnly={readOnly} selectedCount={library.selectedIds.length} />
     </div>
   );
 }

@@ -91,6 +91,7 @@ export const en: Messages = {
     created: 'Created “{{title}}”',
     deleted: 'Deleted “{{title}}”',
     nothingSelected: 'Select an item in the list to view or describe it, or click “New item”.',
+    manySelected: '{{count}} items selected. Edit or compile them together below the list; click one row to view it alone.',
     files: 'Originals',
     titleRequired: 'Please enter a title',
   },

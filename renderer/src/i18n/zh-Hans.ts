@@ -87,6 +87,7 @@ export const zhHans = {
     created: '已新建「{{title}}」',
     deleted: '已删除「{{title}}」',
     nothingSelected: '从列表选择一个条目查看或著录，或点击「新建条目」。',
+    manySelected: '已选 {{count}} 条。在列表下方批量修改或编印；单击一行可单独查看。',
     files: '原件',
     titleRequired: '请填写题名',
   },

@@ -89,6 +89,7 @@ export const zhHant: Messages = {
     created: '已新建「{{title}}」',
     deleted: '已刪除「{{title}}」',
     nothingSelected: '從列表選擇一個條目檢視或著錄，或點擊「新建條目」。',
+    manySelected: '已選 {{count}} 條。在列表下方批次修改或編印；單擊一列可單獨檢視。',
     files: '原件',
     titleRequired: '請填寫題名',
   },

@@ -3,13 +3,27 @@ import { ItemPanel } from './ItemPanel';
 import type { ItemEditor } from './useItemEditor';
 
 /** The right pane: the item open (or a new one), or a word that nothing is. */
-export function DetailPane({ editor, readOnly }: { editor: ItemEditor; readOnly: boolean }) {
+export function DetailPane({
+  editor,
+  readOnly,
+  selectedCount,
+}: {
+  editor: ItemEditor;
+  readOnly: boolean;
+  /** Rows selected in the list: with several, the pane says so rather than show one of them. */
+  selectedCount: number;
+}) {
   const { t } = useTranslation();
   const { item } = editor;
   return (
     <aside className="detail-pane" aria-label={t('item.pane')}>
       {editor.mode === 'none' ? (
         <p className="empty">{t('item.nothingSelected')}</p>
+      ) : selectedCount > 1 && !editor.dirty ? (
+        // Unsaved typing keeps its form; otherwise the pane shows what the bulk edit will act on.
+        <p className="empty" role="status">
+          {t('item.manySelected', { count: selectedCount })}
+        </p>
       ) : (
         <ItemPanel
           key={item?.id ?? 'new'}

@@ -115,6 +115,8 @@ const Row = memo(function Row({
       className={`grid-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
       style={style}
       onClick={(e) => onClick(e, index, item.id)}
+      // Shift-click extends the selection of rows, not a selection of the page's text.
+      onMouseDown={(e) => e.shiftKey && e.preventDefault()}
     >
       {columns.map((key) => {
         const text = cell(item, key);

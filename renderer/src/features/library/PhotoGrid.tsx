@@ -103,6 +103,7 @@ export function PhotoGrid({ list, tileSize, selection, emptyText, onTileSize, on
                       className={`photo-tile${selection.ids.has(item.id) ? ' selected' : ''}`}
                       aria-pressed={selection.ids.has(item.id)}
                       onClick={(e) => click(e, index, item.id)}
+                      onMouseDown={(e) => e.shiftKey && e.preventDefault()}
                     >
                       <span className="thumb" style={{ height: tileSize }}>
                         {item.cover ? (
