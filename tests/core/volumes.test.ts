@@ -146,4 +146,21 @@ describe('volumes', () => {
     expect(printed).toContain('附图：老厂房');
     await service.close();
   });
+
+  it('compile the items given in the order given, and nothing when nothing is selected', async () => {
+    const { root, service, call, fail } = await open();
+    const ids: string[] = [];
+    for (const title of ['甲篇', '乙篇', '丙篇'])
+      ids.push((await call('items.create', { kind: 'document', title, text: `${title}的正文。` })).id);
+    const out = path.join(root, '..', 'order.pdf');
+    const order = [ids[2]!, ids[0]!, ids[1]!];
+    await call('volumes.compile', { itemIds: order, title: '选印', output: out });
+    const printed = pdfText(out).replace(/\s+/g, '');
+    const at = ['丙篇的正文', '甲篇的正文', '乙篇的正文'].map((t) => printed.indexOf(t));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // An empty selection is refused with the reason, never read as "the whole library".
+    expect(await fail('volumes.compile', { itemIds: [], title: '选印', output: out })).toMatch(/^未选择条目/);
+    await service.close();
+  });
 });
