@@ -16,15 +16,6 @@ let book: Book;
 let plain: string;
 let pdfx: string;
 
-const COPYRIGHT = {
-  publisher: '许昌市政协文史资料委员会',
-  printer: '许昌市彩印有限公司',
-  edition: '2024年5月第1版',
-  impression: '2024年5月第1次印刷',
-  isbn: '',
-  cip: [],
-};
-
 async function compileTo(name: string, b: Book): Promise<string> {
   const { pdf } = await compileVolume({ book: b, fonts, date: new Date('2024-05-01T00:00:00Z') });
   const file = path.join(dir, name);
@@ -37,7 +28,6 @@ beforeAll(async () => {
   const photos = await makePhotos(path.join(dir, 'photos'), 4, 600);
   book = {
     ...sampleBook({ articles: 30, sections: 4, perArticle: 3, photos, figureEvery: 3 }),
-    copyright: COPYRIGHT,
     // The free lines an editor typed, one of them a 开本 line the compiler works out itself.
     imprint: ['开本：185 mm × 260 mm\u300016开', '内部资料\u3000免费交流'],
   };

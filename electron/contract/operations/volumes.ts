@@ -51,7 +51,7 @@ export const volumesOperations = {
     input: z.object({
       /** A saved volume; when absent, a volume of the items given (or all items, by creation). */
       volumeId: Id.optional(),
-      /** Items in order; all items (by creation) when omitted. */
+      /** Items in the order given; all items (by creation) only when omitted: an empty list is refused. */
       itemIds: z.array(Id).optional(),
       title: z.string().trim().min(1).max(200).optional(),
       /** Where to write the PDF (desktop and CLI only); by default the library's exports/ folder. */
