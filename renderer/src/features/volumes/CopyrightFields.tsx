@@ -21,7 +21,7 @@ export function CopyrightFields({ volume, readOnly }: Props) {
   return (
     <fieldset disabled={readOnly}>
       <legend>{t('volumes.copyright.legend')}</legend>
-      <p className="hint">{t('volumes.copyright.computed')}</p>
+      <p className="field-note">{t('volumes.copyright.computed')}</p>
       {FIELDS.map((key) => (
         <label key={key}>
           {t(`volumes.copyright.${key}`)}
