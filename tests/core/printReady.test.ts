@@ -30,6 +30,8 @@ beforeAll(async () => {
     ...sampleBook({ articles: 30, sections: 4, perArticle: 3, photos, figureEvery: 3 }),
     // The free lines an editor typed, one of them a 开本 line the compiler works out itself.
     imprint: ['开本：185 mm × 260 mm\u300016开', '内部资料\u3000免费交流'],
+    // From the vocabulary: places no article lists, in simplified script, found in traditional text.
+    indexTerms: { people: [], places: ['四川', '成都', '洛阳'] },
   };
   plain = await compileTo('plain.pdf', book);
   pdfx = await compileTo('pdfx.pdf', { ...book, print: { pdfx: true, cropMarks: true, padTo: 4 } });
@@ -181,8 +183,13 @@ describe('the index', () => {
     const heads = [book.title, ...book.sections.map((s) => s.title), '索引', '后记'];
     const raw = pagesText(plain, ['-raw']);
     const index = printedIndex(raw, bodyStart, heads);
-    const people = [...new Set(book.sections.flatMap((s) => s.articles.flatMap((a) => a.people)))];
-    expect(index.size).toBeGreaterThan(people.length * 0.9);
+    const names = [
+      ...new Set([
+        ...book.sections.flatMap((s) => s.articles.flatMap((a) => a.people)),
+        ...book.indexTerms!.places,
+      ]),
+    ];
+    expect(index.size).toBeGreaterThan(names.length * 0.9);
     const indexStart = raw.findIndex((p) => p.replace(/\s+/g, '').startsWith('人名索引'));
     // Each body page's text as pdftotext gives it, without its running head and folio.
     const bodyPages = raw.slice(bodyStart, indexStart).map((page) =>
@@ -196,7 +203,7 @@ describe('the index', () => {
       ),
     );
     let multiPage = 0;
-    for (const name of people) {
+    for (const name of names) {
       const expected = bodyPages.flatMap((page, i) => (page.includes(foldText(name)) ? [i + 1] : []));
       if (expected.length === 0) continue;
       expect(index.get(name), name).toBe(pageRanges(expected));
@@ -204,6 +211,7 @@ describe('the index', () => {
     }
     // Names occur beyond their own article's first page: the index says where.
     expect(multiPage).toBeGreaterThan(5);
+    expect(index.get('四川')).toMatch(/\d/);
   });
 
   it('writes runs of pages as ranges', () => {
