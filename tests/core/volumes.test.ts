@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -159,6 +160,12 @@ describe('volumes', () => {
     const at = ['丙篇的正文', '甲篇的正文', '乙篇的正文'].map((t) => printed.indexOf(t));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // For the print shop, whatever the (quick) volume's settings: PDF/X-4 with trim and bleed boxes.
+    const forPrinter = path.join(root, '..', 'x4.pdf');
+    await call('volumes.compile', { itemIds: order, output: forPrinter, pdfx: true, cropMarks: true });
+    const info = execFileSync('pdfinfo', ['-box', forPrinter], { encoding: 'utf8' });
+    expect(info).toMatch(/PDF subtype:\s+PDF\/X-4/);
+    expect(info).toMatch(/TrimBox:\s+[1-9]/);
     // An empty selection is refused with the reason, never read as "the whole library".
     expect(await fail('volumes.compile', { itemIds: [], title: '选印', output: out })).toMatch(/^未选择条目/);
     await service.close();

@@ -67,12 +67,18 @@ export function volumeUseCases(app: AppContext): VolumeHandlers {
       library.assertWritable();
       return { id: (await volumes.delete(id)).id };
     },
-    'volumes.compile': async ({ volumeId, itemIds, title, output }, context) => {
+    'volumes.compile': async ({ volumeId, itemIds, title, output, pdfx, cropMarks }, context) => {
       const volume = volumeId ? volumes.get(volumeId) : adHocVolume(app, itemIds, title);
       const book = resolveBook(volume, itemSource(app), {
         people: app.vocabulary.terms('people').map((t) => t.value),
         places: app.vocabulary.terms('places').map((t) => t.value),
       });
+      if (pdfx !== undefined || cropMarks !== undefined)
+        book.print = {
+          padTo: book.print?.padTo ?? 4,
+          pdfx: pdfx ?? book.print?.pdfx ?? false,
+          cropMarks: cropMarks ?? book.print?.cropMarks ?? false,
+        };
       if (book.sections.every((s) => s.articles.length === 0))
         throw new WenshiError('invalid_argument', '这一卷还没有文章，请先加入文章');
       const { pdf, report } = await compileVolume({
