@@ -523,10 +523,10 @@ function pageFurniture(
   return { decorate, rules };
 }
 
-/** The PDF's document information: title, author, subject, keywords, language, dates. */
 const documentTitle = (book: Book) => (book.subtitle ? `${book.title}：${book.subtitle}` : book.title);
 const authorOf = (book: Book) => book.compiler || book.board.flatMap((b) => b.names).join('、');
 
+/** The PDF's document information: title, author, subject, keywords, language, dates. */
 function writeDocumentInfo(doc: PDFDocument, book: Book, date: Date): void {
   doc.setTitle(documentTitle(book), { showInWindowTitleBar: true });
   const author = authorOf(book);
