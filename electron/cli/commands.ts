@@ -263,14 +263,19 @@ export const opCommands = {
   }),
   compile: opCommand({
     op: 'volumes.compile',
-    usage: 'compile <资料库> -o <输出.pdf> [--volume 卷编号 | --items 编号,编号… [--title 书名]]',
+    usage:
+      'compile <资料库> -o <输出.pdf> [--volume 卷编号 | --items 编号,编号… [--title 书名]] [--pdfx [--crop-marks]]',
     options: {
       output: { type: 'string', short: 'o' },
       items: { type: 'string' },
       title: { type: 'string' },
       volume: { type: 'string' },
+      pdfx: { type: 'boolean' },
+      'crop-marks': { type: 'boolean' },
     },
     toArgs: (_positionals, values) => ({
+      ...(values.pdfx === true && { pdfx: true }),
+      ...(values['crop-marks'] === true && { cropMarks: true }),
       output: values.output as string | undefined,
       title: values.title as string | undefined,
       volumeId: values.volume as string | undefined,

@@ -1,6 +1,6 @@
 /**
  * Renders the pages shown in docs/gallery/ from a sample volume (30 articles with photos):
- * `npx tsx tests/bench/gallery.ts`. Needs poppler's pdftoppm.
+ * `npx tsx tests/bench/gallery.ts [--dpi=150]`. Needs poppler's pdftoppm.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
@@ -15,13 +15,16 @@ const OUT = fileURLToPath(new URL('../../docs/gallery/', import.meta.url));
 /** Page numbers in the PDF (1-based) and the names they get. */
 const PAGES: [number, string][] = [
   [1, '01-title-page'],
-  [3, '02-editorial-board'],
-  [7, '03-contents'],
-  [10, '04-article-opening'],
-  [11, '05-running-head'],
-  [13, '06-figure-in-text'],
-  [51, '07-index'],
+  [2, '02-copyright-page'],
+  [3, '03-editorial-board'],
+  [7, '04-contents'],
+  [9, '05-section-opening'],
+  [10, '06-article-opening'],
+  [11, '07-running-head'],
+  [15, '08-figure-in-text'],
+  [53, '09-index'],
 ];
+const DPI = Number(process.argv.find((a) => a.startsWith('--dpi='))?.slice('--dpi='.length) ?? 150);
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'wenshi-gallery-'));
 try {
@@ -38,7 +41,7 @@ try {
     const prefix = path.join(dir, name);
     execFileSync('pdftoppm', [
       '-r',
-      '60',
+      String(DPI),
       '-png',
       '-singlefile',
       '-f',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -144,6 +145,29 @@ describe('volumes', () => {
     const printed = pdfText(out).replace(/\s+/g, '');
     expect(printed).toContain('1984年的许昌发制品厂');
     expect(printed).toContain('附图：老厂房');
+    await service.close();
+  });
+
+  it('compile the items given in the order given, and nothing when nothing is selected', async () => {
+    const { root, service, call, fail } = await open();
+    const ids: string[] = [];
+    for (const title of ['甲篇', '乙篇', '丙篇'])
+      ids.push((await call('items.create', { kind: 'document', title, text: `${title}的正文。` })).id);
+    const out = path.join(root, '..', 'order.pdf');
+    const order = [ids[2]!, ids[0]!, ids[1]!];
+    await call('volumes.compile', { itemIds: order, title: '选印', output: out });
+    const printed = pdfText(out).replace(/\s+/g, '');
+    const at = ['丙篇的正文', '甲篇的正文', '乙篇的正文'].map((t) => printed.indexOf(t));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // For the print shop, whatever the (quick) volume's settings: PDF/X-4 with trim and bleed boxes.
+    const forPrinter = path.join(root, '..', 'x4.pdf');
+    await call('volumes.compile', { itemIds: order, output: forPrinter, pdfx: true, cropMarks: true });
+    const info = execFileSync('pdfinfo', ['-box', forPrinter], { encoding: 'utf8' });
+    expect(info).toMatch(/PDF subtype:\s+PDF\/X-4/);
+    expect(info).toMatch(/TrimBox:\s+[1-9]/);
+    // An empty selection is refused with the reason, never read as "the whole library".
+    expect(await fail('volumes.compile', { itemIds: [], title: '选印', output: out })).toMatch(/^未选择条目/);
     await service.close();
   });
 });

@@ -22,8 +22,12 @@ type VolumeHandlers = Pick<
 
 /** A volume of the given items (or all, by creation) in one untitled section, for a quick print. */
 function adHocVolume(app: AppContext, itemIds: string[] | undefined, title: string | undefined): Volume {
-  const items = itemIds ? itemIds.map((id) => itemOrThrow(app, id)) : itemsByCreation(app);
-  if (items.length === 0) throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加或选择条目');
+  // An empty selection is not "everything": only leaving the list out (the CLI without --items) is.
+  if (itemIds?.length === 0)
+    throw new WenshiError('invalid_argument', '未选择条目：先在列表中选择要编印的条目');
+  // The items in the order given (a repeated id once), never re-sorted.
+  const items = itemIds ? [...new Set(itemIds)].map((id) => itemOrThrow(app, id)) : itemsByCreation(app);
+  if (items.length === 0) throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加条目');
   const now = app.library.clock().toISOString();
   return VolumeSchema.parse({
     ...volumeFromItems(title ?? app.library.info.name, items),
@@ -62,9 +66,18 @@ export function volumeUseCases(app: AppContext): VolumeHandlers {
       library.assertWritable();
       return { id: (await volumes.delete(id)).id };
     },
-    'volumes.compile': async ({ volumeId, itemIds, title, output }, context) => {
+    'volumes.compile': async ({ volumeId, itemIds, title, output, pdfx, cropMarks }, context) => {
       const volume = volumeId ? volumes.get(volumeId) : adHocVolume(app, itemIds, title);
-      const book = resolveBook(volume, itemSource(app));
+      const book = resolveBook(volume, itemSource(app), {
+        people: app.vocabulary.terms('people').map((t) => t.value),
+        places: app.vocabulary.terms('places').map((t) => t.value),
+      });
+      if (pdfx !== undefined || cropMarks !== undefined)
+        book.print = {
+          padTo: book.print?.padTo ?? 4,
+          pdfx: pdfx ?? book.print?.pdfx ?? false,
+          cropMarks: cropMarks ?? book.print?.cropMarks ?? false,
+        };
       if (book.sections.every((s) => s.articles.length === 0))
         throw new WenshiError('invalid_argument', '这一卷还没有文章，请先加入文章');
       // Loaded when first needed: the PDF engine and its fonts weigh tens of MB a server

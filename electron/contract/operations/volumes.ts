@@ -51,9 +51,12 @@ export const volumesOperations = {
     input: z.object({
       /** A saved volume; when absent, a volume of the items given (or all items, by creation). */
       volumeId: Id.optional(),
-      /** Items in order; all items (by creation) when omitted. */
+      /** Items in the order given; all items (by creation) only when omitted: an empty list is refused. */
       itemIds: z.array(Id).optional(),
       title: z.string().trim().min(1).max(200).optional(),
+      /** PDF/X-4 for the print shop (with crop marks if asked), whatever the volume's page settings say. */
+      pdfx: z.boolean().optional(),
+      cropMarks: z.boolean().optional(),
       /** Where to write the PDF (desktop and CLI only); by default the library's exports/ folder. */
       output: z.string().min(1).optional(),
     }),

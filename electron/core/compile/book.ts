@@ -8,8 +8,14 @@ export interface Book {
   compiler: string;
   /** 编委会: each role with its members. */
   board: { role: string; names: string[] }[];
-  /** Lines of the 版权页 (publisher, printing, edition …), printed on the title page's verso. */
+  /** Further lines of the 版权页, printed after the recorded ones (a printing note, 内部资料 …). */
   imprint: string[];
+  /** The 版权页 (版本记录) fields editors fill in; 开本, 印张 and 字数 are worked out. */
+  copyright?: BookCopyright;
+  /** Names the index looks for in the text, besides the people and places of the articles. */
+  indexTerms?: { people: string[]; places: string[] };
+  /** Output for a print shop: PDF/X-4, bleed, crop marks; the page count padded to a signature. */
+  print?: PrintSettings;
   preface?: MatterText;
   sections: BookSection[];
   afterword?: MatterText;
@@ -21,6 +27,31 @@ export interface Book {
   recto: boolean;
   frontNumerals: 'roman' | 'chinese';
   script: 'keep' | 'simplified' | 'traditional';
+}
+
+/** 版本记录 after GB/T 12450: what is not worked out from the book itself. */
+export interface BookCopyright {
+  /** 出版者: 许昌市政协文史资料委员会 */
+  publisher: string;
+  /** 印刷者 (印制): 许昌市某某印刷有限公司 */
+  printer: string;
+  /** 版次: 2024年5月第1版 */
+  edition: string;
+  /** 印次: 2024年5月第1次印刷 */
+  impression: string;
+  /** 书号 (ISBN or 准印证号); printed only when given. */
+  isbn: string;
+  /** 图书在版编目（CIP）数据, line by line; printed at the top of the page when given. */
+  cip: string[];
+}
+
+export interface PrintSettings {
+  /** PDF/X-4 with TrimBox, 3 mm BleedBox and an sRGB output intent. */
+  pdfx: boolean;
+  /** Crop marks outside the bleed (the page grows to hold them). */
+  cropMarks: boolean;
+  /** Pad the page count with closing blanks to a multiple of this: 4 (a folded sheet) or 2. */
+  padTo: 2 | 4;
 }
 
 export interface MatterText {

@@ -4,13 +4,16 @@ import * as OpenCC from 'opencc-js';
 import { countChars } from '../text';
 import { throwIfCancelled } from '../errors';
 import type { JobContext } from '../jobs';
-import { PAGE_SIZES, pageStyleFrom } from './pageStyle';
+import { pageStyleFrom } from './pageStyle';
 import { TypesetFont } from './fonts';
 import { splitToUnicodeMaps } from './toUnicode';
 import { imageSize, prepareImage } from './images';
 import { toChineseNumeral, toRoman } from './numerals';
 import { CAPTION_RATIO, Flow, Grid, type LaidPage, type PageRef, type SetFonts, type TextOp } from './layout';
 import { imageKey, renderPages, writeOutline, writePageLabels, type OutlineEntry } from './render';
+import { COPYRIGHT_TEXT, setCopyrightPage } from './copyrightPage';
+import { INDEX_TEXT, setIndex } from './bookIndex';
+import { cropMarkSource, markPdfX4, setPageBoxes, sheetGeometry } from './printReady';
 import type { Book, BookArticle, BookSection, MatterText } from './book';
 
 export interface CompileFonts {
@@ -87,9 +90,22 @@ function convertScript(book: Book): { book: Book; changed: number } {
     compiler: c(book.compiler),
     board: book.board.map((b) => ({ role: c(b.role), names: b.names.map(c) })),
     imprint: book.imprint.map(c),
+    ...(book.copyright && {
+      copyright: {
+        ...book.copyright,
+        publisher: c(book.copyright.publisher),
+        printer: c(book.copyright.printer),
+        edition: c(book.copyright.edition),
+        impression: c(book.copyright.impression),
+        cip: book.copyright.cip.map(c),
+      },
+    }),
     preface: matter(book.preface),
     afterword: matter(book.afterword),
     keywords: book.keywords.map(c),
+    ...(book.indexTerms && {
+      indexTerms: { people: book.indexTerms.people.map(c), places: book.indexTerms.places.map(c) },
+    }),
     sections: book.sections.map((s) => ({
       title: c(s.title),
       articles: s.articles.map((a) => ({
@@ -107,10 +123,12 @@ function convertScript(book: Book): { book: Book; changed: number } {
   return { book: converted, changed };
 }
 
-const FIXED_TEXT = '目录编委会前言后记人名索引地名索引开本字数千字mm×，0123456789ivxlcdm…·';
+const FIXED_TEXT = `目录编委会前言后记${INDEX_TEXT}${COPYRIGHT_TEXT}ivxlcdm…·`;
 
 function allText(book: Book): string {
+  const c = book.copyright;
   const parts = [book.title, book.subtitle, book.compiler, ...book.imprint, ...book.keywords, FIXED_TEXT];
+  if (c) parts.push(c.publisher, c.printer, c.edition, c.impression, c.isbn, ...c.cip);
   for (const b of book.board) parts.push(b.role, ...b.names);
   for (const m of [book.preface, book.afterword]) if (m) parts.push(m.title, m.text);
   for (const s of book.sections) {
@@ -248,71 +266,6 @@ function setMatter(flow: Flow, fonts: SetFonts, book: Book, matter: MatterText, 
   return start;
 }
 
-function setIndex(
-  flow: Flow,
-  fonts: SetFonts,
-  book: Book,
-  starts: { article: BookArticle; ref: PageRef }[],
-): PageRef {
-  const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
-  const body = flow.grid.style.bodySize;
-  flow.openPage({ recto: book.recto });
-  const start = flow.here();
-  flow.setRunningHead({ verso: book.title, recto: '索引' });
-  for (const [heading, key] of [
-    ['人名索引', 'people'],
-    ['地名索引', 'places'],
-  ] as const) {
-    const pages = new Map<string, Set<number>>();
-    for (const { article, ref } of starts)
-      for (const name of article[key]) {
-        if (!pages.has(name)) pages.set(name, new Set());
-        pages.get(name)!.add(ref.index + 1);
-      }
-    if (pages.size === 0) continue;
-    flow.subheading(heading, fonts.heading, body * 1.15);
-    flow.skip(1);
-    // Two columns: entries are short, a full-width column would be mostly white.
-    const size = body * CAPTION_RATIO;
-    const gap = body * 2;
-    const columnWidth = (flow.grid.textWidth - gap) / 2;
-    const entries = [...pages.keys()]
-      .sort(collator.compare)
-      .flatMap((name) =>
-        flow.lines(
-          `${name}\u3000${[...pages.get(name)!].sort((a, b) => a - b).join('，')}`,
-          fonts.body,
-          size,
-          columnWidth,
-        ),
-      );
-    let column = 0;
-    let top = flow.line;
-    for (const line of entries) {
-      if (flow.line >= flow.grid.linesPerPage) {
-        if (column === 0) {
-          column = 1;
-          flow.line = top;
-        } else {
-          flow.continuePage();
-          column = 0;
-          top = 0;
-        }
-      }
-      flow.drawLine(line, {
-        font: fonts.body,
-        size,
-        align: 'left',
-        width: columnWidth,
-        x: flow.left + column * (columnWidth + gap),
-      });
-      flow.skip(1);
-    }
-    if (column === 1) flow.line = flow.grid.linesPerPage;
-  }
-  return start;
-}
-
 /** One TOC line or more: title, dot leaders, the printed page number; each line links to the page. */
 function setTocEntry(flow: Flow, fonts: SetFonts, entry: Placed, level: number, label: string): void {
   const grid = flow.grid;
@@ -391,13 +344,13 @@ function setBodyMatter(
 ) {
   const bodyFlow = new Flow('body', grid, fonts);
   const outline: Placed[] = [];
-  const starts: { article: BookArticle; ref: PageRef }[] = [];
   const total = book.sections.reduce((n, s) => n + s.articles.length, 0);
   let done = 0;
   for (const section of book.sections) {
     let parent: Placed[] = outline;
     if (section.title) {
-      bodyFlow.openPage({ recto: book.recto });
+      // Parts (编) open on a right-hand page, a blank verso before them if need be.
+      bodyFlow.openPage({ recto: true });
       bodyFlow.setRunningHead(undefined);
       bodyFlow.skip(Math.floor(grid.linesPerPage * 0.3));
       bodyFlow.centered(section.title, fonts.heading, SECTION_SIZE);
@@ -409,7 +362,6 @@ function setBodyMatter(
       throwIfCancelled(options.signal);
       options.onProgress?.({ phase: 'compile', done, total, current: article.title });
       const ref = setArticle(bodyFlow, fonts, book, section, article, sizes);
-      starts.push({ article, ref });
       parent.push({ title: article.title, ref, children: [], toc: true });
       done++;
     }
@@ -417,18 +369,18 @@ function setBodyMatter(
   if (book.afterword?.text.trim())
     outline.push({
       title: book.afterword.title,
-      ref: setMatter(bodyFlow, fonts, book, book.afterword, book.recto),
+      ref: setMatter(bodyFlow, fonts, book, book.afterword, true),
       children: [],
       toc: true,
     });
-  if (book.index && starts.some((s) => s.article.people.length + s.article.places.length > 0))
-    outline.push({ title: '索引', ref: setIndex(bodyFlow, fonts, book, starts), children: [], toc: true });
+  const indexRef = book.index ? setIndex(bodyFlow, fonts, book) : null;
+  if (indexRef) outline.push({ title: '索引', ref: indexRef, children: [], toc: true });
   if (bodyFlow.pages.length === 0) bodyFlow.openPage();
   return { bodyFlow, outline };
 }
 
-/** Front matter before the contents: title page, 版权页 with size and word count, 编委会 and 前言. */
-function setFrontMatter(book: Book, grid: Grid, fonts: SetFonts, style: PageStyle, characters: number) {
+/** Front matter before the contents: title page, 版权页 (blank until the end), 编委会 and 前言. */
+function setFrontMatter(book: Book, grid: Grid, fonts: SetFonts, style: PageStyle) {
   const front = new Flow('front', grid, fonts);
   const frontOutline: Placed[] = [];
   const body = style.bodySize;
@@ -446,17 +398,8 @@ function setFrontMatter(book: Book, grid: Grid, fonts: SetFonts, style: PageStyl
     front.line = Math.floor(grid.linesPerPage * 0.62);
     front.centered(book.compiler, fonts.body, HEADING_SIZE * 0.9);
   }
+  // The 版权页 states the page count: it is set once the whole book is laid out.
   front.openPage({ folio: false });
-  const size = PAGE_SIZES[book.style.size];
-  const imprint = [
-    ...book.imprint,
-    `开本：${size.width} mm × ${size.height} mm\u3000${size.name}`,
-    `字数：${Math.max(1, Math.round(characters / 1000))} 千字`,
-  ];
-  front.line = grid.linesPerPage - imprint.length;
-  for (const line of imprint) {
-    front.paragraph(line, { font: fonts.caption, size: body * CAPTION_RATIO, align: 'left' });
-  }
   if (book.board.length > 0) {
     front.openPage({ recto: true });
     front.setRunningHead(undefined);
@@ -570,12 +513,13 @@ function pageFurniture(
   return { decorate, rules };
 }
 
+const documentTitle = (book: Book) => (book.subtitle ? `${book.title}：${book.subtitle}` : book.title);
+const authorOf = (book: Book) => book.compiler || book.board.flatMap((b) => b.names).join('、');
+
 /** The PDF's document information: title, author, subject, keywords, language, dates. */
 function writeDocumentInfo(doc: PDFDocument, book: Book, date: Date): void {
-  doc.setTitle(book.subtitle ? `${book.title}：${book.subtitle}` : book.title, {
-    showInWindowTitleBar: true,
-  });
-  const author = book.compiler || book.board.flatMap((b) => b.names).join('、');
+  doc.setTitle(documentTitle(book), { showInWindowTitleBar: true });
+  const author = authorOf(book);
   if (author) doc.setAuthor(author);
   doc.setSubject(book.subtitle || book.title);
   if (book.keywords.length > 0) doc.setKeywords(book.keywords);
@@ -608,12 +552,20 @@ export async function compileVolume(
   // Body first: its page numbers are what the TOC and the index print.
   const { bodyFlow, outline } = setBodyMatter(book, grid, fonts, sizes, options);
   const characters = articles.reduce((n, a) => n + countChars(a.title + a.text), 0);
-  const { front, frontOutline } = setFrontMatter(book, grid, fonts, style, characters);
+  const { front, frontOutline } = setFrontMatter(book, grid, fonts, style);
   const frontLabel = (n: number) => (book.frontNumerals === 'chinese' ? toChineseNumeral(n) : toRoman(n));
   const label = (ref: PageRef) => (ref.flow === 'front' ? frontLabel(ref.index + 1) : String(ref.index + 1));
   const tocRef = setContents(front, fonts, [...frontOutline, ...outline], label);
 
   const frontCount = front.pages.length;
+  // Closing blanks fill the last folded sheet (4 pages) or leaf (2); the front matter is even.
+  const padTo = book.print?.padTo ?? 4;
+  while ((frontCount + bodyFlow.pages.length) % padTo !== 0) bodyFlow.pages.push({ ops: [], folio: false });
+  setCopyrightPage(front.pages[1]!, book, grid, fonts, {
+    pages: frontCount + bodyFlow.pages.length,
+    perLine: grid.perLine,
+    linesPerPage: grid.linesPerPage,
+  });
   const pageIndex = (ref: PageRef) => (ref.flow === 'front' ? ref.index : frontCount + ref.index);
   const laid: Laid = [
     ...front.pages.map((page, index) => ({ page, ref: { flow: 'front', index } as PageRef })),
@@ -622,6 +574,8 @@ export async function compileVolume(
   const images = await embedImages(doc, laid, options);
 
   options.onProgress?.({ phase: 'render', done: 0, total: laid.length });
+  const pdfx = book.print?.pdfx ?? false;
+  const geometry = sheetGeometry(style.width, style.height, pdfx, pdfx && (book.print?.cropMarks ?? false));
   const pdfPages = renderPages({
     doc,
     pages: laid,
@@ -630,7 +584,15 @@ export async function compileVolume(
     pageIndex,
     width: style.width,
     height: style.height,
+    ...(pdfx && {
+      sheet: {
+        ...geometry,
+        marks: book.print?.cropMarks ? cropMarkSource(style.width, style.height, geometry) : '',
+        links: false,
+      },
+    }),
   });
+  if (pdfx) for (const page of pdfPages) setPageBoxes(page, style.width, style.height, geometry);
 
   const toOutline = (entry: Placed): OutlineEntry => ({
     title: entry.title,
@@ -643,13 +605,16 @@ export async function compileVolume(
     ...outline.map(toOutline),
   ]);
   writePageLabels(doc, frontCount, (n) => (book.frontNumerals === 'chinese' ? toChineseNumeral(n) : null));
-  writeDocumentInfo(doc, book, options.date ?? new Date());
+  const date = options.date ?? new Date();
+  writeDocumentInfo(doc, book, date);
+  if (pdfx) await markPdfX4(doc, { title: documentTitle(book), author: authorOf(book), date });
 
   await doc.flush();
   splitToUnicodeMaps(doc);
   // pdf-lib yields to the event loop every `objectsPerTick` objects (50 by default): a
   // 1,000-page volume has some 10,000 objects, and the waits added up to a second.
-  const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: 2000 });
+  // Object streams (PDF 1.5) make the file smaller; qpdf, poppler and Ghostscript read them.
+  const pdf = await doc.save({ useObjectStreams: true, objectsPerTick: 2000 });
   options.onProgress?.({ phase: 'compile', done: total, total });
   return {
     pdf,

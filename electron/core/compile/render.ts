@@ -70,13 +70,18 @@ export interface RenderInput {
   pageIndex: (ref: PageRef) => number;
   width: number;
   height: number;
+  /** The sheet when it is larger than the trim (bleed, crop marks): the page is drawn at `offset`. */
+  sheet?: { offset: number; mediaWidth: number; mediaHeight: number; marks: string; links: boolean };
 }
 
 /** Turns the laid-out pages into PDF pages: images, rules, text and links. */
 export function renderPages(input: RenderInput): PDFPage[] {
   const { doc } = input;
   const context = doc.context;
-  const pdfPages = input.pages.map(() => doc.addPage([input.width, input.height]));
+  const sheet = input.sheet;
+  const pdfPages = input.pages.map(() =>
+    doc.addPage(sheet ? [sheet.mediaWidth, sheet.mediaHeight] : [input.width, input.height]),
+  );
   input.pages.forEach(({ page }, index) => {
     const pdfPage = pdfPages[index]!;
     const keys = new Map<TypesetFont, string>();
@@ -104,11 +109,14 @@ export function renderPages(input: RenderInput): PDFPage[] {
       ...input.decorate(page, index),
     ];
     if (texts.length > 0) source += textSource(texts, fontKey);
+    if (sheet?.offset)
+      source = `q\n1 0 0 1 ${num(sheet.offset)} ${num(sheet.offset)} cm\n${source}Q\n${sheet.marks}`;
     if (source) {
       const stream = context.stream(deflateSync(Buffer.from(source, 'latin1')), { Filter: 'FlateDecode' });
       pdfPage.node.addContentStream(context.register(stream));
     }
-    for (const op of page.ops) {
+    // PDF/X allows no annotations on the printed page, links included.
+    for (const op of sheet && !sheet.links ? [] : page.ops) {
       if (op.kind !== 'link') continue;
       const target = pdfPages[input.pageIndex(op.target)];
       if (!target) continue;

@@ -22,6 +22,12 @@ export const PageSettingsSchema = z.object({
   frontNumerals: z.enum(['roman', 'chinese']).default('roman'),
   /** Keep each article's script, or print the whole volume in one. */
   script: z.enum(SCRIPT_MODES).default('keep'),
+  /** PDF/X-4 for the print shop: trim and 3 mm bleed boxes, an output intent, XMP. */
+  pdfx: z.boolean().default(false),
+  /** Crop marks outside the bleed (only with pdfx). */
+  cropMarks: z.boolean().default(false),
+  /** Closing blanks pad the page count to a multiple of 4 (a folded sheet) or 2. */
+  padTo: z.union([z.literal(2), z.literal(4)]).default(4),
 });
 export type PageSettings = z.infer<typeof PageSettingsSchema>;
 
@@ -60,6 +66,21 @@ export const SectionSchema = z.object({
 });
 export type Section = z.infer<typeof SectionSchema>;
 
+/** 版本记录 (GB/T 12450) fields an editor fills in; 开本, 印张 and 字数 are worked out when compiling. */
+export const CopyrightSchema = z.object({
+  publisher: z.string().trim().max(200).default(''),
+  printer: z.string().trim().max(200).default(''),
+  /** 版次: 2024年5月第1版 */
+  edition: z.string().trim().max(100).default(''),
+  /** 印次: 2024年5月第1次印刷 */
+  impression: z.string().trim().max(100).default(''),
+  /** 书号 (ISBN or 准印证号) */
+  isbn: z.string().trim().max(100).default(''),
+  /** 图书在版编目（CIP）数据, line by line. */
+  cip: z.array(z.string()).default([]),
+});
+export type Copyright = z.infer<typeof CopyrightSchema>;
+
 const matter = (title: string) =>
   z.object({ title: z.string().default(title), text: z.string().default('') }).default({ title, text: '' });
 
@@ -74,7 +95,9 @@ export const VolumeFieldsSchema = z.object({
   board: z
     .array(z.object({ role: z.string().trim().min(1), names: z.array(z.string().trim().min(1)) }))
     .default([]),
-  /** 版权页 lines: publisher, printing, edition, 书号 … */
+  /** 版权页 fields. */
+  copyright: CopyrightSchema.default(() => CopyrightSchema.parse({})),
+  /** Further 版权页 lines, after the fields (内部资料、免费交流 …). */
   imprint: z.array(z.string()).default([]),
   keywords: z.array(z.string().trim().min(1)).default([]),
   preface: matter('前言'),

@@ -48,14 +48,24 @@ export function resolveArticle(entry: ArticleEntry, source: ItemSource): BookArt
   };
 }
 
-/** Everything the typesetter needs, with each article resolved from the catalog. */
-export function resolveBook(volume: Volume, source: ItemSource): Book {
+/**
+ * Everything the typesetter needs, with each article resolved from the catalog. `indexTerms`
+ * are the vocabulary's people and places, which the index also looks for in the text.
+ */
+export function resolveBook(
+  volume: Volume,
+  source: ItemSource,
+  indexTerms?: { people: string[]; places: string[] },
+): Book {
   return {
     title: volume.title,
     subtitle: volume.subtitle,
     compiler: volume.compiler,
     board: volume.board,
     imprint: volume.imprint.filter((line) => line.trim()),
+    copyright: volume.copyright,
+    ...(indexTerms && { indexTerms }),
+    print: { pdfx: volume.page.pdfx, cropMarks: volume.page.cropMarks, padTo: volume.page.padTo },
     preface: volume.preface.text.trim() ? volume.preface : undefined,
     afterword: volume.afterword.text.trim() ? volume.afterword : undefined,
     index: volume.index,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PageSettings } from '../../../../electron/contract';
+import { PrintOptions } from './PrintOptions';
 
 interface Props {
   page: PageSettings;
@@ -11,7 +12,7 @@ interface Props {
 
 const MARGINS = ['marginTop', 'marginBottom', 'marginInner', 'marginOuter', 'gutter'] as const;
 
-/** Trim, margins, body size, leading, folios and script of a volume. */
+/** Trim, margins, body size, leading, folios and script of a volume, and the print-shop options. */
 export function PageStylePanel({ page, sizes, scripts, disabled, onChange }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<PageSettings>) => onChange({ ...page, ...patch });
@@ -90,6 +91,7 @@ export function PageStylePanel({ page, sizes, scripts, disabled, onChange }: Pro
         <input type="checkbox" checked={page.recto} onChange={(e) => set({ recto: e.target.checked })} />
         {t('volumes.page.recto')}
       </label>
+      <PrintOptions page={page} onChange={set} />
     </fieldset>
   );
 }

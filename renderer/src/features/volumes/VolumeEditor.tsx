@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Volume, VolumeCounts } from '../../../../electron/contract';
 import { PAGE_SIZE_NAMES, SCRIPT_MODES } from '../../../../electron/contract/shared';
 import { CompilePanel } from '../compile/CompilePanel';
+import { CopyrightFields } from './CopyrightFields';
 import { PageStylePanel } from './PageStylePanel';
 import { SectionEditor } from './SectionEditor';
 import { MatterFields, TitlePageFields } from './VolumeFrontFields';
@@ -33,6 +34,7 @@ export function VolumeEditor({ volume, counts, items, readOnly, onSaved }: Props
       }}
     >
       <TitlePageFields volume={draft} readOnly={readOnly} />
+      <CopyrightFields volume={draft} readOnly={readOnly} />
       <MatterFields volume={draft} readOnly={readOnly} />
       <PageStylePanel
         page={draft.draft.page}

@@ -6,7 +6,7 @@ interface Props {
   readOnly: boolean;
 }
 
-/** The title page: title, subtitle, series, compiler, 编委会 and imprint. */
+/** The title page: title, subtitle, series, compiler and 编委会 (the 版权页 is CopyrightFields). */
 export function TitlePageFields({ volume, readOnly }: Props) {
   const { t } = useTranslation();
   const { draft, update } = volume;
@@ -36,14 +36,6 @@ export function TitlePageFields({ volume, readOnly }: Props) {
           value={volume.board}
           placeholder={t('volumes.boardHint')}
           onChange={(e) => volume.setBoard(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('volumes.fields.imprint')}
-        <textarea
-          rows={3}
-          value={draft.imprint.join('\n')}
-          onChange={(e) => update({ imprint: e.target.value.split('\n') })}
         />
       </label>
     </fieldset>
