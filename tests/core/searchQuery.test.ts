@@ -73,7 +73,7 @@ const day = (iso: string | undefined) => (iso ? Number(iso.replaceAll('-', '')) 
 function passes(item: Item, filters: QueryFilters): boolean {
   const any = (wanted: string[] | undefined, values: string[]) =>
     !wanted?.length || values.some((v) => wanted.includes(v));
-  const span = dateRange(item.eventDate || item.createdDate);
+  const span = dateRange(item.eventDate.edtf || item.createdDate.edtf);
   const decade = span ? [String(Math.floor(Number(span.start.slice(0, 4)) / 10) * 10)] : [];
   if (!any(filters.kind, [item.kind]) || !any(filters.status, [item.editorialStatus])) return false;
   if (!any(filters.decade, decade) || !any(filters.place, item.places)) return false;
@@ -117,7 +117,7 @@ function compare(sort: ListSort, descending: boolean): (a: Item, b: Item) => num
     relevance: (item: Item) => item.identifier,
     identifier: (item: Item) => item.identifier,
     title: (item: Item) => item.title,
-    date: (item: Item) => (item.eventDate && dateRange(item.eventDate)?.start) || '',
+    date: (item: Item) => (item.eventDate.edtf && dateRange(item.eventDate.edtf)?.start) || '',
     created: (item: Item) => item.createdAt,
   }[sort];
   const primary =

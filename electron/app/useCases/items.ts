@@ -3,7 +3,7 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { throwIfCancelled, WenshiError } from '../../core/errors';
 import { addPaths, cleanupDiff, reviewSuggestion } from '../../core/ingest';
-import type { Item } from '../../core/model';
+import { pendingReview, type Item } from '../../core/model';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
 import { itemOverview } from './itemOverview';
 
@@ -32,7 +32,7 @@ function summary(item: Item) {
     ...{ id, kind, identifier, title, eventDate, places, people, subjects },
     ...{ editorialStatus, collections, tags, createdAt, updatedAt },
     cover: item.files.find((f) => f.mime.startsWith('image/'))?.sha256,
-    pendingReview: item.suggestions.length + item.mojibake.length,
+    pendingReview: pendingReview(item),
   };
 }
 
