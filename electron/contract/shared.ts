@@ -13,6 +13,7 @@ export {
   dateRange,
   dateText,
   dateWarnings,
+  unreadableDates,
   DEFAULT_PERIODS,
   PAGE_SIZE_NAMES,
   SCRIPT_MODES,
