@@ -12,6 +12,7 @@ import {
   EDITORIAL_STATUSES,
   ITEM_KINDS,
   dateRange,
+  pendingReview,
   type Item,
   type ItemFieldsInput,
 } from '../../electron/core/model';
@@ -101,7 +102,7 @@ function passes(item: Item, filters: QueryFilters): boolean {
   }
   if (
     filters.pendingReview !== undefined &&
-    item.suggestions.length + item.mojibake.length > 0 !== filters.pendingReview
+    pendingReview(item) > 0 !== filters.pendingReview
   )
     return false;
   if (filters.createdSince && item.createdAt < filters.createdSince) return false;

@@ -33,7 +33,8 @@ export function toFuzzyDate(value: FuzzyDateInput, options: ParseOptions = {}): 
   }
   const text = value.trim();
   if (!text) return { ...EMPTY_DATE };
-  if (isEdtf(text)) return { text: formatFuzzyDate(text), edtf: text };
+  // Stored EDTF (older data, CSV) gets a readable wording; a bare year reads as it is.
+  if (isEdtf(text)) return { text: /^\d{4}$/.test(text) ? text : formatFuzzyDate(text), edtf: text };
   const parsed = parseFuzzyDate(text, options);
   return { text, edtf: parsed.ok ? parsed.edtf : '' };
 }
