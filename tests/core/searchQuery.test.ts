@@ -100,11 +100,7 @@ function passes(item: Item, filters: QueryFilters): boolean {
     const to = filters.dates.to ? day(dateRange(filters.dates.to)!.end) : Infinity;
     if (day(span.start) > to || day(span.end) < from) return false;
   }
-  if (
-    filters.pendingReview !== undefined &&
-    pendingReview(item) > 0 !== filters.pendingReview
-  )
-    return false;
+  if (filters.pendingReview !== undefined && pendingReview(item) > 0 !== filters.pendingReview) return false;
   if (filters.createdSince && item.createdAt < filters.createdSince) return false;
   return true;
 }

@@ -296,7 +296,9 @@ describe('format migrations', () => {
     await library.close();
     // Written to the shard itself, and the old one kept in the backup.
     expect(JSON.parse(await readFile(shard, 'utf8')).items[id]).toMatchObject(expected);
-    const backup = JSON.parse(await readFile(path.join(library.migrationBackup!, 'catalog', 'items-1a.json'), 'utf8'));
+    const backup = JSON.parse(
+      await readFile(path.join(library.migrationBackup!, 'catalog', 'items-1a.json'), 'utf8'),
+    );
     expect(backup.items[id].eventDate).toBe('1984-21');
   });
 

@@ -2,7 +2,13 @@
 export { dateRange, isEdtf, type DateRange } from './range';
 export { parseFuzzyDate, type ParsedDate, type ParseOptions } from './parse';
 export { formatFuzzyDate } from './format';
-export { DEFAULT_PERIODS, DatePeriodSchema, periodNamed, type DatePeriod, type DatePeriodInput } from './periods';
+export {
+  DEFAULT_PERIODS,
+  DatePeriodSchema,
+  periodNamed,
+  type DatePeriod,
+  type DatePeriodInput,
+} from './periods';
 export { yearGanzhi } from './ganzhi';
 export {
   EMPTY_DATE,

@@ -79,7 +79,12 @@ export const FESTIVAL_PATTERN = Object.keys(FESTIVALS)
 export function festivalDay(year: number, name: string): string | null {
   const festival = FESTIVALS[name];
   if (!festival || !inRange(year)) return null;
-  if (festival === 'eve') return iso(Lunar.fromYmd(year + 1, 1, 1).getSolar().next(-1));
+  if (festival === 'eve')
+    return iso(
+      Lunar.fromYmd(year + 1, 1, 1)
+        .getSolar()
+        .next(-1),
+    );
   if ('solar' in festival) return iso(Solar.fromYmd(year, festival.solar[0], festival.solar[1]));
   return iso(Lunar.fromYmd(year, festival.lunar[0], festival.lunar[1]).getSolar());
 }

@@ -7,7 +7,7 @@ const DIGITS: Record<string, number> = {
   〇: 0,
   零: 0,
   '○': 0,
-  'Ｏ': 0,
+  Ｏ: 0,
   一: 1,
   二: 2,
   两: 2,
@@ -61,7 +61,10 @@ export function asciiDigits(input: string): string {
   s = s.replace(/元年/g, '1年');
   s = s.replace(/([正端冬腊臘])月/g, (_, name: string) => `${MONTH_NAMES[name]}月`);
   // 初一 … 初十: lunar days; the day mark is implied.
-  s = s.replace(/(?<!大年)初([一二三四五六七八九十])(?![十年月])/g, (_, d: string) => `${chineseNumber(d)}日`);
+  s = s.replace(
+    /(?<!大年)初([一二三四五六七八九十])(?![十年月])/g,
+    (_, d: string) => `${chineseNumber(d)}日`,
+  );
   const run = `[${NUMERAL_CHARS}]+`;
   s = s.replace(new RegExp(`(${run})(?=年|月|日|号|世纪|周年)`, 'g'), (numeral: string) => {
     const value = chineseNumber(numeral);

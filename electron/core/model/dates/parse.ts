@@ -23,9 +23,9 @@ function secondHalves(first: string, second: string): string[] {
     out.push(first.slice(0, 4 - second.replace('年', '').length) + second.replace('年', ''));
   const era = new RegExp(`^(?:农历|阴历)?(${ERA_PATTERN})`).exec(first);
   if (era) out.push(era[0] + second);
-  const year = new RegExp(`^(?:农历|阴历)?(?:(?:${ERA_PATTERN})[^年]{1,4}年|[\\d〇零一二三四五六七八九]{4}年)`).exec(
-    first,
-  );
+  const year = new RegExp(
+    `^(?:农历|阴历)?(?:(?:${ERA_PATTERN})[^年]{1,4}年|[\\d〇零一二三四五六七八九]{4}年)`,
+  ).exec(first);
   if (year) out.push(year[0] + second);
   return out;
 }

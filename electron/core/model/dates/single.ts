@@ -98,7 +98,11 @@ function withinYear(year: number, rest: string, lunar: boolean): string | null {
     if (month < 1 || month > 12) return null;
     if (d) return `${y}-${pad(month)}-${pad(Number(d))}`;
     if (!part) return `${y}-${pad(month)}`;
-    const [from, to] = /上旬|初/.test(part) ? [1, 10] : /中/.test(part) ? [11, 20] : [21, lastDay(year, month)];
+    const [from, to] = /上旬|初/.test(part)
+      ? [1, 10]
+      : /中/.test(part)
+        ? [11, 20]
+        : [21, lastDay(year, month)];
     return `${y}-${pad(month)}-${pad(from)}/${y}-${pad(month)}-${pad(to)}`;
   }
   // 1984.3.5, 1984-03-05, 1984/3

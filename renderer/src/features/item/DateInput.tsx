@@ -29,7 +29,15 @@ function localToday(): string {
  * that it will be kept as written when it cannot be read (it is saved either way), and a warning
  * when it lies in the future or conflicts with the item's other dates.
  */
-export function DateInput({ label, value, onChange, field = 'eventDate', related = {}, periods, today }: Props) {
+export function DateInput({
+  label,
+  value,
+  onChange,
+  field = 'eventDate',
+  related = {},
+  periods,
+  today,
+}: Props) {
   const { t } = useTranslation();
   const noteId = useId();
   const parsed = value.trim() ? parseFuzzyDate(value, periods ? { periods } : {}) : null;
