@@ -1,6 +1,6 @@
-import type { ParseOptions } from './parse';
-import { dateRange } from './range';
-import { dateText, isUnreadable, toFuzzyDate, type FuzzyDateInput } from './value';
+import { parseFuzzyDate, type ParseOptions } from './parse';
+import { dateRange, isEdtf } from './range';
+import { dateText, isUnreadable, toFuzzyDate, type FuzzyDate, type FuzzyDateInput } from './value';
 
 /** Where an item keeps dates; nested ones are read through their group. */
 export const DATE_FIELDS = [
@@ -34,6 +34,17 @@ function read(item: Loose, path: DateFieldPath): unknown {
 }
 
 /**
+ * A date read from its wording when the wording can be read: a door's schema has already read it
+ * with the built-in periods, and the library's own table must have the last word.
+ */
+function readAgain(value: FuzzyDateInput, options: ParseOptions): FuzzyDate {
+  const given = toFuzzyDate(value, options);
+  if (!given.text || isEdtf(given.text)) return given;
+  const parsed = parseFuzzyDate(given.text, options);
+  return parsed.ok ? { text: given.text, edtf: parsed.edtf } : given;
+}
+
+/**
  * Item fields with their date wordings read against the library's table of named periods, so a
  * library that dates 解放前夕 differently has its own reading stored. Other fields pass as given.
  */
@@ -42,7 +53,7 @@ export function withDatesRead<T extends object>(fields: T, options: ParseOptions
   for (const path of DATE_FIELDS) {
     const value = read(out, path);
     if (value === undefined) continue;
-    const date = toFuzzyDate(value as FuzzyDateInput, options);
+    const date = readAgain(value as FuzzyDateInput, options);
     if (path.length === 1) out[path[0]] = date;
     else {
       const group = out[path[0]];
