@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DateFieldName, DatePeriod } from '../../../../electron/contract';
+import type { DateFieldName, DatePeriod, DateWarning } from '../../../../electron/contract';
 import { dateWarnings, formatFuzzyDate, parseFuzzyDate } from '../../../../electron/contract/shared';
 
 interface Props {
@@ -24,6 +24,14 @@ function localToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** Whether a warning is about this field: its own, or a comparison it takes part in. */
+function concerns(warning: DateWarning, field: DateFieldName): boolean {
+  if (warning.field === field) return true;
+  if (warning.code === 'eventAfterCreated') return field === 'createdDate';
+  if (warning.code === 'releaseBeforeInterview') return field === 'oral.interviewDate';
+  return false;
+}
+
 /**
  * A date typed as 文史 workers write it, with what it will be read as beneath: 「= 1949年」, or
  * that it will be kept as written when it cannot be read (it is saved either way), and a warning
@@ -42,8 +50,8 @@ export function DateInput({
   const noteId = useId();
   const parsed = value.trim() ? parseFuzzyDate(value, periods ? { periods } : {}) : null;
   const warnings = parsed?.ok
-    ? dateWarnings({ ...related, [field]: parsed.edtf }, today ?? localToday()).filter(
-        (w) => w.field === field || w.code !== 'future',
+    ? dateWarnings({ ...related, [field]: parsed.edtf }, today ?? localToday()).filter((w) =>
+        concerns(w, field),
       )
     : [];
   return (
