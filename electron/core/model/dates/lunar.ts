@@ -51,7 +51,6 @@ const FESTIVALS: Record<string, Festival> = {
   大年初一: { lunar: [1, 1] },
   元宵: { lunar: [1, 15] },
   元宵节: { lunar: [1, 15] },
-  正月十五: { lunar: [1, 15] },
   端午: { lunar: [5, 5] },
   端午节: { lunar: [5, 5] },
   七夕: { lunar: [7, 7] },

@@ -26,8 +26,9 @@ export type FuzzyDateInput = string | { text: string; edtf?: string } | null | u
 export function toFuzzyDate(value: FuzzyDateInput, options: ParseOptions = {}): FuzzyDate {
   if (value === null || value === undefined) return { ...EMPTY_DATE };
   if (typeof value === 'object') {
-    const text = value.text.trim();
-    const edtf = (value.edtf ?? '').trim();
+    // Stored data is read as it is found: a pair may lack either half.
+    const text = String(value.text ?? '').trim();
+    const edtf = String(value.edtf ?? '').trim();
     if (edtf && isEdtf(edtf)) return { text: text || formatFuzzyDate(edtf), edtf };
     return toFuzzyDate(text, options);
   }
