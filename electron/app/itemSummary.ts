@@ -1,5 +1,5 @@
 // What lists show of an item, built in one place for the list's pages and the change events.
-import type { Item } from '../core/model';
+import { pendingReview, type Item } from '../core/model';
 import type { ItemSummary } from '../contract';
 
 /** Picked by hand, not parsed: the catalog is already valid. */
@@ -10,6 +10,6 @@ export function itemSummary(item: Item): ItemSummary {
     ...{ id, kind, identifier, title, eventDate, places, people, subjects },
     ...{ editorialStatus, collections, tags, createdAt, updatedAt },
     cover: item.files.find((f) => f.mime.startsWith('image/'))?.sha256,
-    pendingReview: item.suggestions.length + item.mojibake.length,
+    pendingReview: pendingReview(item),
   };
 }

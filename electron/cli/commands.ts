@@ -1,7 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import {
   contract,
-  formatFuzzyDate,
   ITEM_KINDS,
   SEARCH_FACETS,
   SEARCH_SORTS,
@@ -194,7 +193,7 @@ export const opCommands = {
           ? `人物：${item.people.map((p) => (p.role ? `${p.name}（${p.role}）` : p.name)).join('、')}`
           : '',
         item.identifier ? `档号：${item.identifier}` : '',
-        item.eventDate ? `时间：${formatFuzzyDate(item.eventDate)}` : '',
+        item.eventDate.text ? `时间：${item.eventDate.text}` : '',
         item.places.length ? `地点：${item.places.join('、')}` : '',
         item.subjects.length ? `主题：${item.subjects.join('、')}` : '',
         item.abstract ? `内容提要：${item.abstract}` : '',

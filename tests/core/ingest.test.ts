@@ -283,7 +283,7 @@ describe('photos', () => {
     const item = await importOne(library, file);
     expect(item.kind).toBe('photo');
     expect(item.photo).toMatchObject({ width: 20, height: 40 });
-    expect(item.createdDate).toBe('');
+    expect(item.createdDate).toEqual({ text: '', edtf: '' });
     expect(item.suggestions).toEqual([
       { field: 'createdDate', value: '1984-03-15', source: 'EXIF 拍摄时间' },
       { field: 'notes', value: '拍摄设备：Seagull DF-1', source: 'EXIF 相机' },
@@ -293,7 +293,7 @@ describe('photos', () => {
     await access(derived.preview);
 
     const dated = await reviewSuggestion(library, item.id, 0, true);
-    expect(dated.createdDate).toBe('1984-03-15');
+    expect(dated.createdDate).toEqual({ text: '1984年3月15日', edtf: '1984-03-15' });
     const noted = await reviewSuggestion(library, item.id, 0, true);
     expect(noted.notes).toBe('拍摄设备：Seagull DF-1');
     expect(noted.suggestions).toEqual([]);

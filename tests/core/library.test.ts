@@ -6,6 +6,8 @@ import { assert, describe, expect, it } from 'vitest';
 import { Library, LIBRARY_FORMAT_VERSION } from '../../electron/core/library';
 import { WenshiError } from '../../electron/core/errors';
 import { verifyLibrary } from '../../electron/core/integrity';
+import { SearchIndex } from '../../electron/core/search';
+import { unreadableDates } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';
 
 const fields = {
@@ -163,7 +165,7 @@ describe('Library edits', () => {
     expect(updated).toMatchObject({
       ...fields,
       title: '新题名',
-      eventDate: '1984-21',
+      eventDate: { text: '1984年春', edtf: '1984-21' },
       people: [{ name: '张三', role: 'narrator' }],
     });
     await library.close();
@@ -171,13 +173,40 @@ describe('Library edits', () => {
 });
 
 describe('catalog description', () => {
-  it('stores Chinese fuzzy dates normalized and rejects unreadable ones in Chinese', async () => {
-    const library = await Library.create(await tempDir(), 'lib');
+  it('stores a date as typed beside its EDTF, and saves an unreadable one for review', async () => {
+    const root = await tempDir();
+    let library = await Library.create(root, 'lib');
     const item = await library.createItem({ ...fields, eventDate: '八十年代初', createdDate: '约1990年' });
-    expect(item).toMatchObject({ eventDate: '1980/1983', createdDate: '1990~' });
-    await expect(library.updateItem(item.id, { eventDate: '明天' })).rejects.toThrow(
-      /无法识别的日期「明天」/,
-    );
+    expect(item).toMatchObject({
+      eventDate: { text: '八十年代初', edtf: '1980/1983' },
+      createdDate: { text: '约1990年', edtf: '1990~' },
+    });
+    const search = new SearchIndex(library.catalog);
+    await search.ready;
+    const pending = () => search.query({ filters: { pendingReview: true } }).hits.map((h) => h.id);
+    expect(pending()).toEqual([]);
+    const unread = await library.updateItem(item.id, { eventDate: '那年发大水的时候' });
+    expect(unread.eventDate).toEqual({ text: '那年发大水的时候', edtf: '' });
+    expect(unreadableDates(unread)).toEqual([{ field: 'eventDate', text: '那年发大水的时候' }]);
+    expect(pending()).toEqual([item.id]);
+    await library.close();
+    // Kept across reopening, wording and all.
+    library = await Library.open(root);
+    expect(library.catalog.get(item.id)!.eventDate).toEqual({ text: '那年发大水的时候', edtf: '' });
+    await library.updateItem(item.id, { eventDate: '民国三十八年' });
+    expect(library.catalog.get(item.id)!.eventDate).toEqual({ text: '民国三十八年', edtf: '1949' });
+    await library.close();
+  });
+
+  it("reads named periods by the library's own table, which it can edit", async () => {
+    const library = await Library.create(await tempDir(), 'lib');
+    const periods = library.info.settings.datePeriods;
+    expect(periods.find((p) => p.name === '文革期间')?.edtf).toBe('1966-05/1976-10');
+    await library.updateSettings({
+      datePeriods: periods.map((p) => (p.name === '解放前夕' ? { ...p, edtf: '1948-10/1948-12' } : p)),
+    });
+    const item = await library.createItem({ ...fields, eventDate: '解放前夕' });
+    expect(item.eventDate).toEqual({ text: '解放前夕', edtf: '1948-10/1948-12' });
     await library.close();
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery, type Clause } from '../../electron/core/search';
 
-const text = (t: string, extra: object = {}) => ({ type: 'text', text: t, exact: false, ...extra });
+const text = (t: string, extra: object = {}) => ({ type: 'text' as const, text: t, exact: false, ...extra });
 const one = (term: object, negate = false): Clause => ({ any: [term], negate }) as Clause;
 
 describe('parseQuery', () => {
@@ -31,14 +31,14 @@ describe('parseQuery', () => {
     // A number matches in either writing: 1984 also as 一九八四 in the text.
     [
       '1984',
-      [{ any: [{ type: 'years', from: 1984, to: 1984, text: '1984' }, text('一九八四')], negate: false }],
+      [{ any: [{ type: 'years' as const, from: 1984, to: 1984, text: '1984' }, text('一九八四')], negate: false }],
     ],
     ['1978..1985', [one({ type: 'years', from: 1978, to: 1985 })]],
     ['1985..1978', [one({ type: 'years', from: 1978, to: 1985 })]],
     ['1984年', [{ any: [text('1984年'), text('一九八四年')], negate: false }]],
     [
       '一九八四',
-      [{ any: [text('一九八四'), { type: 'years', from: 1984, to: 1984, text: '1984' }], negate: false }],
+      [{ any: [text('一九八四'), { type: 'years' as const, from: 1984, to: 1984, text: '1984' }], negate: false }],
     ],
     ['"1984"', [one(text('1984', { exact: true }))]],
     ['HIV', [one(text('HIV'))]],

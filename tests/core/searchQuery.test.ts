@@ -12,6 +12,7 @@ import {
   EDITORIAL_STATUSES,
   ITEM_KINDS,
   dateRange,
+  pendingReview,
   type Item,
   type ItemFieldsInput,
 } from '../../electron/core/model';
@@ -73,7 +74,7 @@ const day = (iso: string | undefined) => (iso ? Number(iso.replaceAll('-', '')) 
 function passes(item: Item, filters: QueryFilters): boolean {
   const any = (wanted: string[] | undefined, values: string[]) =>
     !wanted?.length || values.some((v) => wanted.includes(v));
-  const span = dateRange(item.eventDate || item.createdDate);
+  const span = dateRange(item.eventDate.edtf || item.createdDate.edtf);
   const decade = span ? [String(Math.floor(Number(span.start.slice(0, 4)) / 10) * 10)] : [];
   if (!any(filters.kind, [item.kind]) || !any(filters.status, [item.editorialStatus])) return false;
   if (!any(filters.decade, decade) || !any(filters.place, item.places)) return false;
@@ -99,11 +100,7 @@ function passes(item: Item, filters: QueryFilters): boolean {
     const to = filters.dates.to ? day(dateRange(filters.dates.to)!.end) : Infinity;
     if (day(span.start) > to || day(span.end) < from) return false;
   }
-  if (
-    filters.pendingReview !== undefined &&
-    item.suggestions.length + item.mojibake.length > 0 !== filters.pendingReview
-  )
-    return false;
+  if (filters.pendingReview !== undefined && pendingReview(item) > 0 !== filters.pendingReview) return false;
   if (filters.createdSince && item.createdAt < filters.createdSince) return false;
   return true;
 }
@@ -117,7 +114,7 @@ function compare(sort: ListSort, descending: boolean): (a: Item, b: Item) => num
     relevance: (item: Item) => item.identifier,
     identifier: (item: Item) => item.identifier,
     title: (item: Item) => item.title,
-    date: (item: Item) => (item.eventDate && dateRange(item.eventDate)?.start) || '',
+    date: (item: Item) => (item.eventDate.edtf && dateRange(item.eventDate.edtf)?.start) || '',
     created: (item: Item) => item.createdAt,
   }[sort];
   const primary =

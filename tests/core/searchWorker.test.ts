@@ -160,7 +160,11 @@ describe('WorkerSearch: the index in a worker thread', () => {
     await library.createItem({ kind: 'photo', title: '包头', text: '' });
     expect(await titles({ sort: 'title' })).toEqual(['阿城', '包头', '许昌']);
     const hit = (await search.search('发制品')).hits[0]!;
-    expect([hit.title, hit.snippet, hit.eventDate]).toEqual(['许昌', '發制品', '1984']);
+    expect([hit.title, hit.snippet, hit.eventDate]).toEqual([
+      '许昌',
+      '發制品',
+      { text: '1984', edtf: '1984' },
+    ]);
     expect(hit.snippet.slice(...hit.highlights[0]!)).toBe('發制品');
     await search.close();
     await library.close();

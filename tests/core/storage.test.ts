@@ -252,6 +252,56 @@ describe('format migrations', () => {
     await again.close();
   });
 
+  it('migrates format-1 dates (EDTF alone) to the wording beside the EDTF', async () => {
+    const root = await tempDir();
+    for (const sub of ['catalog', 'files', 'derived', 'index', 'volumes', 'exports', 'log'])
+      await mkdir(path.join(root, sub));
+    await writeFile(
+      path.join(root, 'library.json'),
+      JSON.stringify({ format: 'wenshi-library', formatVersion: 1, name: '一九年的库', createdAt: '' }),
+    );
+    const id = '1a11223344556677';
+    const stored = {
+      id,
+      kind: 'oral',
+      identifier: 'XC-1',
+      title: '发制品厂口述',
+      ...{ subtitle: '', abstract: '', notes: '', text: '', witnessType: '', editorialStatus: 'collected' },
+      ...{ places: [], people: [], organizations: [], subjects: [], keywords: [], collections: [], tags: [] },
+      ...{ statusHistory: [], mojibake: [], files: [], suggestions: [] },
+      eventDate: '1984-21',
+      createdDate: '1980/1983',
+      provenance: { method: '采访', provider: '', collector: '', date: '1990~', location: '' },
+      rights: { releaseSigned: true, releaseDate: '', access: 'public' },
+      oral: { interviewDate: '2003-06-12', narratorReviewDate: '', segments: [] },
+      createdAt: '2020-01-01T00:00:00Z',
+      updatedAt: '2020-01-01T00:00:00Z',
+    };
+    const shard = path.join(root, 'catalog', 'items-1a.json');
+    await writeFile(shard, JSON.stringify({ items: { [id]: stored } }));
+
+    const library = await Library.open(root);
+    expect(library.info.formatVersion).toBe(LIBRARY_FORMAT_VERSION);
+    const expected = {
+      eventDate: { text: '1984年春', edtf: '1984-21' },
+      createdDate: { text: '1980年—1983年', edtf: '1980/1983' },
+      provenance: { method: '采访', date: { text: '约1990年', edtf: '1990~' } },
+      rights: { releaseDate: { text: '', edtf: '' } },
+      oral: {
+        interviewDate: { text: '2003年6月12日', edtf: '2003-06-12' },
+        narratorReviewDate: { text: '', edtf: '' },
+      },
+    };
+    expect(library.catalog.get(id)).toMatchObject(expected);
+    await library.close();
+    // Written to the shard itself, and the old one kept in the backup.
+    expect(JSON.parse(await readFile(shard, 'utf8')).items[id]).toMatchObject(expected);
+    const backup = JSON.parse(
+      await readFile(path.join(library.migrationBackup!, 'catalog', 'items-1a.json'), 'utf8'),
+    );
+    expect(backup.items[id].eventDate).toBe('1984-21');
+  });
+
   it('will not migrate a library another process holds, and leaves it untouched', async () => {
     const { root } = await versionZeroLibrary();
     // Held by a living process on this host (this one).

@@ -123,7 +123,7 @@ test('archivist: drop a folder, watch the import, review the cleanup, describe a
   );
   const form = page.getByRole('form', { name: '著录' });
   await form.getByLabel('时间').fill('1984年春');
-  await expect(form.getByText('记作 1984年春（1984-03-01 至 1984-05-31）')).toBeVisible();
+  await expect(form.getByText('= 1984年春（1984-03-01 至 1984-05-31）')).toBeVisible();
   await form.getByLabel('地点').fill('禹州市');
   await form.getByRole('button', { name: '添加人物' }).click();
   await form.getByLabel('姓名').fill('张三');

@@ -23,21 +23,28 @@ describe('ItemForm', () => {
     renderForm();
     const date = screen.getByLabelText('时间');
     fireEvent.change(date, { target: { value: '1984年春' } });
-    expect(screen.getByText('记作 1984年春（1984-03-01 至 1984-05-31）')).toBeTruthy();
-    fireEvent.change(date, { target: { value: '八十年代初' } });
-    expect(screen.getByText(/记作 1980年—1983年/)).toBeTruthy();
+    expect(screen.getByText('= 1984年春（1984-03-01 至 1984-05-31）')).toBeTruthy();
+    fireEvent.change(date, { target: { value: '民国三十八年' } });
+    expect(screen.getByText('= 1949年（1949-01-01 至 1949-12-31）')).toBeTruthy();
     fireEvent.change(date, { target: { value: '前些年' } });
-    expect(screen.getByRole('alert').textContent).toMatch(/无法识别这个日期/);
-    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('未识别，将按原文保存')).toBeTruthy();
+    expect(date.getAttribute('aria-invalid')).toBeNull();
   });
 
-  it('does not save an unreadable date, and sends the fields when all is valid', async () => {
+  it('warns of a date in the future without refusing it', () => {
+    renderForm();
+    fireEvent.change(screen.getByLabelText('时间'), { target: { value: '2099年' } });
+    expect(screen.getByRole('status').textContent).toMatch('这个日期还没有到，请核对');
+  });
+
+  it('saves an unreadable date as written, and sends the fields', async () => {
     const { onSave, onDirty } = renderForm();
     fireEvent.change(screen.getByLabelText('题名'), { target: { value: '禹州钧瓷复烧记' } });
     expect(onDirty).toHaveBeenCalledWith(true);
     fireEvent.change(screen.getByLabelText('时间'), { target: { value: '明天' } });
     fireEvent.click(screen.getByRole('button', { name: '新建' }));
-    expect(onSave).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0]).toMatchObject({ eventDate: '明天' });
 
     fireEvent.change(screen.getByLabelText('时间'), { target: { value: '约1990年' } });
     fireEvent.change(screen.getByLabelText('地点'), { target: { value: '禹州市、神垕镇' } });
@@ -45,8 +52,8 @@ describe('ItemForm', () => {
     fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '王五' } });
     fireEvent.change(screen.getByLabelText('角色'), { target: { value: 'narrator' } });
     fireEvent.click(screen.getByRole('button', { name: '新建' }));
-    await vi.waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
-    expect(onSave.mock.calls[0]![0]).toMatchObject({
+    await vi.waitFor(() => expect(onSave).toHaveBeenCalledTimes(2));
+    expect(onSave.mock.calls[1]![0]).toMatchObject({
       title: '禹州钧瓷复烧记',
       eventDate: '约1990年',
       places: ['禹州市', '神垕镇'],

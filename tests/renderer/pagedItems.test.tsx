@@ -23,7 +23,7 @@ const LIBRARY = Array.from({ length: 10_000 }, (_, i) => ({
   kind: 'document',
   identifier: `XCGG-${i}`,
   title: `第${i + 1}篇`,
-  eventDate: '',
+  eventDate: { text: '', edtf: '' },
   places: [],
   people: [],
   subjects: [],

@@ -1,5 +1,6 @@
 // Operations on the library as a whole: its name and settings, the demo, verification, backup, merge.
 import { z } from 'zod';
+import { DatePeriodSchema, dateRange } from '../../core/model';
 import { op } from './op';
 
 const LibrarySettingsOutput = z.object({
@@ -10,6 +11,13 @@ const LibrarySettingsOutput = z.object({
     .refine((p) => p.includes('{seq'), '档号规则须包含流水号 {seq}，如 XCGG-{year}-{seq:4}'),
   subjects: z.array(z.string().trim().min(1)),
   extraPlaces: z.array(z.string().trim().min(1)),
+  /** Named periods (清末, 文革期间) and the EDTF ranges dates written with them are read as. */
+  datePeriods: z.array(
+    DatePeriodSchema.refine((period) => dateRange(period.edtf) !== null, {
+      message: '时期的起止无法识别，请写作 1966-05/1976-10 这样的形式',
+      path: ['edtf'],
+    }),
+  ),
 });
 
 export const libraryOperations = {

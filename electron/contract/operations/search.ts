@@ -1,6 +1,12 @@
 // Full-text search, saved searches and the vocabulary pickers.
 import { z } from 'zod';
-import { ItemKindSchema, SEARCH_FACETS, SEARCH_SORTS, VOCABULARY_FIELDS } from '../../core/model';
+import {
+  FuzzyDateSchema,
+  ItemKindSchema,
+  SEARCH_FACETS,
+  SEARCH_SORTS,
+  VOCABULARY_FIELDS,
+} from '../../core/model';
 import { op } from './op';
 
 /** Search filters: chosen facet values; an item matches any value of a facet, and every facet given. */
@@ -55,7 +61,7 @@ export const searchOperations = {
           title: z.string(),
           kind: ItemKindSchema,
           identifier: z.string(),
-          eventDate: z.string(),
+          eventDate: FuzzyDateSchema,
           score: z.number(),
           snippet: z.string(),
           highlights: z.array(z.tuple([z.number(), z.number()])),

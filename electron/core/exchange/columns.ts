@@ -3,6 +3,8 @@ import {
   PERSON_ROLES,
   PERSON_ROLE_NAMES,
   WITNESS_TYPES,
+  dateText,
+  type FuzzyDateInput,
   type Item,
   type ItemFieldsInput,
   type ItemKind,
@@ -60,6 +62,21 @@ function text<K extends keyof ItemFieldsInput>(key: K, ...headers: string[]): Co
     read: (item) => String(item[key as keyof Item] ?? ''),
     write: (fields, value) => {
       (fields as Record<string, unknown>)[key] = value;
+    },
+  };
+}
+
+/**
+ * A date column: export writes the wording as the archivist typed it, and import reads it again
+ * (an EDTF cell from an older export reads too), so a register round-trips without an EDTF column.
+ */
+function date(key: 'eventDate' | 'createdDate', ...headers: string[]): Column {
+  return {
+    headers,
+    field: key,
+    read: (item) => dateText(item[key]),
+    write: (fields, value) => {
+      fields[key] = value;
     },
   };
 }
@@ -137,8 +154,8 @@ export const REGISTER_COLUMNS: Column[] = [
   text('title', '题名', '标题', '篇名'),
   text('subtitle', '副题名', '副标题'),
   text('abstract', '内容提要', '摘要', '提要'),
-  text('eventDate', '事件时间', '时间', '年代'),
-  text('createdDate', '形成时间', '成文时间'),
+  date('eventDate', '事件时间', '时间', '年代'),
+  date('createdDate', '形成时间', '成文时间'),
   listColumn('places', '地点', '地名'),
   ...PERSON_ROLES.map((role) => peopleWith(role)),
   peopleWith(''),
@@ -158,10 +175,10 @@ export const REGISTER_COLUMNS: Column[] = [
   nested('provenance', 'method', ['征集方式']),
   nested('provenance', 'provider', ['提供者']),
   nested('provenance', 'collector', ['征集人']),
-  nested('provenance', 'date', ['征集日期', '征集时间']),
+  nested('provenance', 'date', ['征集日期', '征集时间'], undefined, (v) => dateText(v as FuzzyDateInput)),
   nested('provenance', 'location', ['原件存放处', '存放处']),
   nested('rights', 'releaseSigned', ['授权书', '已签授权书'], yesNo, showYesNo),
-  nested('rights', 'releaseDate', ['授权日期']),
+  nested('rights', 'releaseDate', ['授权日期'], undefined, (v) => dateText(v as FuzzyDateInput)),
   nested(
     'rights',
     'access',

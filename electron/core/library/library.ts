@@ -4,7 +4,15 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Catalog, nextIdentifier } from '../catalog';
 import { DEFAULT_SUBJECTS } from '../vocabulary';
-import { ItemSchema, type Item, type ItemFieldsInput, type ItemPatchInput } from '../model';
+import {
+  DEFAULT_PERIODS,
+  DatePeriodSchema,
+  ItemSchema,
+  withDatesRead,
+  type Item,
+  type ItemFieldsInput,
+  type ItemPatchInput,
+} from '../model';
 import {
   acquireLock,
   nodeStorageFs,
@@ -26,7 +34,7 @@ import {
   type SavedSearchInput,
 } from './savedSearches';
 
-export const LIBRARY_FORMAT_VERSION = 1;
+export const LIBRARY_FORMAT_VERSION = 2;
 
 export const LibrarySettingsSchema = z.object({
   /** 档号 pattern; see nextIdentifier. */
@@ -39,6 +47,11 @@ export const LibrarySettingsSchema = z.object({
   verifyIntervalDays: z.number().int().min(0).max(3650).default(0),
   /** Searches kept under a name, shared by everyone who opens the library. */
   savedSearches: z.array(SavedSearchSchema).default([]),
+  /**
+   * Named periods dates may be written as (清末, 文革期间) and the ranges they are read as;
+   * a library may change them to local usage (解放 came to each county in its own month).
+   */
+  datePeriods: z.array(DatePeriodSchema).default(() => DEFAULT_PERIODS.map((p) => ({ ...p }))),
 });
 export type LibrarySettings = z.infer<typeof LibrarySettingsSchema>;
 
@@ -279,7 +292,7 @@ export class Library {
       const given = fields.identifier?.trim();
       const identifier = given || nextIdentifier(this.info.settings.identifierPattern, pool, this.clock());
       pool = given ? [...pool.slice(-16), given] : [identifier];
-      return { ...fields, identifier };
+      return { ...this.withDatesRead(fields), identifier };
     });
     const outcomes = await this.catalog.createMany(numbered);
     const created = outcomes.flatMap((o) => (o.ok ? [o.item] : []));
@@ -293,19 +306,25 @@ export class Library {
     // A change of 审稿状态 is remembered with who made it and when.
     const statusChanged =
       patch.editorialStatus !== undefined && patch.editorialStatus !== before?.editorialStatus;
+    const read = this.withDatesRead(patch);
     const withHistory: ItemPatchInput =
       statusChanged && before
         ? {
-            ...patch,
+            ...read,
             statusHistory: [
               ...before.statusHistory,
               { status: patch.editorialStatus!, by: this.actor, at: this.clock().toISOString() },
             ],
           }
-        : patch;
+        : read;
     const item = await this.catalog.update(id, withHistory);
     await this.record('update', id, before, item);
     return item;
+  }
+
+  /** Date wordings read with this library's named periods (its 解放前夕 may not be the default). */
+  private withDatesRead<T extends object>(fields: T): T {
+    return withDatesRead(fields, { periods: this.info.settings.datePeriods });
   }
 
   async deleteItem(id: string): Promise<Item> {

@@ -1,6 +1,6 @@
 import { copyFile, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { ItemSchema, type Item } from '../model';
+import { ItemSchema, withDatesRead, type Item } from '../model';
 import { DurableJSONFile, writeFileDurably, type StorageFs } from '../storage';
 
 type RawInfo = Record<string, unknown>;
@@ -44,6 +44,26 @@ const MIGRATIONS: Migration[] = [
         });
       }
       return { info, obsolete: [single] };
+    },
+  },
+  {
+    // Format 1 stored a date as its EDTF alone ('1984-21'); format 2 keeps the wording beside it
+    // ({ text: '1984年春', edtf: '1984-21' }). The old EDTF gets its readable form as wording.
+    from: 1,
+    async run(root, info, fs) {
+      const catalogDir = path.join(root, 'catalog');
+      const shards = (await readdir(catalogDir).catch(() => [] as string[])).filter((n) =>
+        /^items-[0-9a-f]{2}\.json$/.test(n),
+      );
+      for (const name of shards) {
+        const file = new DurableJSONFile<{ items: Record<string, object> }>(path.join(catalogDir, name), fs);
+        const data = (await file.read()) ?? { items: {} };
+        const items = Object.fromEntries(
+          Object.entries(data.items ?? {}).map(([id, item]) => [id, withDatesRead(item, {})]),
+        );
+        await file.write({ ...data, items });
+      }
+      return { info, obsolete: [] };
     },
   },
 ];

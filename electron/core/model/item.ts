@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseFuzzyDate } from './fuzzyDate';
+import { EMPTY_DATE, toFuzzyDate, unreadableDates, type FuzzyDate } from './dates';
 
 export const ITEM_KINDS = ['oral', 'photo', 'document'] as const;
 export const ItemKindSchema = z.enum(ITEM_KINDS);
@@ -54,18 +54,15 @@ export type EditorialStatus = (typeof EDITORIAL_STATUSES)[number];
 /** 开放级别 */
 export const ACCESS_LEVELS = ['public', 'internal', 'restricted'] as const;
 
-/** A fuzzy date: stored as EDTF; Chinese input (1984年春) is normalized on the way in. */
+/**
+ * A fuzzy date: the wording as typed (1984年春, 光绪庚子年, 文革期间) beside its EDTF reading.
+ * Accepts the wording, EDTF (older data, CSV) or the stored pair, and never refuses: a wording
+ * that cannot be read is kept with edtf '' and listed for review.
+ */
 export const FuzzyDateSchema = z
-  .string()
-  .trim()
-  .max(100)
-  .transform((value, ctx) => {
-    if (!value) return '';
-    const parsed = parseFuzzyDate(value);
-    if (parsed.ok) return parsed.edtf;
-    ctx.addIssue({ code: 'custom', message: parsed.message });
-    return z.NEVER;
-  });
+  .union([z.string(), z.object({ text: z.string(), edtf: z.string().optional() }), z.null()])
+  .transform((value): FuzzyDate => toFuzzyDate(value));
+const emptyDate = (): FuzzyDate => ({ ...EMPTY_DATE });
 
 const names = z.array(z.string().trim().min(1)).transform((list) => [...new Set(list)]);
 
@@ -89,7 +86,7 @@ export const ProvenanceSchema = z.object({
   provider: z.string().trim().default(''),
   /** 征集人 */
   collector: z.string().trim().default(''),
-  date: FuzzyDateSchema.default(''),
+  date: FuzzyDateSchema.default(emptyDate),
   /** 原件存放处 */
   location: z.string().trim().default(''),
 });
@@ -97,7 +94,7 @@ export const ProvenanceSchema = z.object({
 export const RightsSchema = z.object({
   /** 授权书 signed */
   releaseSigned: z.boolean().default(false),
-  releaseDate: FuzzyDateSchema.default(''),
+  releaseDate: FuzzyDateSchema.default(emptyDate),
   /** The scanned release, by content hash of one of the item's files. */
   releaseFile: z.string().optional(),
   access: z.enum(ACCESS_LEVELS).default('public'),
@@ -122,7 +119,7 @@ export const SegmentSchema = z.object({
 export type Segment = z.infer<typeof SegmentSchema>;
 
 export const OralDetailsSchema = z.object({
-  interviewDate: FuzzyDateSchema.default(''),
+  interviewDate: FuzzyDateSchema.default(emptyDate),
   interviewPlace: z.string().trim().default(''),
   /** Seconds. */
   duration: z.number().nonnegative().optional(),
@@ -130,7 +127,7 @@ export const OralDetailsSchema = z.object({
   narratorNativePlace: z.string().trim().default(''),
   narratorPosition: z.string().trim().default(''),
   narratorReviewed: z.boolean().default(false),
-  narratorReviewDate: FuzzyDateSchema.default(''),
+  narratorReviewDate: FuzzyDateSchema.default(emptyDate),
   segments: z.array(SegmentSchema).default([]),
 });
 
@@ -235,8 +232,8 @@ export const ItemFieldsSchema = z.object({
   identifier: fieldShape.identifier.default(''),
   subtitle: fieldShape.subtitle.default(''),
   abstract: fieldShape.abstract.default(''),
-  eventDate: fieldShape.eventDate.default(''),
-  createdDate: fieldShape.createdDate.default(''),
+  eventDate: fieldShape.eventDate.default(emptyDate),
+  createdDate: fieldShape.createdDate.default(emptyDate),
   places: fieldShape.places.default([]),
   people: fieldShape.people.default([]),
   organizations: fieldShape.organizations.default([]),
@@ -268,3 +265,11 @@ export const ItemSchema = ItemFieldsSchema.extend({
   updatedAt: z.string(),
 });
 export type Item = z.infer<typeof ItemSchema>;
+
+/**
+ * What waits for a person's review on an item: import suggestions, garbled-text flags, and
+ * dates whose wording could not be read (未识别的日期).
+ */
+export function pendingReview(item: Item): number {
+  return item.suggestions.length + item.mojibake.length + unreadableDates(item).length;
+}

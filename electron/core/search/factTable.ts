@@ -1,4 +1,4 @@
-import { EDITORIAL_STATUSES, ITEM_KINDS, dateRange, type Item, type ItemKind } from '../model';
+import { EDITORIAL_STATUSES, ITEM_KINDS, dateRange, pendingReview, type Item, type ItemKind } from '../model';
 import type { EditorialStatus } from '../model';
 import type { SectionReader, SectionWriter } from './sections';
 
@@ -22,7 +22,7 @@ export interface ItemFacts {
   lastDay: number;
   /** Milliseconds since 1970. */
   createdAt: number;
-  /** Import suggestions and garbled-text flags waiting for a person's review. */
+  /** Import suggestions, garbled-text flags and unread dates waiting for a person's review. */
   pendingReview: number;
   place: string[];
   person: string[];
@@ -37,8 +37,8 @@ export function dayNumber(iso: string | undefined): number {
 }
 
 export function itemFacts(item: Item): ItemFacts {
-  const event = item.eventDate ? dateRange(item.eventDate) : null;
-  const span = event ?? (item.createdDate ? dateRange(item.createdDate) : null);
+  const event = item.eventDate.edtf ? dateRange(item.eventDate.edtf) : null;
+  const span = event ?? (item.createdDate.edtf ? dateRange(item.createdDate.edtf) : null);
   return {
     kind: item.kind,
     status: item.editorialStatus,
@@ -48,7 +48,7 @@ export function itemFacts(item: Item): ItemFacts {
     firstDay: dayNumber(span?.start),
     lastDay: dayNumber(span?.end),
     createdAt: Date.parse(item.createdAt) || 0,
-    pendingReview: item.suggestions.length + item.mojibake.length,
+    pendingReview: pendingReview(item),
     place: item.places,
     person: [...new Set(item.people.map((p) => p.name))],
     subject: item.subjects,

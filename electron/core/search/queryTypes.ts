@@ -1,5 +1,5 @@
 // The shapes of queries and their answers, shared by the index, the worker and the engines.
-import type { Item, ItemKind, ListSort, SearchFacet as FacetName } from '../model';
+import type { FuzzyDate, Item, ItemKind, ListSort, SearchFacet as FacetName } from '../model';
 
 /** A change the index follows: an item written, or an item gone. */
 export type SourceChange = { type: 'put'; item: Item } | { type: 'delete'; item: { id: string } };
@@ -115,7 +115,7 @@ export interface SearchHit {
   title: string;
   kind: ItemKind;
   identifier: string;
-  eventDate: string;
+  eventDate: FuzzyDate;
   score: number;
   /** Original text around the first match. */
   snippet: string;

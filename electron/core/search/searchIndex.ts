@@ -69,7 +69,7 @@ export function itemFields(item: Item): string[] {
 }
 
 function yearsOf(item: Item): [number, number] | null {
-  const range = dateRange(item.eventDate || item.createdDate);
+  const range = dateRange(item.eventDate.edtf || item.createdDate.edtf);
   return range ? [Number(range.start.slice(0, 4)), Number(range.end.slice(0, 4))] : null;
 }
 

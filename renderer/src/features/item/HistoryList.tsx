@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpOutput, Person, Region } from '../../../../electron/contract';
-import { formatFuzzyDate } from '../../../../electron/contract/shared';
+import { dateText } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 import { leftToRight } from './photoRegions';
@@ -15,7 +15,8 @@ function useShown(): (field: string, value: unknown) => string {
   const { t } = useTranslation();
   return (field, value) => {
     if (value === undefined || value === null || value === '') return '—';
-    if (DATE_FIELDS.has(field) && typeof value === 'string') return formatFuzzyDate(value);
+    // Older entries logged a date as EDTF alone, newer ones as the wording beside it.
+    if (DATE_FIELDS.has(field)) return dateText(value as string) || '—';
     if (field === 'people' && Array.isArray(value))
       return (
         (value as Person[])

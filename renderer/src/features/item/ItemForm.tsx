@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Item, ItemFieldsInput, ItemKind, Person } from '../../../../electron/contract';
-import { ITEM_KINDS, formatFuzzyDate, parseFuzzyDate } from '../../../../electron/contract/shared';
+import { ITEM_KINDS } from '../../../../electron/contract/shared';
+import { DateInput } from './DateInput';
 import { PeoplePicker } from './pickers/PeoplePicker';
 import { PlacePicker } from './pickers/PlacePicker';
 import { SubjectPicker } from './pickers/SubjectPicker';
@@ -46,7 +47,7 @@ function draftOf(item: Item | null): ItemDraft {
     kind: item.kind,
     title: item.title,
     people: item.people,
-    eventDate: item.eventDate ? formatFuzzyDate(item.eventDate) : '',
+    eventDate: item.eventDate.text,
     places: item.places,
     subjects: item.subjects,
     abstract: item.abstract,
@@ -88,7 +89,6 @@ export function ItemForm({ item, readOnly, onSave, onDelete, onDirty, lookup = N
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ItemDraft>(() => draftOf(item));
   const [titleError, setTitleError] = useState(false);
-  const parsedDate = draft.eventDate.trim() ? parseFuzzyDate(draft.eventDate) : null;
   const [saving, setSaving] = useState(false);
 
   const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) => {
@@ -102,7 +102,6 @@ export function ItemForm({ item, readOnly, onSave, onDelete, onDirty, lookup = N
       setTitleError(true);
       return;
     }
-    if (parsedDate && !parsedDate.ok) return;
     setSaving(true);
     try {
       await onSave(fieldsOf(draft));
@@ -156,31 +155,12 @@ export function ItemForm({ item, readOnly, onSave, onDelete, onDirty, lookup = N
           onEntry={(entry) => set('personEntry', entry)}
           lookup={lookup}
         />
-        <label>
-          {t('item.fields.date')}
-          <input
-            value={draft.eventDate}
-            placeholder={t('item.dateHint')}
-            onChange={(e) => set('eventDate', e.target.value)}
-            aria-invalid={parsedDate?.ok === false}
-            aria-describedby="date-note"
-          />
-        </label>
-        <p
-          id="date-note"
-          className={parsedDate?.ok === false ? 'field-error' : 'field-note'}
-          role={parsedDate?.ok === false ? 'alert' : undefined}
-        >
-          {parsedDate === null
-            ? t('item.dateHint')
-            : parsedDate.ok
-              ? t('item.dateReadAs', {
-                  date: formatFuzzyDate(parsedDate.edtf),
-                  start: parsedDate.range.start,
-                  end: parsedDate.range.end,
-                })
-              : t('item.dateInvalid')}
-        </p>
+        <DateInput
+          label={t('item.fields.date')}
+          value={draft.eventDate}
+          onChange={(value) => set('eventDate', value)}
+          related={item ? { createdDate: item.createdDate.edtf } : {}}
+        />
         <PlacePicker
           values={draft.places}
           onValues={(places) => set('places', places)}

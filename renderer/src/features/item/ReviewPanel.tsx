@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Item, OpOutput } from '../../../../electron/contract';
+import { unreadableDates } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 
@@ -24,7 +25,29 @@ function DiffView({ diff }: { diff: Diff }) {
   );
 }
 
-/** Import's suggestions (EXIF dates, text cleanups) and garbled-text flags, for a person to decide. */
+/** Dates kept as written because they could not be read: the person rewrites them in the form. */
+function UnreadDates({ dates }: { dates: { field: string; text: string }[] }) {
+  const { t } = useTranslation();
+  if (dates.length === 0) return null;
+  return (
+    <div className="unread-dates" role="note">
+      <h4>{t('review.unreadDates')}</h4>
+      <ul>
+        {dates.map((date) => (
+          <li key={date.field}>
+            {t('review.unreadDate', {
+              field: t(`review.dateField.${date.field.replace('.', '_')}`),
+              text: date.text,
+            })}
+          </li>
+        ))}
+      </ul>
+      <p className="field-note">{t('review.unreadDatesHint')}</p>
+    </div>
+  );
+}
+
+/** Import's suggestions (EXIF dates, text cleanups), garbled-text flags and unread dates, for a person to decide. */
 export function ReviewPanel({
   item,
   readOnly,
@@ -37,7 +60,8 @@ export function ReviewPanel({
   const { t } = useTranslation();
   const { showError } = useMessages();
   const [diff, setDiff] = useState<Diff | null>(null);
-  if (item.suggestions.length === 0 && item.mojibake.length === 0) return null;
+  const unread = unreadableDates(item);
+  if (item.suggestions.length === 0 && item.mojibake.length === 0 && unread.length === 0) return null;
 
   async function decide(index: number, accept: boolean) {
     try {
@@ -91,6 +115,7 @@ export function ReviewPanel({
           </li>
         ))}
       </ul>
+      <UnreadDates dates={unread} />
       {item.mojibake.length > 0 && (
         <div className="mojibake" role="note">
           <p>{t('review.mojibake', { count: item.mojibake.length })}</p>

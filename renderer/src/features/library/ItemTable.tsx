@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useRef, useSyncExternalStore, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { formatFuzzyDate } from '../../../../electron/contract/shared';
+import { dateText } from '../../../../electron/contract/shared';
 import type { ColumnKey, ItemSummary, SortOrder } from './columns';
 import type { PagedList } from './pagedList';
 import type { Selection } from './selection';
@@ -48,7 +48,7 @@ function useCellText(): (item: ItemSummary, key: ColumnKey) => string {
         case 'kind':
           return t(`kind.${item.kind}`);
         case 'eventDate':
-          return item.eventDate ? formatFuzzyDate(item.eventDate) : '';
+          return dateText(item.eventDate);
         case 'places':
         case 'subjects':
           return item[key].join('、');
