@@ -1,7 +1,7 @@
 // Use cases of volumes (卷): edit them, count them, compile them to PDF.
 import path from 'node:path';
 import { compileVolume } from '../../core/compile';
-import { WenshiError } from '../../core/errors';
+import { AppFailure } from '../errors';
 import { VolumeSchema, type Volume } from '../../core/model';
 import { writeFileDurably } from '../../core/storage';
 import { countVolume, resolveBook, volumeFromItems } from '../../core/volumes';
@@ -24,7 +24,7 @@ type VolumeHandlers = Pick<
 /** A volume of the given items (or all, by creation) in one untitled section, for a quick print. */
 function adHocVolume(app: AppContext, itemIds: string[] | undefined, title: string | undefined): Volume {
   const items = itemIds ? itemIds.map((id) => itemOrThrow(app, id)) : itemsByCreation(app);
-  if (items.length === 0) throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加或选择条目');
+  if (items.length === 0) throw new AppFailure('invalid_argument', 'nothing_to_compile');
   const now = app.library.clock().toISOString();
   return VolumeSchema.parse({
     ...volumeFromItems(title ?? app.library.info.name, items),
@@ -67,7 +67,7 @@ export function volumeUseCases(app: AppContext): VolumeHandlers {
       const volume = volumeId ? volumes.get(volumeId) : adHocVolume(app, itemIds, title);
       const book = resolveBook(volume, itemSource(app));
       if (book.sections.every((s) => s.articles.length === 0))
-        throw new WenshiError('invalid_argument', '这一卷还没有文章，请先加入文章');
+        throw new AppFailure('invalid_argument', 'volume_without_articles');
       const { pdf, report } = await compileVolume({
         book,
         fonts: app.fonts,
