@@ -39,6 +39,7 @@ export function toApiError(error: unknown): ApiError {
 export function invalidArgument(issue: z.core.$ZodIssue): ApiError {
   const named = sentenceOfMessage(issue.message);
   if (named) return namedError('invalid_argument', named.sentence, named.params);
-  const where = issue.path.length ? `${issue.path.join('.')}：` : '';
-  return namedError('invalid_argument', 'invalid_argument', { where, detail: issue.message });
+  const detail = issue.message;
+  if (issue.path.length === 0) return namedError('invalid_argument', 'invalid_argument', { detail });
+  return namedError('invalid_argument', 'invalid_argument_at', { where: issue.path.join('.'), detail });
 }

@@ -36,9 +36,14 @@ export const ERROR_SENTENCES = {
     en: 'Invalid call: the job information is not valid.',
   },
   invalid_argument: {
-    'zh-Hans': '参数有误：{where}{detail}',
-    'zh-Hant': '參數有誤：{where}{detail}',
-    en: 'Invalid argument: {where}{detail}',
+    'zh-Hans': '参数有误：{detail}',
+    'zh-Hant': '參數有誤：{detail}',
+    en: 'Invalid argument: {detail}',
+  },
+  invalid_argument_at: {
+    'zh-Hans': '参数有误：{where}：{detail}',
+    'zh-Hant': '參數有誤：{where}：{detail}',
+    en: 'Invalid argument {where}: {detail}',
   },
   disk_full: {
     'zh-Hans': '磁盘空间不足，操作未完成，已保存的内容不受影响。',

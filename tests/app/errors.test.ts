@@ -97,8 +97,9 @@ describe('failures in the user’s language', () => {
       // Any other refusal still says where, and what the schema said.
       const other = await app.dispatch('items.create', { kind: 'scroll', title: '甲' }, {}, WRITER);
       if (other.ok) throw new Error('expected a failure');
-      expect(other.error).toMatchObject({ code: 'invalid_argument', sentence: 'invalid_argument' });
-      expect(describeError(other.error, 'en')).toMatch(/^Invalid argument: kind/);
+      expect(other.error).toMatchObject({ code: 'invalid_argument', sentence: 'invalid_argument_at' });
+      expect(other.error.message).toMatch(/^参数有误：kind：/);
+      expect(describeError(other.error, 'en')).toMatch(/^Invalid argument kind: /);
     } finally {
       await app.close();
     }
