@@ -21,7 +21,7 @@ import { ChangeFeed } from './changeFeed';
 import { itemSummary } from './itemSummary';
 import type { AppContext, CallContext, DoorPolicy, Handlers } from './context';
 import { sourceDemoDir } from './demo';
-import { toApiError } from './errors';
+import { invalidArgument, toApiError } from './errors';
 import { Jobs } from './jobs';
 import { resolveResource, resolveUploadTarget, type Resource, type ResourceRequest } from './resources';
 import { itemUseCases } from './useCases/items';
@@ -196,12 +196,7 @@ export class Application {
     if (!meta.success) return { ok: false, error: namedError('invalid_argument', 'invalid_meta') };
     const parsed = spec.input.safeParse(rawArgs ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const where = issue.path.length ? `${issue.path.join('.')}：` : '';
-      return {
-        ok: false,
-        error: { code: 'invalid_argument', message: `参数有误：${where}${issue.message}` },
-      };
+      return { ok: false, error: invalidArgument(parsed.error.issues[0]!) };
     }
     const jobId = spec.job ? meta.data.jobId : undefined;
     const context: CallContext = {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CompileFonts } from '../core/compile';
 import { WenshiError } from '../core/errors';
+import { AppFailure } from './errors';
 import type { JobContext } from '../core/jobs';
 import type { Library } from '../core/library';
 import type { Item } from '../core/model';
@@ -36,7 +37,7 @@ export interface AppContext {
 
 export function itemOrThrow(app: AppContext, id: string): Item {
   const item = app.library.catalog.get(id);
-  if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
+  if (!item) throw new WenshiError('not_found', 'item_not_found', { id });
   return item;
 }
 
@@ -60,7 +61,7 @@ export function exportTarget(
   fileName: string,
 ): string {
   if (!output) return app.library.path('exports', fileName);
-  if (!context.door.canUseLocalPaths) throw new WenshiError('invalid_argument', '浏览器模式不能指定保存路径');
+  if (!context.door.canUseLocalPaths) throw new AppFailure('invalid_argument', 'save_path_in_browser');
   return path.resolve(output);
 }
 

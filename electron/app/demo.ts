@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Library } from '../core/library';
 import { importRegister } from '../core/exchange';
-import { WenshiError } from '../core/errors';
+import { AppFailure } from './errors';
 import type { JobContext } from '../core/jobs';
 
 /** The demo material in the source tree; the packaged app passes its resources folder instead. */
@@ -42,10 +42,9 @@ export async function loadDemo(
   demoDir: string,
   context: JobContext,
 ): Promise<{ added: number }> {
-  if (library.catalog.size > 0) throw new WenshiError('exists', '示例资料只能导入空的资料库');
+  if (library.catalog.size > 0) throw new AppFailure('exists', 'demo_needs_empty_library');
   // The demo ships with the app: missing, the installation is incomplete.
-  if (!existsSync(path.join(demoDir, '登记表.csv')))
-    throw new WenshiError('not_found', '找不到随程序附带的示例资料，请重新安装文史典藏');
+  if (!existsSync(path.join(demoDir, '登记表.csv'))) throw new AppFailure('not_found', 'demo_missing');
   const register = await importRegister(library, path.join(demoDir, '登记表.csv'), context);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'wenshi-demo-'));
   try {

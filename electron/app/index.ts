@@ -1,7 +1,7 @@
 // The application layer's public face: what the doors (main, preload, server, cli) may use.
 export { Application, type ApplicationOptions } from './application';
 export type { DoorPolicy } from './context';
-export { errorCode } from './errors';
+export { errorCode, toApiError } from './errors';
 export type { Resource, ResourceRequest } from './resources';
 export { confinedPath } from './resources';
 export { packagedFonts } from './fonts';

@@ -37,6 +37,11 @@ async function loadApp() {
   return import('../app');
 }
 
+/** The language failures are said in: the locale's, zh-Hans unless it asks for English or 繁體. */
+function cliLanguage() {
+  return languageOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+}
+
 /** A call that came back failed: its code and sentence. */
 class CommandFailure extends Error {
   constructor(
@@ -111,9 +116,7 @@ async function runOp(
       { canWrite: true, canUseLocalPaths: true },
     );
     if (lastLine && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    // Said in the language of the user's locale: zh-Hans unless it asks for English or 繁體.
-    const language = languageOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
-    if (!result.ok) throw new CommandFailure(result.error.code, describeError(result.error, language));
+    if (!result.ok) throw new CommandFailure(result.error.code, describeError(result.error, cliLanguage()));
     const value = result.value as never;
     process.stdout.write((out.json ? JSON.stringify(value) : command.print(value)) + '\n');
     process.exitCode = command.exitCode?.(value) ?? 0;
@@ -216,7 +219,9 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof UsageError) fail(`${error.message}（wenshi --help 查看用法）`, 2);
     // A failure the application named (a code and a sentence) is said in one line; anything else is a bug.
-    if (error instanceof CommandFailure || (await loadApp()).errorCode(error)) fail((error as Error).message);
+    if (error instanceof CommandFailure) fail(error.message);
+    const { errorCode, toApiError } = await loadApp();
+    if (errorCode(error)) fail(describeError(toApiError(error), cliLanguage()));
     throw error;
   }
 }

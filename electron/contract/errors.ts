@@ -1,12 +1,18 @@
 // How a failed call comes back through every door, and how a door says it in the user's language.
+import {
+  CORE_SENTENCES,
+  fillSentence,
+  LANGUAGES,
+  type CoreSentence,
+  type Language,
+  type SentenceTable,
+} from '../core/model';
 
-/** The languages of the interface. */
-export const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 /**
  * Sentences for the failures the application layer itself names, by key, with `{name}` for each
- * parameter. Failures the core names travel with their own sentence (in Simplified Chinese).
+ * parameter. Failures the core names have theirs in the model (`CORE_SENTENCES`).
  */
 export const ERROR_SENTENCES = {
   unknown_operation: {
@@ -30,9 +36,14 @@ export const ERROR_SENTENCES = {
     en: 'Invalid call: the job information is not valid.',
   },
   invalid_argument: {
-    'zh-Hans': '参数有误：{where}{detail}',
-    'zh-Hant': '參數有誤：{where}{detail}',
-    en: 'Invalid argument: {where}{detail}',
+    'zh-Hans': '参数有误：{detail}',
+    'zh-Hant': '參數有誤：{detail}',
+    en: 'Invalid argument: {detail}',
+  },
+  invalid_argument_at: {
+    'zh-Hans': '参数有误：{where}：{detail}',
+    'zh-Hant': '參數有誤：{where}：{detail}',
+    en: 'Invalid argument {where}: {detail}',
   },
   disk_full: {
     'zh-Hans': '磁盘空间不足，操作未完成，已保存的内容不受影响。',
@@ -49,38 +60,74 @@ export const ERROR_SENTENCES = {
     'zh-Hant': '內部錯誤：{detail}',
     en: 'Internal error: {detail}',
   },
-} as const satisfies Record<string, Record<Language, string>>;
+  save_path_in_browser: {
+    'zh-Hans': '浏览器模式不能指定保存路径',
+    'zh-Hant': '瀏覽器模式不能指定儲存路徑',
+    en: 'Browser mode cannot choose where to save.',
+  },
+  demo_needs_empty_library: {
+    'zh-Hans': '示例资料只能导入空的资料库',
+    'zh-Hant': '範例資料只能匯入空的資料庫',
+    en: 'The sample material can only be imported into an empty library.',
+  },
+  demo_missing: {
+    'zh-Hans': '找不到随程序附带的示例资料，请重新安装文史典藏',
+    'zh-Hant': '找不到隨程式附帶的範例資料，請重新安裝文史典藏',
+    en: 'The sample material that comes with the program is missing; reinstall Wenshi.',
+  },
+  upload_missing: {
+    'zh-Hans': '没有收到这批上传的文件，请重新拖入',
+    'zh-Hant': '沒有收到這批上傳的檔案，請重新拖入',
+    en: 'The uploaded files did not arrive; drop them in again.',
+  },
+  no_items_selected: {
+    'zh-Hans': '未选择条目：先在列表中选择要编印的条目',
+    'zh-Hant': '未選擇條目：先在列表中選擇要編印的條目',
+    en: 'No items selected: select the items to compile in the list first.',
+  },
+  nothing_to_compile: {
+    'zh-Hans': '没有可编印的条目，请先添加或选择条目',
+    'zh-Hant': '沒有可編印的條目，請先新增或選擇條目',
+    en: 'There are no items to compile; add or select items first.',
+  },
+  volume_without_articles: {
+    'zh-Hans': '这一卷还没有文章，请先加入文章',
+    'zh-Hant': '這一卷還沒有文章，請先加入文章',
+    en: 'This volume has no articles yet; add some first.',
+  },
+} as const satisfies SentenceTable;
 export type ErrorSentence = keyof typeof ERROR_SENTENCES;
+
+/** Every failure that has a sentence: those the application names and those the core names. */
+export type SentenceKey = ErrorSentence | CoreSentence;
+const SENTENCES: SentenceTable = { ...CORE_SENTENCES, ...ERROR_SENTENCES };
 
 export interface ApiError {
   /** What went wrong, for programs: `invalid_argument`, `not_found`, `read_only`, `forbidden`, `io`… */
   code: string;
   /** The sentence for a person, in Simplified Chinese. */
   message: string;
-  /** When the application named the failure: its sentence and parameters, to say it in any language. */
-  sentence?: ErrorSentence;
+  /** When the failure has a name: its sentence and parameters, to say it in any language. */
+  sentence?: SentenceKey;
   params?: Record<string, string>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** A failure named by the application, with its sentence filled in (Simplified Chinese in `message`). */
+/** A named failure, with its sentence filled in (Simplified Chinese in `message`). */
 export function namedError(
   code: string,
-  sentence: ErrorSentence,
+  sentence: SentenceKey,
   params: Record<string, string> = {},
 ): ApiError {
-  return { code, sentence, params, message: fillSentence(ERROR_SENTENCES[sentence]['zh-Hans'], params) };
+  return { code, sentence, params, message: fillSentence(SENTENCES[sentence]!['zh-Hans'], params) };
 }
 
-function fillSentence(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
-}
-
-/** A failure as a sentence in the given language (a failure the core named keeps its own). */
+/** A failure as a sentence in the given language; one without a known name keeps its message. */
 export function describeError(error: ApiError, language: Language): string {
-  if (!error.sentence || !(error.sentence in ERROR_SENTENCES)) return error.message;
-  return fillSentence(ERROR_SENTENCES[error.sentence][language], error.params ?? {});
+  const table =
+    error.sentence && Object.hasOwn(SENTENCES, error.sentence) ? SENTENCES[error.sentence] : undefined;
+  return table ? fillSentence(table[language], error.params ?? {}) : error.message;
 }
 
 /** The interface language a locale name (`LANG`, `navigator.language`) asks for; Simplified Chinese by default. */

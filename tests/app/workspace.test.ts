@@ -210,10 +210,7 @@ describe('switching libraries', () => {
 
 describe('what the desktop says when a library will not open', () => {
   it('tells a folder that is not a library to choose the library folder itself', () => {
-    const notice = openFailure(
-      new WenshiError('not_a_library', '这个文件夹不是文史典藏资料库：/data'),
-      '/data',
-    );
+    const notice = openFailure(new WenshiError('not_a_library', 'not_a_library', { root: '/data' }), '/data');
     expect(notice.message).toBe('这个文件夹不是文史典藏资料库：/data');
     expect(notice.detail).toContain('library.json');
     expect(openFailure(new Error('EACCES'), '/data')).toEqual({
@@ -226,7 +223,7 @@ describe('what the desktop says when a library will not open', () => {
   });
 
   it('offers to open a library already in the folder, and asks for an empty folder otherwise', () => {
-    const exists = new WenshiError('exists', '文件夹不是空的');
+    const exists = new WenshiError('exists', 'folder_not_empty', { root: '/data/lib' });
     expect(createFailure(exists, '/data/lib', true).offerOpen).toBe(true);
     const notEmpty = createFailure(exists, '/data/photos', false);
     expect(notEmpty.offerOpen).toBe(false);

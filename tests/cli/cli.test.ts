@@ -14,8 +14,15 @@ const GB_SAMPLE = fileURLToPath(
   new URL('../fixtures/zhengxie-plan-gb18030.txt', import.meta.url),
 );
 
+/** Runs the CLI in a Simplified Chinese locale, whatever the machine's. */
 function wenshi(...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return wenshiIn({}, ...args);
+}
+
+/** Runs the CLI with the locale variables given (an empty one counts as unset). */
+function wenshiIn(locale: Record<string, string>, ...args: string[]) {
+  const env = { ...process.env, LC_ALL: 'zh_CN.UTF-8', ...locale };
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -164,6 +171,28 @@ describe('wenshi CLI', () => {
     const notLibrary = wenshi('list', path.dirname(root) + '/nowhere');
     expect(notLibrary.status).toBe(1);
     expect(notLibrary.stderr).toMatch(/资料库不存在/);
+  });
+
+  it('says failures in the language of the locale: English, 繁體, 简体 by default', async () => {
+    const root = await newLibrary();
+    const english = { LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' };
+    const notFound = wenshiIn(english, 'show', root, 'NOPE');
+    expect(notFound.status).toBe(1);
+    expect(notFound.stderr.trim()).toBe('wenshi: There is no item NOPE.');
+    expect(wenshiIn({ LC_ALL: '', LANG: 'zh_TW.UTF-8' }, 'show', root, 'NOPE').stderr).toMatch(
+      /找不到條目 NOPE/,
+    );
+    // A library that will not open fails before any operation runs, and is said the same way.
+    const nowhere = path.join(path.dirname(root), 'nowhere');
+    expect(wenshiIn(english, 'list', nowhere).stderr).toMatch(/^wenshi: There is no library at /);
+    // Arguments a schema refuses come back named too, with what was given.
+    const badDate = wenshiIn(english, 'edit', root, 'NOPE', '--set', 'eventDate=明天');
+    expect(badDate.status).toBe(1);
+    expect(badDate.stderr).toMatch(/^wenshi: The date “明天” is not recognised/);
+    // With no locale at all, Simplified Chinese.
+    const unset = { LC_ALL: '', LC_MESSAGES: '', LANG: '' };
+    const emptyTitle = wenshiIn(unset, 'edit', root, 'NOPE', '--set', 'title=');
+    expect(emptyTitle.stderr.trim()).toBe('wenshi: 题名不能为空');
   });
 });
 

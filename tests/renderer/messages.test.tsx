@@ -87,6 +87,36 @@ describe('messages', () => {
     }
   });
 
+  it('says a failure the core named in the interface language, with its parameters', async () => {
+    const failure = {
+      code: 'not_found',
+      message: '找不到条目 a1b2',
+      sentence: 'item_not_found' as const,
+      params: { id: 'a1b2' },
+    };
+    function Missing() {
+      const { showError } = useMessages();
+      return (
+        <button type="button" onClick={() => showError(new ApiCallError('not_found', failure.message, failure))}>
+          open
+        </button>
+      );
+    }
+    await act(() => i18n.changeLanguage('zh-Hant'));
+    try {
+      render(
+        <MessagesProvider>
+          <Missing />
+          <MessageArea />
+        </MessagesProvider>,
+      );
+      fireEvent.click(screen.getByRole('button', { name: 'open' }));
+      expect(screen.getByRole('status').textContent).toContain('找不到條目 a1b2');
+    } finally {
+      await act(() => i18n.changeLanguage('zh-Hans'));
+    }
+  });
+
   it('refuses to be used outside its provider, where nobody would see the message', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => renderHook(() => useMessages())).toThrow(/MessagesProvider/);

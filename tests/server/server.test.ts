@@ -93,6 +93,15 @@ describe('HTTP door', () => {
     const invalid = await result('items.create', { kind: 'photo', title: '' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(invalid.error.message).toMatch(/题名不能为空/);
+    // A failure comes as its sentence key and parameters too, for the page to say in its language.
+    expect(invalid.error).toMatchObject({ sentence: 'title_empty', params: {} });
+    const missing = await result('items.get', { id: 'NOPE' });
+    expect(missing.error).toEqual({
+      code: 'not_found',
+      message: '找不到条目 NOPE',
+      sentence: 'item_not_found',
+      params: { id: 'NOPE' },
+    });
     const unknown = await result('nope', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

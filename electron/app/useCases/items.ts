@@ -1,7 +1,8 @@
 // Use cases of catalogue items: list, read, write, import, review.
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { throwIfCancelled, WenshiError } from '../../core/errors';
+import { throwIfCancelled } from '../../core/errors';
+import { AppFailure } from '../errors';
 import type { addPaths as AddPaths } from '../../core/ingest';
 import { cleanupDiff, reviewSuggestion } from '../../core/ingest/review';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
@@ -82,7 +83,7 @@ export function itemUseCases(app: AppContext): ItemHandlers {
     'uploads.import': async ({ batchId }, context) => {
       const dir = library.path('.incoming', batchId);
       if (!(await stat(dir).catch(() => null))?.isDirectory())
-        throw new WenshiError('not_found', '没有收到这批上传的文件，请重新拖入');
+        throw new AppFailure('not_found', 'upload_missing');
       try {
         const result = await importPaths(library, [dir], { ...context, recursive: true });
         // Reasons name files by their place in the dropped folder, not the staging folder.

@@ -1,6 +1,6 @@
 // Use cases of volumes (卷): edit them, count them, compile them to PDF.
 import path from 'node:path';
-import { WenshiError } from '../../core/errors';
+import { AppFailure } from '../errors';
 import { VolumeSchema, type Volume } from '../../core/model';
 import { writeFileDurably } from '../../core/storage';
 import { countVolume, resolveBook, volumeFromItems } from '../../core/volumes';
@@ -24,10 +24,10 @@ type VolumeHandlers = Pick<
 function adHocVolume(app: AppContext, itemIds: string[] | undefined, title: string | undefined): Volume {
   // An empty selection is not "everything": only leaving the list out (the CLI without --items) is.
   if (itemIds?.length === 0)
-    throw new WenshiError('invalid_argument', '未选择条目：先在列表中选择要编印的条目');
+    throw new AppFailure('invalid_argument', 'no_items_selected');
   // The items in the order given (a repeated id once), never re-sorted.
   const items = itemIds ? [...new Set(itemIds)].map((id) => itemOrThrow(app, id)) : itemsByCreation(app);
-  if (items.length === 0) throw new WenshiError('invalid_argument', '没有可编印的条目，请先添加条目');
+  if (items.length === 0) throw new AppFailure('invalid_argument', 'nothing_to_compile');
   const now = app.library.clock().toISOString();
   return VolumeSchema.parse({
     ...volumeFromItems(title ?? app.library.info.name, items),
@@ -79,7 +79,7 @@ export function volumeUseCases(app: AppContext): VolumeHandlers {
           cropMarks: cropMarks ?? book.print?.cropMarks ?? false,
         };
       if (book.sections.every((s) => s.articles.length === 0))
-        throw new WenshiError('invalid_argument', '这一卷还没有文章，请先加入文章');
+        throw new AppFailure('invalid_argument', 'volume_without_articles');
       // Loaded when first needed: the PDF engine and its fonts weigh tens of MB a server
       // that only searches need not carry.
       const { compileVolume } = await import('../../core/compile');

@@ -78,8 +78,7 @@ export async function writeBag(
   info: [string, string][],
   context: JobContext = {},
 ): Promise<{ bytes: number; files: number }> {
-  if (await lstat(out).catch(() => null))
-    throw new WenshiError('exists', `备份目标已存在，请指定一个新的文件夹：${out}`);
+  if (await lstat(out).catch(() => null)) throw new WenshiError('exists', 'backup_target_exists', { out });
   const building = `${out}.part-${process.pid}`;
   await rm(building, { recursive: true, force: true });
   try {

@@ -67,13 +67,12 @@ export async function mergePackage(
   const info = JSON.parse(await readFile(path.join(data, 'library.json'), 'utf8').catch(() => 'null')) as {
     formatVersion?: number;
   } | null;
-  if (!info)
-    throw new WenshiError('invalid_argument', `这个包里没有文史典藏资料库（缺少 library.json）：${bag}`);
+  if (!info) throw new WenshiError('invalid_argument', 'package_without_library', { bag });
   if (info.formatVersion !== LIBRARY_FORMAT_VERSION)
-    throw new WenshiError(
-      'unsupported',
-      `这个包的资料库格式（${String(info.formatVersion)}）与本程序（${LIBRARY_FORMAT_VERSION}）不同：请先用 wenshi restore 恢复并用同一版本打开，再合并。`,
-    );
+    throw new WenshiError('unsupported', 'package_other_format', {
+      theirs: String(info.formatVersion),
+      ours: LIBRARY_FORMAT_VERSION,
+    });
 
   const theirCatalog = await Catalog.open(path.join(data, 'catalog'), library.clock);
   const theirFiles = new FileStore(path.join(data, 'files'));

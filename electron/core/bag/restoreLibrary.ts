@@ -9,8 +9,13 @@ import { checkBag, copyHashing } from './bagit';
 /** Lists a bag's problems as one sentence, the first few named. */
 export function invalidBagError(bag: string, problems: string[]): WenshiError {
   const shown = problems.slice(0, 5).join('；');
-  const more = problems.length > 5 ? `等 ${problems.length} 处` : '';
-  return new WenshiError('invalid_argument', `备份包校验未通过（${bag}）：${shown}${more}`);
+  if (problems.length <= 5)
+    return new WenshiError('invalid_argument', 'bag_invalid', { bag, problems: shown });
+  return new WenshiError('invalid_argument', 'bag_invalid_more', {
+    bag,
+    problems: shown,
+    count: problems.length,
+  });
 }
 
 /**
@@ -24,11 +29,12 @@ export async function restoreLibrary(
   context: JobContext = {},
 ): Promise<{ root: string; files: number; items: number }> {
   const existing = await readdir(target).catch(() => null);
-  if (existing && existing.length > 0) throw new WenshiError('exists', `恢复目标必须是空文件夹：${target}`);
+  if (existing && existing.length > 0)
+    throw new WenshiError('exists', 'restore_target_not_empty', { target });
   const check = await checkBag(bag, context);
   if (check.problems.length > 0) throw invalidBagError(bag, check.problems);
   if (!check.manifest.has('data/library.json'))
-    throw new WenshiError('invalid_argument', `这个备份包里没有文史典藏资料库（缺少 library.json）：${bag}`);
+    throw new WenshiError('invalid_argument', 'backup_without_library', { bag });
 
   await mkdir(target, { recursive: true });
   try {
@@ -42,7 +48,7 @@ export async function restoreLibrary(
         path.join(target, ...inside),
         context.signal,
       );
-      if (copied !== sha256) throw new WenshiError('io', `恢复时文件校验值不符：${rel}`);
+      if (copied !== sha256) throw new WenshiError('io', 'restore_checksum_mismatch', { file: rel });
     }
     for (const sub of LIBRARY_SUBFOLDERS) await mkdir(path.join(target, sub), { recursive: true });
     const library = await Library.open(target);

@@ -162,7 +162,8 @@ export class Catalog {
   async create(fields: ItemFieldsInput, restoreId?: string): Promise<Item> {
     const now = this.clock().toISOString();
     let id = restoreId ?? randomBytes(8).toString('hex');
-    if (restoreId && this.items.has(restoreId)) throw new WenshiError('exists', `条目 ${restoreId} 已存在`);
+    if (restoreId && this.items.has(restoreId))
+      throw new WenshiError('exists', 'item_exists', { id: restoreId });
     while (this.items.has(id)) id = randomBytes(8).toString('hex');
     const item: Item = { ...ItemFieldsSchema.parse(fields), id, createdAt: now, updatedAt: now };
     await this.persist(id, item);
@@ -217,7 +218,7 @@ export class Catalog {
   /** Adds an item that already has its id and dates, as one from another archivist's package. */
   async insert(record: Item): Promise<Item> {
     const item = ItemSchema.parse(record);
-    if (this.items.has(item.id)) throw new WenshiError('exists', `条目 ${item.id} 已存在`);
+    if (this.items.has(item.id)) throw new WenshiError('exists', 'item_exists', { id: item.id });
     await this.persist(item.id, item);
     this.remember(item);
     this.emit({ type: 'put', item, previous: undefined });
@@ -226,7 +227,7 @@ export class Catalog {
 
   async update(id: string, patch: ItemPatchInput): Promise<Item> {
     const previous = this.items.get(id);
-    if (!previous) throw new WenshiError('not_found', `找不到条目 ${id}`);
+    if (!previous) throw new WenshiError('not_found', 'item_not_found', { id });
     const fields = ItemFieldsSchema.parse({ ...previous, ...ItemPatchSchema.parse(patch) });
     const item: Item = { ...previous, ...fields, updatedAt: this.clock().toISOString() };
     await this.persist(id, item);
@@ -238,7 +239,7 @@ export class Catalog {
 
   async delete(id: string): Promise<Item> {
     const item = this.items.get(id);
-    if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
+    if (!item) throw new WenshiError('not_found', 'item_not_found', { id });
     await this.persist(id, undefined);
     this.forget(item);
     this.emit({ type: 'delete', item });

@@ -25,10 +25,7 @@ function loadFont(file: string): Promise<LoadedFont> {
       (error: NodeJS.ErrnoException) => {
         // A font the app ships is missing only from a damaged or partial installation.
         if (error.code === 'ENOENT' || error.code === 'EISDIR')
-          throw new WenshiError(
-            'not_found',
-            `找不到编印所需的字体文件 ${path.basename(file)}，请重新安装文史典藏`,
-          );
+          throw new WenshiError('not_found', 'font_missing', { file: path.basename(file) });
         throw error;
       },
     );

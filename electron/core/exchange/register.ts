@@ -35,13 +35,13 @@ export async function readRegister(file: string): Promise<string[][]> {
   try {
     bytes = await readFile(file);
   } catch {
-    throw new WenshiError('not_found', `找不到登记表：${file}`);
+    throw new WenshiError('not_found', 'register_not_found', { file });
   }
   if (ext === '.csv' || ext === '.txt') {
     try {
       return parseCsv(decodeText(bytes).text);
     } catch (error) {
-      throw new WenshiError('invalid_argument', `登记表不是有效的 CSV：${(error as Error).message}`);
+      throw new WenshiError('invalid_argument', 'register_bad_csv', { detail: (error as Error).message });
     }
   }
   if (ext === '.xlsx') {
@@ -51,13 +51,11 @@ export async function readRegister(file: string): Promise<string[][]> {
         row.map((cell) => (cell === null || cell === undefined ? '' : cellText(cell))),
       );
     } catch {
-      throw new WenshiError(
-        'invalid_argument',
-        `登记表不是有效的 Excel（.xlsx）文件：${path.basename(file)}`,
-      );
+      throw new WenshiError('invalid_argument', 'register_bad_xlsx', { file: path.basename(file) });
     }
   }
-  throw new WenshiError('unsupported', `登记表应为 .xlsx 或 .csv 文件，而不是 ${ext || '无扩展名的文件'}`);
+  if (!ext) throw new WenshiError('unsupported', 'register_without_extension');
+  throw new WenshiError('unsupported', 'register_wrong_type', { ext });
 }
 
 function cellText(cell: unknown): string {
@@ -73,10 +71,7 @@ function parseRows(rows: string[][]): { columns: RegisterPreview['columns']; par
   const [header = [], ...body] = rows;
   const columns = header.map((h) => ({ header: h, column: columnFor(h) }));
   if (!columns.some((c) => c.column?.headers[0] === '题名'))
-    throw new WenshiError(
-      'invalid_argument',
-      '登记表缺少「题名」列（第一行应为列名，如 档号、题名、类型、口述人、事件时间）',
-    );
+    throw new WenshiError('invalid_argument', 'register_without_title');
   const parsed = body
     .map((cells, index) => ({ cells, row: index + 2 }))
     .filter(({ cells }) => cells.some((c) => c.trim() !== ''))

@@ -53,7 +53,7 @@ export async function addPaths(
 ): Promise<AddResult> {
   const dryRun = options.dryRun ?? false;
   if (!dryRun) library.assertWritable();
-  if (paths.length === 0) throw new WenshiError('invalid_argument', '请指定要导入的文件或文件夹');
+  if (paths.length === 0) throw new WenshiError('invalid_argument', 'import_nothing_given');
   const result: AddResult = {
     added: [],
     skipped: [],
@@ -67,12 +67,12 @@ export async function addPaths(
   const candidates: PlannedFile[] = [];
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
-    if (!info) throw new WenshiError('not_found', `找不到文件或文件夹：${given}`);
+    if (!info) throw new WenshiError('not_found', 'path_not_found', { path: given });
     if (info.isDirectory()) {
       const before = candidates.length + result.failed.length;
       await collectFolder(given, options.recursive ?? false, candidates, result);
       if (candidates.length + result.failed.length === before)
-        throw new WenshiError('not_found', `文件夹中没有可导入的文件：${given}`);
+        throw new WenshiError('not_found', 'folder_nothing_to_import', { path: given });
     } else if (!fileTypeOf(given)) {
       result.failed.push({ path: given, reason: '不支持的文件类型' });
     } else {
@@ -103,7 +103,7 @@ async function collectFolder(
   result: AddResult,
 ): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
-    throw new WenshiError('io', `无法读取文件夹：${dir}`);
+    throw new WenshiError('io', 'folder_unreadable', { path: dir });
   });
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;

@@ -10,6 +10,6 @@ export async function audioDuration(file: string): Promise<number | undefined> {
       ? Math.round(format.duration * 1000) / 1000
       : undefined;
   } catch {
-    throw new WenshiError('unsupported', '音频文件已损坏或格式无法识别');
+    throw new WenshiError('unsupported', 'audio_damaged');
   }
 }

@@ -18,10 +18,10 @@ export async function checkImage(file: string, mime: string, name: string): Prom
     await sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
   } catch (error) {
     if (/pixel limit/i.test((error as Error).message))
-      throw new WenshiError(
-        'unsupported',
-        `图像声明的尺寸超过 ${MAX_IMAGE_PIXELS.toLocaleString('en-US')} 像素，可能是恶意构造的“解压炸弹”，未导入：${name}`,
-      );
-    throw new WenshiError('unsupported', `无法读取的图像文件（已损坏或与扩展名不符），未导入：${name}`);
+      throw new WenshiError('unsupported', 'image_pixel_bomb', {
+        max: MAX_IMAGE_PIXELS.toLocaleString('en-US'),
+        name,
+      });
+    throw new WenshiError('unsupported', 'image_unreadable', { name });
   }
 }

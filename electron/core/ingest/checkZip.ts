@@ -23,14 +23,11 @@ interface Entry {
 }
 
 function bomb(name: string): WenshiError {
-  return new WenshiError(
-    'unsupported',
-    `Word 文件解压后大得异常，可能是恶意构造的“压缩炸弹”，未导入：${name}`,
-  );
+  return new WenshiError('unsupported', 'docx_zip_bomb', { name });
 }
 
 function damaged(name: string): WenshiError {
-  return new WenshiError('unsupported', `Word 文件已损坏或不是 .docx 格式，无法读取正文：${name}`);
+  return new WenshiError('unsupported', 'docx_damaged_named', { name });
 }
 
 /**

@@ -25,7 +25,7 @@ export interface ExtractedText {
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 export async function extractText(file: string, reader: Reader, size: number): Promise<ExtractedText> {
-  if (size > MAX_TEXT_BYTES) throw new WenshiError('unsupported', '文本文件超过 64 MB，无法作为全文读取');
+  if (size > MAX_TEXT_BYTES) throw new WenshiError('unsupported', 'text_too_large');
   switch (reader) {
     case 'docx':
       return withTimedLines(cleaned(await readDocx(file)));
@@ -36,8 +36,7 @@ export async function extractText(file: string, reader: Reader, size: number): P
     case 'subtitles': {
       const decoded = decodeText(await readFile(file));
       const { text, segments } = parseSubtitles(decoded.text);
-      if (segments.length === 0)
-        throw new WenshiError('unsupported', '字幕文件中没有找到时间码（应为 SRT 或 WebVTT 格式）');
+      if (segments.length === 0) throw new WenshiError('unsupported', 'subtitles_without_timecodes');
       return { ...cleaned(text), encoding: decoded.encoding, segments };
     }
     case 'plain': {
@@ -67,7 +66,7 @@ async function readDocx(file: string): Promise<string> {
     const { value } = await mammoth.extractRawText({ path: file });
     return value.replace(/\n{2,}/g, '\n').trim();
   } catch {
-    throw new WenshiError('unsupported', 'Word 文件已损坏或不是 .docx 格式，无法读取正文');
+    throw new WenshiError('unsupported', 'docx_damaged');
   }
 }
 
@@ -80,10 +79,7 @@ async function readDoc(file: string): Promise<string> {
       .replace(/\n{2,}/g, '\n')
       .trim();
   } catch {
-    throw new WenshiError(
-      'unsupported',
-      '旧版 Word（.doc）文件已损坏或格式无法识别，请用 Word 另存为 .docx 后再导入',
-    );
+    throw new WenshiError('unsupported', 'doc_damaged');
   }
 }
 
@@ -103,9 +99,8 @@ async function readPdf(file: string): Promise<ExtractedText> {
     }).promise;
   } catch (error) {
     const name = (error as Error).name;
-    if (name === 'PasswordException')
-      throw new WenshiError('unsupported', 'PDF 文件有密码保护，无法读取正文');
-    throw new WenshiError('unsupported', 'PDF 文件已损坏或格式无法识别');
+    if (name === 'PasswordException') throw new WenshiError('unsupported', 'pdf_encrypted');
+    throw new WenshiError('unsupported', 'pdf_damaged');
   }
   try {
     const pages: string[] = [];

@@ -30,14 +30,11 @@ export async function processPhoto(file: string, sha256: string, libraryRoot: st
   const header = await sharp(file, { limitInputPixels: false })
     .metadata()
     .catch(() => {
-      throw new WenshiError('unsupported', '无法识别的图片文件（已损坏或不是图片）');
+      throw new WenshiError('unsupported', 'image_unrecognized');
     });
   const pixels = (header.width ?? 0) * (header.height ?? 0);
   if (pixels > MAX_INPUT_PIXELS)
-    throw new WenshiError(
-      'unsupported',
-      `图片尺寸 ${header.width} × ${header.height} 超过安全上限（约 2.7 亿像素），疑为恶意构造的文件，未导入`,
-    );
+    throw new WenshiError('unsupported', 'image_too_large', { width: header.width, height: header.height });
 
   const target = derivedPaths(libraryRoot, sha256);
   await mkdir(path.dirname(target.preview), { recursive: true });
@@ -53,7 +50,7 @@ export async function processPhoto(file: string, sha256: string, libraryRoot: st
   } catch {
     // The header was read, so the failure is in the image data. (libvips' message is shared
     // between threads and often arrives as "Unknown error" when images decode side by side.)
-    throw new WenshiError('unsupported', '图片文件不完整或已损坏（可能传输中断），未导入');
+    throw new WenshiError('unsupported', 'image_truncated');
   }
   const thumbnail = await sharp(preview)
     .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })

@@ -42,9 +42,9 @@ export async function reviewSuggestion(
   accept: boolean,
 ): Promise<Item> {
   const item = library.catalog.get(id);
-  if (!item) throw new WenshiError('not_found', `找不到条目 ${id}`);
+  if (!item) throw new WenshiError('not_found', 'item_not_found', { id });
   const suggestion = item.suggestions[index];
-  if (!suggestion) throw new WenshiError('not_found', '这条建议不存在（可能已处理过）');
+  if (!suggestion) throw new WenshiError('not_found', 'suggestion_not_found');
   const patch: ItemPatchInput = { suggestions: item.suggestions.filter((_, i) => i !== index) };
   const { field, value } = suggestion;
 
@@ -59,7 +59,7 @@ export async function reviewSuggestion(
       (patch as Record<string, unknown>)[field] = [...(current as string[]), String(value)];
     else if (field === 'notes') patch.notes = item.notes ? `${item.notes}\n${String(value)}` : String(value);
     else if (field in item) (patch as Record<string, unknown>)[field] = value;
-    else throw new WenshiError('invalid_argument', `无法接受这条建议：没有字段 ${field}`);
+    else throw new WenshiError('invalid_argument', 'suggestion_without_field', { field });
   }
   return library.updateItem(id, patch);
 }

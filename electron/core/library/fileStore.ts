@@ -27,7 +27,7 @@ export class FileStore {
    */
   pathFor(sha256: string, originalName: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256))
-      throw new WenshiError('invalid_argument', `不是有效的 SHA-256：${sha256.slice(0, 80)}`);
+      throw new WenshiError('invalid_argument', 'not_sha256', { value: sha256.slice(0, 80) });
     const ext = path
       .extname(originalName)
       .toLowerCase()

@@ -186,8 +186,8 @@ export class Library {
     const clock = options.clock ?? (() => new Date());
     await mkdir(root, { recursive: true });
     const existing = (await readdir(root)).filter((f) => !f.startsWith('.'));
-    if (existing.includes('library.json')) throw new WenshiError('exists', `这里已经有一个资料库：${root}`);
-    if (existing.length > 0) throw new WenshiError('exists', `文件夹不是空的，不能在这里新建资料库：${root}`);
+    if (existing.includes('library.json')) throw new WenshiError('exists', 'library_exists', { root });
+    if (existing.length > 0) throw new WenshiError('exists', 'folder_not_empty', { root });
     for (const sub of LIBRARY_SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
     const info: LibraryInfo = {
       format: 'wenshi-library',
@@ -227,10 +227,9 @@ export class Library {
       let migrationBackup: string | null = null;
       if (Number(raw['formatVersion']) < LIBRARY_FORMAT_VERSION) {
         if (readOnly)
-          throw new WenshiError(
-            'read_only',
-            `这个资料库是旧格式（格式 ${String(raw['formatVersion'])}），需要先升级；但它现在只能以只读方式打开（正由另一个程序使用），请关闭其他程序后再打开。`,
-          );
+          throw new WenshiError('read_only', 'old_format_read_only', {
+            version: String(raw['formatVersion']),
+          });
         const migrated = await migrateLibrary(root, raw, LIBRARY_FORMAT_VERSION, clock(), fs);
         raw = migrated.info;
         migrationBackup = migrated.backupDir;
@@ -341,7 +340,7 @@ export class Library {
   async undo(entryId: string): Promise<Item> {
     this.assertWritable();
     const entry = await this.audit.find(entryId);
-    if (!entry) throw new WenshiError('not_found', `找不到这条修改记录：${entryId}`);
+    if (!entry) throw new WenshiError('not_found', 'history_entry_not_found', { id: entryId });
     const oldValues = Object.fromEntries(entry.changes.map((c) => [c.field, c.old]));
     if (entry.action === 'create') {
       const item = await this.catalog.delete(entry.itemId);
@@ -354,7 +353,7 @@ export class Library {
       return item;
     }
     const before = asReadToday(this.catalog.get(entry.itemId));
-    if (!before) throw new WenshiError('not_found', '条目已被删除，请先撤销删除');
+    if (!before) throw new WenshiError('not_found', 'item_deleted_undo_first');
     const item = await this.catalog.update(entry.itemId, oldValues as ItemPatchInput);
     await this.record('update', item.id, before, item, entryId);
     return item;
@@ -433,8 +432,11 @@ export class Library {
 
   assertWritable(): void {
     if (!this.readOnly) return;
-    const who = this.lockedBy ? `（进程 ${this.lockedBy.pid}，${this.lockedBy.host}）` : '';
-    throw new WenshiError('read_only', `资料库正由另一个程序${who}使用，当前为只读模式。`);
+    if (!this.lockedBy) throw new WenshiError('read_only', 'library_locked');
+    throw new WenshiError('read_only', 'library_locked_by', {
+      pid: this.lockedBy.pid,
+      host: this.lockedBy.host,
+    });
   }
 
   async close(): Promise<void> {
@@ -488,31 +490,25 @@ async function readRawInfo(root: string): Promise<Record<string, unknown>> {
       () => true,
       () => false,
     );
-    throw new WenshiError(
-      'not_a_library',
-      exists ? `这个文件夹不是文史典藏资料库：${root}` : `资料库不存在：${root}`,
-    );
+    throw new WenshiError('not_a_library', exists ? 'not_a_library' : 'library_missing', { root });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new WenshiError('not_a_library', `library.json 已损坏，无法读取：${root}`);
+    throw new WenshiError('not_a_library', 'library_json_damaged', { root });
   }
   const head = z
     .object({ format: z.literal('wenshi-library'), formatVersion: z.number().int().min(0) })
     .safeParse(raw);
-  if (!head.success) throw new WenshiError('not_a_library', `library.json 无法识别：${root}`);
+  if (!head.success) throw new WenshiError('not_a_library', 'library_json_unknown', { root });
   if (head.data.formatVersion > LIBRARY_FORMAT_VERSION)
-    throw new WenshiError(
-      'newer_format',
-      `这个资料库由更新版本的文史典藏创建（格式 ${head.data.formatVersion}），请升级程序后再打开。`,
-    );
+    throw new WenshiError('newer_format', 'newer_format', { version: head.data.formatVersion });
   return raw as Record<string, unknown>;
 }
 
 function parseInfo(root: string, raw: Record<string, unknown>): LibraryInfo {
   const parsed = LibraryInfoSchema.safeParse(raw);
-  if (!parsed.success) throw new WenshiError('not_a_library', `library.json 无法识别：${root}`);
+  if (!parsed.success) throw new WenshiError('not_a_library', 'library_json_unknown', { root });
   return parsed.data;
 }

@@ -52,14 +52,14 @@ export function runnable(search: SavedSearch): RunnableSearch {
 
 function checkName(name: string): string {
   const trimmed = name.trim();
-  if (!trimmed) throw new WenshiError('invalid_argument', '请给这个检索起一个名称');
+  if (!trimmed) throw new WenshiError('invalid_argument', 'saved_search_name_empty');
   if (trimmed.length > SAVED_SEARCH_NAME_MAX)
-    throw new WenshiError('invalid_argument', `检索名称不能超过 ${SAVED_SEARCH_NAME_MAX} 个字`);
+    throw new WenshiError('invalid_argument', 'saved_search_name_too_long', { max: SAVED_SEARCH_NAME_MAX });
   return trimmed;
 }
 
 function nameTaken(name: string): WenshiError {
-  return new WenshiError('exists', `已有名为「${name}」的检索，请换一个名称`);
+  return new WenshiError('exists', 'saved_search_exists', { name });
 }
 
 /**
@@ -73,7 +73,7 @@ export function withSearch(
 ): SavedSearch[] {
   const name = checkName(input.name);
   const query = input.query.trim();
-  if (!query) throw new WenshiError('invalid_argument', '检索词为空，没有可保存的检索');
+  if (!query) throw new WenshiError('invalid_argument', 'saved_search_query_empty');
   const filters = Object.fromEntries(Object.entries(input.filters).filter(([, v]) => v && v.length > 0));
   const existing = list.find((s) => s.name === name);
   if (existing && !options.replace) throw nameTaken(name);
@@ -97,7 +97,7 @@ export function withSearch(
 
 function find(list: readonly SavedSearch[], id: string): SavedSearch {
   const found = list.find((s) => s.id === id);
-  if (!found) throw new WenshiError('not_found', '找不到这个已存检索，可能已被删除');
+  if (!found) throw new WenshiError('not_found', 'saved_search_not_found');
   return found;
 }
 

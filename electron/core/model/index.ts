@@ -88,3 +88,17 @@ export {
   type SearchFacet,
   type VocabularyField,
 } from './search';
+export {
+  LANGUAGES,
+  CORE_SENTENCES,
+  coreSentence,
+  fillSentence,
+  isCoreSentence,
+  paramText,
+  sentenceOfMessage,
+  type Language,
+  type SentenceTable,
+  type CoreSentence,
+  type SentenceArgs,
+  type SentenceParams,
+} from './sentences';

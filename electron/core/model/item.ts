@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMPTY_DATE, toFuzzyDate, unreadableDates, type FuzzyDate } from './dates';
+import { coreSentence } from './sentences';
 
 export const ITEM_KINDS = ['oral', 'photo', 'document'] as const;
 export const ItemKindSchema = z.enum(ITEM_KINDS);
@@ -33,7 +34,7 @@ export function normalizeRole(role: string): string {
 }
 
 export const PersonSchema = z.object({
-  name: z.string().trim().min(1, '人名不能为空'),
+  name: z.string().trim().min(1, coreSentence('person_name_empty')),
   role: z.string().trim().default('').transform(normalizeRole),
 });
 export type Person = z.infer<typeof PersonSchema>;
@@ -144,9 +145,9 @@ export const RegionSchema = z
     y: z.number().min(0).max(1),
     w: z.number().positive().max(1),
     h: z.number().positive().max(1),
-    name: z.string().trim().min(1, '人名不能为空').max(100),
+    name: z.string().trim().min(1, coreSentence('person_name_empty')).max(100),
   })
-  .refine((r) => r.x + r.w <= 1 + EDGE && r.y + r.h <= 1 + EDGE, '人物框须在照片范围之内');
+  .refine((r) => r.x + r.w <= 1 + EDGE && r.y + r.h <= 1 + EDGE, coreSentence('region_outside_photo'));
 export type Region = z.infer<typeof RegionSchema>;
 
 export const PhotoDetailsSchema = z.object({
@@ -190,7 +191,7 @@ const fieldShape = {
   kind: ItemKindSchema,
   /** 档号, e.g. XCGG-2023-0001: given from the library's pattern when empty. */
   identifier: z.string().trim().max(100),
-  title: z.string().trim().min(1, '题名不能为空').max(500, '题名不能超过 500 字'),
+  title: z.string().trim().min(1, coreSentence('title_empty')).max(500, coreSentence('title_too_long')),
   subtitle: z.string().trim().max(500),
   /** 内容提要 */
   abstract: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coreSentence } from './sentences';
 
 /** Trims the editors choose from (see core/compile PAGE_SIZES for the millimetres). */
 export const PAGE_SIZE_NAMES = ['16k', 'large-16k', 'a4', 'a5', '32k'] as const;
@@ -85,7 +86,7 @@ const matter = (title: string) =>
   z.object({ title: z.string().default(title), text: z.string().default('') }).default({ title, text: '' });
 
 export const VolumeFieldsSchema = z.object({
-  title: z.string().trim().min(1, '书名不能为空').max(200),
+  title: z.string().trim().min(1, coreSentence('book_title_empty')).max(200),
   subtitle: z.string().trim().max(200).default(''),
   /** 丛书: an article belongs to one volume of a series unless marked shared. */
   series: z.string().trim().max(200).default(''),

@@ -161,7 +161,9 @@ export class WorkerSearch implements SearchEngine {
       case 'done':
         return this.settle(message.id, (p) => p.resolve(undefined));
       case 'failed':
-        return this.settle(message.id, (p) => p.reject(new WenshiError('internal', message.message)));
+        return this.settle(message.id, (p) =>
+          p.reject(new WenshiError('internal', 'search_failed', { detail: message.message })),
+        );
     }
   }
 
@@ -194,7 +196,7 @@ export class WorkerSearch implements SearchEngine {
     if (worker === this.replacement) this.replacement = undefined;
     if (worker !== this.worker || this.closed) return;
     for (const pending of this.pending.values())
-      pending.reject(new WenshiError('internal', '检索进程意外退出，请重试'));
+      pending.reject(new WenshiError('internal', 'search_worker_exited'));
     this.pending.clear();
     if (++this.restarts <= MAX_RESTARTS) this.start();
   }
@@ -207,9 +209,9 @@ export class WorkerSearch implements SearchEngine {
   }
 
   private request<T>(message: ToSearchWorker & { id: number }): Promise<T> {
-    if (this.closed) return Promise.reject(new WenshiError('internal', '检索已关闭'));
+    if (this.closed) return Promise.reject(new WenshiError('internal', 'search_closed'));
     if (this.restarts > MAX_RESTARTS)
-      return Promise.reject(new WenshiError('internal', '检索进程无法启动，请重新打开资料库'));
+      return Promise.reject(new WenshiError('internal', 'search_cannot_start'));
     const worker = this.worker;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(message.id, { resolve: resolve as (value: unknown) => void, reject, worker });

@@ -1,5 +1,6 @@
 import { copyFile, open, rename, unlink } from 'node:fs/promises';
 import { WenshiError } from '../errors';
+import type { CoreSentence } from '../model';
 
 /** The part of an open file durable writes use. */
 export interface WritableHandle {
@@ -21,17 +22,18 @@ export interface StorageFs {
 
 export const nodeStorageFs: StorageFs = { open, rename, copyFile, unlink };
 
-const MESSAGES: Record<string, string> = {
-  ENOSPC: '磁盘空间不足，这次修改没有保存；已保存的内容不受影响。请腾出空间后重试。',
-  EDQUOT: '磁盘配额已满，这次修改没有保存；已保存的内容不受影响。',
-  EROFS: '资料库所在的磁盘是只读的（例如写保护的 U 盘），这次修改没有保存；已保存的内容不受影响。',
-  EACCES: '没有写入资料库文件夹的权限，这次修改没有保存；已保存的内容不受影响。',
-  EPERM: '没有写入资料库文件夹的权限，这次修改没有保存；已保存的内容不受影响。',
-  EIO: '磁盘读写出错（U 盘是否已拔出？），这次修改没有保存；已保存的内容不受影响。',
-};
+const SENTENCES = {
+  ENOSPC: 'storage_no_space',
+  EDQUOT: 'storage_quota',
+  EROFS: 'storage_read_only',
+  EACCES: 'storage_no_permission',
+  EPERM: 'storage_no_permission',
+  EIO: 'storage_io',
+} as const satisfies Record<string, CoreSentence>;
 
 /** A disk error as a sentence a person can act on; other errors pass unchanged. */
 export function storageError(error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code && MESSAGES[code] ? new WenshiError('io', MESSAGES[code]) : error;
+  const sentence = code ? SENTENCES[code as keyof typeof SENTENCES] : undefined;
+  return sentence ? new WenshiError('io', sentence) : error;
 }

@@ -13,7 +13,7 @@ export interface ItemSource {
 
 function itemOf(source: ItemSource, id: string): Item {
   const item = source.get(id);
-  if (!item) throw new WenshiError('not_found', `卷中引用的条目已被删除：${id}，请从卷中移除这一篇`);
+  if (!item) throw new WenshiError('not_found', 'volume_item_deleted', { id });
   return item;
 }
 

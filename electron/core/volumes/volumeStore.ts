@@ -42,7 +42,7 @@ export class VolumeStore {
 
   get(id: string): Volume {
     const volume = this.volumes.get(id);
-    if (!volume) throw new WenshiError('not_found', `找不到这一卷：${id}`);
+    if (!volume) throw new WenshiError('not_found', 'volume_not_found', { id });
     return volume;
   }
 
@@ -93,7 +93,7 @@ export class VolumeStore {
     for (const section of volume.sections)
       for (const article of section.articles) {
         if (seen.has(article.itemId))
-          throw new WenshiError('invalid_argument', `「${this.titleOf(article.itemId)}」在本卷中出现了两次`);
+          throw new WenshiError('invalid_argument', 'article_twice', { title: this.titleOf(article.itemId) });
         seen.add(article.itemId);
       }
     if (!volume.series) return;
@@ -105,10 +105,11 @@ export class VolumeStore {
       for (const section of volume.sections)
         for (const article of section.articles) {
           if (!shared.has(article.itemId) || (article.shared && shared.get(article.itemId))) continue;
-          throw new WenshiError(
-            'invalid_argument',
-            `「${this.titleOf(article.itemId)}」已收入同一丛书《${volume.series}》的《${other.title}》；如确需重复收录，请在两卷中都勾选「允许重复收录」`,
-          );
+          throw new WenshiError('invalid_argument', 'article_in_series', {
+            title: this.titleOf(article.itemId),
+            series: volume.series,
+            volume: other.title,
+          });
         }
     }
   }
