@@ -29,4 +29,11 @@ export type {
   SearchSort,
   SearchFacet,
   VocabularyField,
+  FormField,
+  FormTemplate,
+  FormGroup,
+  FormSettings,
+  FormSettingsInput,
+  CustomField,
+  FieldInput,
 } from '../core/model';

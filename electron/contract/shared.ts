@@ -8,6 +8,16 @@ export {
   WITNESS_TYPES,
   EDITORIAL_STATUSES,
   ACCESS_LEVELS,
+  ORIGINAL_FORMS,
+  FORM_GROUPS,
+  TEMPLATE_FIELDS,
+  NOT_IN_FORM,
+  ALWAYS_SHOWN,
+  templateFor,
+  bulkFields,
+  bulkEditable,
+  fieldValue,
+  patchForField,
   parseFuzzyDate,
   formatFuzzyDate,
   dateRange,
@@ -22,6 +32,8 @@ export { describeError, languageOf, LANGUAGES } from './errors';
 export { SEARCH_INDEX_JOB } from './events';
 export { SHORTCUT_KEYS } from './desktop';
 export {
+  ACTOR_MAX_LENGTH,
+  ActorSchema,
   IPC_INVOKE_CHANNEL,
   IPC_EVENT_CHANNEL,
   IPC_COMMAND_CHANNEL,

@@ -1,13 +1,29 @@
 // How calls travel: the meta sent with each, the IPC channels and the HTTP paths.
 import { z } from 'zod';
 
-/** Sent with a call: a job id lets the caller cancel the work and match its progress events. */
+/** The longest name a person may go by in the audit log. */
+export const ACTOR_MAX_LENGTH = 40;
+
+/** A person's name as the audit log records it: trimmed, not empty, short, no control characters. */
+export const ActorSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写姓名')
+  .max(ACTOR_MAX_LENGTH, `姓名不能超过 ${ACTOR_MAX_LENGTH} 字`)
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/, '姓名中有不可见的控制字符');
+
+/**
+ * Sent with a call: a job id lets the caller cancel the work and match its progress events; the
+ * actor is the person making the change, recorded in the audit log (the door's name when absent).
+ */
 export const CallMetaSchema = z
   .object({
     jobId: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/, '任务编号无效')
       .optional(),
+    actor: ActorSchema.optional(),
   })
   .strict();
 export type CallMeta = z.infer<typeof CallMetaSchema>;

@@ -1,5 +1,6 @@
 // Operations on the library as a whole: its name and settings, the demo, verification, backup, merge.
 import { z } from 'zod';
+import { FormSettingsChangeSchema, FormSettingsSchema } from '../../core/model';
 import { op } from './op';
 
 const LibrarySettingsOutput = z.object({
@@ -10,6 +11,8 @@ const LibrarySettingsOutput = z.object({
     .refine((p) => p.includes('{seq'), '档号规则须包含流水号 {seq}，如 XCGG-{year}-{seq:4}'),
   subjects: z.array(z.string().trim().min(1)),
   extraPlaces: z.array(z.string().trim().min(1)),
+  /** 著录模板: hidden and required fields, the library's own fields. */
+  form: FormSettingsSchema,
 });
 
 export const libraryOperations = {
@@ -41,7 +44,7 @@ export const libraryOperations = {
     access: 'write',
     input: z.object({
       name: z.string().trim().min(1, '资料库名称不能为空').max(100).optional(),
-      settings: LibrarySettingsOutput.partial().optional(),
+      settings: LibrarySettingsOutput.extend({ form: FormSettingsChangeSchema }).partial().optional(),
     }),
     output: z.object({ name: z.string(), settings: LibrarySettingsOutput }),
   }),
