@@ -17,6 +17,7 @@ export type {
   ItemPatchInput,
   Person,
   PersonRole,
+  FileRef,
   Region,
   EditorialStatus,
   Volume,

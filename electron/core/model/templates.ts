@@ -204,8 +204,11 @@ export function templateFor(kind: ItemKind, settings: FormSettingsInput = {}): F
   };
 }
 
-/** Fields that belong to one item alone: the title, 档号, full text and a file of its own. */
-const NOT_IN_BULK = new Set(['title', 'identifier', 'text', 'rights.releaseFile']);
+/**
+ * Fields that belong to one item alone: the title, 档号, full text, a file of its own, and the people
+ * with their roles in it (bulk edit adds people through `add.people`).
+ */
+const NOT_IN_BULK = new Set(['title', 'identifier', 'text', 'rights.releaseFile', 'people']);
 
 /** Whether bulk edit may set this template field (custom fields are checked against the settings). */
 export function bulkEditable(path: string): boolean {

@@ -88,6 +88,7 @@ function Shell() {
           readOnly={readOnly}
           fontScale={settings.fontScale}
           subjects={settings.subjects}
+          formSettings={info?.settings.form}
         />
       )}
       {settings.open && info && (

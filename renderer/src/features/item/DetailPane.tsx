@@ -1,9 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import type { FormSettings } from '../../../../electron/contract';
 import { ItemPanel } from './ItemPanel';
 import type { ItemEditor } from './useItemEditor';
 
 /** The right pane: the item open (or a new one), or a word that nothing is. */
-export function DetailPane({ editor, readOnly }: { editor: ItemEditor; readOnly: boolean }) {
+export function DetailPane({
+  editor,
+  readOnly,
+  formSettings,
+}: {
+  editor: ItemEditor;
+  readOnly: boolean;
+  formSettings?: FormSettings;
+}) {
   const { t } = useTranslation();
   const { item } = editor;
   return (
@@ -16,6 +25,7 @@ export function DetailPane({ editor, readOnly }: { editor: ItemEditor; readOnly:
           item={item}
           readOnly={readOnly}
           lookup={editor.lookup}
+          formSettings={formSettings}
           onSave={editor.save}
           onUpdate={editor.update}
           onDelete={item ? () => void editor.remove() : undefined}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item, ItemFieldsInput, ItemPatchInput } from '../../../../electron/contract';
+import type { FormSettings, Item, ItemFieldsInput, ItemPatchInput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { ItemForm } from './ItemForm';
 import { HistoryList } from './HistoryList';
@@ -14,6 +14,7 @@ interface Props {
   item: Item | null;
   readOnly: boolean;
   lookup: VocabularyLookup;
+  formSettings?: FormSettings;
   onSave: (fields: ItemFieldsInput) => Promise<void>;
   /** Saves an edit made in a viewer (people marked on a photo); true when saved. */
   onUpdate: (patch: ItemPatchInput) => Promise<boolean>;
@@ -27,7 +28,17 @@ interface Props {
  * The parent keys it by item, so the viewers keep their zoom and page across saves; the form and
  * the review start afresh from each saved version.
  */
-export function ItemPanel({ item, readOnly, lookup, onSave, onUpdate, onDelete, onDirty, onUndone }: Props) {
+export function ItemPanel({
+  item,
+  readOnly,
+  lookup,
+  formSettings,
+  onSave,
+  onUpdate,
+  onDelete,
+  onDirty,
+  onUndone,
+}: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'form' | 'history'>('form');
   const audio = item?.files.find((f) => f.mime.startsWith('audio/'));
@@ -83,6 +94,7 @@ export function ItemPanel({ item, readOnly, lookup, onSave, onUpdate, onDelete, 
             onDelete={onDelete}
             onDirty={onDirty}
             lookup={lookup}
+            formSettings={formSettings}
           />
         )}
       </div>
