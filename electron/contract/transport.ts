@@ -32,6 +32,8 @@ export const IPC_INVOKE_CHANNEL = 'wenshi:invoke';
 export const IPC_EVENT_CHANNEL = 'wenshi:event';
 export const IPC_COMMAND_CHANNEL = 'wenshi:command';
 export const IPC_LIBRARY_CHANNEL = 'wenshi:switch-library';
+/** The desktop's person name: invoked with no argument to read it, with a name to keep it. */
+export const IPC_PERSON_CHANNEL = 'wenshi:person';
 /** The HTTP door: POST `${HTTP_API_PREFIX}<op>`, events at `${HTTP_API_PREFIX}events`. */
 export const HTTP_API_PREFIX = '/api/';
 export const HTTP_EXPORTS_PREFIX = '/exports/';

@@ -52,6 +52,8 @@ export function HistoryList({
   const { showError } = useMessages();
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const shown = useShown();
+  const fieldName = (field: string) =>
+    t(`history.field.${field}`, { defaultValue: t(`form.part.${field}`, { defaultValue: field }) });
   const load = useCallback(() => {
     api.call('items.history', { id: itemId }).then((e) => setEntries([...e].reverse()), showError);
   }, [itemId, showError]);
@@ -62,9 +64,10 @@ export function HistoryList({
     });
   }, [load, itemId]);
 
-  async function undo(entry: Entry) {
+  /** Undoes the whole change, or only one field of it. */
+  async function undo(entry: Entry, field?: string) {
     try {
-      await api.call('items.undo', { entryId: entry.id });
+      await api.call('items.undo', { entryId: entry.id, ...(field && { field }) });
       onUndone();
     } catch (error) {
       showError(error);
@@ -82,7 +85,13 @@ export function HistoryList({
             <strong>{t(`history.action.${entry.action}`)}</strong>
             <span>{entry.actor}</span>
             <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>
-            {entry.undoOf && <span className="tag">{t('history.isUndo')}</span>}
+            {entry.undoOf && (
+              <span className="tag">
+                {entry.undoField
+                  ? t('form.history.isFieldUndo', { field: fieldName(entry.undoField) })
+                  : t('history.isUndo')}
+              </span>
+            )}
             {!readOnly && (
               <button type="button" className="secondary small" onClick={() => void undo(entry)}>
                 {t('history.undo')}
@@ -93,8 +102,18 @@ export function HistoryList({
             <ul className="history-changes">
               {entry.changes.map((change) => (
                 <li key={change.field}>
-                  {t(`history.field.${change.field}`, { defaultValue: change.field })}：
-                  <del>{shown(change.field, change.old)}</del> → <ins>{shown(change.field, change.new)}</ins>
+                  {fieldName(change.field)}：<del>{shown(change.field, change.old)}</del> →{' '}
+                  <ins>{shown(change.field, change.new)}</ins>
+                  {!readOnly && entry.changes.length > 1 && (
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={t('form.history.undoFieldOf', { field: fieldName(change.field) })}
+                      onClick={() => void undo(entry, change.field)}
+                    >
+                      {t('form.history.undoField')}
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { usePersistentState } from '../../hooks/usePersistentState';
 import { NO_LOOKUP, type VocabularyLookup } from './pickers/useLookup';
 import { draftOf, fieldsOf, missingRequired, type DraftValue, type ItemDraft } from './formDraft';
 import { FormSection } from './FormSection';
+import './form.css';
 import { dateReadable } from './fields/DateField';
 import { fieldLabel } from './fields/fieldNames';
 

@@ -87,10 +87,9 @@ export const formEn = {
     title: 'Your name',
     intro:
       'The history records who made each change. Please enter your name (once; you can change it in Settings).',
-    label: 'Name',
-    save: 'OK',
+    label: 'Your name',
+    save: 'Remember name',
     current: 'Changes by: {{name}}',
-    change: 'Change name',
   },
   history: {
     undoField: 'Undo this',

@@ -87,10 +87,9 @@ export const formZhHans = {
   person: {
     title: '您的姓名',
     intro: '修改记录中会写明每次修改是谁做的。请填写您的姓名（只需填写一次，以后可在设置中修改）。',
-    label: '姓名',
-    save: '确定',
+    label: '修改人姓名',
+    save: '记住姓名',
     current: '修改人：{{name}}',
-    change: '更改姓名',
   },
   history: {
     undoField: '撤销此项',

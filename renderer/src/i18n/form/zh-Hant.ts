@@ -86,10 +86,9 @@ export const formZhHant = {
   person: {
     title: '您的姓名',
     intro: '修改記錄中會寫明每次修改是誰做的。請填寫您的姓名（只需填寫一次，以後可在設定中修改）。',
-    label: '姓名',
-    save: '確定',
+    label: '修改人姓名',
+    save: '記住姓名',
     current: '修改人：{{name}}',
-    change: '更改姓名',
   },
   history: {
     undoField: '撤銷此項',
