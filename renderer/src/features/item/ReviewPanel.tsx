@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Item, OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
+import { fieldLabel } from './fields/fieldNames';
 
 type Diff = OpOutput<'items.cleanupDiff'>;
 const CONTEXT = 12;
@@ -65,7 +66,12 @@ export function ReviewPanel({
           <li key={`${suggestion.field}:${index}`}>
             <span className="suggestion-source">{suggestion.source}</span>
             {suggestion.field !== 'text' && (
-              <span className="suggestion-value">{String(suggestion.value)}</span>
+              <span className="suggestion-value">
+                {String(suggestion.value)}{' '}
+                <span className="suggestion-target">
+                  {t('form.suggestionInto', { field: fieldLabel({ path: suggestion.field }, t) })}
+                </span>
+              </span>
             )}
             {suggestion.field === 'text' && (
               <button

@@ -81,8 +81,7 @@ export const formEn = {
   chosen: 'Chosen {{field}}',
   required: '(required)',
   missing: 'Required fields not yet filled in: {{fields}}. You can save now and complete them later.',
-  expand: 'Show {{group}}',
-  dateWording: 'Date as written',
+  suggestionInto: '(into “{{field}}”)',
   person: {
     title: 'Your name',
     intro:

@@ -82,8 +82,7 @@ export const formZhHans = {
   chosen: '已选{{field}}',
   required: '（必填）',
   missing: '以下必填项尚未填写：{{fields}}。可以先保存，稍后补齐。',
-  expand: '展开{{group}}',
-  dateWording: '日期写法',
+  suggestionInto: '（填入「{{field}}」）',
   person: {
     title: '您的姓名',
     intro: '修改记录中会写明每次修改是谁做的。请填写您的姓名（只需填写一次，以后可在设置中修改）。',

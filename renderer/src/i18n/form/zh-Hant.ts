@@ -81,8 +81,7 @@ export const formZhHant = {
   chosen: '已選{{field}}',
   required: '（必填）',
   missing: '以下必填項尚未填寫：{{fields}}。可以先儲存，稍後補齊。',
-  expand: '展開{{group}}',
-  dateWording: '日期寫法',
+  suggestionInto: '（填入「{{field}}」）',
   person: {
     title: '您的姓名',
     intro: '修改記錄中會寫明每次修改是誰做的。請填寫您的姓名（只需填寫一次，以後可在設定中修改）。',
