@@ -1,5 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Application } from '../../electron/app';
+import { Application, loadPersonName, savePersonName } from '../../electron/app';
 import type { Item, OpOutput } from '../../electron/contract';
 import { Library } from '../../electron/core/library';
 import { fonts } from '../helpers/fonts';
@@ -149,5 +151,19 @@ describe('who did what', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe("the desktop's kept name", () => {
+  it('keeps a name the log accepts and refuses others with the reason, changing nothing', async () => {
+    const file = path.join(await tempDir(), 'person.json');
+    expect(await loadPersonName(file)).toBeNull();
+    expect(await savePersonName(file, ' 张三 ')).toBe('张三');
+    expect(await loadPersonName(file)).toBe('张三');
+    await expect(savePersonName(file, '张三\u0007')).rejects.toThrow(/控制字符/);
+    await expect(savePersonName(file, 'x'.repeat(41))).rejects.toThrow(/40/);
+    expect(await loadPersonName(file)).toBe('张三');
+    await writeFile(file, '{"version":1,"name":"\\u0000"}');
+    expect(await loadPersonName(file)).toBeNull();
   });
 });
