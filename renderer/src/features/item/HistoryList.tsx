@@ -32,10 +32,22 @@ function useShown(): (field: string, value: unknown) => string {
     }
     if (Array.isArray(value))
       return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') || '—';
-    if (typeof value === 'object') return JSON.stringify(value);
+    if (typeof value === 'object') return groupShown(field, value as Record<string, unknown>);
     const text = String(value);
     return text.length > 60 ? `${text.slice(0, 60)}…` : text;
   };
+
+  /** A group of fields (来源, 授权, 口述信息 …): the filled ones by name, as the form names them. */
+  function groupShown(field: string, group: Record<string, unknown>): string {
+    const parts = Object.entries(group)
+      .filter(([, v]) => v !== '' && v !== false && v !== undefined && !(Array.isArray(v) && v.length === 0))
+      .map(([key, v]) => {
+        const name = t(`form.field.${field}.${key}`, { defaultValue: key });
+        const shown = typeof v === 'object' ? JSON.stringify(v) : v === true ? '✓' : String(v);
+        return `${name}：${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}`;
+      });
+    return parts.join('；') || '—';
+  }
 }
 
 /** The item's audit log, newest first, each change with an undo button. */
