@@ -206,7 +206,8 @@ export class Application {
     };
     try {
       const handler = this.handlers[name] as (args: unknown, context: CallContext) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data, context) };
+      const value = await this.library.actingAs(meta.data.actor, () => handler(parsed.data, context));
+      return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
     } finally {

@@ -8,3 +8,4 @@ export { packagedFonts } from './fonts';
 export { Workspace, type OpenLibrary, type SwitchOutcome } from './workspace/workspace';
 export { createLibrary, holdsLibrary, restoreLibrary } from './workspace/libraryFolders';
 export * from './workspace/recentLibraries';
+export { loadPersonName, savePersonName, systemUserName } from './workspace/personName';

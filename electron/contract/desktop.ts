@@ -50,4 +50,14 @@ export interface DesktopBridge {
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Shows the chosen library in the window (which then reloads); resolves when nothing changed. */
   switchLibrary(choice: LibraryChoice): Promise<void>;
+  /** The name this computer's user gave for the audit log (null when not yet asked), and the system account's. */
+  person(): Promise<PersonInfo>;
+  /** Keeps the person's name; fails with the reason when it is not a name the log accepts. */
+  setPerson(name: string): Promise<Result<PersonInfo>>;
+}
+
+export interface PersonInfo {
+  name: string | null;
+  /** Offered as the answer when asking: the system account's name, or empty. */
+  systemName: string;
 }

@@ -80,6 +80,11 @@ export const ERROR_SENTENCES = {
     'zh-Hant': '沒有收到這批上傳的檔案，請重新拖入',
     en: 'The uploaded files did not arrive; drop them in again.',
   },
+  field_not_bulk_editable: {
+    'zh-Hans': '不能批量修改这个字段：{field}',
+    'zh-Hant': '不能批次修改這個欄位：{field}',
+    en: 'The field {field} cannot be edited in bulk.',
+  },
   no_items_selected: {
     'zh-Hans': '未选择条目：先在列表中选择要编印的条目',
     'zh-Hant': '未選擇條目：先在列表中選擇要編印的條目',

@@ -6,6 +6,7 @@ import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
   IPC_LIBRARY_CHANNEL,
+  IPC_PERSON_CHANNEL,
   LibraryChoiceSchema,
   type AppCommand,
   type LibraryChoice,
@@ -17,7 +18,10 @@ import {
   holdsLibrary,
   isRecent,
   lastLibrary,
+  loadPersonName,
   packagedFonts,
+  savePersonName,
+  systemUserName,
   Workspace,
   withAvailability,
 } from '../app';
@@ -315,6 +319,20 @@ if (!app.requestSingleInstanceLock()) {
       if (!isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame, RENDERER_URL)) return;
       const parsed = LibraryChoiceSchema.safeParse(choice);
       if (parsed.success) await carryOut(parsed.data);
+    });
+
+    // Who makes the changes, for the audit log: asked once by the page, kept beside the recent list.
+    const personFile = path.join(app.getPath('userData'), 'person.json');
+    ipcMain.handle(IPC_PERSON_CHANNEL, async (event, name: unknown) => {
+      const trusted = isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame, RENDERER_URL);
+      if (!trusted && name === undefined) return { name: null, systemName: '' };
+      if (!trusted) return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } };
+      if (name === undefined) return { name: await loadPersonName(personFile), systemName: systemUserName() };
+      try {
+        return { ok: true, value: { name: await savePersonName(personFile, name), systemName: systemUserName() } };
+      } catch (error) {
+        return { ok: false, error: { code: 'invalid_argument', message: (error as Error).message } };
+      }
     });
 
     buildMenu();

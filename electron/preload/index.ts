@@ -4,12 +4,15 @@ import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
   IPC_LIBRARY_CHANNEL,
+  IPC_PERSON_CHANNEL,
   OP_NAMES,
   type AppCommand,
   type ApiEvent,
   type CallMeta,
   type DesktopBridge,
   type LibraryChoice,
+  type PersonInfo,
+  type Result,
 } from '../contract';
 
 /** Subscribes to one channel main sends on; returns the unsubscribe. */
@@ -28,7 +31,7 @@ const operations = Object.fromEntries(
 );
 
 // Besides the contract, only the desktop's own part: a dropped file's path (which the page cannot
-// learn itself), the menu's commands, and the request to show another library.
+// learn itself), the menu's commands, the request to show another library, and the person's name.
 const desktop: DesktopBridge = {
   onEvent: (listener: (event: ApiEvent) => void) => listen(IPC_EVENT_CHANNEL, listener),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
@@ -36,6 +39,8 @@ const desktop: DesktopBridge = {
   switchLibrary: async (choice: LibraryChoice) => {
     await ipcRenderer.invoke(IPC_LIBRARY_CHANNEL, choice);
   },
+  person: () => ipcRenderer.invoke(IPC_PERSON_CHANNEL) as Promise<PersonInfo>,
+  setPerson: (name: string) => ipcRenderer.invoke(IPC_PERSON_CHANNEL, name) as Promise<Result<PersonInfo>>,
 };
 
 contextBridge.exposeInMainWorld('wenshi', { ...operations, ...desktop });

@@ -286,7 +286,7 @@ describe('photos', () => {
     expect(item.createdDate).toEqual({ text: '', edtf: '' });
     expect(item.suggestions).toEqual([
       { field: 'createdDate', value: '1984-03-15', source: 'EXIF 拍摄时间' },
-      { field: 'notes', value: '拍摄设备：Seagull DF-1', source: 'EXIF 相机' },
+      { field: 'photo.camera', value: 'Seagull DF-1', source: 'EXIF 相机' },
     ]);
     const derived = derivedPaths(library.root, item.files[0]!.sha256);
     await access(derived.thumbnail);
@@ -295,7 +295,9 @@ describe('photos', () => {
     const dated = await reviewSuggestion(library, item.id, 0, true);
     expect(dated.createdDate).toEqual({ text: '1984年3月15日', edtf: '1984-03-15' });
     const noted = await reviewSuggestion(library, item.id, 0, true);
-    expect(noted.notes).toBe('拍摄设备：Seagull DF-1');
+    // The camera lands in a field the form shows, and the photo's measured size stays.
+    expect(noted.photo).toMatchObject({ camera: 'Seagull DF-1', width: 20, height: 40 });
+    expect(noted.notes).toBe('');
     expect(noted.suggestions).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import {
 import { ipcRenderer, record } from './standIn/electron.mjs';
 
 const BUILT_PRELOAD = path.resolve(__dirname, '../../out/preload/index.cjs');
-const DESKTOP_METHODS = ['onEvent', 'pathForFile', 'onCommand', 'switchLibrary'];
+const DESKTOP_METHODS = ['onEvent', 'pathForFile', 'onCommand', 'switchLibrary', 'person', 'setPerson'];
 
 /** Runs a preload's source with a sandboxed preload's require: `electron` and nothing else. */
 async function loadPreload(source: string): Promise<Record<string, unknown>> {

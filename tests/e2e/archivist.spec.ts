@@ -122,9 +122,9 @@ test('archivist: drop a folder, watch the import, review the cleanup, describe a
     '一九八四年春天，我们开始收头发。',
   );
   const form = page.getByRole('form', { name: '著录' });
-  await form.getByLabel('时间').fill('1984年春');
+  await form.getByLabel('事件时间', { exact: true }).fill('1984年春');
   await expect(form.getByText('= 1984年春（1984-03-01 至 1984-05-31）')).toBeVisible();
-  await form.getByLabel('地点').fill('禹州市');
+  await form.getByLabel('地点', { exact: true }).fill('禹州市');
   await form.getByRole('button', { name: '添加人物' }).click();
   await form.getByLabel('姓名').fill('张三');
   await form.getByLabel('角色').selectOption({ label: '口述人' });

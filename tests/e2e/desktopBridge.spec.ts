@@ -34,10 +34,20 @@ test.beforeEach(async ({ page }) => {
         },
       ]),
     );
+    // One stream for every listener, as the preload has one IPC channel: a browser allows only six
+    // connections to a server, and a stream each would leave none for the calls.
+    const eventListeners = new Set<(event: unknown) => void>();
+    let source: EventSource | undefined;
     bridge['onEvent'] = (listener: (event: unknown) => void) => {
-      const source = new EventSource('/api/events');
-      source.onmessage = (message) => listener(JSON.parse(message.data as string));
-      return () => source.close();
+      eventListeners.add(listener);
+      if (!source) {
+        source = new EventSource('/api/events');
+        source.onmessage = (message) => {
+          const event: unknown = JSON.parse(message.data as string);
+          eventListeners.forEach((l) => l(event));
+        };
+      }
+      return () => eventListeners.delete(listener);
     };
     bridge['pathForFile'] = () => '';
     bridge['onCommand'] = (listener: (command: AppCommand) => void) => {
@@ -46,6 +56,13 @@ test.beforeEach(async ({ page }) => {
     };
     bridge['switchLibrary'] = async (choice: LibraryChoice) => {
       probe.switched.push(choice);
+    };
+    // The desktop keeps the person's name itself and offers the system account's.
+    let person: string | null = null;
+    bridge['person'] = async () => ({ name: person, systemName: 'zhangsan' });
+    bridge['setPerson'] = async (name: string) => {
+      person = name.trim();
+      return { ok: true, value: { name: person, systemName: 'zhangsan' } };
     };
     Object.assign(window, { wenshi: bridge, menuProbe: probe });
   }, OP_NAMES);
@@ -70,7 +87,10 @@ test('settings open or create another library; the menu switches only after unsa
 
   // Unsaved edits: the page asks before another library replaces it.
   await page.evaluate(() => window.menuProbe.send({ name: 'newItem' }));
-  await page.getByRole('form', { name: '新建条目' }).getByLabel('题名').fill('许昌发制品产业的起步');
+  await page
+    .getByRole('form', { name: '新建条目' })
+    .getByLabel('题名', { exact: true })
+    .fill('许昌发制品产业的起步');
   const recent = { name: 'switchLibrary', choice: { action: 'recent', root: '/data/长葛资料库' } } as const;
   page.once('dialog', (dialog) => void dialog.dismiss());
   await page.evaluate((command) => window.menuProbe.send(command), recent);
@@ -81,4 +101,54 @@ test('settings open or create another library; the menu switches only after unsa
 
   await page.evaluate(() => window.menuProbe.send({ name: 'focusSearch' }));
   await expect(page.getByRole('searchbox', { name: '检索' })).toBeFocused();
+});
+
+test('asks the name once, names the person in the history, undoes one field; the template hides and adds fields', async ({
+  page,
+  library,
+}) => {
+  await page.goto(library.url);
+  // The desktop offers the system account's name; the person gives their own.
+  const ask = page.getByRole('region', { name: '您的姓名' });
+  await expect(ask.getByLabel('修改人姓名')).toHaveValue('zhangsan');
+  await ask.getByLabel('修改人姓名').fill('张三');
+  await ask.getByRole('button', { name: '记住姓名' }).click();
+  await expect(ask).toBeHidden();
+
+  await page.getByRole('main').getByRole('button', { name: '新建条目' }).click();
+  const created = page.getByRole('form', { name: '新建条目' });
+  await created.getByLabel('题名', { exact: true }).fill('禹州钧瓷');
+  await created.getByLabel('提供者').fill('王五');
+  await created.getByRole('button', { name: '新建' }).click();
+  await expect(page.getByRole('status')).toContainText('已新建「禹州钧瓷」');
+
+  const form = page.getByRole('form', { name: '著录' });
+  await form.getByLabel('题名', { exact: true }).fill('禹州钧瓷复烧记');
+  await form.getByLabel('备注').fill('需核对年份');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText('已保存「禹州钧瓷复烧记」');
+
+  await page.getByRole('tab', { name: '修改记录' }).click();
+  const history = page.getByRole('list', { name: '修改记录' });
+  await expect(history.getByRole('listitem').first()).toContainText('张三');
+  await history.getByRole('button', { name: '撤销「题名」的这次修改' }).click();
+  await expect(history).toContainText('撤销了「题名」');
+  await page.getByRole('tab', { name: '著录' }).click();
+  await expect(form.getByLabel('题名', { exact: true })).toHaveValue('禹州钧瓷');
+  await expect(form.getByLabel('备注')).toHaveValue('需核对年份');
+
+  // The library's template: 备注 hidden, a field of its own added.
+  await page.evaluate(() => window.menuProbe.send({ name: 'openSettings' }));
+  const settings = page.getByRole('dialog', { name: '设置' });
+  await settings.getByLabel('显示「备注」').uncheck();
+  await settings.getByLabel('新字段名称').fill('捐赠单位');
+  await settings.getByRole('button', { name: '添加自定义字段' }).click();
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(settings).toBeHidden();
+  await page.getByRole('row', { name: /禹州钧瓷/ }).click();
+  await expect(form.getByLabel('备注')).toHaveCount(0);
+  await form.getByLabel('捐赠单位').fill('许昌市档案馆');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText('已保存「禹州钧瓷」');
+  await expect(form.getByLabel('捐赠单位')).toHaveValue('许昌市档案馆');
 });

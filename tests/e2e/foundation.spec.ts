@@ -32,11 +32,11 @@ test('add an item, find it in traditional script, compile it to PDF', async ({ p
   await page.getByRole('main').getByRole('button', { name: '新建条目' }).click();
   const form = page.getByRole('form', { name: '新建条目' });
   await form.getByLabel('类型').selectOption('oral');
-  await form.getByLabel('题名').fill('许昌发制品产业的起步');
+  await form.getByLabel('题名', { exact: true }).fill('许昌发制品产业的起步');
   await form.getByRole('button', { name: '添加人物' }).click();
   await form.getByLabel('姓名').fill('张三');
   await form.getByLabel('角色').selectOption({ label: '口述人' });
-  await form.getByLabel('时间').fill('1984年春');
+  await form.getByLabel('事件时间', { exact: true }).fill('1984年春');
   await form
     .getByLabel('全文')
     .fill('一九八四年春，许昌的发制品产业刚刚起步。\n我们从走村串户收购头发开始。');

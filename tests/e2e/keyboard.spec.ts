@@ -18,7 +18,7 @@ test('keyboard only: search with Ctrl+K, open a result, move through the list', 
   await expect(first).toBeFocused();
   await expect(page.locator('.search-results mark').first()).toHaveText('許昌');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('form', { name: '著录' }).getByLabel('题名')).toHaveValue(
+  await expect(page.getByRole('form', { name: '著录' }).getByLabel('题名', { exact: true })).toHaveValue(
     'zhengxie-plan-web-scraped',
   );
   // Focus is visible where it is.

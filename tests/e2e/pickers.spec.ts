@@ -42,7 +42,7 @@ test('pick a person and places in the form, save a search and run it again from 
   await page.goto(library.url);
   await page.getByRole('banner').getByRole('button', { name: '新建条目' }).click();
   const form = page.getByRole('form', { name: '新建条目' });
-  await form.getByLabel('题名').fill('神垕窑火');
+  await form.getByLabel('题名', { exact: true }).fill('神垕窑火');
 
   // A person already in the library, by pinyin initials, with the number of items naming them.
   const name = form.getByRole('combobox', { name: '姓名' });

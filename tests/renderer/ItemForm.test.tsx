@@ -21,7 +21,7 @@ describe('ItemForm', () => {
 
   it('reads a fuzzy date as it is typed and shows what it will be stored as', () => {
     renderForm();
-    const date = screen.getByLabelText('时间');
+    const date = screen.getByLabelText('事件时间');
     fireEvent.change(date, { target: { value: '1984年春' } });
     expect(screen.getByText('= 1984年春（1984-03-01 至 1984-05-31）')).toBeTruthy();
     fireEvent.change(date, { target: { value: '民国三十八年' } });
@@ -41,12 +41,12 @@ describe('ItemForm', () => {
     const { onSave, onDirty } = renderForm();
     fireEvent.change(screen.getByLabelText('题名'), { target: { value: '禹州钧瓷复烧记' } });
     expect(onDirty).toHaveBeenCalledWith(true);
-    fireEvent.change(screen.getByLabelText('时间'), { target: { value: '明天' } });
+    fireEvent.change(screen.getByLabelText('事件时间'), { target: { value: '明天' } });
     fireEvent.click(screen.getByRole('button', { name: '新建' }));
     await vi.waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
     expect(onSave.mock.calls[0]![0]).toMatchObject({ eventDate: '明天' });
 
-    fireEvent.change(screen.getByLabelText('时间'), { target: { value: '约1990年' } });
+    fireEvent.change(screen.getByLabelText('事件时间'), { target: { value: '约1990年' } });
     fireEvent.change(screen.getByLabelText('地点'), { target: { value: '禹州市、神垕镇' } });
     fireEvent.click(screen.getByRole('button', { name: '添加人物' }));
     fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '王五' } });

@@ -20,6 +20,9 @@ export function createFakeApi() {
     previewUrl: (fileName: string) => `/exports/${encodeURIComponent(fileName)}?inline=1`,
     fileUrl: (sha256: string) => `/files/${sha256}`,
     emit: (event: ApiEvent) => listeners.forEach((l) => l(event)),
+    setActor: vi.fn<(name: string | null) => void>(),
+    person: vi.fn(async () => ({ name: null as string | null, systemName: '' })),
+    setPerson: vi.fn(async (name: string) => ({ name, systemName: '' })),
   };
 }
 

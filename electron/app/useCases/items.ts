@@ -5,6 +5,7 @@ import { throwIfCancelled } from '../../core/errors';
 import { AppFailure } from '../errors';
 import type { addPaths as AddPaths } from '../../core/ingest';
 import { cleanupDiff, reviewSuggestion } from '../../core/ingest/review';
+import { bulkEditable, patchForField } from '../../core/model';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
 import { itemOverview } from './itemOverview';
 import { itemSummary } from '../itemSummary';
@@ -61,8 +62,12 @@ export function itemUseCases(app: AppContext): ItemHandlers {
     'items.create': async (fields) => library.createItem(fields),
     'items.update': async ({ id, patch }) => library.updateItem(id, patch),
     'items.delete': async ({ id }) => ({ id: (await library.deleteItem(id)).id }),
-    'items.bulkUpdate': async ({ ids, set, add }, context) => {
+    'items.bulkUpdate': async ({ ids, set, setFields, add }, context) => {
       const items = ids.map((id) => itemOrThrow(app, id));
+      const customKeys = new Set(library.info.settings.form.customFields.map((f) => `custom.${f.key}`));
+      for (const { path: field } of setFields ?? [])
+        if (!bulkEditable(field) && !customKeys.has(field))
+          throw new AppFailure('invalid_argument', 'field_not_bulk_editable', { field });
       for (const [index, item] of items.entries()) {
         throwIfCancelled(context.signal);
         context.onProgress?.({ phase: 'bulk', done: index, total: items.length, current: item.title });
@@ -72,12 +77,21 @@ export function itemUseCases(app: AppContext): ItemHandlers {
             [...item[key as 'tags'], ...(values ?? [])],
           ]),
         );
-        await library.updateItem(item.id, { ...set, ...merged });
+        let fields: Record<string, unknown> = item;
+        for (const { path: field, value } of setFields ?? [])
+          fields = { ...fields, ...patchForField(fields, field, value) };
+        const patch = Object.fromEntries(
+          (setFields ?? []).map(({ path: field }) => {
+            const top = field.split('.')[0]!;
+            return [top, fields[top]];
+          }),
+        );
+        await library.updateItem(item.id, { ...set, ...patch, ...merged });
       }
       return { updated: items.length };
     },
     'items.history': async ({ id }) => library.audit.entriesFor(id),
-    'items.undo': async ({ entryId }) => library.undo(entryId),
+    'items.undo': async ({ entryId, field }) => library.undo(entryId, field),
     'items.add': async ({ paths, ...options }, context) =>
       importPaths(library, paths, { ...context, ...options }),
     'uploads.import': async ({ batchId }, context) => {

@@ -6,6 +6,7 @@ import {
   ItemPatchSchema,
   ItemSchema,
   LIST_SORTS,
+  PersonSchema,
   SEARCH_FACETS,
 } from '../../core/model';
 import { op, Id } from './op';
@@ -60,6 +61,7 @@ const AuditEntrySchema = z.object({
   itemId: z.string(),
   changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
   undoOf: z.string().optional(),
+  undoField: z.string().optional(),
 });
 
 const RegisterPreviewSchema = z.object({
@@ -157,12 +159,26 @@ export const itemsOperations = {
     input: z.object({
       ids: z.array(Id).min(1, '请先选择条目'),
       set: ItemPatchSchema.pick({ editorialStatus: true, kind: true, witnessType: true }).optional(),
+      /** Any form field by path (`provenance.collector`, `custom.<key>`), set to one value on every item. */
+      setFields: z
+        .array(
+          z.object({
+            path: z.string().regex(/^[A-Za-z]+(\.[A-Za-z0-9_-]+)?$/, '字段名无效'),
+            value: z.unknown(),
+          }),
+        )
+        .max(50)
+        .optional(),
       /** Values added to list fields, keeping what each item has. */
       add: z
         .object({
           collections: z.array(z.string()),
           tags: z.array(z.string()),
           subjects: z.array(z.string()),
+          places: z.array(z.string()),
+          organizations: z.array(z.string()),
+          keywords: z.array(z.string()),
+          people: z.array(PersonSchema),
         })
         .partial()
         .optional(),
@@ -178,7 +194,11 @@ export const itemsOperations = {
   'items.undo': op({
     summary: '撤销一次修改',
     access: 'write',
-    input: z.object({ entryId: z.string().min(1) }),
+    input: z.object({
+      entryId: z.string().min(1),
+      /** Only this field of the change (a row of the entry); the whole change when absent. */
+      field: z.string().min(1).optional(),
+    }),
     output: ItemSchema,
   }),
   'items.add': op({

@@ -1,6 +1,7 @@
 // Operations on the library as a whole: its name and settings, the demo, verification, backup, merge.
 import { z } from 'zod';
 import { DatePeriodSchema, dateRange } from '../../core/model';
+import { FormSettingsChangeSchema, FormSettingsSchema } from '../../core/model';
 import { op } from './op';
 
 const LibrarySettingsOutput = z.object({
@@ -18,6 +19,8 @@ const LibrarySettingsOutput = z.object({
       path: ['edtf'],
     }),
   ),
+  /** 著录模板: hidden and required fields, the library's own fields. */
+  form: FormSettingsSchema,
 });
 
 export const libraryOperations = {
@@ -49,7 +52,7 @@ export const libraryOperations = {
     access: 'write',
     input: z.object({
       name: z.string().trim().min(1, '资料库名称不能为空').max(100).optional(),
-      settings: LibrarySettingsOutput.partial().optional(),
+      settings: LibrarySettingsOutput.extend({ form: FormSettingsChangeSchema }).partial().optional(),
     }),
     output: z.object({ name: z.string(), settings: LibrarySettingsOutput }),
   }),

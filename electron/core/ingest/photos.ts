@@ -114,7 +114,7 @@ async function exifSuggestions(file: string): Promise<PhotoSuggestion[]> {
   const make = typeof exif.Make === 'string' ? exif.Make.trim() : '';
   const model = typeof exif.Model === 'string' ? exif.Model.trim() : '';
   const camera = model.startsWith(make) ? model : [make, model].filter(Boolean).join(' ');
-  if (camera) suggestions.push({ field: 'notes', value: `拍摄设备：${camera}`, source: 'EXIF 相机' });
+  if (camera) suggestions.push({ field: 'photo.camera', value: camera, source: 'EXIF 相机' });
   const { latitude, longitude } = exif as { latitude?: number; longitude?: number };
   if (
     typeof latitude === 'number' &&

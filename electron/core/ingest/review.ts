@@ -1,4 +1,4 @@
-import type { Item, ItemPatchInput } from '../model';
+import { patchForField, type Item, type ItemPatchInput } from '../model';
 import type { Library } from '../library';
 import { WenshiError } from '../errors';
 import { cleanupText, detectMojibake, type CleanupEdit, type MojibakeRun } from '../text';
@@ -31,7 +31,8 @@ const LIST_FIELDS = new Set(['places', 'organizations', 'subjects', 'keywords', 
 
 /**
  * Accepts or rejects one suggestion of an item (an EXIF date, camera or position; a text cleanup).
- * Accepting a value puts it into its field (lists gain it, 备注 gains a line, other fields take it);
+ * Accepting a value puts it into its field (lists gain it, 备注 gains a line, other fields take it,
+ * also one inside a group such as photo.camera);
  * rejecting a text cleanup restores the raw text. Either way the suggestion is gone, and the
  * change is in the audit log like any edit, so it can be undone.
  */
@@ -59,6 +60,9 @@ export async function reviewSuggestion(
       (patch as Record<string, unknown>)[field] = [...(current as string[]), String(value)];
     else if (field === 'notes') patch.notes = item.notes ? `${item.notes}\n${String(value)}` : String(value);
     else if (field in item) (patch as Record<string, unknown>)[field] = value;
+    // A field inside a group (photo.camera): the rest of the group stays as it is.
+    else if (/^(photo|oral|document|provenance|rights)\.[A-Za-z]+$/.test(field))
+      Object.assign(patch, patchForField(item, field, value));
     else throw new WenshiError('invalid_argument', 'suggestion_without_field', { field });
   }
   return library.updateItem(id, patch);

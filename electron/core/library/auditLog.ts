@@ -18,6 +18,8 @@ export interface AuditEntry {
   changes: AuditChange[];
   /** Set when this change undid an earlier one. */
   undoOf?: string;
+  /** Set when the undo took back only this field of that change. */
+  undoField?: string;
 }
 
 /** Append-only JSON Lines log of every catalog change (who, when, field, old → new). */

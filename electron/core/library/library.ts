@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import {
   DatePeriodSchema,
   ItemSchema,
   withDatesRead,
+  FormSettingsSchema,
   type Item,
   type ItemFieldsInput,
   type ItemPatchInput,
@@ -52,6 +54,8 @@ export const LibrarySettingsSchema = z.object({
    * a library may change them to local usage (解放 came to each county in its own month).
    */
   datePeriods: z.array(DatePeriodSchema).default(() => DEFAULT_PERIODS.map((p) => ({ ...p }))),
+  /** 著录模板: fields hidden or required, and the library's own fields. */
+  form: FormSettingsSchema.default(() => FormSettingsSchema.parse({})),
 });
 export type LibrarySettings = z.infer<typeof LibrarySettingsSchema>;
 
@@ -96,6 +100,8 @@ export class Library {
   readonly audit: AuditLog;
   /** library.json is rewritten one change at a time, each built on the one before. */
   private infoWrites: Promise<unknown> = Promise.resolve();
+  /** The person a call is made for, while it runs (each call of a door may come from someone else). */
+  private readonly acting = new AsyncLocalStorage<string>();
 
   private constructor(
     readonly root: string,
@@ -105,13 +111,24 @@ export class Library {
     readonly lockedBy: LockHolder | null,
     readonly readOnly: boolean,
     readonly clock: () => Date,
-    readonly actor: string,
+    /** Who changes the library when a call names no one: the door (desktop, browser, cli). */
+    private readonly defaultActor: string,
     private readonly storageFs: StorageFs,
     /** Where the pre-migration copy went, when opening migrated an older format. */
     readonly migrationBackup: string | null,
   ) {
     this.files = new FileStore(path.join(root, 'files'));
     this.audit = new AuditLog(path.join(root, 'log', 'audit.jsonl'));
+  }
+
+  /** Who makes the changes now, for the audit log and the 审稿 history. */
+  get actor(): string {
+    return this.acting.getStore() ?? this.defaultActor;
+  }
+
+  /** Runs `work` with its changes recorded as made by `actor` (the person's name); the door's name when none. */
+  actingAs<T>(actor: string | undefined, work: () => Promise<T>): Promise<T> {
+    return actor ? this.acting.run(actor, work) : work();
   }
 
   get info(): LibraryInfo {
@@ -335,13 +352,17 @@ export class Library {
 
   /**
    * Undoes one change from the audit log: an edit gets its old values back, a creation is
-   * deleted, a deletion restored under its old id. The undo is itself logged.
+   * deleted, a deletion restored under its old id. With `field`, only that field of an edit gets
+   * its old value, the rest of the edit stays. The undo is itself logged.
    */
-  async undo(entryId: string): Promise<Item> {
+  async undo(entryId: string, field?: string): Promise<Item> {
     this.assertWritable();
     const entry = await this.audit.find(entryId);
     if (!entry) throw new WenshiError('not_found', 'history_entry_not_found', { id: entryId });
-    const oldValues = Object.fromEntries(entry.changes.map((c) => [c.field, c.old]));
+    const changes = field === undefined ? entry.changes : entry.changes.filter((c) => c.field === field);
+    if (field !== undefined && (entry.action !== 'update' || changes.length === 0))
+      throw new WenshiError('invalid_argument', 'history_field_not_undoable', { field });
+    const oldValues = Object.fromEntries(changes.map((c) => [c.field, c.old]));
     if (entry.action === 'create') {
       const item = await this.catalog.delete(entry.itemId);
       await this.record('delete', item.id, item, undefined, entryId);
@@ -355,7 +376,7 @@ export class Library {
     const before = asReadToday(this.catalog.get(entry.itemId));
     if (!before) throw new WenshiError('not_found', 'item_deleted_undo_first');
     const item = await this.catalog.update(entry.itemId, oldValues as ItemPatchInput);
-    await this.record('update', item.id, before, item, entryId);
+    await this.record('update', item.id, before, item, entryId, field);
     return item;
   }
 
@@ -406,8 +427,9 @@ export class Library {
     before: Item | undefined,
     after: Item | undefined,
     undoOf?: string,
+    undoField?: string,
   ): Promise<void> {
-    const entry = this.entry(action, itemId, before, after, undoOf);
+    const entry = { ...this.entry(action, itemId, before, after, undoOf), ...(undoField && { undoField }) };
     if (action === 'update' && entry.changes.length === 0) return;
     await this.audit.append(entry);
   }

@@ -54,6 +54,14 @@ export const EDITORIAL_STATUSES = [
 export type EditorialStatus = (typeof EDITORIAL_STATUSES)[number];
 /** 开放级别 */
 export const ACCESS_LEVELS = ['public', 'internal', 'restricted'] as const;
+/** 原件形态 of a photo: 照片 print, 底片 negative, 数码 born digital. */
+export const ORIGINAL_FORMS = ['print', 'negative', 'digital'] as const;
+
+/** A library's own fields (settings › 著录模板): values by field key, text only. */
+export const CustomValuesSchema = z.record(
+  z.string().regex(/^[a-z0-9_-]{1,40}$/, '自定义字段名无效'),
+  z.string().max(5000, '自定义字段不能超过 5000 字'),
+);
 
 /**
  * A fuzzy date: the wording as typed (1984年春, 光绪庚子年, 文革期间) beside its EDTF reading.
@@ -155,7 +163,9 @@ export const PhotoDetailsSchema = z.object({
   caption: z.string().default(''),
   /** People marked on the item's (first) image; libraries from before regions read as none. */
   regions: z.array(RegionSchema).default([]),
-  originalForm: z.enum(['print', 'negative', 'digital', '']).default(''),
+  originalForm: z.enum([...ORIGINAL_FORMS, '']).default(''),
+  /** 拍摄设备, as EXIF names it (accepted from an import suggestion) or as typed. */
+  camera: z.string().trim().max(200).default(''),
   /** dpi */
   scanResolution: z.number().int().positive().optional(),
   width: z.number().int().positive().optional(),
@@ -225,6 +235,7 @@ const fieldShape = {
   photo: PhotoDetailsSchema.optional(),
   document: DocumentDetailsSchema.optional(),
   suggestions: z.array(SuggestionSchema),
+  custom: CustomValuesSchema,
 };
 
 /** The fields a person edits; omitted ones start empty. */
@@ -252,6 +263,7 @@ export const ItemFieldsSchema = z.object({
   mojibake: fieldShape.mojibake.default([]),
   files: fieldShape.files.default([]),
   suggestions: fieldShape.suggestions.default([]),
+  custom: fieldShape.custom.default({}),
 });
 export type ItemFields = z.infer<typeof ItemFieldsSchema>;
 export type ItemFieldsInput = z.input<typeof ItemFieldsSchema>;

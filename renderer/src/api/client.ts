@@ -7,10 +7,12 @@ import type {
   OpInput,
   OpName,
   OpOutput,
+  PersonInfo,
   Result,
   WenshiBridge,
 } from '../../../electron/contract';
 import {
+  ActorSchema,
   HTTP_API_PREFIX,
   HTTP_EXPORTS_PREFIX,
   HTTP_FILES_PREFIX,
@@ -63,7 +65,33 @@ export interface ApiClient {
   /** Where a compiled PDF can be shown inside the app (an iframe). */
   previewUrl(fileName: string): string;
   readonly desktop: boolean;
+  /** The person named in the audit log for every call from now on (null: the door's name). */
+  setActor(name: string | null): void;
+  /** The person's name as kept on this computer (desktop: by the app; browser: by this browser). */
+  person(): Promise<PersonInfo>;
+  /** Keeps the person's name; rejects with the reason when the log would not accept it. */
+  setPerson(name: string): Promise<PersonInfo>;
 }
+
+/** Who is named in each call's meta; set once the person's name is known. */
+let actor: string | null = null;
+const withActor = (meta?: CallMeta): CallMeta | undefined => (actor ? { ...meta, actor } : meta);
+
+const PERSON_KEY = 'wenshi.personName';
+
+/** Browser mode keeps the name in this browser: each person at their own computer is asked once. */
+const browserPerson = {
+  person: async (): Promise<PersonInfo> => {
+    const saved = ActorSchema.safeParse(localStorage.getItem(PERSON_KEY) ?? '');
+    return { name: saved.success ? saved.data : null, systemName: '' };
+  },
+  setPerson: async (name: string): Promise<PersonInfo> => {
+    const parsed = ActorSchema.safeParse(name);
+    if (!parsed.success) throw new ApiCallError('invalid_argument', parsed.error.issues[0]!.message);
+    localStorage.setItem(PERSON_KEY, parsed.data);
+    return { name: parsed.data, systemName: '' };
+  },
+};
 
 /** A file dropped or chosen, with its path inside the dropped folder (or just its name). */
 export interface DroppedFile {
@@ -81,7 +109,7 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
     desktop: true,
     call: async (op, args, meta) => {
       const method = bridge[op] as (a: typeof args, m?: CallMeta) => Promise<Result<OpOutput<typeof op>>>;
-      return unwrap(await method(args, meta));
+      return unwrap(await method(args, withActor(meta)));
     },
     onEvent: (listener) => bridge.onEvent(listener),
     onCommand: (listener) => bridge.onCommand(listener),
@@ -90,9 +118,14 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
     fileUrl: (sha256, size) => `wenshi://files/${sha256}${size ? `?size=${size}` : ''}`,
     importFiles: async (files, { jobId }) => {
       const paths = files.map((f) => bridge.pathForFile(f.file)).filter(Boolean);
-      return unwrap(await bridge['items.add']({ paths }, { jobId }));
+      return unwrap(await bridge['items.add']({ paths }, withActor({ jobId })));
     },
     previewUrl: (fileName) => `wenshi://exports/${encodeURIComponent(fileName)}`,
+    setActor: (name) => {
+      actor = name;
+    },
+    person: () => bridge.person(),
+    setPerson: async (name) => unwrap(await bridge.setPerson(name)),
   };
 }
 
@@ -113,7 +146,7 @@ function httpClient(): ApiClient {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...SAME_APP_HEADER },
         credentials: 'same-origin',
-        body: JSON.stringify({ args, meta }),
+        body: JSON.stringify({ args, meta: withActor(meta) }),
       });
       if (response.status === 401) throw new ApiCallError('unauthorized', 'unauthorized');
       return unwrap((await response.json()) as Result<OpOutput<typeof op>>);
@@ -153,6 +186,10 @@ function httpClient(): ApiClient {
       return this.call('uploads.import', { batchId }, { jobId });
     },
     previewUrl: (fileName) => `${HTTP_EXPORTS_PREFIX}${encodeURIComponent(fileName)}?inline=1`,
+    setActor: (name) => {
+      actor = name;
+    },
+    ...browserPerson,
   };
 }
 

@@ -7,6 +7,8 @@ import { useSearch } from '../features/search/useSearch';
 import { useItemEditor } from '../features/item/useItemEditor';
 import { useSettings } from '../features/settings/useSettings';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { usePersonName } from '../features/settings/usePersonName';
+import { PersonNameBanner } from '../features/settings/PersonNameBanner';
 import { useDropImport } from '../features/import/useDropImport';
 import { ImportPanel } from '../features/import/ImportPanel';
 import { VolumesView } from '../features/volumes/VolumesView';
@@ -32,6 +34,7 @@ function Shell() {
   const editor = useItemEditor({ onDeleted: library.deselect });
   const settings = useSettings({ confirmLeave: editor.confirmLeave });
   const imports = useDropImport(settings.readOnly);
+  const person = usePersonName();
   const { info, readOnly } = settings;
   useWindowTitle(info?.name, editor.dirty);
 
@@ -78,6 +81,7 @@ function Shell() {
           {t('app.readOnly', { reason: info.readOnlyReason })}
         </div>
       )}
+      {info && !readOnly && <PersonNameBanner person={person} />}
       {screen === 'volumes' ? (
         <VolumesView readOnly={readOnly} />
       ) : (
@@ -88,11 +92,13 @@ function Shell() {
           readOnly={readOnly}
           fontScale={settings.fontScale}
           subjects={settings.subjects}
+          formSettings={info?.settings.form}
         />
       )}
       {settings.open && info && (
         <SettingsDialog
           info={info}
+          person={person}
           fontScale={settings.fontScale}
           onFontScale={settings.setFontScale}
           onSaved={settings.reload}

@@ -15,7 +15,16 @@ interface Props extends ArchiveProps {
  * The middle pane: the welcome in an empty library, the results of a search, or the view chosen
  * in the sidebar as a table or a photo grid; under it, bulk edits and compiling of the selection.
  */
-export function LibraryMain({ library, search, editor, readOnly, fontScale, subjects, onSaveSearch }: Props) {
+export function LibraryMain({
+  library,
+  search,
+  editor,
+  readOnly,
+  fontScale,
+  subjects,
+  formSettings,
+  onSaveSearch,
+}: Props) {
   const { t } = useTranslation();
   const { empty, list, selection, selectedIds } = library;
   const emptyText = empty ? t('list.empty') : t('list.emptyView');
@@ -65,7 +74,9 @@ export function LibraryMain({ library, search, editor, readOnly, fontScale, subj
           onOpen={editor.open}
         />
       )}
-      {selectedIds.length > 1 && !readOnly && <BulkEditBar ids={selectedIds} subjects={subjects} />}
+      {selectedIds.length > 1 && !readOnly && (
+        <BulkEditBar ids={selectedIds} subjects={subjects} formSettings={formSettings} />
+      )}
       <CompilePanel target={{ itemIds: selectedIds }} />
     </main>
   );

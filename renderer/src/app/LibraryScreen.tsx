@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { FormSettings } from '../../../electron/contract';
 import { usePersistentState } from '../hooks/usePersistentState';
 import { PaneDivider } from '../components/PaneDivider';
 import { Sidebar } from '../features/library/Sidebar';
@@ -17,10 +18,13 @@ export interface ArchiveProps {
   readOnly: boolean;
   fontScale: number;
   subjects: string[];
+  /** The library's 著录模板 settings, for the form and bulk edit. */
+  formSettings?: FormSettings;
 }
 
 /** The archive: the sidebar's views and saved searches, the list or the results, and the item pane, in resizable panes. */
-export function LibraryScreen({ library, search, editor, readOnly, fontScale, subjects }: ArchiveProps) {
+export function LibraryScreen(props: ArchiveProps) {
+  const { library, search, editor, readOnly, fontScale, subjects, formSettings } = props;
   const { t } = useTranslation();
   const [layout, setLayout] = usePersistentState('layout', { sidebar: 180, detail: 400 });
   const saved = useSavedSearches({ query: search.query, sort: search.sort, filters: search.filters });
@@ -62,6 +66,7 @@ export function LibraryScreen({ library, search, editor, readOnly, fontScale, su
         readOnly={readOnly}
         fontScale={fontScale}
         subjects={subjects}
+        formSettings={formSettings}
         onSaveSearch={saved.save}
       />
       <PaneDivider
@@ -72,7 +77,12 @@ export function LibraryScreen({ library, search, editor, readOnly, fontScale, su
         direction={-1}
         onChange={(w) => setLayout((l) => ({ ...l, detail: w }))}
       />
-      <DetailPane editor={editor} readOnly={readOnly} selectedCount={library.selectedIds.length} />
+      <DetailPane
+        editor={editor}
+        readOnly={readOnly}
+        selectedCount={library.selectedIds.length}
+        formSettings={formSettings}
+      />
     </div>
   );
 }

@@ -1,6 +1,8 @@
+import { formEn } from './form/en';
 import type { Messages } from './zh-Hans';
 
 export const en: Messages = {
+  form: formEn,
   app: { name: 'Wenshi', readOnly: 'Read-only: {{reason}}' },
   nav: {
     label: 'Categories',

@@ -1,4 +1,7 @@
+import { formZhHans } from './form/zh-Hans';
+
 export const zhHans = {
+  form: formZhHans,
   app: { name: '文史典藏', readOnly: '只读模式：{{reason}}' },
   nav: {
     label: '资料分类',

@@ -1,6 +1,8 @@
+import { formZhHant } from './form/zh-Hant';
 import type { Messages } from './zh-Hans';
 
 export const zhHant: Messages = {
+  form: formZhHant,
   app: { name: '文史典藏', readOnly: '唯讀模式：{{reason}}' },
   nav: {
     label: '資料分類',

@@ -25,6 +25,9 @@ export function dateFieldName(path: DateFieldPath): DateFieldName {
   return path.join('.') as DateFieldName;
 }
 
+/** Every date field by name. */
+export const DATE_FIELD_NAMES: readonly DateFieldName[] = DATE_FIELDS.map(dateFieldName);
+
 type Loose = Record<string, unknown>;
 
 function read(item: Loose, path: DateFieldPath): unknown {

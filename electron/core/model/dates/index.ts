@@ -23,6 +23,7 @@ export {
   DATE_FIELDS,
   dateFieldName,
   dateWarnings,
+  DATE_FIELD_NAMES,
   itemDateWarnings,
   unreadableDates,
   withDatesRead,

@@ -70,6 +70,11 @@ export const LIBRARY_SENTENCES = {
     'zh-Hant': '找不到這條修改紀錄：{id}',
     en: 'There is no change record {id}.',
   },
+  history_field_not_undoable: {
+    'zh-Hans': '这条修改记录中没有可单独撤销的字段：{field}',
+    'zh-Hant': '這條修改紀錄中沒有可單獨撤銷的欄位：{field}',
+    en: 'This change record has no field {field} that can be undone alone.',
+  },
   item_deleted_undo_first: {
     'zh-Hans': '条目已被删除，请先撤销删除',
     'zh-Hant': '條目已被刪除，請先復原刪除',

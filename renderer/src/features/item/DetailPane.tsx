@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { FormSettings } from '../../../../electron/contract';
 import { ItemPanel } from './ItemPanel';
 import type { ItemEditor } from './useItemEditor';
 
@@ -7,11 +8,13 @@ export function DetailPane({
   editor,
   readOnly,
   selectedCount,
+  formSettings,
 }: {
   editor: ItemEditor;
   readOnly: boolean;
   /** Rows selected in the list: with several, the pane says so rather than show one of them. */
   selectedCount: number;
+  formSettings?: FormSettings;
 }) {
   const { t } = useTranslation();
   const { item } = editor;
@@ -31,6 +34,7 @@ export function DetailPane({
           focus={editor.focus}
           readOnly={readOnly}
           lookup={editor.lookup}
+          formSettings={formSettings}
           onSave={editor.save}
           onUpdate={editor.update}
           onDelete={item ? () => void editor.remove() : undefined}

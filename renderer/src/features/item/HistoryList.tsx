@@ -33,10 +33,22 @@ function useShown(): (field: string, value: unknown) => string {
     }
     if (Array.isArray(value))
       return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') || '—';
-    if (typeof value === 'object') return JSON.stringify(value);
+    if (typeof value === 'object') return groupShown(field, value as Record<string, unknown>);
     const text = String(value);
     return text.length > 60 ? `${text.slice(0, 60)}…` : text;
   };
+
+  /** A group of fields (来源, 授权, 口述信息 …): the filled ones by name, as the form names them. */
+  function groupShown(field: string, group: Record<string, unknown>): string {
+    const parts = Object.entries(group)
+      .filter(([, v]) => v !== '' && v !== false && v !== undefined && !(Array.isArray(v) && v.length === 0))
+      .map(([key, v]) => {
+        const name = t(`form.field.${field}.${key}`, { defaultValue: key });
+        const shown = typeof v === 'object' ? JSON.stringify(v) : v === true ? '✓' : String(v);
+        return `${name}：${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}`;
+      });
+    return parts.join('；') || '—';
+  }
 }
 
 /** The item's audit log, newest first, each change with an undo button. */
@@ -53,6 +65,8 @@ export function HistoryList({
   const { showError } = useMessages();
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const shown = useShown();
+  const fieldName = (field: string) =>
+    t(`history.field.${field}`, { defaultValue: t(`form.part.${field}`, { defaultValue: field }) });
   const load = useCallback(() => {
     api.call('items.history', { id: itemId }).then((e) => setEntries([...e].reverse()), showError);
   }, [itemId, showError]);
@@ -63,9 +77,10 @@ export function HistoryList({
     });
   }, [load, itemId]);
 
-  async function undo(entry: Entry) {
+  /** Undoes the whole change, or only one field of it. */
+  async function undo(entry: Entry, field?: string) {
     try {
-      await api.call('items.undo', { entryId: entry.id });
+      await api.call('items.undo', { entryId: entry.id, ...(field && { field }) });
       onUndone();
     } catch (error) {
       showError(error);
@@ -83,7 +98,13 @@ export function HistoryList({
             <strong>{t(`history.action.${entry.action}`)}</strong>
             <span>{entry.actor}</span>
             <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>
-            {entry.undoOf && <span className="tag">{t('history.isUndo')}</span>}
+            {entry.undoOf && (
+              <span className="tag">
+                {entry.undoField
+                  ? t('form.history.isFieldUndo', { field: fieldName(entry.undoField) })
+                  : t('history.isUndo')}
+              </span>
+            )}
             {!readOnly && (
               <button type="button" className="secondary small" onClick={() => void undo(entry)}>
                 {t('history.undo')}
@@ -94,8 +115,18 @@ export function HistoryList({
             <ul className="history-changes">
               {entry.changes.map((change) => (
                 <li key={change.field}>
-                  {t(`history.field.${change.field}`, { defaultValue: change.field })}：
-                  <del>{shown(change.field, change.old)}</del> → <ins>{shown(change.field, change.new)}</ins>
+                  {fieldName(change.field)}：<del>{shown(change.field, change.old)}</del> →{' '}
+                  <ins>{shown(change.field, change.new)}</ins>
+                  {!readOnly && entry.changes.length > 1 && (
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={t('form.history.undoFieldOf', { field: fieldName(change.field) })}
+                      onClick={() => void undo(entry, change.field)}
+                    >
+                      {t('form.history.undoField')}
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

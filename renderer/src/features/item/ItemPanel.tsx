@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item, ItemFieldsInput, ItemPatchInput } from '../../../../electron/contract';
+import type { FormSettings, Item, ItemFieldsInput, ItemPatchInput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { ItemForm } from './ItemForm';
 import { HistoryList } from './HistoryList';
@@ -17,6 +17,7 @@ interface Props {
   focus?: HitFocus;
   readOnly: boolean;
   lookup: VocabularyLookup;
+  formSettings?: FormSettings;
   onSave: (fields: ItemFieldsInput) => Promise<void>;
   /** Saves an edit made in a viewer (people marked on a photo); true when saved. */
   onUpdate: (patch: ItemPatchInput) => Promise<boolean>;
@@ -35,6 +36,7 @@ export function ItemPanel({
   focus,
   readOnly,
   lookup,
+  formSettings,
   onSave,
   onUpdate,
   onDelete,
@@ -96,6 +98,7 @@ export function ItemPanel({
             onDelete={onDelete}
             onDirty={onDirty}
             lookup={lookup}
+            formSettings={formSettings}
           />
         )}
       </div>

@@ -4,6 +4,7 @@ import type { Item, OpOutput } from '../../../../electron/contract';
 import { unreadableDates } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
+import { fieldLabel } from './fields/fieldNames';
 
 type Diff = OpOutput<'items.cleanupDiff'>;
 const CONTEXT = 12;
@@ -89,7 +90,12 @@ export function ReviewPanel({
           <li key={`${suggestion.field}:${index}`}>
             <span className="suggestion-source">{suggestion.source}</span>
             {suggestion.field !== 'text' && (
-              <span className="suggestion-value">{String(suggestion.value)}</span>
+              <span className="suggestion-value">
+                {String(suggestion.value)}{' '}
+                <span className="suggestion-target">
+                  {t('form.suggestionInto', { field: fieldLabel({ path: suggestion.field }, t) })}
+                </span>
+              </span>
             )}
             {suggestion.field === 'text' && (
               <button

@@ -1,12 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EditorialStatus } from '../../../../electron/contract';
+import type { EditorialStatus, FormSettings } from '../../../../electron/contract';
 import { EDITORIAL_STATUSES } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
+import { BulkField, bulkChange, NO_BULK_FIELD } from './BulkField';
 
-/** Changes the selected items at once: review status, and collections, tags or subjects to add. */
-export function BulkEditBar({ ids, subjects }: { ids: string[]; subjects: string[] }) {
+/** Changes the selected items at once: review status, collections, tags or subjects to add, and any other field of the form. */
+export function BulkEditBar({
+  ids,
+  subjects,
+  formSettings,
+}: {
+  ids: string[];
+  subjects: string[];
+  formSettings?: FormSettings;
+}) {
   const { t } = useTranslation();
   const { showError, showInfo } = useMessages();
   const [status, setStatus] = useState<EditorialStatus | ''>('');
@@ -14,6 +23,8 @@ export function BulkEditBar({ ids, subjects }: { ids: string[]; subjects: string
   const [tag, setTag] = useState('');
   const [subject, setSubject] = useState('');
   const [busy, setBusy] = useState(false);
+  const [other, setOther] = useState(NO_BULK_FIELD);
+  const extra = bulkChange(other);
 
   async function apply() {
     setBusy(true);
@@ -21,7 +32,9 @@ export function BulkEditBar({ ids, subjects }: { ids: string[]; subjects: string
       const result = await api.call('items.bulkUpdate', {
         ids,
         ...(status && { set: { editorialStatus: status } }),
+        ...(extra.setFields && { setFields: extra.setFields }),
         add: {
+          ...extra.add,
           ...(collection.trim() && { collections: [collection.trim()] }),
           ...(tag.trim() && { tags: [tag.trim()] }),
           ...(subject && { subjects: [subject] }),
@@ -32,6 +45,7 @@ export function BulkEditBar({ ids, subjects }: { ids: string[]; subjects: string
       setCollection('');
       setTag('');
       setSubject('');
+      setOther(NO_BULK_FIELD);
     } catch (error) {
       showError(error);
     } finally {
@@ -39,7 +53,7 @@ export function BulkEditBar({ ids, subjects }: { ids: string[]; subjects: string
     }
   }
 
-  const nothing = !status && !collection.trim() && !tag.trim() && !subject;
+  const nothing = !status && !collection.trim() && !tag.trim() && !subject && !extra.setFields && !extra.add;
   return (
     <section className="bulk-bar" aria-label={t('bulk.label', { count: ids.length })}>
       <strong>{t('bulk.label', { count: ids.length })}</strong>
@@ -77,6 +91,7 @@ export function BulkEditBar({ ids, subjects }: { ids: string[]; subjects: string
           ))}
         </select>
       </label>
+      <BulkField state={other} onState={setOther} formSettings={formSettings} />
       <button type="button" className="primary" disabled={busy || nothing} onClick={() => void apply()}>
         {t('bulk.apply')}
       </button>

@@ -4,12 +4,16 @@ import type { LibraryChoice, OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n';
+import { PersonNameForm } from './PersonNameForm';
+import type { PersonName } from './usePersonName';
+import { TemplateEditor } from './TemplateEditor';
 
 type Info = OpOutput<'library.info'>;
 export const FONT_SCALES = [1, 1.15, 1.3, 1.5] as const;
 
 interface Props {
   info: Info;
+  person: PersonName;
   fontScale: number;
   onFontScale: (scale: number) => void;
   onSaved: () => void;
@@ -19,7 +23,15 @@ interface Props {
 }
 
 /** Library name and location (and, in the desktop app, another library), language, text size, 档号 pattern and the subject list. */
-export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onSwitchLibrary, onClose }: Props) {
+export function SettingsDialog({
+  info,
+  person,
+  fontScale,
+  onFontScale,
+  onSaved,
+  onSwitchLibrary,
+  onClose,
+}: Props) {
   const { t, i18n } = useTranslation();
   const { showError } = useMessages();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -27,6 +39,7 @@ export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onSwitch
   const [pattern, setPattern] = useState(info.settings.identifierPattern);
   const [subjects, setSubjects] = useState(info.settings.subjects.join('\n'));
   const [places, setPlaces] = useState(info.settings.extraPlaces.join('\n'));
+  const [form, setForm] = useState(info.settings.form);
 
   useEffect(() => {
     const element = dialog.current;
@@ -44,7 +57,7 @@ export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onSwitch
     try {
       await api.call('library.update', {
         name,
-        settings: { identifierPattern: pattern, subjects: lines(subjects), extraPlaces: lines(places) },
+        settings: { identifierPattern: pattern, subjects: lines(subjects), extraPlaces: lines(places), form },
       });
       onSaved();
       onClose();
@@ -80,6 +93,14 @@ export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onSwitch
             </select>
           </label>
         </fieldset>
+        <fieldset>
+          <legend>{t('form.person.title')}</legend>
+          <PersonNameForm
+            initial={person.name ?? person.systemName}
+            onSave={person.save}
+            idPrefix="settings"
+          />
+        </fieldset>
         <LibraryLocation root={info.root} onSwitchLibrary={onSwitchLibrary} />
         <fieldset disabled={info.readOnly}>
           <legend>{t('settings.library')}</legend>
@@ -107,6 +128,7 @@ export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onSwitch
             <textarea rows={3} value={places} onChange={(e) => setPlaces(e.target.value)} />
           </label>
         </fieldset>
+        <TemplateEditor form={form} onForm={setForm} readOnly={info.readOnly} />
         <div className="actions">
           <button type="submit" className="primary" disabled={info.readOnly}>
             {t('item.save')}
