@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync } from 'node:fs';
+import { exitOnStopSignals } from './stopSignals';
 import { opCommands, summaryOf, UsageError, type OpCommand, type OpCommandName } from './commands';
 import { describeError, languageOf, type OpName } from '../contract';
 
@@ -157,13 +158,10 @@ async function serve(root: string, values: Record<string, unknown>): Promise<voi
     );
   }
   if (service.readOnly) process.stderr.write('资料库正由另一个程序使用，以只读方式提供。\n');
-  const stop = async () => {
+  exitOnStopSignals(async () => {
     await server.close();
     await service.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  });
 }
 
 export async function main(argv: string[]): Promise<void> {
