@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { hashFile } from '../library';
 import { WenshiError, throwIfCancelled } from '../errors';
-import { storageError, writeFileDurably } from '../storage';
+import { bytesShort, isDiskFull, megabytes, storageError, writeFileDurably } from '../storage';
 import type { JobContext } from '../jobs';
 
 /** BagIt 1.0 (RFC 8493) packages: a payload under data/ with SHA-256 manifests, for backup and transfer. */
@@ -82,6 +82,11 @@ export async function writeBag(
     throw new WenshiError('exists', `备份目标已存在，请指定一个新的文件夹：${out}`);
   const building = `${out}.part-${process.pid}`;
   await rm(building, { recursive: true, force: true });
+  // A disk too small for the copy is said before anything is written; tag files are a few KB.
+  const sizes = [4096];
+  for (const file of payload) sizes.push((await lstat(file.source).catch(() => null))?.size ?? 0);
+  const short = await bytesShort(path.dirname(out), sizes);
+  if (short) throw new WenshiError('io', `磁盘已满：备份还需约 ${megabytes(short)} MB，什么也没有写入。请腾出空间后重试。`);
   try {
     await mkdir(path.join(building, 'data'), { recursive: true });
     const manifest: string[] = [];
@@ -116,7 +121,9 @@ export async function writeBag(
     return { bytes, files: payload.length };
   } catch (error) {
     await rm(building, { recursive: true, force: true }).catch(() => undefined);
-    throw storageError(error);
+    if (!isDiskFull(error)) throw storageError(error);
+    const missing = megabytes((await bytesShort(path.dirname(out), sizes)) ?? 0);
+    throw new WenshiError('io', `磁盘已满：备份还需约 ${missing} MB，未完成的备份已删除。请腾出空间后重试。`);
   }
 }
 

@@ -1,4 +1,12 @@
 export { DurableJSONFile, writeFileDurably } from './durableJsonFile';
 export { acquireLock, releaseLock, type LockHolder, type LockResult } from './lock';
 export { currentBootId, processStart } from './processIdentity';
-export { nodeStorageFs, storageError, type StorageFs, type WritableHandle } from './storageFs';
+export {
+  bytesShort,
+  isDiskFull,
+  megabytes,
+  nodeStorageFs,
+  storageError,
+  type StorageFs,
+  type WritableHandle,
+} from './storageFs';
