@@ -35,7 +35,7 @@ async function serveThenSignal(root: string, signal: NodeJS.Signals) {
   const answer = await fetch(`${origin}/api/search.query`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Origin: origin },
-    body: JSON.stringify({ args: { text: '政协' } }),
+    body: JSON.stringify({ args: { query: '政协' } }),
   });
   expect(answer.status, await answer.text()).toBeLessThan(500);
   expect(existsSync(path.join(root, 'library.lock'))).toBe(true);
