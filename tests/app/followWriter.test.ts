@@ -55,7 +55,10 @@ describe('a reader of a library another process writes', () => {
     await expect.poll(async () => (await info(reader)).readOnly, { timeout: 30_000 }).toBe(false);
     expect((await info(reader)).itemCount).toBe(3);
     expect(events.filter((e) => e.type === 'changed').flatMap((e) => e.ids)).toContain(last.id);
-    const mine = await call<{ id: string }>(reader, 'items.create', { kind: 'document', title: '接手后的条目' });
+    const mine = await call<{ id: string }>(reader, 'items.create', {
+      kind: 'document',
+      title: '接手后的条目',
+    });
     await reader.close();
 
     const after = await Library.open(root);

@@ -34,7 +34,9 @@ async function smallDisk(): Promise<string | null> {
 
 /** Fills the disk but for `leave` bytes. */
 async function fill(disk: string, leave: number): Promise<void> {
-  const free = Number(execFileSync('df', ['-B1', '--output=avail', disk], { encoding: 'utf8' }).split('\n')[1]);
+  const free = Number(
+    execFileSync('df', ['-B1', '--output=avail', disk], { encoding: 'utf8' }).split('\n')[1],
+  );
   await writeFile(path.join(disk, 'filler'), Buffer.alloc(Math.max(0, free - leave)));
 }
 

@@ -55,10 +55,13 @@ describe('library.lock holder identity', () => {
     await library.close();
   });
 
-  it.runIf(linux)('takes over a lock of a live pid from an earlier boot (pid 1 after a restart)', async () => {
-    const root = await libraryLockedBy({ pid: 1, bootId: 'a-boot-before-this-one', processStart: '13' });
-    expect(await opensWritable(root)).toBe(true);
-  });
+  it.runIf(linux)(
+    'takes over a lock of a live pid from an earlier boot (pid 1 after a restart)',
+    async () => {
+      const root = await libraryLockedBy({ pid: 1, bootId: 'a-boot-before-this-one', processStart: '13' });
+      expect(await opensWritable(root)).toBe(true);
+    },
+  );
 
   it.runIf(linux)('takes over a lock whose pid now belongs to a process started later', async () => {
     const pid = await unrelatedProcess();

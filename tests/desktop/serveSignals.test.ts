@@ -46,17 +46,22 @@ async function serveThenSignal(root: string, signal: NodeJS.Signals) {
 describe('wenshi serve stopped by a signal', () => {
   const built = existsSync(fileURLToPath(new URL('../../out/renderer/index.html', import.meta.url)));
 
-  it.runIf(built)('closes the library on SIGINT, SIGTERM and SIGHUP: lock released, exit status 0', async () => {
-    const root = path.join(await tempDir(), 'lib');
-    expect(wenshi('init', root).status).toBe(0);
-    expect(wenshi('add', root, SAMPLE).status).toBe(0);
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-      const ended = await serveThenSignal(root, signal);
-      expect(ended, `${signal}: ${ended.output}`).toEqual(expect.objectContaining({ code: 0, signal: null }));
-      expect(await readdir(root), signal).not.toContain('library.lock');
-      expect(ended.output).toContain('正在关闭资料库');
-    }
-  });
+  it.runIf(built)(
+    'closes the library on SIGINT, SIGTERM and SIGHUP: lock released, exit status 0',
+    async () => {
+      const root = path.join(await tempDir(), 'lib');
+      expect(wenshi('init', root).status).toBe(0);
+      expect(wenshi('add', root, SAMPLE).status).toBe(0);
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+        const ended = await serveThenSignal(root, signal);
+        expect(ended, `${signal}: ${ended.output}`).toEqual(
+          expect.objectContaining({ code: 0, signal: null }),
+        );
+        expect(await readdir(root), signal).not.toContain('library.lock');
+        expect(ended.output).toContain('正在关闭资料库');
+      }
+    },
+  );
 
   it('runs after the build', () => {
     expect(built, 'out/renderer/index.html: run npm run build first').toBe(true);

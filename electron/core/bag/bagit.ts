@@ -86,7 +86,11 @@ export async function writeBag(
   const sizes = [4096];
   for (const file of payload) sizes.push((await lstat(file.source).catch(() => null))?.size ?? 0);
   const short = await bytesShort(path.dirname(out), sizes);
-  if (short) throw new WenshiError('io', `磁盘已满：备份还需约 ${megabytes(short)} MB，什么也没有写入。请腾出空间后重试。`);
+  if (short)
+    throw new WenshiError(
+      'io',
+      `磁盘已满：备份还需约 ${megabytes(short)} MB，什么也没有写入。请腾出空间后重试。`,
+    );
   try {
     await mkdir(path.join(building, 'data'), { recursive: true });
     const manifest: string[] = [];

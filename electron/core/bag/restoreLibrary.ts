@@ -34,7 +34,11 @@ export async function restoreLibrary(
   const sizes: number[] = [];
   for (const rel of check.manifest.keys()) sizes.push((await lstat(path.join(bag, ...rel.split('/')))).size);
   const short = await bytesShort(target, sizes);
-  if (short) throw new WenshiError('io', `磁盘已满：恢复还需约 ${megabytes(short)} MB，什么也没有写入。请腾出空间后重试。`);
+  if (short)
+    throw new WenshiError(
+      'io',
+      `磁盘已满：恢复还需约 ${megabytes(short)} MB，什么也没有写入。请腾出空间后重试。`,
+    );
 
   // mkdir tells the first folder it had to make: that one (and all below it) is ours to remove.
   const made = await mkdir(target, { recursive: true }).catch((error: unknown) => {
@@ -65,7 +69,11 @@ async function copyBag(
     throwIfCancelled(context.signal);
     context.onProgress?.({ phase: 'restore', done: done++, total: manifest.size, current: rel });
     const inside = rel.slice('data/'.length).split('/');
-    const copied = await copyHashing(path.join(bag, ...rel.split('/')), path.join(target, ...inside), context.signal);
+    const copied = await copyHashing(
+      path.join(bag, ...rel.split('/')),
+      path.join(target, ...inside),
+      context.signal,
+    );
     if (copied !== sha256) throw new WenshiError('io', `恢复时文件校验值不符：${rel}`);
   }
   for (const sub of LIBRARY_SUBFOLDERS) await mkdir(path.join(target, sub), { recursive: true });

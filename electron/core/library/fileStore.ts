@@ -67,7 +67,10 @@ export class FileStore {
       if (!isDiskFull(error)) throw storageError(error);
       const size = (await stat(source).catch(() => null))?.size ?? 0;
       const missing = megabytes((await bytesShort(path.dirname(target), [size])) ?? 0);
-      throw new WenshiError('io', `磁盘已满：导入「${originalName}」还需约 ${missing} MB，这个文件没有导入。请腾出空间后重试。`);
+      throw new WenshiError(
+        'io',
+        `磁盘已满：导入「${originalName}」还需约 ${missing} MB，这个文件没有导入。请腾出空间后重试。`,
+      );
     }
     return { sha256, path: target };
   }

@@ -140,7 +140,9 @@ export class LibraryFollower {
   /** Whether any file in `dir` appeared, changed or went away since the last call. */
   private async folderChanged(dir: string): Promise<boolean> {
     const names = await readdir(dir).catch(() => [] as string[]);
-    const parts = await Promise.all(names.sort().map(async (n) => `${n}=${await signature(path.join(dir, n))}`));
+    const parts = await Promise.all(
+      names.sort().map(async (n) => `${n}=${await signature(path.join(dir, n))}`),
+    );
     const key = `folder:${dir}`;
     const before = this.signatures.get(key);
     this.signatures.set(key, parts.join('|'));

@@ -7,6 +7,7 @@ import { DEFAULT_SUBJECTS } from '../vocabulary';
 import { ItemSchema, type Item, type ItemFieldsInput, type ItemPatchInput } from '../model';
 import {
   acquireLock,
+  liveHolder,
   nodeStorageFs,
   releaseLock,
   storageError,
@@ -451,6 +452,11 @@ export class Library {
   async takeLockIfFree(reload: () => Promise<void>): Promise<boolean> {
     if (!this.readOnly || !this.lockedBy) return !this.readOnly;
     const lockFile = this.path('library.lock');
+    const holder = await liveHolder(lockFile, this.clock());
+    if (holder) {
+      this.lockedBy = holder;
+      return false;
+    }
     const lock = await acquireLock(lockFile, this.clock());
     if (!lock.acquired) {
       this.lockedBy = lock.holder ?? this.lockedBy;

@@ -1,5 +1,5 @@
 export { DurableJSONFile, writeFileDurably } from './durableJsonFile';
-export { acquireLock, releaseLock, type LockHolder, type LockResult } from './lock';
+export { acquireLock, liveHolder, releaseLock, type LockHolder, type LockResult } from './lock';
 export { currentBootId, processStart } from './processIdentity';
 export {
   bytesShort,

@@ -143,13 +143,25 @@ async function removeIfStill(lockFile: string, stale: LockHolder | null): Promis
 function lockError(error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT')
-    return new WenshiError('io', '磁盘已满，无法写入资料库的锁文件（library.lock），资料库没有打开。请腾出空间后重试。');
+    return new WenshiError(
+      'io',
+      '磁盘已满，无法写入资料库的锁文件（library.lock），资料库没有打开。请腾出空间后重试。',
+    );
   if (code === 'EROFS')
-    return new WenshiError('io', '资料库所在的磁盘是只读的（例如写保护的 U 盘），无法写入锁文件（library.lock），资料库没有打开。');
+    return new WenshiError(
+      'io',
+      '资料库所在的磁盘是只读的（例如写保护的 U 盘），无法写入锁文件（library.lock），资料库没有打开。',
+    );
   if (code === 'EACCES' || code === 'EPERM')
-    return new WenshiError('io', '没有写入资料库文件夹的权限，无法写入锁文件（library.lock），资料库没有打开。');
+    return new WenshiError(
+      'io',
+      '没有写入资料库文件夹的权限，无法写入锁文件（library.lock），资料库没有打开。',
+    );
   if (code === 'EIO')
-    return new WenshiError('io', '磁盘读写出错（U 盘是否已拔出？），无法写入锁文件（library.lock），资料库没有打开。');
+    return new WenshiError(
+      'io',
+      '磁盘读写出错（U 盘是否已拔出？），无法写入锁文件（library.lock），资料库没有打开。',
+    );
   return error;
 }
 
@@ -176,6 +188,16 @@ export async function acquireLock(lockFile: string, now: Date): Promise<LockResu
     tookOver = true;
   }
   return { acquired: false, holder: await readHolder(lockFile) };
+}
+
+/**
+ * Who holds the lock, if it is held by a live process (or one on another computer); null when it
+ * is free or stale. Only reads: a reader waiting for the lock asks this often without writing.
+ */
+export async function liveHolder(lockFile: string, now: Date): Promise<LockHolder | null> {
+  const holder = await readHolder(lockFile);
+  if (holder === null) return (await isOldFile(lockFile, now)) ? null : { pid: 0, host: '?', since: '' };
+  return (await isStale(holder)) ? null : holder;
 }
 
 export async function releaseLock(lockFile: string): Promise<void> {
