@@ -6,6 +6,7 @@ import { VolumeStore } from '../../electron/core/volumes';
 import { Application } from '../../electron/app';
 import type { ApiEvent } from '../../electron/contract';
 import { tempDir } from '../helpers/tempDir';
+import { exited, runScript, waitForLine } from '../helpers/libraryProcess';
 import { fonts } from '../helpers/fonts';
 
 const door = { canWrite: true, canUseLocalPaths: false };
@@ -79,6 +80,23 @@ describe('a reader of a library another process writes', () => {
     expect(other.readOnly).toBe(false);
     await other.close();
     expect((await info(reader)).readOnly).toBe(true);
+    await reader.close();
+  });
+
+  it('takes the lock when a writer in another process exits', async () => {
+    const root = await tempDir();
+    await (await Library.create(root, 'lib')).close();
+    const holder = runScript('holdLibrary.ts', [root]);
+    expect(await waitForLine(holder, (line) => / \d+$/.test(line))).toBe(`writable ${holder.pid}`);
+    const reader = await Application.open(root, { fonts });
+    const told: ApiEvent[] = [];
+    reader.onEvent((event) => told.push(event));
+    expect((await info(reader)).readOnly).toBe(true);
+    holder.stdin.end();
+    await exited(holder);
+    await expect.poll(async () => (await info(reader)).readOnly, { timeout: 30_000 }).toBe(false);
+    expect(told).toContainEqual({ type: 'library' });
+    await call(reader, 'items.create', { kind: 'document', title: '甲' });
     await reader.close();
   });
 });
