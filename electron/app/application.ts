@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CompileFonts } from '../core/compile';
 import { nextVerificationDue } from '../core/integrity';
 import type { Progress } from '../core/jobs';
-import { Library } from '../core/library';
+import { Library, LibraryFollower, type FollowUpdate } from '../core/library';
 import { SearchIndex, WorkerSearch, inlineSearch, type SearchEngine } from '../core/search';
 import { Vocabulary } from '../core/vocabulary';
 import { VolumeStore } from '../core/volumes';
@@ -67,6 +67,8 @@ export class Application {
   private readonly jobs = new Jobs();
   private readonly handlers: Handlers;
   private readonly search: SearchEngine;
+  /** Set while the library is open read-only: follows the writer, takes the lock once it is free. */
+  private follower: LibraryFollower | undefined;
 
   private constructor(
     private readonly library: Library,
@@ -129,7 +131,26 @@ export class Application {
       (id) => library.catalog.get(id)?.title ?? id,
     );
     if (!library.readOnly) await removeAbandonedUploads(library.path('.incoming'));
-    return new Application(library, volumes, options);
+    const application = new Application(library, volumes, options);
+    if (library.readOnly)
+      application.follower = await LibraryFollower.start(library, {
+        onUpdate: (update) => application.followed(update),
+        folders: [{ dir: library.path('volumes'), reload: () => volumes.reload() }],
+      });
+    return application;
+  }
+
+  /**
+   * What another process committed has been read (each item is told through the catalog's
+   * changes); a new name or settings, or the lock taken over, are told as a library event, on
+   * which every door reads `library.info` again (and with it `readOnly`).
+   */
+  private followed(update: FollowUpdate): void {
+    if (update.writable) {
+      this.follower = undefined;
+      void removeAbandonedUploads(this.library.path('.incoming')).catch(() => undefined);
+    }
+    if (update.info || update.writable) this.feed.emit({ type: 'library' });
   }
 
   /** The library folder. */
@@ -170,6 +191,7 @@ export class Application {
   }
 
   async close(): Promise<void> {
+    await this.follower?.stop();
     this.jobs.cancelAll();
     this.feed.close();
     await this.search.close();

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync } from 'node:fs';
+import { exitOnStopSignals } from './stopSignals';
 import { opCommands, summaryOf, UsageError, type OpCommand, type OpCommandName } from './commands';
 import { describeError, languageOf, type OpName } from '../contract';
 
@@ -129,17 +130,19 @@ async function serve(root: string, values: Record<string, unknown>): Promise<voi
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) fail('界面尚未构建：请先运行 npm run build');
   const { Application, packagedFonts } = await loadApp();
   const { startServer, servePolicy } = await import('../server');
-  // The server answers many requests at once: searching and indexing go to a worker thread.
-  const service = await Application.open(path.resolve(root), {
-    fonts: packagedFonts(),
-    actor: 'browser',
-    searchWorker: true,
-  });
   const lan = values.lan === true;
   const policy = servePolicy({
     lan,
     allowEdit: values['allow-edit'] === true,
-    readOnly: values['read-only'] === true || service.readOnly,
+    readOnly: values['read-only'] === true,
+  });
+  // The server answers many requests at once: searching and indexing go to a worker thread.
+  // A door that takes no changes leaves the lock to a program that does, and follows its changes.
+  const service = await Application.open(path.resolve(root), {
+    fonts: packagedFonts(),
+    actor: 'browser',
+    searchWorker: true,
+    readOnly: !policy.allowEdit,
   });
   const server = await startServer({
     service,
@@ -159,14 +162,12 @@ async function serve(root: string, values: Record<string, unknown>): Promise<voi
       policy.allowEdit ? '局域网访问：可修改。\n' : '局域网访问：只读（要允许修改请加 --allow-edit）。\n',
     );
   }
-  if (service.readOnly) process.stderr.write('资料库正由另一个程序使用，以只读方式提供。\n');
-  const stop = async () => {
+  if (service.readOnly && policy.allowEdit)
+    process.stderr.write('资料库正由另一个程序使用，暂以只读方式提供；那个程序关闭后即可修改。\n');
+  exitOnStopSignals(async () => {
     await server.close();
     await service.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  });
 }
 
 export async function main(argv: string[]): Promise<void> {

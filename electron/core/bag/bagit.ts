@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { hashFile } from '../library';
 import { WenshiError, throwIfCancelled } from '../errors';
-import { storageError, writeFileDurably } from '../storage';
+import { bytesShort, isDiskFull, megabytes, storageError, writeFileDurably } from '../storage';
 import type { JobContext } from '../jobs';
 
 /** BagIt 1.0 (RFC 8493) packages: a payload under data/ with SHA-256 manifests, for backup and transfer. */
@@ -81,6 +81,11 @@ export async function writeBag(
   if (await lstat(out).catch(() => null)) throw new WenshiError('exists', 'backup_target_exists', { out });
   const building = `${out}.part-${process.pid}`;
   await rm(building, { recursive: true, force: true });
+  // A disk too small for the copy is said before anything is written; tag files are a few KB.
+  const sizes = [4096];
+  for (const file of payload) sizes.push((await lstat(file.source).catch(() => null))?.size ?? 0);
+  const short = await bytesShort(path.dirname(out), sizes);
+  if (short) throw new WenshiError('io', 'disk_full_backup_before', { mb: megabytes(short) });
   try {
     await mkdir(path.join(building, 'data'), { recursive: true });
     const manifest: string[] = [];
@@ -115,7 +120,9 @@ export async function writeBag(
     return { bytes, files: payload.length };
   } catch (error) {
     await rm(building, { recursive: true, force: true }).catch(() => undefined);
-    throw storageError(error);
+    if (!isDiskFull(error)) throw storageError(error);
+    const missing = megabytes((await bytesShort(path.dirname(out), sizes)) ?? 0);
+    throw new WenshiError('io', 'disk_full_backup_during', { mb: missing });
   }
 }
 

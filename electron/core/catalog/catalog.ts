@@ -245,4 +245,33 @@ export class Catalog {
     this.emit({ type: 'delete', item });
     return item;
   }
+
+  /**
+   * Reads these shards again from disk, for a reader whose files another process writes: each
+   * item that appeared, changed or went away is told to the listeners like a change made here.
+   * Returns the ids of those items. Never call it while this catalog writes.
+   */
+  async reloadShards(keys: Iterable<string>): Promise<string[]> {
+    const changed: string[] = [];
+    for (const key of keys) {
+      const shard = this.shard(key);
+      shard.data = (await shard.adapter.read()) ?? { items: {} };
+      const fresh = shard.data.items;
+      for (const item of this.all())
+        if (shardKey(item.id) === key && !fresh[item.id]) {
+          this.forget(item);
+          this.emit({ type: 'delete', item });
+          changed.push(item.id);
+        }
+      for (const item of Object.values(fresh)) {
+        const previous = this.items.get(item.id);
+        if (previous && JSON.stringify(previous) === JSON.stringify(item)) continue;
+        if (previous) this.forget(previous);
+        this.remember(item);
+        this.emit({ type: 'put', item, previous });
+        changed.push(item.id);
+      }
+    }
+    return changed;
+  }
 }

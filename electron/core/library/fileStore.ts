@@ -4,7 +4,7 @@ import { mkdir, open, rename, stat, unlink, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { WenshiError } from '../errors';
-import { storageError } from '../storage';
+import { bytesShort, isDiskFull, megabytes, storageError } from '../storage';
 
 /** Streams a file through SHA-256 without reading it into memory (originals can be gigabytes). */
 export async function hashFile(file: string, signal?: AbortSignal): Promise<string> {
@@ -64,7 +64,10 @@ export class FileStore {
       await rename(tmp, target);
     } catch (error) {
       await unlink(tmp).catch(() => undefined);
-      throw storageError(error);
+      if (!isDiskFull(error)) throw storageError(error);
+      const size = (await stat(source).catch(() => null))?.size ?? 0;
+      const missing = megabytes((await bytesShort(path.dirname(target), [size])) ?? 0);
+      throw new WenshiError('io', 'disk_full_import', { name: originalName, mb: missing });
     }
     return { sha256, path: target };
   }

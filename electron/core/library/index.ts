@@ -18,3 +18,4 @@ export {
 export { FileStore, hashFile } from './fileStore';
 export { AuditLog, diffFields, type AuditEntry, type AuditChange } from './auditLog';
 export { derivedPaths, THUMBNAIL_SIZE, PREVIEW_SIZE, type DerivedPaths } from './derived';
+export { LibraryFollower, type FollowOptions, type FollowUpdate } from './follow';

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, stat, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Catalog, nextIdentifier } from '../catalog';
@@ -17,8 +17,10 @@ import {
 } from '../model';
 import {
   acquireLock,
+  liveHolder,
   nodeStorageFs,
   releaseLock,
+  storageError,
   writeFileDurably,
   type LockHolder,
   type StorageFs,
@@ -108,8 +110,9 @@ export class Library {
     private currentInfo: LibraryInfo,
     readonly catalog: Catalog,
     /** Set when the library is open read-only because another process holds the lock. */
-    readonly lockedBy: LockHolder | null,
-    readonly readOnly: boolean,
+    public lockedBy: LockHolder | null,
+    /** Changes only once, to false, when the lock is taken later (takeLockIfFree). */
+    public readOnly: boolean,
     readonly clock: () => Date,
     /** Who changes the library when a call names no one: the door (desktop, browser, cli). */
     private readonly defaultActor: string,
@@ -201,11 +204,12 @@ export class Library {
   /** Creates a new, empty library in `root` (which may exist but must be empty). */
   static async create(root: string, name: string, options: LibraryOptions = {}): Promise<Library> {
     const clock = options.clock ?? (() => new Date());
-    await mkdir(root, { recursive: true });
+    const made = await mkdir(root, { recursive: true }).catch((error: unknown) => {
+      throw storageError(error);
+    });
     const existing = (await readdir(root)).filter((f) => !f.startsWith('.'));
     if (existing.includes('library.json')) throw new WenshiError('exists', 'library_exists', { root });
     if (existing.length > 0) throw new WenshiError('exists', 'folder_not_empty', { root });
-    for (const sub of LIBRARY_SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
     const info: LibraryInfo = {
       format: 'wenshi-library',
       formatVersion: LIBRARY_FORMAT_VERSION,
@@ -213,12 +217,22 @@ export class Library {
       createdAt: clock().toISOString(),
       settings: LibrarySettingsSchema.parse(options.settings ?? {}),
     };
-    await writeFileDurably(
-      path.join(root, 'library.json'),
-      JSON.stringify(info, null, 2) + '\n',
-      options.storageFs,
-    );
-    return Library.open(root, options);
+    try {
+      for (const sub of LIBRARY_SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
+      await writeFileDurably(
+        path.join(root, 'library.json'),
+        JSON.stringify(info, null, 2) + '\n',
+        options.storageFs,
+      );
+      return await Library.open(root, options);
+    } catch (error) {
+      // A full disk must not leave a half library, which would then be neither openable nor empty.
+      if (made) await rm(made, { recursive: true, force: true }).catch(() => undefined);
+      else
+        for (const entry of [...LIBRARY_SUBFOLDERS, 'library.json'])
+          await rm(path.join(root, entry), { recursive: true, force: true }).catch(() => undefined);
+      throw storageError(error);
+    }
   }
 
   /**
@@ -463,6 +477,45 @@ export class Library {
 
   async close(): Promise<void> {
     if (!this.readOnly) await releaseLock(path.join(this.root, 'library.lock'));
+  }
+
+  /** library.json read again, for a reader whose library another process writes; true if it changed. */
+  async reloadInfo(): Promise<boolean> {
+    const info = parseInfo(this.root, await readRawInfo(this.root));
+    if (JSON.stringify(info) === JSON.stringify(this.currentInfo)) return false;
+    this.currentInfo = info;
+    return true;
+  }
+
+  /**
+   * For a library open read-only because another process held the lock: takes the lock if it is
+   * free now (or stale), lets `reload` read what the writer committed, and becomes writable.
+   * Returns false, noting the current holder, while the lock is held.
+   */
+  async takeLockIfFree(reload: () => Promise<void>): Promise<boolean> {
+    if (!this.readOnly || !this.lockedBy) return !this.readOnly;
+    const lockFile = this.path('library.lock');
+    const holder = await liveHolder(lockFile, this.clock());
+    if (holder) {
+      this.lockedBy = holder;
+      return false;
+    }
+    const lock = await acquireLock(lockFile, this.clock());
+    if (!lock.acquired) {
+      this.lockedBy = lock.holder ?? this.lockedBy;
+      return false;
+    }
+    try {
+      await reload();
+      await removeLeftovers(this.root, this.clock());
+      if (lock.tookOver) await this.auditUnloggedChanges();
+    } catch (error) {
+      await releaseLock(lockFile);
+      throw error;
+    }
+    this.readOnly = false;
+    this.lockedBy = null;
+    return true;
   }
 }
 

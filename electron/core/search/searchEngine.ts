@@ -185,6 +185,7 @@ export class WorkerSearch implements SearchEngine {
     const pending = this.pending.get(id);
     this.pending.delete(id);
     if (!pending) return;
+    if (![...this.pending.values()].some((p) => p.worker === pending.worker)) pending.worker.unref();
     action(pending);
     if (this.retiring.has(pending.worker)) {
       this.retiring.delete(pending.worker);
@@ -215,6 +216,9 @@ export class WorkerSearch implements SearchEngine {
     const worker = this.worker;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(message.id, { resolve: resolve as (value: unknown) => void, reject, worker });
+      // An idle worker lets the process end, but not while it owes an answer: a process stopping
+      // on a signal would end in the middle of the last flush, before the lock is released.
+      worker.ref();
       worker.postMessage(message);
     });
   }

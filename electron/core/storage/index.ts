@@ -1,3 +1,12 @@
 export { DurableJSONFile, writeFileDurably } from './durableJsonFile';
-export { acquireLock, releaseLock, type LockHolder, type LockResult } from './lock';
-export { nodeStorageFs, storageError, type StorageFs, type WritableHandle } from './storageFs';
+export { acquireLock, liveHolder, releaseLock, type LockHolder, type LockResult } from './lock';
+export { currentBootId, processStart } from './processIdentity';
+export {
+  bytesShort,
+  isDiskFull,
+  megabytes,
+  nodeStorageFs,
+  storageError,
+  type StorageFs,
+  type WritableHandle,
+} from './storageFs';

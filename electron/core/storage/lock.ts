@@ -1,11 +1,17 @@
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import { WenshiError } from '../errors';
+import { beforeThisBoot, currentBootId, processStart } from './processIdentity';
 
 export interface LockHolder {
   pid: number;
   host: string;
   since: string;
+  /** The holder's computer's boot (see processIdentity); absent in locks of older versions. */
+  bootId?: string;
+  /** When the holder process started, as its system reports it; absent in older locks. */
+  processStart?: string;
 }
 
 export type LockResult =
@@ -21,8 +27,34 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function isStale(holder: LockHolder): boolean {
-  return holder.host === os.hostname() && !isAlive(holder.pid);
+/**
+ * A lock is stale when its holder ran on this computer and no longer does. A live process with
+ * the holder's pid may be another one that got the number later (pid 1 after a restart): the
+ * lock is stale too if it was taken in an earlier boot, or the process started at another time.
+ * A lock from another computer is never judged stale: its processes cannot be seen from here.
+ */
+async function isStale(holder: LockHolder): Promise<boolean> {
+  if (holder.host !== os.hostname()) return false;
+  if (!isAlive(holder.pid)) return true;
+  const boot = await currentBootId();
+  if (holder.bootId && boot) {
+    if (holder.bootId !== boot) return true;
+  } else if (beforeThisBoot(holder.since)) return true;
+  if (!holder.processStart) return false;
+  const started = await processStart(holder.pid);
+  return started !== undefined && started !== holder.processStart;
+}
+
+/** Who we are, as written in the lock. */
+async function ourHolder(now: Date): Promise<LockHolder> {
+  const [bootId, started] = await Promise.all([currentBootId(), processStart(process.pid)]);
+  return {
+    pid: process.pid,
+    host: os.hostname(),
+    since: now.toISOString(),
+    ...(bootId && { bootId }),
+    ...(started && { processStart: started }),
+  };
 }
 
 /** An unreadable lock older than a few seconds was left by a writer that died while creating it. */
@@ -54,28 +86,32 @@ function sameHolder(a: LockHolder | null, b: LockHolder | null): boolean {
  */
 async function createLockFile(lockFile: string, content: string): Promise<void> {
   const tmp = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(tmp, 'wx');
   try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await link(tmp, lockFile);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
-    const direct = await open(lockFile, 'wx');
+    await writeNew(tmp, content);
     try {
-      await direct.writeFile(content);
-      await direct.sync();
-    } finally {
-      await direct.close();
+      await link(tmp, lockFile);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+      await writeNew(lockFile, content);
     }
   } finally {
     await unlink(tmp).catch(() => undefined);
   }
+}
+
+/** Creates `file` exclusively with `content`, synced; a file it could not fill (a full disk) is removed. */
+async function writeNew(file: string, content: string): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(file).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
 }
 
 /**
@@ -103,22 +139,32 @@ async function removeIfStill(lockFile: string, stale: LockHolder | null): Promis
   return false;
 }
 
+/** Taking the lock failed for a reason of the disk: said as a sentence (see storageError). */
+function lockError(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new WenshiError('io', 'lock_disk_full');
+  if (code === 'EROFS') return new WenshiError('io', 'lock_read_only_disk');
+  if (code === 'EACCES' || code === 'EPERM') return new WenshiError('io', 'lock_no_permission');
+  if (code === 'EIO') return new WenshiError('io', 'lock_disk_error');
+  return error;
+}
+
 /**
- * Takes the library's write lock: a file created exclusively holding our pid and host.
- * A lock whose holder was a process on this host that no longer runs is stale and taken over.
+ * Takes the library's write lock: a file created exclusively holding who we are (pid, host, boot,
+ * process start). A lock whose holder no longer runs on this host is stale and taken over.
  */
 export async function acquireLock(lockFile: string, now: Date): Promise<LockResult> {
-  const mine: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
+  const mine = await ourHolder(now);
   let tookOver = false;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await createLockFile(lockFile, JSON.stringify(mine));
       return { acquired: true, tookOver };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw lockError(error);
     }
     const holder = await readHolder(lockFile);
-    if (holder === null ? !(await isOldFile(lockFile, now)) : !isStale(holder)) {
+    if (holder === null ? !(await isOldFile(lockFile, now)) : !(await isStale(holder))) {
       return { acquired: false, holder };
     }
     if (!(await removeIfStill(lockFile, holder)))
@@ -126,6 +172,16 @@ export async function acquireLock(lockFile: string, now: Date): Promise<LockResu
     tookOver = true;
   }
   return { acquired: false, holder: await readHolder(lockFile) };
+}
+
+/**
+ * Who holds the lock, if it is held by a live process (or one on another computer); null when it
+ * is free or stale. Only reads: a reader waiting for the lock asks this often without writing.
+ */
+export async function liveHolder(lockFile: string, now: Date): Promise<LockHolder | null> {
+  const holder = await readHolder(lockFile);
+  if (holder === null) return (await isOldFile(lockFile, now)) ? null : { pid: 0, host: '?', since: '' };
+  return (await isStale(holder)) ? null : holder;
 }
 
 export async function releaseLock(lockFile: string): Promise<void> {

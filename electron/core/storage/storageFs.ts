@@ -1,4 +1,5 @@
-import { copyFile, open, rename, unlink } from 'node:fs/promises';
+import { copyFile, open, rename, statfs, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { WenshiError } from '../errors';
 import type { CoreSentence } from '../model';
 
@@ -36,4 +37,37 @@ export function storageError(error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const sentence = code ? SENTENCES[code as keyof typeof SENTENCES] : undefined;
   return sentence ? new WenshiError('io', sentence) : error;
+}
+
+/** Whether a write failed because the disk, or the user's quota on it, is full. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/**
+ * How many bytes more than the disk holding `dir` has free it takes to write files of these sizes
+ * (0 when they fit); each file takes whole blocks. `dir` need not exist yet: its nearest existing
+ * parent is asked. Undefined when the system cannot tell (statfs fails).
+ */
+export async function bytesShort(dir: string, sizes: Iterable<number>): Promise<number | undefined> {
+  let at = path.resolve(dir);
+  for (;;) {
+    try {
+      const disk = await statfs(at);
+      let need = 0;
+      for (const size of sizes) need += Math.ceil(Math.max(size, 1) / disk.bsize) * disk.bsize;
+      return Math.max(0, need - disk.bavail * disk.bsize);
+    } catch (error) {
+      const parent = path.dirname(at);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === at) return undefined;
+      at = parent;
+    }
+  }
+}
+
+/** Bytes as the megabytes of a sentence: 「约 N MB」, one decimal below 10 MB, never 0. */
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 10 ? String(Math.ceil(mb)) : String(Math.max(0.1, Math.ceil(mb * 10) / 10));
 }

@@ -36,6 +36,13 @@ export class VolumeStore {
     return store;
   }
 
+  /** Reads every volume again, for a reader whose library another process writes. */
+  async reload(): Promise<void> {
+    const fresh = await VolumeStore.open(this.dir, this.clock, this.titleOf);
+    this.volumes.clear();
+    for (const volume of fresh.list()) this.volumes.set(volume.id, volume);
+  }
+
   list(): Volume[] {
     return [...this.volumes.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }

@@ -71,4 +71,24 @@ export const ARCHIVE_SENTENCES = {
     'zh-Hant': '還原時檔案校驗值不符：{file}',
     en: 'A file did not match its checksum while restoring: {file}',
   },
+  disk_full_restore_before: {
+    'zh-Hans': '磁盘已满：恢复还需约 {mb} MB，什么也没有写入。请腾出空间后重试。',
+    'zh-Hant': '磁碟已滿：還原還需約 {mb} MB，什麼也沒有寫入。請騰出空間後重試。',
+    en: 'The disk is full: restoring needs about {mb} MB more; nothing was written. Free some space and try again.',
+  },
+  disk_full_restore_during: {
+    'zh-Hans': '磁盘已满：恢复还需约 {mb} MB，已复制的部分已删除。请腾出空间后重试。',
+    'zh-Hant': '磁碟已滿：還原還需約 {mb} MB，已複製的部分已刪除。請騰出空間後重試。',
+    en: 'The disk is full: restoring needs about {mb} MB more; what was copied has been removed. Free some space and try again.',
+  },
+  disk_full_backup_before: {
+    'zh-Hans': '磁盘已满：备份还需约 {mb} MB，什么也没有写入。请腾出空间后重试。',
+    'zh-Hant': '磁碟已滿：備份還需約 {mb} MB，什麼也沒有寫入。請騰出空間後重試。',
+    en: 'The disk is full: the backup needs about {mb} MB more; nothing was written. Free some space and try again.',
+  },
+  disk_full_backup_during: {
+    'zh-Hans': '磁盘已满：备份还需约 {mb} MB，未完成的备份已删除。请腾出空间后重试。',
+    'zh-Hant': '磁碟已滿：備份還需約 {mb} MB，未完成的備份已刪除。請騰出空間後重試。',
+    en: 'The disk is full: the backup needs about {mb} MB more; the unfinished backup has been removed. Free some space and try again.',
+  },
 } as const satisfies SentenceTable;

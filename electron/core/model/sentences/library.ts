@@ -147,4 +147,31 @@ export const LIBRARY_SENTENCES = {
     'zh-Hant': '檢索行程無法啟動，請重新開啟資料庫',
     en: 'The search process cannot start; open the library again.',
   },
+  disk_full_import: {
+    'zh-Hans': '磁盘已满：导入「{name}」还需约 {mb} MB，这个文件没有导入。请腾出空间后重试。',
+    'zh-Hant': '磁碟已滿：匯入「{name}」還需約 {mb} MB，這個檔案沒有匯入。請騰出空間後重試。',
+    en: 'The disk is full: importing “{name}” needs about {mb} MB more; the file was not imported. Free some space and try again.',
+  },
+  lock_disk_full: {
+    'zh-Hans': '磁盘已满，无法写入资料库的锁文件（library.lock），资料库没有打开。请腾出空间后重试。',
+    'zh-Hant': '磁碟已滿，無法寫入資料庫的鎖定檔（library.lock），資料庫沒有開啟。請騰出空間後重試。',
+    en: 'The disk is full: the library’s lock file (library.lock) cannot be written, so the library was not opened. Free some space and try again.',
+  },
+  lock_read_only_disk: {
+    'zh-Hans':
+      '资料库所在的磁盘是只读的（例如写保护的 U 盘），无法写入锁文件（library.lock），资料库没有打开。',
+    'zh-Hant':
+      '資料庫所在的磁碟是唯讀的（例如寫入保護的 USB 隨身碟），無法寫入鎖定檔（library.lock），資料庫沒有開啟。',
+    en: 'The library’s disk is read-only (a write-protected USB stick?): its lock file (library.lock) cannot be written, so the library was not opened.',
+  },
+  lock_no_permission: {
+    'zh-Hans': '没有写入资料库文件夹的权限，无法写入锁文件（library.lock），资料库没有打开。',
+    'zh-Hant': '沒有寫入資料庫資料夾的權限，無法寫入鎖定檔（library.lock），資料庫沒有開啟。',
+    en: 'No permission to write in the library’s folder: its lock file (library.lock) cannot be written, so the library was not opened.',
+  },
+  lock_disk_error: {
+    'zh-Hans': '磁盘读写出错（U 盘是否已拔出？），无法写入锁文件（library.lock），资料库没有打开。',
+    'zh-Hant': '磁碟讀寫出錯（USB 隨身碟是否已拔出？），無法寫入鎖定檔（library.lock），資料庫沒有開啟。',
+    en: 'The disk failed to read or write (was the USB stick removed?): the lock file (library.lock) cannot be written, so the library was not opened.',
+  },
 } as const satisfies SentenceTable;
