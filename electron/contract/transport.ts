@@ -23,4 +23,6 @@ export const HTTP_EXPORTS_PREFIX = '/exports/';
 export const HTTP_FILES_PREFIX = '/files/';
 /** Browser mode sends dropped files with PUT `${HTTP_UPLOADS_PREFIX}<batch>/<relative path>`, then calls `uploads.import`. */
 export const HTTP_UPLOADS_PREFIX = '/uploads/';
+/** Browser mode downloads the whole library as a BagIt zip here (`?jobId=` for progress and cancel). */
+export const HTTP_BACKUP_PATH = '/backup.zip';
 export const HTTP_TOKEN_COOKIE = 'wenshi_token';
