@@ -8,6 +8,9 @@ import type { JobContext } from '../jobs';
 import { backupInfo, backupPayload, type BackupResult } from './backupLibrary';
 import { encodePath, tagFiles } from './bagit';
 
+/** The catalog, logs and settings compress well; originals (photos, recordings, PDFs) are compressed already. */
+const COMPRESSIBLE = /\.(json|jsonl|txt|csv|md|srt|vtt|xml)$/i;
+
 export interface BagZip {
   /** The zip's bytes, to be piped to a download; it ends only after the tag files are written. */
   stream: Readable;
@@ -36,8 +39,7 @@ function entryWritten(archive: ZipArchive): Promise<void> {
  * The library as a BagIt bag inside a zip, made while it is read: one file at a time is read,
  * hashed and written to the stream, at the pace the reader takes it (several gigabytes never sit
  * in memory or in a temporary zip). The manifests follow the payload, which a zip allows, so the
- * unpacked folder is a bag like the one `backupLibrary` writes. Originals are stored, not
- * compressed: photos and recordings are compressed already.
+ * unpacked folder is a bag like the one `backupLibrary` writes.
  */
 export function backupZip(library: Library, context: JobContext = {}): BagZip {
   const archive = new ZipArchive({ zlib: { level: 6 }, highWaterMark: 1024 * 1024 });
@@ -69,7 +71,7 @@ export function backupZip(library: Library, context: JobContext = {}): BagZip {
       archive.append(source.pipe(tap), {
         name: `data/${file.rel}`,
         date,
-        store: file.rel.startsWith('files/'),
+        store: !COMPRESSIBLE.test(file.rel),
       });
       await written;
       manifest.push(`${hash.digest('hex')}  data/${encodePath(file.rel)}`);
