@@ -20,12 +20,13 @@ export {
 export { OP_NAMES } from './operations';
 export { describeError, languageOf, LANGUAGES } from './errors';
 export { SEARCH_INDEX_JOB } from './events';
-export { SHORTCUT_KEYS } from './desktop';
+export { SHORTCUT_KEYS, LIBRARY_TOOLS, PATH_PURPOSES } from './desktop';
 export {
   IPC_INVOKE_CHANNEL,
   IPC_EVENT_CHANNEL,
   IPC_COMMAND_CHANNEL,
   IPC_LIBRARY_CHANNEL,
+  IPC_DIALOG_CHANNEL,
   HTTP_API_PREFIX,
   HTTP_EXPORTS_PREFIX,
   HTTP_FILES_PREFIX,

@@ -16,6 +16,7 @@ export const IPC_INVOKE_CHANNEL = 'wenshi:invoke';
 export const IPC_EVENT_CHANNEL = 'wenshi:event';
 export const IPC_COMMAND_CHANNEL = 'wenshi:command';
 export const IPC_LIBRARY_CHANNEL = 'wenshi:switch-library';
+export const IPC_DIALOG_CHANNEL = 'wenshi:choose-path';
 /** The HTTP door: POST `${HTTP_API_PREFIX}<op>`, events at `${HTTP_API_PREFIX}events`. */
 export const HTTP_API_PREFIX = '/api/';
 export const HTTP_EXPORTS_PREFIX = '/exports/';

@@ -4,12 +4,14 @@ import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
   IPC_LIBRARY_CHANNEL,
+  IPC_DIALOG_CHANNEL,
   OP_NAMES,
   type AppCommand,
   type ApiEvent,
   type CallMeta,
   type DesktopBridge,
   type LibraryChoice,
+  type PathPurpose,
 } from '../contract';
 
 /** Subscribes to one channel main sends on; returns the unsubscribe. */
@@ -28,7 +30,7 @@ const operations = Object.fromEntries(
 );
 
 // Besides the contract, only the desktop's own part: a dropped file's path (which the page cannot
-// learn itself), the menu's commands, and the request to show another library.
+// learn itself), the menu's commands, the request to show another library, and native file dialogs.
 const desktop: DesktopBridge = {
   onEvent: (listener: (event: ApiEvent) => void) => listen(IPC_EVENT_CHANNEL, listener),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
@@ -36,6 +38,8 @@ const desktop: DesktopBridge = {
   switchLibrary: async (choice: LibraryChoice) => {
     await ipcRenderer.invoke(IPC_LIBRARY_CHANNEL, choice);
   },
+  choosePath: (purpose: PathPurpose, suggestedName?: string) =>
+    ipcRenderer.invoke(IPC_DIALOG_CHANNEL, purpose, suggestedName) as Promise<string | null>,
 };
 
 contextBridge.exposeInMainWorld('wenshi', { ...operations, ...desktop });

@@ -19,6 +19,10 @@ export function createFakeApi() {
     exportUrl: (fileName: string) => `/exports/${encodeURIComponent(fileName)}`,
     previewUrl: (fileName: string) => `/exports/${encodeURIComponent(fileName)}?inline=1`,
     fileUrl: (sha256: string) => `/files/${sha256}`,
+    choosePath: null,
+    pathOf: () => null,
+    uploadFile: vi.fn(async (file: File) => ({ batchId: 'batch-0001', name: file.name })),
+    backupUrl: (jobId: string) => `/backup.zip?jobId=${jobId}`,
     emit: (event: ApiEvent) => listeners.forEach((l) => l(event)),
   };
 }
