@@ -4,6 +4,7 @@ import type { OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 import { ToolProgress } from './ToolProgress';
+import { useDownloadJob } from './useDownloadJob';
 import { useToolJob } from './useToolJob';
 
 /**
@@ -15,7 +16,7 @@ export function BackupTool({ libraryName }: { libraryName: string }) {
   const { showError } = useMessages();
   const job = useToolJob();
   const [done, setDone] = useState<OpOutput<'library.backup'> | null>(null);
-  const [downloading, setDownloading] = useState(false);
+  const download = useDownloadJob();
 
   async function toFolder() {
     const output = await api
@@ -27,18 +28,6 @@ export function BackupTool({ libraryName }: { libraryName: string }) {
     if (result) setDone(result);
   }
 
-  function download() {
-    // A link the browser follows: the zip goes to its downloads, never through the page's memory.
-    const jobId = crypto.randomUUID();
-    const link = document.createElement('a');
-    link.href = api.backupUrl(jobId);
-    link.download = '';
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setDownloading(true);
-  }
-
   return (
     <section className="tool" aria-labelledby="tool-backup">
       <h3 id="tool-backup">{t('tools.tab.backup')}</h3>
@@ -48,12 +37,18 @@ export function BackupTool({ libraryName }: { libraryName: string }) {
           {t('tools.backup.desktop')}
         </button>
       ) : (
-        <button type="button" className="primary" onClick={download}>
+        <button
+          type="button"
+          className="primary"
+          disabled={download.running}
+          onClick={() => download.start((jobId) => api.backupUrl(jobId))}
+        >
           {t('tools.backup.browser')}
         </button>
       )}
       <ToolProgress job={job} />
-      {downloading && <p role="status">{t('tools.backup.started')}</p>}
+      <ToolProgress job={download} />
+      {download.progress && <p role="status">{t('tools.backup.started')}</p>}
       {done && (
         <p role="status">
           {t('tools.backup.done', {

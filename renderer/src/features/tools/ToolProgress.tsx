@@ -1,9 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { JobProgress } from '../../components/JobProgress';
-import type { ToolJob } from './useToolJob';
+import type { JobProgress as Progress } from '../../hooks/useJob';
 
 /** A tool's running job: bar, what it does, time left, cancel. */
-export function ToolProgress({ job }: { job: ToolJob }) {
+export function ToolProgress({
+  job,
+}: {
+  job: { running: boolean; progress: Progress | null; cancel: () => void };
+}) {
   const { t } = useTranslation();
   if (!job.running) return null;
   return (
