@@ -1,5 +1,6 @@
 // The native dialogs the page may ask for (through the desktop bridge), by purpose: main words
 // them and filters the files, so a page can ask for a path but never name one itself.
+import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { PATH_PURPOSES, type PathPurpose } from '../contract';
 
@@ -16,7 +17,7 @@ export function isPathPurpose(value: unknown): value is PathPurpose {
 export function pathDialog(purpose: PathPurpose, suggestedName: string, documents: string): PathDialog {
   // Only a name, never a path: the page cannot steer the dialog to a folder of its choosing.
   const name = suggestedName.replace(/[\\/]/g, '_').slice(0, 120);
-  const at = (fallback: string) => `${documents}/${name || fallback}`;
+  const at = (fallback: string) => path.join(documents, name || fallback);
   switch (purpose) {
     case 'register':
       return {
