@@ -1,5 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { CompileFonts } from '../core/compile';
 import { nextVerificationDue } from '../core/integrity';
@@ -27,6 +28,7 @@ import { resolveResource, resolveUploadTarget, type Resource, type ResourceReque
 import { itemUseCases } from './useCases/items';
 import { libraryUseCases } from './useCases/library';
 import { searchUseCases } from './useCases/search';
+import { backupDownload, transferUseCases, writableBytes } from './useCases/transfer';
 import { volumeUseCases } from './useCases/volumes';
 
 z.config(z.locales.zhCN());
@@ -69,6 +71,7 @@ export class Application {
   private readonly search: SearchEngine;
   /** Set while the library is open read-only: follows the writer, takes the lock once it is free. */
   private follower: LibraryFollower | undefined;
+  private readonly context: AppContext;
 
   private constructor(
     private readonly library: Library,
@@ -115,8 +118,10 @@ export class Application {
       emit: (event) => this.feed.emit(event),
       cancelJob: (jobId) => this.jobs.cancel(jobId),
     };
+    this.context = context;
     this.handlers = {
       ...libraryUseCases(context),
+      ...transferUseCases(context),
       ...itemUseCases(context),
       ...searchUseCases(context),
       ...volumeUseCases(context),
@@ -184,6 +189,34 @@ export class Application {
   /** Where a file the browser uploads is staged, or null when the batch or path is not acceptable. */
   uploadTarget(batchId: string, relative: string): Promise<string | null> {
     return resolveUploadTarget(this.library, batchId, relative);
+  }
+
+  /** How many bytes one upload may have: what the library's disk can take, keeping a reserve. */
+  uploadLimit(): Promise<number> {
+    return writableBytes(this.library.root);
+  }
+
+  /**
+   * The whole library as a BagIt zip streamed to the browser (`library.backup` writes a folder
+   * instead, for doors that may name one). With a job id it reports progress as `library.backup`
+   * and `jobs.cancel` stops it; the stream then ends short, never looking like a whole backup.
+   */
+  backupDownload(door: DoorPolicy, jobId?: string): { fileName: string; stream: Readable } {
+    const signal = this.jobs.start(jobId);
+    const onProgress = jobId
+      ? (p: Progress) => this.feed.emit({ type: 'progress', jobId, op: 'library.backup', ...p })
+      : undefined;
+    try {
+      const download = backupDownload(this.context, { door, signal, onProgress });
+      void download.done.then(
+        () => this.jobs.finish(jobId),
+        () => this.jobs.finish(jobId),
+      );
+      return download;
+    } catch (error) {
+      this.jobs.finish(jobId);
+      throw error;
+    }
   }
 
   onEvent(listener: (event: ApiEvent) => void): () => void {

@@ -3,7 +3,7 @@ export { Application, type ApplicationOptions } from './application';
 export type { DoorPolicy } from './context';
 export { errorCode, toApiError } from './errors';
 export type { Resource, ResourceRequest } from './resources';
-export { confinedPath } from './resources';
+export { confinedPath, disposition } from './resources';
 export { packagedFonts } from './fonts';
 export { Workspace, type OpenLibrary, type SwitchOutcome } from './workspace/workspace';
 export { createLibrary, holdsLibrary, restoreLibrary } from './workspace/libraryFolders';

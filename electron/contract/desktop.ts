@@ -14,6 +14,8 @@ export const LibraryChoiceSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('open') }),
   z.object({ action: z.literal('create') }),
   z.object({ action: z.literal('recent'), root: z.string().min(1) }),
+  /** A library `library.restore` has just made in this window (main checks that it did). */
+  z.object({ action: z.literal('restored'), root: z.string().min(1) }),
 ]);
 export type LibraryChoice = z.infer<typeof LibraryChoiceSchema>;
 
@@ -30,8 +32,28 @@ export const SHORTCUT_KEYS = {
 } as const;
 export type ShortcutCommand = keyof typeof SHORTCUT_KEYS;
 
+/** The library tools (资料库 › 工具): one screen, opened at one of them. */
+export const LIBRARY_TOOLS = ['register', 'export', 'backup', 'restore', 'merge', 'verify'] as const;
+export type LibraryTool = (typeof LIBRARY_TOOLS)[number];
+
+/**
+ * What a native dialog is asked for; main words the dialog and filters the files for each. The
+ * page gets back the chosen path, which it then passes to an operation.
+ */
+export const PATH_PURPOSES = [
+  'register',
+  'exportCsv',
+  'exportJson',
+  'backupFolder',
+  'restoreBag',
+  'restoreTarget',
+  'mergeBag',
+] as const;
+export type PathPurpose = (typeof PATH_PURPOSES)[number];
+
 /** What the desktop menu asks the page to do. */
 export type AppCommand =
+  | { name: 'openTools'; tool: LibraryTool }
   | { name: ShortcutCommand }
   /** Files chosen in the menu's native dialog (a page may open a file chooser only on a click or key). */
   | { name: 'importPaths'; paths: string[] }
@@ -50,6 +72,8 @@ export interface DesktopBridge {
   onCommand(listener: (command: AppCommand) => void): () => void;
   /** Shows the chosen library in the window (which then reloads); resolves when nothing changed. */
   switchLibrary(choice: LibraryChoice): Promise<void>;
+  /** Asks for a file or folder in a native dialog; null when the dialog was cancelled. */
+  choosePath(purpose: PathPurpose, suggestedName?: string): Promise<string | null>;
   /** The name this computer's user gave for the audit log (null when not yet asked), and the system account's. */
   person(): Promise<PersonInfo>;
   /** Keeps the person's name; fails with the reason when it is not a name the log accepts. */

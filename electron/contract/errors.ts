@@ -85,6 +85,16 @@ export const ERROR_SENTENCES = {
     'zh-Hant': '不能批次修改這個欄位：{field}',
     en: 'The field {field} cannot be edited in bulk.',
   },
+  local_path_use_upload: {
+    'zh-Hans': '浏览器模式不能指定本机路径，请上传文件',
+    'zh-Hant': '瀏覽器模式不能指定本機路徑，請上傳檔案',
+    en: 'Browser mode cannot name a path on this computer; upload the file instead.',
+  },
+  backup_download_read_only: {
+    'zh-Hans': '只读访问不能下载整个资料库的备份',
+    'zh-Hant': '唯讀存取不能下載整個資料庫的備份',
+    en: 'Read-only access cannot download a backup of the whole library.',
+  },
   no_items_selected: {
     'zh-Hans': '未选择条目：先在列表中选择要编印的条目',
     'zh-Hant': '未選擇條目：先在列表中選擇要編印的條目',

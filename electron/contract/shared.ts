@@ -35,7 +35,7 @@ export {
 export { OP_NAMES } from './operations';
 export { describeError, languageOf, LANGUAGES } from './errors';
 export { SEARCH_INDEX_JOB } from './events';
-export { SHORTCUT_KEYS } from './desktop';
+export { SHORTCUT_KEYS, LIBRARY_TOOLS, PATH_PURPOSES } from './desktop';
 export {
   ACTOR_MAX_LENGTH,
   ActorSchema,
@@ -44,9 +44,11 @@ export {
   IPC_COMMAND_CHANNEL,
   IPC_LIBRARY_CHANNEL,
   IPC_PERSON_CHANNEL,
+  IPC_DIALOG_CHANNEL,
   HTTP_API_PREFIX,
   HTTP_EXPORTS_PREFIX,
   HTTP_FILES_PREFIX,
   HTTP_UPLOADS_PREFIX,
+  HTTP_BACKUP_PATH,
   HTTP_TOKEN_COOKIE,
 } from './transport';

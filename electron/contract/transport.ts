@@ -34,6 +34,7 @@ export const IPC_COMMAND_CHANNEL = 'wenshi:command';
 export const IPC_LIBRARY_CHANNEL = 'wenshi:switch-library';
 /** The desktop's person name: invoked with no argument to read it, with a name to keep it. */
 export const IPC_PERSON_CHANNEL = 'wenshi:person';
+export const IPC_DIALOG_CHANNEL = 'wenshi:choose-path';
 /** The HTTP door: POST `${HTTP_API_PREFIX}<op>`, events at `${HTTP_API_PREFIX}events`. */
 export const HTTP_API_PREFIX = '/api/';
 export const HTTP_EXPORTS_PREFIX = '/exports/';
@@ -41,4 +42,6 @@ export const HTTP_EXPORTS_PREFIX = '/exports/';
 export const HTTP_FILES_PREFIX = '/files/';
 /** Browser mode sends dropped files with PUT `${HTTP_UPLOADS_PREFIX}<batch>/<relative path>`, then calls `uploads.import`. */
 export const HTTP_UPLOADS_PREFIX = '/uploads/';
+/** Browser mode downloads the whole library as a BagIt zip here (`?jobId=` for progress and cancel). */
+export const HTTP_BACKUP_PATH = '/backup.zip';
 export const HTTP_TOKEN_COOKIE = 'wenshi_token';

@@ -7,6 +7,7 @@ import {
   IPC_INVOKE_CHANNEL,
   IPC_LIBRARY_CHANNEL,
   IPC_PERSON_CHANNEL,
+  IPC_DIALOG_CHANNEL,
   LibraryChoiceSchema,
   type AppCommand,
   type LibraryChoice,
@@ -35,6 +36,7 @@ import {
 import { libraryResponse } from './libraryProtocol';
 import { createFailure, openFailure, startFailure, type Notice } from './libraryNotices';
 import { menuTemplate } from './menuTemplate';
+import { isPathPurpose, pathDialog } from './pathDialogs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '../preload/index.cjs');
@@ -46,6 +48,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let holder: Workspace<Application> | undefined;
+/** Libraries `library.restore` made in this run: the page may ask to switch to these, and only these. */
+const restoredRoots = new Set<string>();
 let mainWindow: BrowserWindow | undefined;
 /** Stops the open library's events from reaching the window. */
 let detachEvents: (() => void) | undefined;
@@ -174,8 +178,28 @@ async function chooseAndCreate(): Promise<void> {
 async function carryOut(choice: LibraryChoice): Promise<void> {
   if (choice.action === 'open') return chooseAndOpen();
   if (choice.action === 'create') return chooseAndCreate();
+  if (choice.action === 'restored') {
+    if (restoredRoots.has(choice.root)) return switchLibrary(choice.root);
+    return;
+  }
   // Only a folder from the list: the page cannot have any folder opened.
   if (holder && isRecent(holder.recentLibraries, choice.root)) return switchLibrary(choice.root);
+}
+
+/** A native dialog the page asked for (see pathDialogs); the chosen path, or null. */
+async function choosePath(purpose: unknown, suggestedName: unknown): Promise<string | null> {
+  if (!mainWindow || !isPathPurpose(purpose)) return null;
+  const dialogSpec = pathDialog(
+    purpose,
+    typeof suggestedName === 'string' ? suggestedName : '',
+    app.getPath('documents'),
+  );
+  if (dialogSpec.kind === 'open') {
+    const chosen = await dialog.showOpenDialog(mainWindow, dialogSpec.options);
+    return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+  }
+  const chosen = await dialog.showSaveDialog(mainWindow, dialogSpec.options);
+  return chosen.canceled ? null : (chosen.filePath ?? null);
 }
 
 function sendCommand(command: AppCommand): void {
@@ -237,6 +261,7 @@ function buildMenu(): void {
         verify: (repair) => {
           if (holder?.service) void verifyAndReport(holder.service, repair, false);
         },
+        tool: (tool) => sendCommand({ name: 'openTools', tool }),
       }),
     ),
   );
@@ -312,7 +337,14 @@ if (!app.requestSingleInstanceLock()) {
       const service = current.service;
       if (!service)
         return { ok: false, error: { code: 'unavailable', message: '资料库正在切换，请稍候再试' } };
-      return service.dispatch(String(op), args, meta, DESKTOP_DOOR);
+      const result = await service.dispatch(String(op), args, meta, DESKTOP_DOOR);
+      if (op === 'library.restore' && result.ok) restoredRoots.add((result.value as { root: string }).root);
+      return result;
+    });
+
+    ipcMain.handle(IPC_DIALOG_CHANNEL, async (event, purpose: unknown, suggestedName: unknown) => {
+      if (!isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame, RENDERER_URL)) return null;
+      return choosePath(purpose, suggestedName);
     });
 
     ipcMain.handle(IPC_LIBRARY_CHANNEL, async (event, choice: unknown) => {

@@ -1,6 +1,6 @@
 // The application menu as data, free of Electron's runtime so tests can check labels, shortcuts and actions in Node.
 import type { MenuItemConstructorOptions } from 'electron';
-import { SHORTCUT_KEYS, type LibraryChoice, type ShortcutCommand } from '../contract';
+import { SHORTCUT_KEYS, type LibraryChoice, type LibraryTool, type ShortcutCommand } from '../contract';
 import type { RecentMenuEntry } from '../app';
 
 export interface MenuActions {
@@ -12,6 +12,8 @@ export interface MenuActions {
   /** Chooses files in a native dialog and hands them to the page to import. */
   importFiles(): void;
   verify(repair: boolean): void;
+  /** Opens the page's library tools at one of them. */
+  tool(name: LibraryTool): void;
 }
 
 /** Electron reads `&` in a label as a mnemonic marker on Windows and Linux; a path may hold one. */
@@ -69,6 +71,19 @@ export function menuTemplate(
         pageCommand('新建条目', 'newItem', () => actions.command('newItem')),
         pageCommand('导入文件…', 'importFiles', () => actions.importFiles()),
         { type: 'separator' },
+        {
+          label: '资料库工具',
+          submenu: [
+            { label: '导入登记表…', click: () => actions.tool('register') },
+            { label: '导出目录…', click: () => actions.tool('export') },
+            { type: 'separator' },
+            { label: '备份资料库…', click: () => actions.tool('backup') },
+            { label: '从备份恢复…', click: () => actions.tool('restore') },
+            { label: '合并其他征集员的资料包…', click: () => actions.tool('merge') },
+            { type: 'separator' },
+            { label: '校验与修复…', click: () => actions.tool('verify') },
+          ],
+        },
         { label: '校验资料库…', click: () => actions.verify(false) },
         { label: '校验并重建可再生内容…', click: () => actions.verify(true) },
         { type: 'separator' },

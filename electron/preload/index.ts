@@ -5,6 +5,7 @@ import {
   IPC_INVOKE_CHANNEL,
   IPC_LIBRARY_CHANNEL,
   IPC_PERSON_CHANNEL,
+  IPC_DIALOG_CHANNEL,
   OP_NAMES,
   type AppCommand,
   type ApiEvent,
@@ -13,6 +14,7 @@ import {
   type LibraryChoice,
   type PersonInfo,
   type Result,
+  type PathPurpose,
 } from '../contract';
 
 /** Subscribes to one channel main sends on; returns the unsubscribe. */
@@ -31,7 +33,8 @@ const operations = Object.fromEntries(
 );
 
 // Besides the contract, only the desktop's own part: a dropped file's path (which the page cannot
-// learn itself), the menu's commands, the request to show another library, and the person's name.
+// learn itself), the menu's commands, the request to show another library, the person's name and
+// native file dialogs.
 const desktop: DesktopBridge = {
   onEvent: (listener: (event: ApiEvent) => void) => listen(IPC_EVENT_CHANNEL, listener),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
@@ -41,6 +44,8 @@ const desktop: DesktopBridge = {
   },
   person: () => ipcRenderer.invoke(IPC_PERSON_CHANNEL) as Promise<PersonInfo>,
   setPerson: (name: string) => ipcRenderer.invoke(IPC_PERSON_CHANNEL, name) as Promise<Result<PersonInfo>>,
+  choosePath: (purpose: PathPurpose, suggestedName?: string) =>
+    ipcRenderer.invoke(IPC_DIALOG_CHANNEL, purpose, suggestedName) as Promise<string | null>,
 };
 
 contextBridge.exposeInMainWorld('wenshi', { ...operations, ...desktop });

@@ -111,10 +111,15 @@ export function apiRoutes(
     if (!target) return refuse(c, 400, '400 上传路径无效');
     try {
       const declared = Number(c.req.header('content-length') ?? 0);
-      const size = await receiveUpload(c.req.raw.body, declared, target);
+      const size = await receiveUpload(c.req.raw.body, declared, target, await service.uploadLimit());
       return c.json({ size }, 200);
     } catch (error) {
-      if (error instanceof UploadTooLarge) return refuse(c, 413, '413 上传失败：文件太大');
+      if (error instanceof UploadTooLarge)
+        return refuse(
+          c,
+          413,
+          `413 上传失败：文件太大，资料库所在磁盘最多还能接收 ${(error.limit / 1024 ** 3).toFixed(1)} GB`,
+        );
       return refuse(c, 400, '400 上传失败：连接中断');
     }
   });

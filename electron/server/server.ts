@@ -16,6 +16,7 @@ import {
   type DoorIdentity,
 } from './guards';
 import { apiRoutes, EventStreams, type Env } from './routes';
+import { backupRoute } from './backup';
 
 export interface ServeOptions {
   service: Application;
@@ -78,6 +79,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   app.use(tokenGuard(identity, failures, (c) => c.env.incoming.socket.remoteAddress ?? '?'));
   app.use(sameOriginChanges);
   apiRoutes(app, options.service, door, events);
+  backupRoute(app, options.service, door);
   fileRoutes(app, options.service, options.rendererDir);
   app.notFound((c) => c.body('404', 404, { 'Content-Type': TEXT }));
   app.onError((error, c) => {

@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 export const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
 
 export class UploadTooLarge extends Error {
-  constructor() {
+  constructor(readonly limit: number) {
     super('文件太大');
   }
 }
@@ -23,14 +23,17 @@ export async function receiveUpload(
   body: ReadableStream<Uint8Array> | null,
   declaredLength: number,
   target: string,
+  /** Also bounded by what the disk can take (`Application.uploadLimit`). */
+  limit = MAX_UPLOAD_BYTES,
 ): Promise<number> {
-  if (declaredLength > MAX_UPLOAD_BYTES) throw new UploadTooLarge();
+  const max = Math.min(limit, MAX_UPLOAD_BYTES);
+  if (declaredLength > max) throw new UploadTooLarge(max);
   await mkdir(path.dirname(target), { recursive: true });
   let received = 0;
   const counted = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
-      done(received > MAX_UPLOAD_BYTES ? new UploadTooLarge() : null, chunk);
+      done(received > max ? new UploadTooLarge(max) : null, chunk);
     },
   });
   // O_NOFOLLOW: a link put in place of the target is not written through.

@@ -7,12 +7,21 @@ import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
   IPC_LIBRARY_CHANNEL,
+  IPC_DIALOG_CHANNEL,
   OP_NAMES,
 } from '../../electron/contract';
 import { ipcRenderer, record } from './standIn/electron.mjs';
 
 const BUILT_PRELOAD = path.resolve(__dirname, '../../out/preload/index.cjs');
-const DESKTOP_METHODS = ['onEvent', 'pathForFile', 'onCommand', 'switchLibrary', 'person', 'setPerson'];
+const DESKTOP_METHODS = [
+  'onEvent',
+  'pathForFile',
+  'onCommand',
+  'switchLibrary',
+  'person',
+  'setPerson',
+  'choosePath',
+];
 
 /** Runs a preload's source with a sandboxed preload's require: `electron` and nothing else. */
 async function loadPreload(source: string): Promise<Record<string, unknown>> {
@@ -55,9 +64,11 @@ describe('the built preload', () => {
     record.invoked.length = 0;
     await bridge['items.list']!({ offset: 0 }, { jobId: 'job-1' });
     await bridge['switchLibrary']!({ action: 'open' });
+    await bridge['choosePath']!('backupFolder', '资料库-备份');
     expect(record.invoked).toEqual([
       { channel: IPC_INVOKE_CHANNEL, args: ['items.list', { offset: 0 }, { jobId: 'job-1' }] },
       { channel: IPC_LIBRARY_CHANNEL, args: [{ action: 'open' }] },
+      { channel: IPC_DIALOG_CHANNEL, args: ['backupFolder', '资料库-备份'] },
     ]);
   });
 

@@ -12,6 +12,7 @@ function actions(): MenuActions {
     command: vi.fn(),
     importFiles: vi.fn(),
     verify: vi.fn(),
+    tool: vi.fn(),
   };
 }
 

@@ -1,31 +1,11 @@
-// Use cases of the library as a whole: its settings, the demo, verification, backup and exchange.
-import path from 'node:path';
-import { backupLibrary, mergePackage } from '../../core/bag';
-import { exportCsv, exportJson, importRegister, previewRegister, readRegister } from '../../core/exchange';
+// Use cases of the library as a whole: its settings, the demo and verification (backup and exchange: transfer.ts).
 import { nextVerificationDue, verifyLibrary } from '../../core/integrity';
-import { writeFileDurably } from '../../core/storage';
 import { loadDemo } from '../demo';
-import {
-  exportTarget,
-  itemOrThrow,
-  itemsByCreation,
-  stamp,
-  type AppContext,
-  type Handlers,
-} from '../context';
+import type { AppContext, Handlers } from '../context';
 
 type LibraryHandlers = Pick<
   Handlers,
-  | 'library.info'
-  | 'library.loadDemo'
-  | 'library.update'
-  | 'library.verify'
-  | 'library.backup'
-  | 'library.merge'
-  | 'registers.preview'
-  | 'registers.import'
-  | 'items.export'
-  | 'jobs.cancel'
+  'library.info' | 'library.loadDemo' | 'library.update' | 'library.verify' | 'jobs.cancel'
 >;
 
 export function libraryUseCases(app: AppContext): LibraryHandlers {
@@ -53,17 +33,6 @@ export function libraryUseCases(app: AppContext): LibraryHandlers {
     'library.verify': async ({ repair }, context) => {
       const report = await verifyLibrary(library, { ...context, repair });
       return { ...report, nextDue: await nextVerificationDue(library) };
-    },
-    'library.backup': async ({ output }, context) => backupLibrary(library, path.resolve(output), context),
-    'library.merge': async ({ bag }, context) => mergePackage(library, path.resolve(bag), context),
-    'registers.preview': async ({ path: file }) => previewRegister(await readRegister(file)),
-    'registers.import': async ({ path: file, dryRun }, context) =>
-      importRegister(library, file, { ...context, dryRun }),
-    'items.export': async ({ format, itemIds, output }, context) => {
-      const items = itemIds ? itemIds.map((id) => itemOrThrow(app, id)) : itemsByCreation(app);
-      const target = exportTarget(app, output, context, `目录-${stamp(library.clock())}.${format}`);
-      await writeFileDurably(target, format === 'csv' ? exportCsv(items) : exportJson(items));
-      return { fileName: path.basename(target), path: target, count: items.length };
     },
     'jobs.cancel': async ({ jobId }) => ({ cancelled: app.cancelJob(jobId) }),
   };

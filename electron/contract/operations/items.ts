@@ -9,7 +9,7 @@ import {
   PersonSchema,
   SEARCH_FACETS,
 } from '../../core/model';
-import { op, Id } from './op';
+import { oneSource, op, Id, UploadRefSchema } from './op';
 
 /** The filters of a list: facet values, and the views' own (awaiting review, created since, under a collection). */
 const ListFiltersSchema = z
@@ -65,7 +65,8 @@ const AuditEntrySchema = z.object({
 });
 
 const RegisterPreviewSchema = z.object({
-  columns: z.array(z.object({ header: z.string(), known: z.boolean() })),
+  /** Each header of the sheet and the column it was read as (its first name), when known. */
+  columns: z.array(z.object({ header: z.string(), known: z.boolean(), field: z.string().optional() })),
   rows: z.array(z.object({ row: z.number(), title: z.string(), errors: z.array(z.string()) })),
   valid: z.number(),
   invalid: z.number(),
@@ -224,15 +225,23 @@ export const itemsOperations = {
   }),
   'registers.preview': op({
     summary: '预览登记表（Excel/CSV）',
-    access: 'local',
-    input: z.object({ path: z.string().min(1) }),
+    access: 'write',
+    input: z
+      .object({ path: z.string().min(1).optional(), upload: UploadRefSchema.optional() })
+      .refine(...oneSource('path', '请指定登记表文件')),
     output: RegisterPreviewSchema,
   }),
   'registers.import': op({
     summary: '导入登记表（Excel/CSV）',
-    access: 'local',
+    access: 'write',
     job: true,
-    input: z.object({ path: z.string().min(1), dryRun: z.boolean().default(false) }),
+    input: z
+      .object({
+        path: z.string().min(1).optional(),
+        upload: UploadRefSchema.optional(),
+        dryRun: z.boolean().default(false),
+      })
+      .refine(...oneSource('path', '请指定登记表文件')),
     output: RegisterPreviewSchema.extend({
       added: z.array(z.string()),
       skipped: z.array(z.object({ row: z.number(), reason: z.string() })),

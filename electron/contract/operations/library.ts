@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DatePeriodSchema, dateRange } from '../../core/model';
 import { FormSettingsChangeSchema, FormSettingsSchema } from '../../core/model';
-import { op } from './op';
+import { oneSource, op, UploadRefSchema } from './op';
 
 const LibrarySettingsOutput = z.object({
   identifierPattern: z
@@ -90,11 +90,35 @@ export const libraryOperations = {
       originals: z.number(),
     }),
   }),
+  'library.restore': op({
+    summary: '从备份包恢复资料库（到一个新的文件夹）',
+    access: 'write',
+    job: true,
+    /**
+     * The desktop app and the CLI name the bag folder and an empty target folder; browser mode
+     * uploads a backup zip, restored into a new folder beside this library's.
+     */
+    input: z
+      .object({
+        bag: z.string().min(1).optional(),
+        target: z.string().min(1).optional(),
+        upload: UploadRefSchema.optional(),
+      })
+      .refine(...oneSource('bag', '请指定备份包'))
+      .refine(
+        (v) => (v.bag === undefined) === (v.target === undefined),
+        '请同时指定备份包和恢复到的空文件夹',
+      ),
+    output: z.object({ root: z.string(), name: z.string(), files: z.number(), items: z.number() }),
+  }),
   'library.merge': op({
     summary: '导入其他征集员的资料包（按编号和内容合并）',
-    access: 'local',
+    access: 'write',
     job: true,
-    input: z.object({ bag: z.string().min(1, '请指定资料包文件夹') }),
+    /** A bag folder (desktop, CLI) or an uploaded backup zip (browser mode). */
+    input: z
+      .object({ bag: z.string().min(1).optional(), upload: UploadRefSchema.optional() })
+      .refine(...oneSource('bag', '请指定资料包')),
     output: z.object({
       added: z.array(z.string()),
       identical: z.array(z.string()),

@@ -43,7 +43,7 @@ export async function copyHashing(source: string, target: string, signal?: Abort
 }
 
 /** Manifest paths escape CR, LF and % (RFC 8493 §2.1.3). */
-function encodePath(rel: string): string {
+export function encodePath(rel: string): string {
   return rel.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
@@ -65,6 +65,32 @@ export function parseBagInfo(text: string): Map<string, string> {
     }
   }
   return info;
+}
+
+/**
+ * The tag files of a bag whose payload is written: bagit.txt, the manifest (`<sha256>  data/<path>`
+ * lines), bag-info.txt with the Payload-Oxum, and last the tag manifest over those three.
+ */
+export function tagFiles(
+  manifest: string[],
+  info: [string, string][],
+  bytes: number,
+  count: number,
+): [string, string][] {
+  const tags: [string, string][] = [
+    ['bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'],
+    ['manifest-sha256.txt', manifest.map((line) => line + '\n').join('')],
+    [
+      'bag-info.txt',
+      [...info, ['Payload-Oxum', `${bytes}.${count}`] as [string, string]]
+        .map(([label, value]) => `${label}: ${value.replace(/[\r\n]+/g, ' ')}\n`)
+        .join(''),
+    ],
+  ];
+  const tagManifest = tags
+    .map(([name, text]) => `${createHash('sha256').update(text).digest('hex')}  ${name}\n`)
+    .join('');
+  return [...tags, ['tagmanifest-sha256.txt', tagManifest]];
 }
 
 /**
@@ -99,22 +125,8 @@ export async function writeBag(
       );
       bytes += (await lstat(target)).size;
     }
-    const tags: [string, string][] = [
-      ['bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'],
-      ['manifest-sha256.txt', manifest.map((line) => line + '\n').join('')],
-      [
-        'bag-info.txt',
-        [...info, ['Payload-Oxum', `${bytes}.${payload.length}`] as [string, string]]
-          .map(([label, value]) => `${label}: ${value.replace(/[\r\n]+/g, ' ')}\n`)
-          .join(''),
-      ],
-    ];
-    const tagManifest: string[] = [];
-    for (const [name, text] of tags) {
+    for (const [name, text] of tagFiles(manifest, info, bytes, payload.length))
       await writeFileDurably(path.join(building, name), text);
-      tagManifest.push(`${createHash('sha256').update(text).digest('hex')}  ${name}\n`);
-    }
-    await writeFileDurably(path.join(building, 'tagmanifest-sha256.txt'), tagManifest.join(''));
     await rename(building, out);
     context.onProgress?.({ phase: 'backup', done: payload.length, total: payload.length });
     return { bytes, files: payload.length };

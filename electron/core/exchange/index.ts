@@ -9,3 +9,4 @@ export {
   type RegisterRow,
 } from './register';
 export { toCsv, parseCsv, neutralizeFormula } from './csv';
+export { columnFor } from './columns';

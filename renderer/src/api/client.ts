@@ -5,6 +5,7 @@ import type {
   CallMeta,
   LibraryChoice,
   OpInput,
+  PathPurpose,
   OpName,
   OpOutput,
   PersonInfo,
@@ -14,6 +15,7 @@ import type {
 import {
   ActorSchema,
   HTTP_API_PREFIX,
+  HTTP_BACKUP_PATH,
   HTTP_EXPORTS_PREFIX,
   HTTP_FILES_PREFIX,
   HTTP_UPLOADS_PREFIX,
@@ -64,6 +66,20 @@ export interface ApiClient {
   ): Promise<OpOutput<'items.add'>>;
   /** Where a compiled PDF can be shown inside the app (an iframe). */
   previewUrl(fileName: string): string;
+  /**
+   * Desktop: a path chosen in a native dialog (null when cancelled). Null in browser mode, which
+   * uploads and downloads files instead of naming them.
+   */
+  readonly choosePath: ((purpose: PathPurpose, suggestedName?: string) => Promise<string | null>) | null;
+  /** Browser mode: sends one file to the server's staging area, for an operation that takes an upload. */
+  uploadFile(
+    file: File,
+    options: { onUpload?: (sent: number, total: number) => void; signal?: AbortSignal },
+  ): Promise<UploadRef>;
+  /** Desktop: the path of a dropped or chosen file; null in browser mode, which uploads it. */
+  pathOf(file: File): string | null;
+  /** Browser mode: where the whole library downloads as a BagIt zip, reporting progress under `jobId`. */
+  backupUrl(jobId: string): string;
   readonly desktop: boolean;
   /** The person named in the audit log for every call from now on (null: the door's name). */
   setActor(name: string | null): void;
@@ -92,6 +108,11 @@ const browserPerson = {
     return { name: parsed.data, systemName: '' };
   },
 };
+/** A file uploaded to the server, as the operations that take one name it. */
+export interface UploadRef {
+  batchId: string;
+  name: string;
+}
 
 /** A file dropped or chosen, with its path inside the dropped folder (or just its name). */
 export interface DroppedFile {
@@ -126,7 +147,32 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
     },
     person: () => bridge.person(),
     setPerson: async (name) => unwrap(await bridge.setPerson(name)),
+    choosePath: (purpose, suggestedName) => bridge.choosePath(purpose, suggestedName),
+    pathOf: (file) => bridge.pathForFile(file) || null,
+    uploadFile: () => Promise.reject(new ApiCallError('unsupported', 'desktop reads files where they are')),
+    backupUrl: () => '',
   };
+}
+
+/** One PUT of a file to the staging area, with upload progress (fetch has none for request bodies). */
+function putFile(
+  url: string,
+  file: File,
+  onUpload: ((sent: number, total: number) => void) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('PUT', url);
+    request.setRequestHeader('X-Wenshi', '1');
+    request.upload.onprogress = (e) => onUpload?.(e.loaded, e.total || file.size);
+    request.onload = () =>
+      request.status === 200 ? resolve() : reject(new ApiCallError('upload', request.responseText));
+    request.onerror = () => reject(new ApiCallError('upload', request.responseText || 'upload failed'));
+    request.onabort = () => reject(new ApiCallError('cancelled', 'cancelled'));
+    signal?.addEventListener('abort', () => request.abort(), { once: true });
+    request.send(file);
+  });
 }
 
 /**
@@ -190,6 +236,19 @@ function httpClient(): ApiClient {
       actor = name;
     },
     ...browserPerson,
+    choosePath: null,
+    pathOf: () => null,
+    async uploadFile(file, { onUpload, signal }) {
+      const batchId = crypto.randomUUID();
+      await putFile(
+        `${HTTP_UPLOADS_PREFIX}${batchId}/${encodeURIComponent(file.name)}`,
+        file,
+        onUpload,
+        signal,
+      );
+      return { batchId, name: file.name };
+    },
+    backupUrl: (jobId) => `${HTTP_BACKUP_PATH}?jobId=${encodeURIComponent(jobId)}`,
   };
 }
 

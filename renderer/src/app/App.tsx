@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppCommand } from '../../../electron/contract';
+import type { AppCommand, LibraryTool } from '../../../electron/contract';
 import { MessageArea, MessagesProvider } from '../messages/MessagesProvider';
 import { useLibraryView } from '../features/library/useLibraryView';
 import { useSearch } from '../features/search/useSearch';
@@ -12,6 +12,8 @@ import { PersonNameBanner } from '../features/settings/PersonNameBanner';
 import { useDropImport } from '../features/import/useDropImport';
 import { ImportPanel } from '../features/import/ImportPanel';
 import { VolumesView } from '../features/volumes/VolumesView';
+import { ToolsScreen } from '../features/tools/ToolsScreen';
+import type { RegisterSource } from '../features/tools/useRegister';
 import { LibraryScreen } from './LibraryScreen';
 import { TopBar, type Screen } from './TopBar';
 import { useAppCommands } from './useAppCommands';
@@ -33,7 +35,16 @@ function Shell() {
   const search = useSearch();
   const editor = useItemEditor({ onDeleted: library.deselect });
   const settings = useSettings({ confirmLeave: editor.confirmLeave });
-  const imports = useDropImport(settings.readOnly);
+  const [tool, setTool] = useState<LibraryTool>('register');
+  const [register, setRegister] = useState<RegisterSource | null>(null);
+  const openTool = (name: LibraryTool) => {
+    setTool(name);
+    setScreen('tools');
+  };
+  const imports = useDropImport(settings.readOnly, (source) => {
+    setRegister(source);
+    openTool('register');
+  });
   const person = usePersonName();
   const { info, readOnly } = settings;
   useWindowTitle(info?.name, editor.dirty);
@@ -57,6 +68,8 @@ function Shell() {
         return settings.show();
       case 'switchLibrary':
         return settings.switchLibrary?.(command.choice);
+      case 'openTools':
+        return openTool(command.tool);
     }
   });
 
@@ -82,9 +95,20 @@ function Shell() {
         </div>
       )}
       {info && !readOnly && <PersonNameBanner person={person} />}
-      {screen === 'volumes' ? (
-        <VolumesView readOnly={readOnly} />
-      ) : (
+      {screen === 'volumes' && <VolumesView readOnly={readOnly} />}
+      {screen === 'tools' && (
+        <ToolsScreen
+          tool={tool}
+          onTool={setTool}
+          register={register}
+          onRegister={setRegister}
+          selectedIds={library.selectedIds}
+          itemCount={info?.itemCount ?? 0}
+          libraryName={info?.name ?? ''}
+          readOnly={readOnly}
+        />
+      )}
+      {screen === 'library' && (
         <LibraryScreen
           library={library}
           search={search}

@@ -6,8 +6,8 @@ import type { DropImport } from '../features/import/useDropImport';
 import type { Settings } from '../features/settings/useSettings';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** The archive (lists, search, items) or the volume editor. */
-export type Screen = 'library' | 'volumes';
+/** The archive (lists, search, items), the volume editor, or the library tools. */
+export type Screen = 'library' | 'volumes' | 'tools';
 
 interface Props {
   search: Search;
@@ -76,6 +76,14 @@ export function TopBar({ search, library, imports, settings, screen, onScreen, o
         onClick={() => onScreen(screen === 'volumes' ? 'library' : 'volumes')}
       >
         {screen === 'volumes' ? t('volumes.back') : t('volumes.nav')}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        aria-pressed={screen === 'tools'}
+        onClick={() => onScreen(screen === 'tools' ? 'library' : 'tools')}
+      >
+        {screen === 'tools' ? t('tools.back') : t('tools.nav')}
       </button>
       <button
         type="button"

@@ -71,6 +71,21 @@ export const ARCHIVE_SENTENCES = {
     'zh-Hant': '還原時檔案校驗值不符：{file}',
     en: 'A file did not match its checksum while restoring: {file}',
   },
+  backup_zip_refused: {
+    'zh-Hans': '备份压缩包无法使用：{reason}',
+    'zh-Hant': '備份壓縮檔無法使用：{reason}',
+    en: 'The backup zip cannot be used: {reason}',
+  },
+  unzip_target_not_empty: {
+    'zh-Hans': '解压目标不是空文件夹：{dir}',
+    'zh-Hant': '解壓目標不是空資料夾：{dir}',
+    en: 'The folder to unpack into is not empty: {dir}',
+  },
+  backup_download_interrupted: {
+    'zh-Hans': '备份下载已中断',
+    'zh-Hant': '備份下載已中斷',
+    en: 'The backup download was interrupted.',
+  },
   disk_full_restore_before: {
     'zh-Hans': '磁盘已满：恢复还需约 {mb} MB，什么也没有写入。请腾出空间后重试。',
     'zh-Hant': '磁碟已滿：還原還需約 {mb} MB，什麼也沒有寫入。請騰出空間後重試。',

@@ -2,13 +2,15 @@ import { useState, type ChangeEvent, type DragEvent } from 'react';
 import { useMessages } from '../../messages/useMessages';
 import { collectChosen, collectDropped } from './collectDropped';
 import type { ImportSource } from './useImportJob';
+import { isRegisterFile, type RegisterSource } from '../tools/useRegister';
 
 /**
  * Importing from outside: files or folders dropped on the window (with the drop overlay while
  * dragging), files chosen with the picker, or paths from the desktop menu. A read-only library
- * takes nothing; the import then runs in ImportPanel with progress and cancel.
+ * takes nothing; the import then runs in ImportPanel with progress and cancel. A register
+ * spreadsheet (.csv, .xlsx) alone goes to `onRegister`, to be previewed in the library tools.
  */
-export function useDropImport(readOnly: boolean) {
+export function useDropImport(readOnly: boolean, onRegister?: (source: RegisterSource) => void) {
   const { showError } = useMessages();
   const [dropping, setDropping] = useState(false);
   const [importing, setImporting] = useState<ImportSource | null>(null);
@@ -16,7 +18,14 @@ export function useDropImport(readOnly: boolean) {
 
   function start(source: ImportSource) {
     const count = 'files' in source ? source.files.length : source.paths.length;
-    if (count > 0 && !readOnly) setImporting(source);
+    if (count === 0 || readOnly) return;
+    // One register spreadsheet is a list of items to preview, not a file to keep.
+    const only = 'files' in source ? source.files[0]! : null;
+    if (onRegister && only && count === 1 && isRegisterFile(only.relativePath))
+      onRegister({ file: only.file });
+    else if (onRegister && 'paths' in source && count === 1 && isRegisterFile(source.paths[0]!))
+      onRegister({ path: source.paths[0]! });
+    else setImporting(source);
   }
 
   /** For the element that takes drops: the whole window. */
