@@ -55,7 +55,17 @@ export const libraryOperations = {
       checkedFiles: z.number(),
       problems: z.array(
         z.object({
-          kind: z.enum(['missing', 'altered', 'orphan', 'damaged', 'derivable', 'link']),
+          kind: z.enum([
+            'missing',
+            'altered',
+            'orphan',
+            'damaged',
+            'derivable',
+            'link',
+            'temp',
+            'quarantined',
+            'lost',
+          ]),
           path: z.string(),
           itemIds: z.array(z.string()),
           message: z.string(),

@@ -9,7 +9,7 @@ import type { MojibakeRun } from '../text';
 import { fileTypeOf } from './fileTypes';
 import { extractText, titleFrom, type ExtractedText } from './extractText';
 import { groupFiles, type PlannedFile, type PlannedItem } from './grouping';
-import { processPhoto, type PhotoInfo } from './photos';
+import { discardDerivatives, processPhoto, type PhotoInfo } from './photos';
 import { audioDuration } from './audio';
 
 export interface PathReason {
@@ -238,11 +238,22 @@ class ImportRun {
     this.known.set(sha256, `与本次导入的 ${path.basename(file.path)} 内容相同`);
     const read: ReadFile = { ...file, sha256, mime: type.mime };
     if (this.options.dryRun) return read;
-    if (type.reader === 'image') read.photo = await processPhoto(file.path, sha256, this.library.root);
-    else if (type.reader === 'audio') read.duration = await audioDuration(file.path);
-    else read.text = await extractText(file.path, type.reader, file.size);
-    await this.library.files.put(file.path, sha256, path.basename(file.path));
+    try {
+      if (type.reader === 'image') read.photo = await processPhoto(file.path, sha256, this.library.root);
+      else if (type.reader === 'audio') read.duration = await audioDuration(file.path);
+      else read.text = await extractText(file.path, type.reader, file.size);
+      await this.library.files.put(file.path, sha256, path.basename(file.path));
+    } catch (error) {
+      await this.discard(read);
+      throw error;
+    }
     return read;
+  }
+
+  /** A file that will not be committed leaves no thumbnail behind (unless an item already has it). */
+  private async discard(file: ReadFile): Promise<void> {
+    if (fileTypeOf(file.path)?.reader === 'image' && !this.library.catalog.findByFileHash(file.sha256))
+      await discardDerivatives(file.sha256, this.library.root);
   }
 
   /** Commits what is pending; one batch at a time, so identifiers are numbered in order. */
@@ -262,6 +273,8 @@ class ImportRun {
           for (const file of batch[i]!.files)
             this.result.failed.push({ path: file.path, reason: messageOf(outcome.error) });
       });
+      for (const [i, outcome] of outcomes.entries())
+        if (!outcome.ok) for (const file of batch[i]!.files) await this.discard(file);
     })();
     try {
       await this.committing;
