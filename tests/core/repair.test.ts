@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from '
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library, derivedPaths } from '../../electron/core/library';
+import type { Item } from '../../electron/core/model';
 import { addPaths } from '../../electron/core/ingest';
 import { verifyLibrary } from '../../electron/core/integrity';
 import { isTempName, tempPathFor, writeFileDurably } from '../../electron/core/storage';
@@ -150,7 +151,7 @@ describe('a damaged catalog shard without a backup', () => {
   async function damagedLibrary() {
     const root = await tempDir();
     let library = await Library.create(root, 'lib');
-    const items = [];
+    const items: Item[] = [];
     // Until two items share a shard, to damage one and salvage the other.
     const byShard = new Map<string, typeof items>();
     let pair: typeof items | undefined;

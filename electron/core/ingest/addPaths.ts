@@ -292,6 +292,10 @@ function itemFields(kind: ItemKind, planned: PlannedItem, files: ReadFile[]): It
   const segments: Segment[] = textual?.segments ?? [];
   const mojibake: MojibakeRun[] = textual?.mojibake ?? [];
   const suggestions: ItemFieldsInput['suggestions'] = [...(photo?.suggestions ?? [])];
+  // Warnings from any file of the item (a PDF's script, text that did not decode) wait in 待复核.
+  for (const file of files)
+    for (const warning of file.text?.warnings ?? [])
+      suggestions.push({ field: 'notes', value: warning.value, source: warning.source });
   if (textual && textual.pinyinRemoved > 0)
     suggestions.push({
       field: 'text',

@@ -8,6 +8,7 @@ import { WenshiError } from '../errors';
 import type { Reader } from './fileTypes';
 import { parseSubtitles, segmentsFromTimedLines } from './timecodes';
 import { checkZip } from './checkZip';
+import { checkPdf, PDF_BUDGET } from './checkPdf';
 
 export interface ExtractedText {
   text: string;
@@ -19,20 +20,22 @@ export interface ExtractedText {
   encoding?: string;
   pages?: number;
   segments?: Segment[];
+  /** What a person should look at (a PDF's script, text that did not decode), for the review queue. */
+  warnings?: { source: string; value: string }[];
 }
 
 /** Text files larger than this are refused: they are not transcripts or articles but something else. */
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 export async function extractText(file: string, reader: Reader, size: number): Promise<ExtractedText> {
+  // A PDF has its own budgets (see checkPdf): a scanned book is far larger than any text file.
+  if (reader === 'pdf') return readPdf(file, size);
   if (size > MAX_TEXT_BYTES) throw new WenshiError('unsupported', '文本文件超过 64 MB，无法作为全文读取');
   switch (reader) {
     case 'docx':
       return withTimedLines(cleaned(await readDocx(file)));
     case 'doc':
       return withTimedLines(cleaned(await readDoc(file)));
-    case 'pdf':
-      return readPdf(file);
     case 'subtitles': {
       const decoded = decodeText(await readFile(file));
       const { text, segments } = parseSubtitles(decoded.text);
@@ -87,13 +90,19 @@ async function readDoc(file: string): Promise<string> {
   }
 }
 
-async function readPdf(file: string): Promise<ExtractedText> {
+async function readPdf(file: string, size: number): Promise<ExtractedText> {
+  const name = path.basename(file);
+  if (size > PDF_BUDGET.fileBytes)
+    throw new WenshiError('unsupported', `PDF 文件超过 2 GB，无法读取：${name}`);
+  const bytes = await readFile(file);
+  const findings = await checkPdf(bytes, name);
   // Loaded on first use: pdf.js is large, and most imports have no PDF.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let document;
   try {
     document = await pdfjs.getDocument({
-      data: new Uint8Array(await readFile(file)),
+      // The checked bytes themselves, not a copy: a scanned book is hundreds of megabytes.
+      data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       // Fonts are not compiled to code and nothing from the file is ever run.
       isEvalSupported: false,
       enableXfa: false,
@@ -108,8 +117,16 @@ async function readPdf(file: string): Promise<ExtractedText> {
     throw new WenshiError('unsupported', 'PDF 文件已损坏或格式无法识别');
   }
   try {
+    if (document.numPages > PDF_BUDGET.pages)
+      throw new WenshiError('unsupported', `PDF 有 ${document.numPages} 页，超过上限 ${PDF_BUDGET.pages} 页`);
+    const deadline = Date.now() + PDF_BUDGET.seconds * 1000;
     const pages: string[] = [];
     for (let n = 1; n <= document.numPages; n++) {
+      if (Date.now() > deadline)
+        throw new WenshiError(
+          'unsupported',
+          `PDF 正文读取超过 ${PDF_BUDGET.seconds / 60} 分钟仍未完成，未导入`,
+        );
       const page = await document.getPage(n);
       const content = await page.getTextContent();
       let text = '';
@@ -123,7 +140,15 @@ async function readPdf(file: string): Promise<ExtractedText> {
     // Page breaks stay in the text so a reader can show the original's pages; empty pages (scans
     // without a text layer) keep their place so page numbers match the PDF's.
     const text = pages.some((page) => page !== '') ? pages.join(PAGE_BREAK) : '';
-    return { ...cleaned(text), pages: document.numPages };
+    const warnings = findings.activeContent.length
+      ? [
+          {
+            source: 'PDF 含有脚本',
+            value: `PDF 含有脚本或自动动作（${findings.activeContent.join('、')}）：原件照存，程序从不执行；用其他阅读器打开原件时请留意。`,
+          },
+        ]
+      : [];
+    return { ...cleaned(text), pages: document.numPages, ...(warnings.length > 0 && { warnings }) };
   } finally {
     await document.destroy();
   }
