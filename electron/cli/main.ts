@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync } from 'node:fs';
 import { opCommands, summaryOf, UsageError, type OpCommand, type OpCommandName } from './commands';
 import { describeError, languageOf, type OpName } from '../contract';
+import { jsonForTerminal, visible, visibleDeep } from './terminalText';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
@@ -56,7 +57,7 @@ interface Output {
 }
 
 function fail(message: string, code = 1): never {
-  process.stderr.write(`wenshi: ${message}\n`);
+  process.stderr.write(`wenshi: ${visible(message)}\n`);
   process.exit(code);
 }
 
@@ -92,12 +93,13 @@ async function runOp(
   const args = command.toArgs(rest, values as never);
   const { Application, packagedFonts } = await loadApp();
   const service = await Application.open(path.resolve(root), { fonts: packagedFonts(), actor: 'cli' });
+  for (const notice of service.notices) process.stderr.write(`注意：${visible(notice)}\n`);
   const jobId = randomUUID();
   let lastLine = '';
   service.onEvent((event) => {
     if (event.type !== 'progress' || event.jobId !== jobId || out.json) return;
     const eta = event.etaSeconds !== undefined ? ` 约剩 ${formatSeconds(event.etaSeconds)}` : '';
-    const line = `${event.done}/${event.total}${eta} ${event.current ?? ''}`.trimEnd();
+    const line = `${event.done}/${event.total}${eta} ${visible(event.current ?? '')}`.trimEnd();
     if (line === lastLine) return;
     // On a terminal the line is rewritten in place; in a log each step is a line.
     process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${line}` : `${line}\n`);
@@ -115,7 +117,7 @@ async function runOp(
     const language = languageOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
     if (!result.ok) throw new CommandFailure(result.error.code, describeError(result.error, language));
     const value = result.value as never;
-    process.stdout.write((out.json ? JSON.stringify(value) : command.print(value)) + '\n');
+    process.stdout.write((out.json ? jsonForTerminal(value) : command.print(visibleDeep(value))) + '\n');
     process.exitCode = command.exitCode?.(value) ?? 0;
   } finally {
     await service.close();

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { backupLibrary, mergePackage } from '../../core/bag';
 import { exportCsv, exportJson, importRegister, previewRegister, readRegister } from '../../core/exchange';
-import { nextVerificationDue, verifyLibrary } from '../../core/integrity';
+import { diagnoseLibrary, nextVerificationDue, verifyLibrary } from '../../core/integrity';
 import { writeFileDurably } from '../../core/storage';
 import { loadDemo } from '../demo';
 import {
@@ -20,6 +20,7 @@ type LibraryHandlers = Pick<
   | 'library.loadDemo'
   | 'library.update'
   | 'library.verify'
+  | 'library.doctor'
   | 'library.backup'
   | 'library.merge'
   | 'registers.preview'
@@ -54,6 +55,7 @@ export function libraryUseCases(app: AppContext): LibraryHandlers {
       const report = await verifyLibrary(library, { ...context, repair });
       return { ...report, nextDue: await nextVerificationDue(library) };
     },
+    'library.doctor': async (_args, context) => diagnoseLibrary(library, context),
     'library.backup': async ({ output }, context) => backupLibrary(library, path.resolve(output), context),
     'library.merge': async ({ bag }, context) => mergePackage(library, path.resolve(bag), context),
     'registers.preview': async ({ path: file }) => previewRegister(await readRegister(file)),

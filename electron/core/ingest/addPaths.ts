@@ -106,8 +106,16 @@ async function collectFolder(
     throw new WenshiError('io', `无法读取文件夹：${dir}`);
   });
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
     const file = path.join(dir, entry.name);
+    // Hidden files are system or program files (.DS_Store, ._照片.jpg from a Mac, .git): never
+    // imported, but listed, so a person sees everything that was left out.
+    if (entry.name.startsWith('.')) {
+      result.skipped.push({
+        path: file,
+        reason: entry.isDirectory() ? '隐藏文件夹，未导入' : '隐藏文件或系统文件（如 .DS_Store），未导入',
+      });
+      continue;
+    }
     if (entry.isDirectory()) {
       if (recursive) await collectFolder(file, true, candidates, result);
       else

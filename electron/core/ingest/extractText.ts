@@ -41,15 +41,32 @@ export async function extractText(file: string, reader: Reader, size: number): P
       const { text, segments } = parseSubtitles(decoded.text);
       if (segments.length === 0)
         throw new WenshiError('unsupported', '字幕文件中没有找到时间码（应为 SRT 或 WebVTT 格式）');
-      return { ...cleaned(text), encoding: decoded.encoding, segments };
+      return { ...cleaned(text), encoding: decoded.encoding, segments, ...undecodable(decoded.replaced) };
     }
     case 'plain': {
       const decoded = decodeText(await readFile(file));
-      return withTimedLines({ ...cleaned(decoded.text.replace(/\r\n?/g, '\n')), encoding: decoded.encoding });
+      return withTimedLines({
+        ...cleaned(decoded.text.replace(/\r\n?/g, '\n')),
+        encoding: decoded.encoding,
+        ...undecodable(decoded.replaced),
+      });
     }
     default:
       return { text: '', pinyinRemoved: 0, mojibake: [] };
   }
+}
+
+/** Characters that did not decode (a file cut short) are kept as U+FFFD and said in 待复核. */
+function undecodable(count: number): Pick<ExtractedText, 'warnings'> {
+  if (count === 0) return {};
+  return {
+    warnings: [
+      {
+        source: '文本有无法解码的字符',
+        value: `文本中有 ${count} 处无法解码的字符，已显示为 �（文件可能不完整，请与原件核对）。`,
+      },
+    ],
+  };
 }
 
 function cleaned(raw: string): ExtractedText {
