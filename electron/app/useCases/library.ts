@@ -41,6 +41,7 @@ export function libraryUseCases(app: AppContext): LibraryHandlers {
       // A read-only door is read-only to its reader, whatever the library itself allows.
       readOnly: library.readOnly || !door.canWrite,
       settings: library.info.settings,
+      ...(library.notices.length > 0 && { notices: library.notices }),
       ...(library.lockedBy && {
         readOnlyReason: `资料库正由另一个程序使用（进程 ${library.lockedBy.pid}，${library.lockedBy.host}），当前为只读模式。`,
       }),

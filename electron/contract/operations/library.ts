@@ -45,6 +45,8 @@ export const libraryOperations = {
       readOnly: z.boolean(),
       /** Why the library is read-only, for the banner. */
       readOnlyReason: z.string().optional(),
+      /** What a person should know about this opening (a damaged catalog file set aside), as sentences. */
+      notices: z.array(z.string()).optional(),
       settings: LibrarySettingsOutput,
     }),
   }),
