@@ -58,7 +58,8 @@ export async function findTempFiles(root: string, now: Date): Promise<TempFile[]
     for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        await walk(path.join(dir, entry.name), childRel);
+        // Browser uploads are staged under the names people gave them, and cleared on their own.
+        if (childRel !== '.incoming') await walk(path.join(dir, entry.name), childRel);
         continue;
       }
       const parsed = entry.isFile() ? parseTempName(entry.name) : null;
