@@ -6,6 +6,7 @@ import type { Item } from '../../electron/core/model';
 import { addPaths } from '../../electron/core/ingest';
 import { verifyLibrary } from '../../electron/core/integrity';
 import { isTempName, tempPathFor, writeFileDurably } from '../../electron/core/storage';
+import { salvageItems } from '../../electron/core/catalog';
 import { tempDir } from '../helpers/tempDir';
 import { noiseJpeg } from '../helpers/images';
 
@@ -148,6 +149,29 @@ describe('derived/: checked both ways, rebuilt by --repair', () => {
 });
 
 describe('a damaged catalog shard without a backup', () => {
+  it('salvages every whole item from text cut off or overwritten anywhere', () => {
+    const item = (id: string, title: string) => ({
+      ...fields,
+      id,
+      title,
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+      files: [],
+      people: [],
+      places: [],
+      suggestions: [],
+      mojibake: [],
+    });
+    const ids = ['ab01', 'ab02', 'ab03'].map((p) => p.padEnd(16, '0'));
+    const text = JSON.stringify({
+      items: Object.fromEntries(ids.map((id, i) => [id, item(id, `第${i}篇 "引号" {括号}`)])),
+    });
+    const cut = text.slice(0, text.indexOf(`"${ids[2]}"`) + 40);
+    expect(salvageItems(cut).map((i) => i.id)).toEqual(ids.slice(0, 2));
+    const overwritten = text.replace(/"ab02[^]{0,20}/, '\u0000garbage');
+    expect(salvageItems(overwritten).map((i) => i.id)).toEqual([ids[0], ids[2]]);
+  });
+
   async function damagedLibrary() {
     const root = await tempDir();
     let library = await Library.create(root, 'lib');
