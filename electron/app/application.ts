@@ -167,6 +167,11 @@ export class Application {
     return this.library.info.name;
   }
 
+  /** What a person should know about this opening (a damaged catalog file set aside), as sentences. */
+  get notices(): string[] {
+    return this.library.notices;
+  }
+
   /** Open without the write lock: another process writes to it. */
   get readOnly(): boolean {
     return this.library.readOnly;

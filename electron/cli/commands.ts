@@ -313,6 +313,13 @@ export const opCommands = {
       ].join('\n'),
     exitCode: (r) => (r.problems.length > 0 ? 1 : 0),
   }),
+  doctor: opCommand({
+    op: 'library.doctor',
+    usage: 'doctor <资料库>   （检查报告，可交给技术人员；发现问题时以状态 1 退出）',
+    toArgs: () => ({}),
+    print: (r) => r.text,
+    exitCode: (r) => (r.healthy ? 0 : 1),
+  }),
   backup: opCommand({
     op: 'library.backup',
     usage: 'backup <资料库> <备份文件夹>   （BagIt 包）',

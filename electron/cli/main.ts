@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { exitOnStopSignals } from './stopSignals';
 import { opCommands, summaryOf, UsageError, type OpCommand, type OpCommandName } from './commands';
 import { describeError, languageOf, type OpName } from '../contract';
+import { jsonForTerminal, visible, visibleDeep } from './terminalText';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
@@ -62,7 +63,7 @@ interface Output {
 }
 
 function fail(message: string, code = 1): never {
-  process.stderr.write(`wenshi: ${message}\n`);
+  process.stderr.write(`wenshi: ${visible(message)}\n`);
   process.exit(code);
 }
 
@@ -98,12 +99,13 @@ async function runOp(
   const args = command.toArgs(rest, values as never);
   const { Application, packagedFonts } = await loadApp();
   const service = await Application.open(path.resolve(root), { fonts: packagedFonts(), actor: 'cli' });
+  for (const notice of service.notices) process.stderr.write(`注意：${visible(notice)}\n`);
   const jobId = randomUUID();
   let lastLine = '';
   service.onEvent((event) => {
     if (event.type !== 'progress' || event.jobId !== jobId || out.json) return;
     const eta = event.etaSeconds !== undefined ? ` 约剩 ${formatSeconds(event.etaSeconds)}` : '';
-    const line = `${event.done}/${event.total}${eta} ${event.current ?? ''}`.trimEnd();
+    const line = `${event.done}/${event.total}${eta} ${visible(event.current ?? '')}`.trimEnd();
     if (line === lastLine) return;
     // On a terminal the line is rewritten in place; in a log each step is a line.
     process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${line}` : `${line}\n`);
@@ -119,7 +121,7 @@ async function runOp(
     if (lastLine && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     if (!result.ok) throw new CommandFailure(result.error.code, describeError(result.error, cliLanguage()));
     const value = result.value as never;
-    process.stdout.write((out.json ? JSON.stringify(value) : command.print(value)) + '\n');
+    process.stdout.write((out.json ? jsonForTerminal(value) : command.print(visibleDeep(value))) + '\n');
     process.exitCode = command.exitCode?.(value) ?? 0;
   } finally {
     await service.close();

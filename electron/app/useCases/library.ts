@@ -1,11 +1,11 @@
 // Use cases of the library as a whole: its settings, the demo and verification (backup and exchange: transfer.ts).
-import { nextVerificationDue, verifyLibrary } from '../../core/integrity';
+import { diagnoseLibrary, nextVerificationDue, verifyLibrary } from '../../core/integrity';
 import { loadDemo } from '../demo';
 import type { AppContext, Handlers } from '../context';
 
 type LibraryHandlers = Pick<
   Handlers,
-  'library.info' | 'library.loadDemo' | 'library.update' | 'library.verify' | 'jobs.cancel'
+  'library.info' | 'library.loadDemo' | 'library.update' | 'library.verify' | 'library.doctor' | 'jobs.cancel'
 >;
 
 export function libraryUseCases(app: AppContext): LibraryHandlers {
@@ -20,6 +20,7 @@ export function libraryUseCases(app: AppContext): LibraryHandlers {
       // A read-only door is read-only to its reader, whatever the library itself allows.
       readOnly: library.readOnly || !door.canWrite,
       settings: library.info.settings,
+      ...(library.notices.length > 0 && { notices: library.notices }),
       ...(library.lockedBy && {
         readOnlyReason: `资料库正由另一个程序使用（进程 ${library.lockedBy.pid}，${library.lockedBy.host}），当前为只读模式。`,
       }),
@@ -34,6 +35,7 @@ export function libraryUseCases(app: AppContext): LibraryHandlers {
       const report = await verifyLibrary(library, { ...context, repair });
       return { ...report, nextDue: await nextVerificationDue(library) };
     },
+    'library.doctor': async (_args, context) => diagnoseLibrary(library, context),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: app.cancelJob(jobId) }),
   };
 }

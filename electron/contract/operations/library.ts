@@ -4,6 +4,25 @@ import { DatePeriodSchema, dateRange } from '../../core/model';
 import { FormSettingsChangeSchema, FormSettingsSchema } from '../../core/model';
 import { oneSource, op, UploadRefSchema } from './op';
 
+const PROBLEM_KINDS = [
+  'missing',
+  'altered',
+  'orphan',
+  'damaged',
+  'derivable',
+  'link',
+  'temp',
+  'quarantined',
+  'lost',
+] as const;
+
+const ProblemOutput = z.object({
+  kind: z.enum(PROBLEM_KINDS),
+  path: z.string(),
+  itemIds: z.array(z.string()),
+  message: z.string(),
+});
+
 const LibrarySettingsOutput = z.object({
   identifierPattern: z
     .string()
@@ -37,6 +56,8 @@ export const libraryOperations = {
       readOnly: z.boolean(),
       /** Why the library is read-only, for the banner. */
       readOnlyReason: z.string().optional(),
+      /** What a person should know about this opening (a damaged catalog file set aside), as sentences. */
+      notices: z.array(z.string()).optional(),
       settings: LibrarySettingsOutput,
     }),
   }),
@@ -66,7 +87,17 @@ export const libraryOperations = {
       checkedFiles: z.number(),
       problems: z.array(
         z.object({
-          kind: z.enum(['missing', 'altered', 'orphan', 'damaged', 'derivable', 'link']),
+          kind: z.enum([
+            'missing',
+            'altered',
+            'orphan',
+            'damaged',
+            'derivable',
+            'link',
+            'temp',
+            'quarantined',
+            'lost',
+          ]),
           path: z.string(),
           itemIds: z.array(z.string()),
           message: z.string(),
@@ -75,6 +106,41 @@ export const libraryOperations = {
       repaired: z.array(z.string()),
       /** When the next scheduled verification is due; null when scheduling is off. */
       nextDue: z.string().nullable(),
+    }),
+  }),
+  'library.doctor': op({
+    summary: '检查资料库并写出可交给技术人员的报告：哪里有问题，--repair 会做什么、不能做什么',
+    // The report names the folder and the computer: for the desktop and the command line only.
+    access: 'local',
+    job: true,
+    input: z.object({}),
+    output: z.object({
+      library: z.object({
+        name: z.string(),
+        root: z.string(),
+        items: z.number(),
+        formatVersion: z.number(),
+        readOnly: z.boolean(),
+      }),
+      system: z.object({ platform: z.string(), node: z.string(), freeBytes: z.number().nullable() }),
+      checkedAt: z.string(),
+      checkedFiles: z.number(),
+      healthy: z.boolean(),
+      repairable: z.number(),
+      manual: z.number(),
+      notices: z.array(z.string()),
+      sections: z.array(
+        z.object({
+          key: z.string(),
+          title: z.string(),
+          meaning: z.string(),
+          repair: z.string().nullable(),
+          manual: z.string().nullable(),
+          count: z.number(),
+          problems: z.array(ProblemOutput),
+        }),
+      ),
+      text: z.string(),
     }),
   }),
   'library.backup': op({

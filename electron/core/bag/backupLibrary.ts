@@ -2,11 +2,12 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Library } from '../library';
 import type { JobContext } from '../jobs';
+import { isTempName } from '../storage';
 import { writeBag, type PayloadFile } from './bagit';
 
 /** Left out of a backup: the lock, what is regenerated from the rest, uploads being staged, and half-written temp files. */
 const EXCLUDED_TOP = new Set(['library.lock', 'derived', 'index', '.incoming']);
-const isTransient = (name: string) => /\.(tmp|part)$/.test(name) || /\.part-\d+$/.test(name);
+const isTransient = (name: string) => isTempName(name) || /\.part-\d+$/.test(name);
 
 async function collect(dir: string, rel: string, out: PayloadFile[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });

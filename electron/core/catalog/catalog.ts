@@ -2,7 +2,8 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Low } from 'lowdb';
-import { DurableJSONFile, nodeStorageFs, type StorageFs } from '../storage';
+import { DamagedFileError, DurableJSONFile, nodeStorageFs, type StorageFs } from '../storage';
+import { salvageShard, type DamagedShard } from './salvage';
 import { WenshiError } from '../errors';
 import {
   ItemFieldsSchema,
@@ -40,14 +41,36 @@ export class Catalog {
     private readonly fs: StorageFs,
   ) {}
 
-  static async open(dir: string, clock: () => Date, fs: StorageFs = nodeStorageFs): Promise<Catalog> {
+  /** Shards found damaged (with no readable backup) at open; their readable items were kept. */
+  readonly damaged: DamagedShard[] = [];
+
+  /**
+   * Reads every shard. One damaged beyond its backup does not stop the others: its readable items
+   * are salvaged and, with `quarantine` (when this process may write), the damaged file is moved
+   * aside and the shard written again from what was salvaged.
+   */
+  static async open(
+    dir: string,
+    clock: () => Date,
+    fs: StorageFs = nodeStorageFs,
+    options: { quarantine?: boolean } = {},
+  ): Promise<Catalog> {
     await mkdir(dir, { recursive: true });
     const catalog = new Catalog(dir, clock, fs);
     for (const name of await readdir(dir)) {
       const match = /^items-([0-9a-f]{2})\.json$/.exec(name);
       if (!match) continue;
       const shard = catalog.shard(match[1]!);
-      await shard.read();
+      try {
+        await shard.read();
+      } catch (error) {
+        if (!(error instanceof DamagedFileError)) throw error;
+        const quarantine = options.quarantine ?? false;
+        const salvaged = await salvageShard(dir, name, clock().toISOString(), quarantine);
+        shard.data = { items: Object.fromEntries(salvaged.items.map((item) => [item.id, item])) };
+        if (quarantine) await shard.write();
+        catalog.damaged.push(salvaged.damaged);
+      }
       for (const item of Object.values(shard.data.items)) catalog.remember(item);
     }
     return catalog;
@@ -69,7 +92,12 @@ export class Catalog {
     for (const name of names.sort()) {
       const match = /^items-([0-9a-f]{2})\.json$/.exec(name);
       if (!match || (keys && !keys.has(match[1]!))) continue;
-      const shard = await new DurableJSONFile<Shard>(path.join(dir, name), fs).read();
+      const shard = await new DurableJSONFile<Shard>(path.join(dir, name), fs).read().catch(async (error) => {
+        if (!(error instanceof DamagedFileError)) throw error;
+        return {
+          items: Object.fromEntries((await salvageShard(dir, name, '', false)).items.map((i) => [i.id, i])),
+        };
+      });
       if (shard) yield Object.values(shard.items);
     }
   }

@@ -1,2 +1,3 @@
 export { Catalog, type CatalogChange } from './catalog';
 export { nextIdentifier } from './identifier';
+export { salvageItems, QUARANTINE_FOLDER, type DamagedShard } from './salvage';

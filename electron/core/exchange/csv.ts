@@ -1,21 +1,26 @@
 import { parse } from 'csv-parse/sync';
 
 /**
- * Spreadsheet programs run cells that start with = + - @ (or tab, CR) as formulas; a leading
- * apostrophe keeps them text. Import strips that apostrophe again so values round-trip.
+ * Spreadsheet programs run cells that start with = + - @ (or tab, CR) as formulas. A cell is also
+ * dangerous when such a character follows a `;`, `,` or tab inside it: where the list separator is
+ * `;` (German, French… locales) or a program splits on tabs, `x;=3+3` opens as two cells, the second
+ * a formula. Following OWASP's CSV-injection advice, such a cell gets a leading apostrophe (which
+ * keeps it text) and is always quoted (so no separator inside it splits it). Import strips that one
+ * apostrophe again so values round-trip.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA = /^[=+\-@\t\r]|[;,\t]\s*[=+\-@]/;
 
 export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA.test(value) ? `'${value}` : value;
 }
 
 export function restoreFormulaText(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && FORMULA.test(value.slice(1)) ? value.slice(1) : value;
 }
 
+/** Quoted when it holds a quote, a line break or any separator a spreadsheet might split on. */
 function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return /[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** CSV text with a UTF-8 BOM, which Excel needs to read Chinese correctly; CRLF line ends. */

@@ -9,7 +9,7 @@ import type { MojibakeRun } from '../text';
 import { fileTypeOf } from './fileTypes';
 import { extractText, titleFrom, type ExtractedText } from './extractText';
 import { groupFiles, type PlannedFile, type PlannedItem } from './grouping';
-import { processPhoto, type PhotoInfo } from './photos';
+import { discardDerivatives, processPhoto, type PhotoInfo } from './photos';
 import { audioDuration } from './audio';
 
 export interface PathReason {
@@ -106,8 +106,16 @@ async function collectFolder(
     throw new WenshiError('io', 'folder_unreadable', { path: dir });
   });
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
     const file = path.join(dir, entry.name);
+    // Hidden files are system or program files (.DS_Store, ._照片.jpg from a Mac, .git): never
+    // imported, but listed, so a person sees everything that was left out.
+    if (entry.name.startsWith('.')) {
+      result.skipped.push({
+        path: file,
+        reason: entry.isDirectory() ? '隐藏文件夹，未导入' : '隐藏文件或系统文件（如 .DS_Store），未导入',
+      });
+      continue;
+    }
     if (entry.isDirectory()) {
       if (recursive) await collectFolder(file, true, candidates, result);
       else
@@ -238,11 +246,22 @@ class ImportRun {
     this.known.set(sha256, `与本次导入的 ${path.basename(file.path)} 内容相同`);
     const read: ReadFile = { ...file, sha256, mime: type.mime };
     if (this.options.dryRun) return read;
-    if (type.reader === 'image') read.photo = await processPhoto(file.path, sha256, this.library.root);
-    else if (type.reader === 'audio') read.duration = await audioDuration(file.path);
-    else read.text = await extractText(file.path, type.reader, file.size);
-    await this.library.files.put(file.path, sha256, path.basename(file.path));
+    try {
+      if (type.reader === 'image') read.photo = await processPhoto(file.path, sha256, this.library.root);
+      else if (type.reader === 'audio') read.duration = await audioDuration(file.path);
+      else read.text = await extractText(file.path, type.reader, file.size);
+      await this.library.files.put(file.path, sha256, path.basename(file.path));
+    } catch (error) {
+      await this.discard(read);
+      throw error;
+    }
     return read;
+  }
+
+  /** A file that will not be committed leaves no thumbnail behind (unless an item already has it). */
+  private async discard(file: ReadFile): Promise<void> {
+    if (fileTypeOf(file.path)?.reader === 'image' && !this.library.catalog.findByFileHash(file.sha256))
+      await discardDerivatives(file.sha256, this.library.root);
   }
 
   /** Commits what is pending; one batch at a time, so identifiers are numbered in order. */
@@ -262,6 +281,8 @@ class ImportRun {
           for (const file of batch[i]!.files)
             this.result.failed.push({ path: file.path, reason: messageOf(outcome.error) });
       });
+      for (const [i, outcome] of outcomes.entries())
+        if (!outcome.ok) for (const file of batch[i]!.files) await this.discard(file);
     })();
     try {
       await this.committing;
@@ -279,6 +300,10 @@ function itemFields(kind: ItemKind, planned: PlannedItem, files: ReadFile[]): It
   const segments: Segment[] = textual?.segments ?? [];
   const mojibake: MojibakeRun[] = textual?.mojibake ?? [];
   const suggestions: ItemFieldsInput['suggestions'] = [...(photo?.suggestions ?? [])];
+  // Warnings from any file of the item (a PDF's script, text that did not decode) wait in 待复核.
+  for (const file of files)
+    for (const warning of file.text?.warnings ?? [])
+      suggestions.push({ field: 'notes', value: warning.value, source: warning.source });
   if (textual && textual.pinyinRemoved > 0)
     suggestions.push({
       field: 'text',

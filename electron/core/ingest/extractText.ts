@@ -8,6 +8,7 @@ import { WenshiError } from '../errors';
 import type { Reader } from './fileTypes';
 import { parseSubtitles, segmentsFromTimedLines } from './timecodes';
 import { checkZip } from './checkZip';
+import { checkPdf, PDF_BUDGET } from './checkPdf';
 
 export interface ExtractedText {
   text: string;
@@ -19,33 +20,52 @@ export interface ExtractedText {
   encoding?: string;
   pages?: number;
   segments?: Segment[];
+  /** What a person should look at (a PDF's script, text that did not decode), for the review queue. */
+  warnings?: { source: string; value: string }[];
 }
 
 /** Text files larger than this are refused: they are not transcripts or articles but something else. */
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 export async function extractText(file: string, reader: Reader, size: number): Promise<ExtractedText> {
+  // A PDF has its own budgets (see checkPdf): a scanned book is far larger than any text file.
+  if (reader === 'pdf') return readPdf(file, size);
   if (size > MAX_TEXT_BYTES) throw new WenshiError('unsupported', 'text_too_large');
   switch (reader) {
     case 'docx':
       return withTimedLines(cleaned(await readDocx(file)));
     case 'doc':
       return withTimedLines(cleaned(await readDoc(file)));
-    case 'pdf':
-      return readPdf(file);
     case 'subtitles': {
       const decoded = decodeText(await readFile(file));
       const { text, segments } = parseSubtitles(decoded.text);
       if (segments.length === 0) throw new WenshiError('unsupported', 'subtitles_without_timecodes');
-      return { ...cleaned(text), encoding: decoded.encoding, segments };
+      return { ...cleaned(text), encoding: decoded.encoding, segments, ...undecodable(decoded.replaced) };
     }
     case 'plain': {
       const decoded = decodeText(await readFile(file));
-      return withTimedLines({ ...cleaned(decoded.text.replace(/\r\n?/g, '\n')), encoding: decoded.encoding });
+      return withTimedLines({
+        ...cleaned(decoded.text.replace(/\r\n?/g, '\n')),
+        encoding: decoded.encoding,
+        ...undecodable(decoded.replaced),
+      });
     }
     default:
       return { text: '', pinyinRemoved: 0, mojibake: [] };
   }
+}
+
+/** Characters that did not decode (a file cut short) are kept as U+FFFD and said in 待复核. */
+function undecodable(count: number): Pick<ExtractedText, 'warnings'> {
+  if (count === 0) return {};
+  return {
+    warnings: [
+      {
+        source: '文本有无法解码的字符',
+        value: `文本中有 ${count} 处无法解码的字符，已显示为 �（文件可能不完整，请与原件核对）。`,
+      },
+    ],
+  };
 }
 
 function cleaned(raw: string): ExtractedText {
@@ -83,13 +103,18 @@ async function readDoc(file: string): Promise<string> {
   }
 }
 
-async function readPdf(file: string): Promise<ExtractedText> {
+async function readPdf(file: string, size: number): Promise<ExtractedText> {
+  const name = path.basename(file);
+  if (size > PDF_BUDGET.fileBytes) throw new WenshiError('unsupported', 'pdf_file_too_large', { name });
+  const bytes = await readFile(file);
+  const findings = await checkPdf(bytes, name);
   // Loaded on first use: pdf.js is large, and most imports have no PDF.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let document;
   try {
     document = await pdfjs.getDocument({
-      data: new Uint8Array(await readFile(file)),
+      // The checked bytes themselves, not a copy: a scanned book is hundreds of megabytes.
+      data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       // Fonts are not compiled to code and nothing from the file is ever run.
       isEvalSupported: false,
       enableXfa: false,
@@ -103,8 +128,17 @@ async function readPdf(file: string): Promise<ExtractedText> {
     throw new WenshiError('unsupported', 'pdf_damaged');
   }
   try {
+    if (document.numPages > PDF_BUDGET.pages)
+      throw new WenshiError('unsupported', 'pdf_too_many_pages', {
+        pages: document.numPages,
+        max: PDF_BUDGET.pages,
+        name,
+      });
+    const deadline = Date.now() + PDF_BUDGET.seconds * 1000;
     const pages: string[] = [];
     for (let n = 1; n <= document.numPages; n++) {
+      if (Date.now() > deadline)
+        throw new WenshiError('unsupported', 'pdf_too_slow', { minutes: PDF_BUDGET.seconds / 60 });
       const page = await document.getPage(n);
       const content = await page.getTextContent();
       let text = '';
@@ -118,7 +152,15 @@ async function readPdf(file: string): Promise<ExtractedText> {
     // Page breaks stay in the text so a reader can show the original's pages; empty pages (scans
     // without a text layer) keep their place so page numbers match the PDF's.
     const text = pages.some((page) => page !== '') ? pages.join(PAGE_BREAK) : '';
-    return { ...cleaned(text), pages: document.numPages };
+    const warnings = findings.activeContent.length
+      ? [
+          {
+            source: 'PDF 含有脚本',
+            value: `PDF 含有脚本或自动动作（${findings.activeContent.join('、')}）：原件照存，程序从不执行；用其他阅读器打开原件时请留意。`,
+          },
+        ]
+      : [];
+    return { ...cleaned(text), pages: document.numPages, ...(warnings.length > 0 && { warnings }) };
   } finally {
     await document.destroy();
   }

@@ -1,9 +1,10 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import exifr from 'exifr';
 import { WenshiError } from '../errors';
 import { derivedPaths, PREVIEW_SIZE, THUMBNAIL_SIZE } from '../library';
+import { tempPathFor } from '../storage';
 
 /** sharp's own default: about 16,384 × 16,384. Larger claims are decompression bombs, not photos. */
 export const MAX_INPUT_PIXELS = 268_402_689;
@@ -36,6 +37,21 @@ export async function processPhoto(file: string, sha256: string, libraryRoot: st
   if (pixels > MAX_INPUT_PIXELS)
     throw new WenshiError('unsupported', 'image_too_large', { width: header.width, height: header.height });
 
+  await makeDerivatives(file, sha256, libraryRoot);
+
+  const turned = (header.orientation ?? 1) >= 5;
+  return {
+    width: (turned ? header.height : header.width)!,
+    height: (turned ? header.width : header.height)!,
+    suggestions: await exifSuggestions(file),
+  };
+}
+
+/**
+ * Writes an image's 1600 px preview and 256 px thumbnail to `derived/` (EXIF orientation applied):
+ * at import, and again by `verify --repair` when they are missing.
+ */
+export async function makeDerivatives(file: string, sha256: string, libraryRoot: string): Promise<void> {
   const target = derivedPaths(libraryRoot, sha256);
   await mkdir(path.dirname(target.preview), { recursive: true });
   let preview: Buffer;
@@ -58,20 +74,24 @@ export async function processPhoto(file: string, sha256: string, libraryRoot: st
     .toBuffer();
   await writeAtomically(target.preview, preview);
   await writeAtomically(target.thumbnail, thumbnail);
+}
 
-  const turned = (header.orientation ?? 1) >= 5;
-  return {
-    width: (turned ? header.height : header.width)!,
-    height: (turned ? header.width : header.height)!,
-    suggestions: await exifSuggestions(file),
-  };
+/** Removes an image's preview and thumbnail: its import failed after they were made. */
+export async function discardDerivatives(sha256: string, libraryRoot: string): Promise<void> {
+  const target = derivedPaths(libraryRoot, sha256);
+  for (const file of [target.preview, target.thumbnail]) await unlink(file).catch(() => undefined);
 }
 
 /** A derived file is regenerable, but a half-written one must never be mistaken for a whole one. */
 async function writeAtomically(target: string, data: Buffer): Promise<void> {
-  const tmp = `${target}.${process.pid}.part`;
-  await writeFile(tmp, data);
-  await rename(tmp, target);
+  const tmp = tempPathFor(target);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, target);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
 }
 
 function pad(n: number): string {

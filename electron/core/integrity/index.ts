@@ -9,3 +9,4 @@ export {
   type VerifyOptions,
   type VerifyReport,
 } from './verifyLibrary';
+export { diagnoseLibrary, type DoctorReport, type DoctorSection } from './doctor';

@@ -1,10 +1,31 @@
-import { appendFile, mkdir, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hashFile, LIBRARY_SUBFOLDERS, type Library } from '../library';
 import { throwIfCancelled } from '../errors';
 import type { JobContext } from '../jobs';
+import { isTempName } from '../storage';
+import {
+  damagedCatalogFiles,
+  lostItemProblems,
+  repairLostItems,
+  repairTempFiles,
+  tempFileProblems,
+} from './catalogCheck';
+import { derivedProblems, repairDerived } from './derivedCheck';
 
-export type ProblemKind = 'missing' | 'altered' | 'orphan' | 'damaged' | 'derivable' | 'link';
+export type ProblemKind =
+  | 'missing'
+  | 'altered'
+  | 'orphan'
+  | 'damaged'
+  | 'derivable'
+  | 'link'
+  /** A temporary file left by a write that was cut off. */
+  | 'temp'
+  /** A damaged catalog file moved aside at open. */
+  | 'quarantined'
+  /** An item the audit log has and the catalog lost. */
+  | 'lost';
 
 export interface IntegrityProblem {
   kind: ProblemKind;
@@ -94,6 +115,8 @@ async function linkProblems(library: Library): Promise<IntegrityProblem[]> {
   const problems: IntegrityProblem[] = [];
   for (const rel of await listLinks(library.root)) {
     const shown = slashes(rel);
+    // Links in derived/ are the derived check's: there they are removed and the files remade.
+    if (shown.startsWith('derived/')) continue;
     const target = await realpath(path.join(library.root, rel)).catch(() => null);
     const inside =
       target !== null &&
@@ -126,6 +149,9 @@ export async function verifyLibrary(library: Library, options: VerifyOptions = {
   if (options.repair) {
     library.assertWritable();
     for (const regenerator of regenerators) repaired.push(...(await regenerator.repair(library, options)));
+    repaired.push(...(await repairTempFiles(library)));
+    repaired.push(...(await repairLostItems(library)));
+    repaired.push(...(await repairDerived(library, options)));
   }
 
   const filesDir = library.path('files');
@@ -140,7 +166,8 @@ export async function verifyLibrary(library: Library, options: VerifyOptions = {
   }
 
   const problems: IntegrityProblem[] = [];
-  const onDisk = new Set(await listFiles(filesDir));
+  // Temporary files are the temp-file check's: reported there when left behind, ignored while written.
+  const onDisk = new Set((await listFiles(filesDir)).filter((rel) => !isTempName(path.basename(rel))));
   const total = expected.size;
   let done = 0;
   for (const [rel, { sha256, itemIds }] of expected) {
@@ -167,6 +194,9 @@ export async function verifyLibrary(library: Library, options: VerifyOptions = {
     problems.push({ kind: 'orphan', path: shown, itemIds: [], message: `没有条目引用的文件：${shown}` });
   }
   problems.push(...(await damagedCatalogFiles(library)));
+  problems.push(...(await lostItemProblems(library)));
+  problems.push(...(await derivedProblems(library)));
+  problems.push(...(await tempFileProblems(library)));
   problems.push(...(await linkProblems(library)));
   for (const regenerator of regenerators) {
     for (const missing of await regenerator.check(library))
@@ -186,30 +216,6 @@ export async function verifyLibrary(library: Library, options: VerifyOptions = {
   };
   if (!library.readOnly) await recordVerification(library, report);
   return report;
-}
-
-/**
- * Catalog shards that no longer parse. The library still opens (from the shard's `.bak`), but the
- * last change written to that shard may be gone: a person should know, and the next edit of an
- * item in it writes the shard whole again.
- */
-async function damagedCatalogFiles(library: Library): Promise<IntegrityProblem[]> {
-  const problems: IntegrityProblem[] = [];
-  for (const name of await readdir(library.path('catalog')).catch(() => [] as string[])) {
-    if (!/^items-[0-9a-f]{2}\.json$/.test(name)) continue;
-    try {
-      JSON.parse(await readFile(library.path('catalog', name), 'utf8'));
-    } catch {
-      const shown = `catalog/${name}`;
-      problems.push({
-        kind: 'damaged',
-        path: shown,
-        itemIds: [],
-        message: `目录文件已损坏，现用其备份（${shown}.bak）中的内容，最后一次修改可能已丢失：${shown}`,
-      });
-    }
-  }
-  return problems;
 }
 
 const VERIFY_LOG = ['log', 'verify.jsonl'] as const;

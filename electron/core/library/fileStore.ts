@@ -4,7 +4,7 @@ import { mkdir, open, rename, stat, unlink, copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { WenshiError } from '../errors';
-import { bytesShort, isDiskFull, megabytes, storageError } from '../storage';
+import { bytesShort, isDiskFull, megabytes, storageError, tempPathFor } from '../storage';
 
 /** Streams a file through SHA-256 without reading it into memory (originals can be gigabytes). */
 export async function hashFile(file: string, signal?: AbortSignal): Promise<string> {
@@ -50,7 +50,7 @@ export class FileStore {
     const target = this.pathFor(sha256, originalName);
     if (await this.has(sha256, originalName)) return { sha256, path: target };
     await mkdir(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.part`;
+    const tmp = tempPathFor(target);
     try {
       await copyFile(source, tmp);
       const handle = await open(tmp, 'r+');

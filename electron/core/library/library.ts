@@ -18,7 +18,9 @@ import {
 import {
   acquireLock,
   liveHolder,
+  isLeftover,
   nodeStorageFs,
+  parseTempName,
   releaseLock,
   storageError,
   writeFileDurably,
@@ -29,6 +31,7 @@ import { WenshiError } from '../errors';
 import { AuditLog, diffFields, type AuditEntry } from './auditLog';
 import { FileStore } from './fileStore';
 import { migrateLibrary } from './migrations';
+import { damagedShardNotices } from './notices';
 import {
   SavedSearchSchema,
   withRenamedSearch,
@@ -136,6 +139,11 @@ export class Library {
 
   get info(): LibraryInfo {
     return this.currentInfo;
+  }
+
+  /** What a person should know about this opening (a damaged catalog file set aside), as sentences. */
+  get notices(): string[] {
+    return damagedShardNotices(this.catalog.damaged);
   }
 
   /** Renames the library or changes its settings; library.json is rewritten durably. */
@@ -267,7 +275,7 @@ export class Library {
       }
       const info = parseInfo(root, raw);
       if (!readOnly) await removeLeftovers(root, clock());
-      const catalog = await Catalog.open(path.join(root, 'catalog'), clock, fs);
+      const catalog = await Catalog.open(path.join(root, 'catalog'), clock, fs, { quarantine: !readOnly });
       const library = new Library(
         root,
         info,
@@ -530,29 +538,22 @@ function asReadToday(item: Item | undefined): Item | undefined {
   return parsed.success ? parsed.data : item;
 }
 
-/** Lock temp files live for milliseconds while a process takes the lock; one this old was left behind. */
-const LOCK_TEMP_MAX_AGE_MS = 60_000;
-
 /**
- * Temp files of writers that died mid-write (a power cut, a kill). The catalog's and library.json's
- * are written only by the lock holder, so once we hold the lock any that remain are leftovers;
- * the files they were to replace are intact (a temp file is renamed into place only when
- * complete). Lock temp files belong to any process trying to take the lock, perhaps on another
- * computer, so only old ones are removed.
+ * Temp files of writers that died mid-write (a power cut, a kill) beside library.json and the
+ * catalog: the files they were to replace are intact (a temp file is renamed into place only when
+ * complete). Only these two folders are swept at open, to keep opening quick; `verify --repair`
+ * sweeps the whole library by the same rule (see isLeftover).
  */
 async function removeLeftovers(root: string, now: Date): Promise<void> {
-  const catalog = path.join(root, 'catalog');
-  for (const name of await readdir(catalog).catch(() => [] as string[]))
-    if (/^\.items-[0-9a-f]{2}\.json\.\d+\.tmp$/.test(name))
-      await unlink(path.join(catalog, name)).catch(() => undefined);
-  for (const name of await readdir(root).catch(() => [] as string[])) {
-    const file = path.join(root, name);
-    if (/^\.library\.json\.\d+\.tmp$/.test(name)) await unlink(file).catch(() => undefined);
-    else if (/^library\.lock\.\d+\.[0-9a-f]+(\.stale)?\.tmp$/.test(name)) {
-      const age = now.getTime() - ((await stat(file).catch(() => null))?.mtimeMs ?? now.getTime());
-      if (age > LOCK_TEMP_MAX_AGE_MS) await unlink(file).catch(() => undefined);
+  for (const dir of [root, path.join(root, 'catalog')])
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const parsed = parseTempName(name);
+      const info = parsed && (await stat(path.join(dir, name)).catch(() => null));
+      if (!parsed || !info?.isFile()) continue;
+      const ageMs = now.getTime() - info.mtimeMs;
+      if (isLeftover({ path: name, ...parsed, ageMs }, true))
+        await unlink(path.join(dir, name)).catch(() => undefined);
     }
-  }
 }
 
 /** library.json as stored, checked only enough to know it is a library of a format we can read. */

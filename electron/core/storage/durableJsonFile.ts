@@ -2,6 +2,7 @@ import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { nodeStorageFs, storageError, type StorageFs } from './storageFs';
+import { tempPathFor } from './tempFiles';
 
 /**
  * Writes bytes to `file` so that after return they survive a power cut: temp file, fsync, rename,
@@ -14,7 +15,7 @@ export async function writeFileDurably(
   fs: StorageFs = nodeStorageFs,
 ): Promise<void> {
   const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  const tmp = tempPathFor(file);
   try {
     const handle = await fs.open(tmp, 'w');
     try {
@@ -44,6 +45,14 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** A JSON file that neither parses nor has a backup that does: the caller decides what to salvage. */
+export class DamagedFileError extends Error {
+  constructor(readonly file: string) {
+    super(`目录文件已损坏且没有可用的备份：${file}`);
+    this.name = 'DamagedFileError';
+  }
+}
+
 /**
  * A lowdb adapter for compact JSON that is durable (see writeFileDurably) and keeps the
  * previous good version as `<file>.bak`, read back when the main file is unreadable.
@@ -61,7 +70,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
     const backup = await readJson<T>(`${this.file}.bak`);
     if (backup.ok) return backup.value;
     if (main.missing && backup.missing) return null;
-    throw new Error(`目录文件已损坏且没有可用的备份：${this.file}`);
+    throw new DamagedFileError(this.file);
   }
 
   async write(data: T): Promise<void> {

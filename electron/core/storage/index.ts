@@ -1,4 +1,4 @@
-export { DurableJSONFile, writeFileDurably } from './durableJsonFile';
+export { DamagedFileError, DurableJSONFile, writeFileDurably } from './durableJsonFile';
 export { acquireLock, liveHolder, releaseLock, type LockHolder, type LockResult } from './lock';
 export { currentBootId, processStart } from './processIdentity';
 export {
@@ -10,3 +10,13 @@ export {
   type StorageFs,
   type WritableHandle,
 } from './storageFs';
+export {
+  tempPathFor,
+  parseTempName,
+  isTempName,
+  isLeftover,
+  findTempFiles,
+  removeLeftoverTempFiles,
+  TEMP_GRACE_MS,
+  type TempFile,
+} from './tempFiles';

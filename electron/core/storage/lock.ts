@@ -1,8 +1,8 @@
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { WenshiError } from '../errors';
 import { beforeThisBoot, currentBootId, processStart } from './processIdentity';
+import { tempPathFor } from './tempFiles';
 
 export interface LockHolder {
   pid: number;
@@ -85,7 +85,7 @@ function sameHolder(a: LockHolder | null, b: LockHolder | null): boolean {
  * fall back to an exclusive create.
  */
 async function createLockFile(lockFile: string, content: string): Promise<void> {
-  const tmp = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = tempPathFor(lockFile);
   try {
     await writeNew(tmp, content);
     try {
@@ -121,7 +121,7 @@ async function writeNew(file: string, content: string): Promise<void> {
  * mistake is linked back at once. Returns false when the lock turned out to be live.
  */
 async function removeIfStill(lockFile: string, stale: LockHolder | null): Promise<boolean> {
-  const aside = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}.stale.tmp`;
+  const aside = tempPathFor(lockFile, 'stale');
   try {
     await rename(lockFile, aside);
   } catch (error) {

@@ -4,6 +4,31 @@ export interface DecodedText {
   text: string;
   /** The encoding the bytes were read as, e.g. "UTF-8", "GB18030", "Big5", "UTF-16LE". */
   encoding: string;
+  /** Characters that could not be decoded (half a UTF-16 pair, a cut-off last byte), each now U+FFFD. */
+  replaced: number;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * UTF-16 cut short (a copy broken off, a file truncated) ends in half a surrogate pair or half a
+ * code unit; iconv passes the first on as a lone surrogate, which is not text (it cannot be stored
+ * as UTF-8), and drops the second silently. Both become U+FFFD and are counted, so the import warns.
+ */
+function utf16(bytes: Uint8Array, encoding: 'UTF-16LE' | 'UTF-16BE'): DecodedText {
+  const decoded = iconv.decode(Buffer.from(bytes), encoding.toLowerCase());
+  let replaced = bytes.length % 2;
+  const text = decoded.replace(LONE_SURROGATE, () => {
+    replaced++;
+    return '\uFFFD';
+  });
+  return { text: text + '\uFFFD'.repeat(bytes.length % 2), encoding, replaced };
+}
+
+/** UTF-8 after a BOM: bytes that do not decode become U+FFFD, and are counted. */
+function utf8(bytes: Uint8Array): DecodedText {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return { text, encoding: 'UTF-8', replaced: isValidUtf8(bytes) ? 0 : [...text.matchAll(/\uFFFD/g)].length };
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {
@@ -35,13 +60,11 @@ function plausibility(text: string): number {
  * the legacy Chinese encodings, choosing the one whose result looks most like Chinese text.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'UTF-16LE' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'UTF-16BE' };
-  if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'UTF-8' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), 'UTF-16LE');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), 'UTF-16BE');
+  if (isValidUtf8(bytes))
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'UTF-8', replaced: 0 };
 
   const buffer = Buffer.from(bytes);
   const candidates = (['GB18030', 'Big5', 'UTF-16LE'] as const).map((encoding) => {
@@ -50,5 +73,6 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   });
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]!;
-  return { text: best.text, encoding: best.encoding };
+  if (best.encoding === 'UTF-16LE') return utf16(bytes, 'UTF-16LE');
+  return { text: best.text, encoding: best.encoding, replaced: [...best.text.matchAll(/\uFFFD/g)].length };
 }

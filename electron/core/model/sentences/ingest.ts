@@ -132,4 +132,31 @@ export const INGEST_SENTENCES = {
     'zh-Hant': '登記表缺少「题名」欄（第一列應為欄名，如 档号、题名、类型、口述人、事件时间）',
     en: 'The register has no 题名 (title) column (the first row must name the columns: 档号, 题名, 类型, 口述人, 事件时间 …).',
   },
+  pdf_bomb: {
+    'zh-Hans': 'PDF 文件解压后大得异常（超过 {mb} MB），可能是恶意构造的“压缩炸弹”，未导入：{name}',
+    'zh-Hant': 'PDF 檔案解壓後大得異常（超過 {mb} MB），可能是惡意構造的「壓縮炸彈」，未匯入：{name}',
+    en: 'The PDF inflates to an abnormal size (over {mb} MB) and may be a crafted “zip bomb”; not imported: {name}',
+  },
+  pdf_image_too_large: {
+    'zh-Hans':
+      'PDF 中的图像声明了 {width} × {height} 像素，超过安全上限，可能是恶意构造的文件，未导入：{name}',
+    'zh-Hant':
+      'PDF 中的圖像宣告了 {width} × {height} 像素，超過安全上限，可能是惡意構造的檔案，未匯入：{name}',
+    en: 'An image in the PDF declares {width} × {height} pixels, over the safe limit; the file may be crafted. Not imported: {name}',
+  },
+  pdf_too_many_pages: {
+    'zh-Hans': 'PDF 有 {pages} 页，超过上限 {max} 页，未导入：{name}',
+    'zh-Hant': 'PDF 有 {pages} 頁，超過上限 {max} 頁，未匯入：{name}',
+    en: 'The PDF has {pages} pages, over the limit of {max}; not imported: {name}',
+  },
+  pdf_file_too_large: {
+    'zh-Hans': 'PDF 文件超过 2 GB，无法读取：{name}',
+    'zh-Hant': 'PDF 檔案超過 2 GB，無法讀取：{name}',
+    en: 'The PDF is larger than 2 GB and cannot be read: {name}',
+  },
+  pdf_too_slow: {
+    'zh-Hans': 'PDF 正文读取超过 {minutes} 分钟仍未完成，未导入',
+    'zh-Hant': 'PDF 正文讀取超過 {minutes} 分鐘仍未完成，未匯入',
+    en: 'Reading the PDF’s text took more than {minutes} minutes; not imported.',
+  },
 } as const satisfies SentenceTable;
