@@ -1,2 +1,2 @@
-export { Catalog, type CatalogChange } from './catalog';
+export { Catalog, type CatalogChange, type ItemChange } from './catalog';
 export { nextIdentifier } from './identifier';

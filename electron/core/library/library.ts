@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { Catalog, nextIdentifier } from '../catalog';
+import { Catalog, nextIdentifier, type ItemChange } from '../catalog';
 import { DEFAULT_SUBJECTS } from '../vocabulary';
 import { ItemSchema, type Item, type ItemFieldsInput, type ItemPatchInput } from '../model';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../storage';
 import { WenshiError } from '../errors';
 import { AuditLog, diffFields, type AuditEntry } from './auditLog';
+import { Committer } from './commit';
 import { FileStore } from './fileStore';
 import { migrateLibrary } from './migrations';
 import {
@@ -81,6 +82,7 @@ export const LIBRARY_SUBFOLDERS = [
 export class Library {
   readonly files: FileStore;
   readonly audit: AuditLog;
+  private readonly committer: Committer;
   /** library.json is rewritten one change at a time, each built on the one before. */
   private infoWrites: Promise<unknown> = Promise.resolve();
 
@@ -98,7 +100,8 @@ export class Library {
     readonly migrationBackup: string | null,
   ) {
     this.files = new FileStore(path.join(root, 'files'));
-    this.audit = new AuditLog(path.join(root, 'log', 'audit.jsonl'));
+    this.audit = new AuditLog(path.join(root, 'log', 'audit.jsonl'), storageFs);
+    this.committer = new Committer(catalog, this.audit, path.join(root, 'catalog', 'journal.json'), storageFs);
   }
 
   get info(): LibraryInfo {
@@ -201,14 +204,13 @@ export class Library {
     let raw = await readRawInfo(root);
     let lockedBy: LockHolder | null = null;
     let readOnly = options.readOnly ?? false;
-    let tookOver = false;
     const lockFile = path.join(root, 'library.lock');
     if (!readOnly) {
       const lock = await acquireLock(lockFile, clock());
       if (!lock.acquired) {
         readOnly = true;
         lockedBy = lock.holder ?? { pid: 0, host: '?', since: '' };
-      } else tookOver = lock.tookOver;
+      }
     }
     try {
       let migrationBackup: string | null = null;
@@ -236,7 +238,8 @@ export class Library {
         fs,
         migrationBackup,
       );
-      if (tookOver) await library.auditUnloggedChanges();
+      // A change cut off before its commit point is rolled back (see commit.ts).
+      await library.committer.recover({ readOnly });
       return library;
     } catch (error) {
       if (!readOnly) await releaseLock(lockFile);
@@ -251,10 +254,23 @@ export class Library {
 
   /** Adds an item from another library as it is (same id and dates), with an audit entry. */
   async importItem(item: Item): Promise<Item> {
+    return (await this.importItems([item]))[0]!;
+  }
+
+  /**
+   * Adds items from another library as they are, committed together (a merge): all of them are
+   * saved and logged, or, on an error, none.
+   */
+  async importItems(records: Item[]): Promise<Item[]> {
     this.assertWritable();
-    const inserted = await this.catalog.insert(item);
-    await this.record('create', inserted.id, undefined, inserted);
-    return inserted;
+    const items = records.map((record) => this.catalog.buildInsert(record));
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.id)) throw new WenshiError('exists', `条目 ${item.id} 重复`);
+      seen.add(item.id);
+    }
+    await this.commit(items.map((item) => ({ id: item.id, before: undefined, after: item })));
+    return items;
   }
 
   async createItem(fields: ItemFieldsInput): Promise<Item> {
@@ -264,9 +280,9 @@ export class Library {
   }
 
   /**
-   * Creates many items at once (an import): identifiers are numbered in order, each catalog
-   * shard is written once and the audit log takes one write. A shard that fails to write fails
-   * only its own items; each outcome is returned in order.
+   * Creates many items at once (an import) as one commit: identifiers are numbered in order, each
+   * catalog shard is written once and the audit log takes one write. An item whose fields are
+   * invalid fails alone; if the commit fails, every item fails and none is saved.
    */
   async createItems(
     list: ItemFieldsInput[],
@@ -275,43 +291,68 @@ export class Library {
     // After the first number is found among all items, the next is one more than the last given
     // (or a larger one given in the batch): the pool stays small instead of growing with the batch.
     let pool = this.catalog.all().map((i) => i.identifier);
-    const numbered = list.map((fields) => {
+    const ids = new Set<string>();
+    const outcomes = list.map((fields): { ok: true; item: Item } | { ok: false; error: unknown } => {
       const given = fields.identifier?.trim();
       const identifier = given || nextIdentifier(this.info.settings.identifierPattern, pool, this.clock());
-      pool = given ? [...pool.slice(-16), given] : [identifier];
-      return { ...fields, identifier };
+      try {
+        const id = this.catalog.newId(ids);
+        const item = this.catalog.buildCreate({ ...fields, identifier }, id);
+        ids.add(id);
+        pool = given ? [...pool.slice(-16), given] : [identifier];
+        return { ok: true, item };
+      } catch (error) {
+        return { ok: false, error };
+      }
     });
-    const outcomes = await this.catalog.createMany(numbered);
     const created = outcomes.flatMap((o) => (o.ok ? [o.item] : []));
-    await this.audit.appendMany(created.map((item) => this.entry('create', item.id, undefined, item)));
+    try {
+      await this.commit(created.map((item) => ({ id: item.id, before: undefined, after: item })));
+    } catch (error) {
+      return outcomes.map((o) => (o.ok ? { ok: false, error } : o));
+    }
     return outcomes;
   }
 
   async updateItem(id: string, patch: ItemPatchInput): Promise<Item> {
+    return (await this.updateItems([{ id, patch }]))[0]!;
+  }
+
+  /**
+   * Edits several items as one commit (a bulk edit): every edit is checked first, then all are
+   * saved and logged together, or, on an error, none. An item named twice takes both patches.
+   */
+  async updateItems(edits: { id: string; patch: ItemPatchInput }[]): Promise<Item[]> {
     this.assertWritable();
-    const before = asReadToday(this.catalog.get(id));
-    // A change of 审稿状态 is remembered with who made it and when.
-    const statusChanged =
-      patch.editorialStatus !== undefined && patch.editorialStatus !== before?.editorialStatus;
-    const withHistory: ItemPatchInput =
-      statusChanged && before
-        ? {
-            ...patch,
-            statusHistory: [
-              ...before.statusHistory,
-              { status: patch.editorialStatus!, by: this.actor, at: this.clock().toISOString() },
-            ],
-          }
-        : patch;
-    const item = await this.catalog.update(id, withHistory);
-    await this.record('update', id, before, item);
-    return item;
+    const staged = new Map<string, ItemChange>();
+    const results = edits.map(({ id, patch }) => {
+      const change = staged.get(id) ?? { id, before: this.catalog.require(id), after: undefined };
+      const previous = change.after ?? change.before!;
+      change.after = this.catalog.buildUpdate(previous, this.withStatusHistory(previous, patch));
+      staged.set(id, change);
+      return change;
+    });
+    await this.commit([...staged.values()]);
+    return results.map((change) => change.after!);
+  }
+
+  /** A change of 审稿状态 is remembered with who made it and when. */
+  private withStatusHistory(previous: Item, patch: ItemPatchInput): ItemPatchInput {
+    const before = asReadToday(previous)!;
+    if (patch.editorialStatus === undefined || patch.editorialStatus === before.editorialStatus) return patch;
+    return {
+      ...patch,
+      statusHistory: [
+        ...before.statusHistory,
+        { status: patch.editorialStatus, by: this.actor, at: this.clock().toISOString() },
+      ],
+    };
   }
 
   async deleteItem(id: string): Promise<Item> {
     this.assertWritable();
-    const item = await this.catalog.delete(id);
-    await this.record('delete', id, item, undefined);
+    const item = this.catalog.require(id);
+    await this.commit([{ id, before: item, after: undefined }]);
     return item;
   }
 
@@ -325,73 +366,37 @@ export class Library {
     if (!entry) throw new WenshiError('not_found', `找不到这条修改记录：${entryId}`);
     const oldValues = Object.fromEntries(entry.changes.map((c) => [c.field, c.old]));
     if (entry.action === 'create') {
-      const item = await this.catalog.delete(entry.itemId);
-      await this.record('delete', item.id, item, undefined, entryId);
+      const item = this.catalog.require(entry.itemId);
+      await this.commit([{ id: item.id, before: item, after: undefined }], entryId);
       return item;
     }
     if (entry.action === 'delete') {
-      const item = await this.catalog.create(oldValues as ItemFieldsInput, entry.itemId);
-      await this.record('create', item.id, undefined, item, entryId);
+      const item = this.catalog.buildCreate(oldValues as ItemFieldsInput, entry.itemId);
+      await this.commit([{ id: item.id, before: undefined, after: item }], entryId);
       return item;
     }
-    const before = asReadToday(this.catalog.get(entry.itemId));
+    const before = this.catalog.get(entry.itemId);
     if (!before) throw new WenshiError('not_found', '条目已被删除，请先撤销删除');
-    const item = await this.catalog.update(entry.itemId, oldValues as ItemPatchInput);
-    await this.record('update', item.id, before, item, entryId);
+    const item = this.catalog.buildUpdate(before, oldValues as ItemPatchInput);
+    await this.commit([{ id: item.id, before, after: item }], entryId);
     return item;
   }
 
   /**
-   * After a crash (the previous writer died holding the lock), its last catalog write may be on
-   * disk without the audit entry that follows it. A shard's `.bak` is the shard before its last
-   * write, so an item differing between the two that has no entry since its change gets one now.
+   * Saves changes with their audit entries through the commit protocol (commit.ts): resolved only
+   * once the catalog and the audit log both hold them; rejected, they are in neither.
    */
-  private async auditUnloggedChanges(): Promise<void> {
-    const entries = await this.audit.entries();
-    const catalogDir = this.path('catalog');
-    for (const name of await readdir(catalogDir)) {
-      const match = /^items-([0-9a-f]{2})\.json\.bak$/.exec(name);
-      if (!match) continue;
-      let before: Record<string, Item>;
-      try {
-        before = (
-          JSON.parse(await readFile(path.join(catalogDir, name), 'utf8')) as { items: Record<string, Item> }
-        ).items;
-      } catch {
-        continue;
-      }
-      const ids = new Set([
-        ...Object.keys(before),
-        ...this.catalog
-          .all()
-          .map((item) => item.id)
-          .filter((id) => id.startsWith(match[1]!)),
-      ]);
-      for (const id of ids) {
-        const after = this.catalog.get(id);
-        const changes = diffFields(before[id], after);
-        if (changes.length === 0) continue;
-        // Logged already if the item's latest entry records exactly this change.
-        const last = entries.findLast((e) => e.itemId === id);
-        if (last && JSON.stringify(last.changes) === JSON.stringify(changes)) continue;
-        await this.audit.append({
-          ...this.entry(!after ? 'delete' : before[id] ? 'update' : 'create', id, before[id], after),
-          actor: `${this.actor}（程序中断后补记）`,
-        });
-      }
-    }
-  }
-
-  private async record(
-    action: AuditEntry['action'],
-    itemId: string,
-    before: Item | undefined,
-    after: Item | undefined,
-    undoOf?: string,
-  ): Promise<void> {
-    const entry = this.entry(action, itemId, before, after, undoOf);
-    if (action === 'update' && entry.changes.length === 0) return;
-    await this.audit.append(entry);
+  private async commit(changes: ItemChange[], undoOf?: string): Promise<void> {
+    const entries = changes
+      .map(({ id, before, after }) =>
+        !after
+          ? this.entry('delete', id, before, undefined, undoOf)
+          : before
+            ? this.entry('update', id, asReadToday(before), after, undoOf)
+            : this.entry('create', id, undefined, after, undoOf),
+      )
+      .filter((entry) => entry.action !== 'update' || entry.changes.length > 0);
+    await this.committer.commit(changes, entries);
   }
 
   private entry(
@@ -447,7 +452,7 @@ const LOCK_TEMP_MAX_AGE_MS = 60_000;
 async function removeLeftovers(root: string, now: Date): Promise<void> {
   const catalog = path.join(root, 'catalog');
   for (const name of await readdir(catalog).catch(() => [] as string[]))
-    if (/^\.items-[0-9a-f]{2}\.json\.\d+\.tmp$/.test(name))
+    if (/^\.(items-[0-9a-f]{2}|journal)\.json\.\d+\.tmp$/.test(name))
       await unlink(path.join(catalog, name)).catch(() => undefined);
   for (const name of await readdir(root).catch(() => [] as string[])) {
     const file = path.join(root, name);

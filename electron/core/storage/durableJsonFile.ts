@@ -33,6 +33,21 @@ export async function writeFileDurably(
   });
 }
 
+/**
+ * Removes `file` so that the removal survives a power cut (unlink, fsync of the folder). A file
+ * already gone counts as removed.
+ */
+export async function removeFileDurably(file: string, fs: StorageFs = nodeStorageFs): Promise<void> {
+  try {
+    await fs.unlink(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(error);
+  }
+  await syncDirectory(path.dirname(file)).catch((error: unknown) => {
+    throw storageError(error);
+  });
+}
+
 async function syncDirectory(dir: string): Promise<void> {
   // Windows cannot open a directory for fsync; rename is durable enough there.
   if (process.platform === 'win32') return;

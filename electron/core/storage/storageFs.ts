@@ -1,4 +1,4 @@
-import { copyFile, open, rename, unlink } from 'node:fs/promises';
+import { copyFile, open, rename, truncate, unlink } from 'node:fs/promises';
 import { WenshiError } from '../errors';
 
 /** The part of an open file durable writes use. */
@@ -13,13 +13,16 @@ export interface WritableHandle {
  * read-only one does (a root test runner ignores chmod, so permissions alone cannot show it).
  */
 export interface StorageFs {
-  open(file: string, flags: 'w' | 'r'): Promise<WritableHandle>;
+  /** 'a' appends (the audit log); 'w' truncates (temp files). */
+  open(file: string, flags: 'w' | 'r' | 'a'): Promise<WritableHandle>;
   rename(from: string, to: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
+  /** Cuts a file back to `size` bytes (the audit log, when a change is rolled back). */
+  truncate(file: string, size: number): Promise<void>;
 }
 
-export const nodeStorageFs: StorageFs = { open, rename, copyFile, unlink };
+export const nodeStorageFs: StorageFs = { open, rename, copyFile, unlink, truncate };
 
 const MESSAGES: Record<string, string> = {
   ENOSPC: '磁盘空间不足，这次修改没有保存；已保存的内容不受影响。请腾出空间后重试。',
