@@ -36,6 +36,9 @@ function summary(item: Item) {
   };
 }
 
+/** Items a bulk edit commits together; the progress bar moves a group at a time. */
+const BULK_GROUP = 500;
+
 export function itemUseCases(app: AppContext): ItemHandlers {
   const { library } = app;
   return {
@@ -64,17 +67,24 @@ export function itemUseCases(app: AppContext): ItemHandlers {
     'items.delete': async ({ id }) => ({ id: (await library.deleteItem(id)).id }),
     'items.bulkUpdate': async ({ ids, set, add }, context) => {
       const items = ids.map((id) => itemOrThrow(app, id));
-      for (const [index, item] of items.entries()) {
+      // Committed in groups: one write per touched shard and one audit append a group.
+      for (let start = 0; start < items.length; start += BULK_GROUP) {
         throwIfCancelled(context.signal);
-        context.onProgress?.({ phase: 'bulk', done: index, total: items.length, current: item.title });
-        const merged = Object.fromEntries(
-          Object.entries(add ?? {}).map(([key, values]) => [
-            key,
-            [...item[key as 'tags'], ...(values ?? [])],
-          ]),
+        const group = items.slice(start, start + BULK_GROUP);
+        context.onProgress?.({ phase: 'bulk', done: start, total: items.length, current: group[0]!.title });
+        await library.updateItems(
+          group.map((item) => {
+            const merged = Object.fromEntries(
+              Object.entries(add ?? {}).map(([key, values]) => [
+                key,
+                [...item[key as 'tags'], ...(values ?? [])],
+              ]),
+            );
+            return { id: item.id, patch: { ...set, ...merged } };
+          }),
         );
-        await library.updateItem(item.id, { ...set, ...merged });
       }
+      context.onProgress?.({ phase: 'bulk', done: items.length, total: items.length });
       return { updated: items.length };
     },
     'items.history': async ({ id }) => library.audit.entriesFor(id),

@@ -1,8 +1,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './identifier';
 import { Low } from 'lowdb';
-import { DurableJSONFile, nodeStorageFs, type StorageFs } from '../storage';
+import { DurableJSONFile, nodeStorageFs, syncFolderDurably, type StorageFs } from '../storage';
 import { WenshiError } from '../errors';
 import {
   ItemFieldsSchema,
@@ -84,7 +84,9 @@ export class Catalog {
   private shard(key: string): Low<Shard> {
     let shard = this.shards.get(key);
     if (!shard) {
-      shard = new Low<Shard>(new DurableJSONFile(path.join(this.dir, `items-${key}.json`), this.fs), {
+      // The folder is fsync'd once per change, after all its shards are renamed into place.
+      const file = new DurableJSONFile<Shard>(path.join(this.dir, `items-${key}.json`), this.fs, false);
+      shard = new Low<Shard>(file, {
         items: {},
       });
       this.shards.set(key, shard);
@@ -125,6 +127,10 @@ export class Catalog {
         }),
       ),
     );
+    if (written.size > 0 && !failure)
+      await syncFolderDurably(this.dir).catch((error: unknown) => {
+        failure = { error };
+      });
     return { written, ...(failure && { error: failure.error }) };
   }
 
@@ -199,8 +205,8 @@ export class Catalog {
 
   /** A fresh id, unused by the catalog and not in `reserved` (ids given out in the same change). */
   newId(reserved: ReadonlySet<string> = new Set()): string {
-    let id = randomBytes(8).toString('hex');
-    while (this.items.has(id) || reserved.has(id)) id = randomBytes(8).toString('hex');
+    let id = randomHex(8);
+    while (this.items.has(id) || reserved.has(id)) id = randomHex(8);
     return id;
   }
 

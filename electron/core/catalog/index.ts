@@ -1,2 +1,2 @@
 export { Catalog, type CatalogChange, type ItemChange } from './catalog';
-export { nextIdentifier } from './identifier';
+export { nextIdentifier, randomHex } from './identifier';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, stat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { Catalog, nextIdentifier, type ItemChange } from '../catalog';
+import { Catalog, nextIdentifier, randomHex, type ItemChange } from '../catalog';
 import { DEFAULT_SUBJECTS } from '../vocabulary';
 import { ItemSchema, type Item, type ItemFieldsInput, type ItemPatchInput } from '../model';
 import {
@@ -407,7 +407,7 @@ export class Library {
     undoOf?: string,
   ): AuditEntry {
     return {
-      id: randomBytes(6).toString('hex'),
+      id: randomHex(6),
       at: this.clock().toISOString(),
       actor: this.actor,
       action,

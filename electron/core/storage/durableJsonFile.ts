@@ -12,6 +12,8 @@ export async function writeFileDurably(
   file: string,
   data: string | Uint8Array,
   fs: StorageFs = nodeStorageFs,
+  /** false: the caller fsyncs the folder once after renaming several files into it. */
+  syncFolder = true,
 ): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
@@ -28,6 +30,11 @@ export async function writeFileDurably(
     await fs.unlink(tmp).catch(() => undefined);
     throw storageError(error);
   }
+  if (syncFolder) await syncFolderDurably(dir);
+}
+
+/** Makes the renames and removals done in a folder survive a power cut. */
+export async function syncFolderDurably(dir: string): Promise<void> {
   await syncDirectory(dir).catch((error: unknown) => {
     throw storageError(error);
   });
@@ -43,9 +50,7 @@ export async function removeFileDurably(file: string, fs: StorageFs = nodeStorag
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(error);
   }
-  await syncDirectory(path.dirname(file)).catch((error: unknown) => {
-    throw storageError(error);
-  });
+  await syncFolderDurably(path.dirname(file));
 }
 
 async function syncDirectory(dir: string): Promise<void> {
@@ -68,6 +73,8 @@ export class DurableJSONFile<T> implements Adapter<T> {
   constructor(
     private readonly file: string,
     private readonly fs: StorageFs = nodeStorageFs,
+    /** false: durable only once the caller fsyncs the folder (see writeFileDurably). */
+    private readonly syncFolder = true,
   ) {}
 
   async read(): Promise<T | null> {
@@ -85,7 +92,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(error);
     }
-    await writeFileDurably(this.file, JSON.stringify(data), this.fs);
+    await writeFileDurably(this.file, JSON.stringify(data), this.fs, this.syncFolder);
   }
 
   async remove(): Promise<void> {
