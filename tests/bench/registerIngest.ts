@@ -80,7 +80,7 @@ export async function registerBench(): Promise<void> {
     await library.close();
 
     console.log(
-      `\nRegister import: ${ROWS} rows of Tang poems with full text (${(bytes / 2 ** 20).toFixed(1)} MB CSV), ${os.availableParallelism()} cores`,
+      `\nRegister import: ${ROWS} rows of Tang poems with full text (${(bytes / 2 ** 20).toFixed(1)} MB CSV), ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end`,
     );
     console.log('| import | seconds | rows/s |');
     console.log('| --- | ---: | ---: |');

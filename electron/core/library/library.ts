@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, stat, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readFile, stat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Catalog, nextIdentifier, randomHex, type ItemChange } from '../catalog';
@@ -18,6 +18,7 @@ import { AuditLog, diffFields, type AuditEntry } from './auditLog';
 import { Committer } from './commit';
 import { FileStore } from './fileStore';
 import { migrateLibrary } from './migrations';
+import { removeLeftovers } from './leftovers';
 import {
   SavedSearchSchema,
   withRenamedSearch,
@@ -204,13 +205,14 @@ export class Library {
     let raw = await readRawInfo(root);
     let lockedBy: LockHolder | null = null;
     let readOnly = options.readOnly ?? false;
+    let tookOver = false;
     const lockFile = path.join(root, 'library.lock');
     if (!readOnly) {
       const lock = await acquireLock(lockFile, clock());
       if (!lock.acquired) {
         readOnly = true;
         lockedBy = lock.holder ?? { pid: 0, host: '?', since: '' };
-      }
+      } else tookOver = lock.tookOver;
     }
     try {
       let migrationBackup: string | null = null;
@@ -225,7 +227,7 @@ export class Library {
         migrationBackup = migrated.backupDir;
       }
       const info = parseInfo(root, raw);
-      if (!readOnly) await removeLeftovers(root, clock());
+      if (!readOnly) await removeLeftovers(root, clock(), { originals: tookOver });
       const catalog = await Catalog.open(path.join(root, 'catalog'), clock, fs);
       const library = new Library(
         root,
@@ -437,31 +439,6 @@ function asReadToday(item: Item | undefined): Item | undefined {
   if (!item) return undefined;
   const parsed = ItemSchema.safeParse(item);
   return parsed.success ? parsed.data : item;
-}
-
-/** Lock temp files live for milliseconds while a process takes the lock; one this old was left behind. */
-const LOCK_TEMP_MAX_AGE_MS = 60_000;
-
-/**
- * Temp files of writers that died mid-write (a power cut, a kill). The catalog's and library.json's
- * are written only by the lock holder, so once we hold the lock any that remain are leftovers;
- * the files they were to replace are intact (a temp file is renamed into place only when
- * complete). Lock temp files belong to any process trying to take the lock, perhaps on another
- * computer, so only old ones are removed.
- */
-async function removeLeftovers(root: string, now: Date): Promise<void> {
-  const catalog = path.join(root, 'catalog');
-  for (const name of await readdir(catalog).catch(() => [] as string[]))
-    if (/^\.(items-[0-9a-f]{2}|journal)\.json\.\d+\.tmp$/.test(name))
-      await unlink(path.join(catalog, name)).catch(() => undefined);
-  for (const name of await readdir(root).catch(() => [] as string[])) {
-    const file = path.join(root, name);
-    if (/^\.library\.json\.\d+\.tmp$/.test(name)) await unlink(file).catch(() => undefined);
-    else if (/^library\.lock\.\d+\.[0-9a-f]+(\.stale)?\.tmp$/.test(name)) {
-      const age = now.getTime() - ((await stat(file).catch(() => null))?.mtimeMs ?? now.getTime());
-      if (age > LOCK_TEMP_MAX_AGE_MS) await unlink(file).catch(() => undefined);
-    }
-  }
 }
 
 /** library.json as stored, checked only enough to know it is a library of a format we can read. */
