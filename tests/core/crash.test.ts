@@ -169,7 +169,7 @@ describe('crash safety', () => {
     await library.close();
     // Temp files of killed catalog writes do not pile up: opening the library clears them.
     expect((await readdir(path.join(root, 'catalog'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 /**
