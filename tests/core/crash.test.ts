@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomInt } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Library } from '../../electron/core/library';
+import { verifyLibrary } from '../../electron/core/integrity';
+import { toCsv } from '../../electron/core/exchange';
 import { tempDir } from '../helpers/tempDir';
 import { exited } from '../helpers/libraryProcess';
 
@@ -18,6 +20,7 @@ const KILLS = 50;
 const ITEMS = 12;
 
 let worker: string;
+let importWorker: string;
 
 // The worker is bundled once to plain JavaScript: 51 processes start in a fraction of the time
 // they would take compiling TypeScript each.
@@ -34,6 +37,22 @@ beforeAll(async () => {
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
+    logLevel: 'error',
+  });
+  // The import worker leaves the native packages to be loaded as installed, so it is written
+  // inside the project, where they are found.
+  importWorker = fileURLToPath(new URL('../../out/test-workers/importWorker.mjs', import.meta.url));
+  await build({
+    entryPoints: [fileURLToPath(new URL('../helpers/importWorker.ts', import.meta.url))],
+    bundle: true,
+    external: ['sharp', '@napi-rs/canvas'],
+    banner: {
+      js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);",
+    },
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: importWorker,
     logLevel: 'error',
   });
 });
@@ -150,5 +169,118 @@ describe('crash safety', () => {
     await library.close();
     // Temp files of killed catalog writes do not pile up: opening the library clears them.
     expect((await readdir(path.join(root, 'catalog'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  }, 120_000);
+  }, 300_000);
+});
+
+/**
+ * Runs the import worker; with `killAfter`, kills it with SIGKILL a random moment (0–40 ms) after
+ * that many items are acknowledged, so the kill lands while files are read and copied or while a
+ * group commits. Returns the ids acknowledged.
+ */
+async function runImport(args: string[], killAfter: number | null): Promise<string[]> {
+  const child = spawn(process.execPath, [importWorker, ...args], { stdio: 'pipe' });
+  const acked: string[] = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  let buffered = '';
+  let killing = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const line of lines) {
+      const match = /^ack ([0-9a-f]+)$/.exec(line);
+      if (match) acked.push(match[1]!);
+      if (killAfter !== null && !killing && (match || line === 'ready') && acked.length >= killAfter) {
+        killing = true;
+        setTimeout(() => child.kill('SIGKILL'), randomInt(0, 40));
+      }
+    }
+  });
+  await exited(child);
+  if (killAfter === null || !killing) expect(child.exitCode, stderr).toBe(0);
+  return acked;
+}
+
+/** Kills an import `kills` times, then lets it finish; returns every id acknowledged on the way. */
+async function killRepeatedly(args: string[], kills: number, total: number): Promise<Set<string>> {
+  const acked = new Set<string>();
+  for (let kill = 0; kill < kills; kill++) {
+    const remaining = Math.max(0, total - acked.size);
+    // On average the items are spread evenly over the kills; some runs die before their first.
+    const killAfter = randomInt(0, Math.max(1, Math.floor((2 * remaining) / (kills - kill + 1))));
+    for (const id of await runImport(args, killAfter)) acked.add(id);
+  }
+  for (const id of await runImport(args, null)) acked.add(id);
+  return acked;
+}
+
+/** What a crash must never leave: acknowledged items missing, items without a "create" entry, a journal. */
+async function checkAfterCrashes(root: string, acked: Set<string>) {
+  const library = await Library.open(root);
+  const created = new Set(
+    (await library.audit.entries()).filter((e) => e.action === 'create').map((e) => e.itemId),
+  );
+  const items = library.catalog.all();
+  const result = {
+    items,
+    lost: [...acked].filter((id) => !library.catalog.get(id)),
+    withoutCreate: items.filter((item) => !created.has(item.id)).map((item) => item.id),
+    problems: (await verifyLibrary(library)).problems.map((p) => p.message),
+    leftovers: (await readdir(path.join(root, 'catalog'))).filter((n) => !/^items-..\.json(\.bak)?$/.test(n)),
+  };
+  await library.close();
+  return result;
+}
+
+describe('crash safety of imports', () => {
+  const FILES = 1000;
+
+  it(`keeps every acknowledged item through ${KILLS} SIGKILLs during a ${FILES}-file folder import`, async () => {
+    const dir = await tempDir();
+    const root = path.join(dir, 'lib');
+    const source = path.join(dir, '来稿');
+    await mkdir(source);
+    for (let i = 0; i < FILES; i++)
+      await writeFile(
+        path.join(source, `记录${String(i).padStart(4, '0')}.txt`),
+        `第 ${i} 份记录\n${'许昌县志办公室征集的口述材料，'.repeat(1 + (i % 7))}\n`,
+      );
+    await (await Library.create(root, '断电测试')).close();
+
+    const acked = await killRepeatedly(['folder', root, source], KILLS, FILES);
+    const after = await checkAfterCrashes(root, acked);
+    console.log(`import crash test: ${KILLS} SIGKILLs, ${acked.size} items acknowledged, ${after.lost.length} lost`);
+    expect(after.lost).toEqual([]);
+    expect(after.withoutCreate).toEqual([]);
+    expect(after.problems).toEqual([]);
+    expect(after.leftovers).toEqual([]);
+    // The rerun finished the import: every file once, none twice.
+    const hashes = after.items.flatMap((item) => item.files.map((f) => f.sha256));
+    expect(hashes).toHaveLength(FILES);
+    expect(new Set(hashes).size).toBe(FILES);
+  }, 600_000);
+
+  it('keeps every acknowledged row through SIGKILLs during a register import, and a rerun adds no row twice', async () => {
+    const ROWS = 1000;
+    const dir = await tempDir();
+    const root = path.join(dir, 'lib');
+    const register = path.join(dir, '登记表.csv');
+    const rows = Array.from({ length: ROWS }, (_, i) => [
+      `DJ-${String(i).padStart(5, '0')}`,
+      `第 ${i} 份登记`,
+      `许昌县志办公室征集的材料 ${i}`,
+    ]);
+    await writeFile(register, toCsv([['档号', '题名', '全文'], ...rows]));
+    await (await Library.create(root, '断电测试')).close();
+
+    const acked = await killRepeatedly(['register', root, register], 10, ROWS);
+    const after = await checkAfterCrashes(root, acked);
+    expect(after.lost).toEqual([]);
+    expect(after.withoutCreate).toEqual([]);
+    expect(after.leftovers).toEqual([]);
+    const identifiers = after.items.map((item) => item.identifier);
+    expect(identifiers).toHaveLength(ROWS);
+    expect(new Set(identifiers).size).toBe(ROWS);
+  }, 300_000);
 });

@@ -287,3 +287,32 @@ describe('bulk creation', () => {
     await library.close();
   });
 });
+
+describe('bulk edits', () => {
+  it('commits a group of edits together, logged one entry an item, and none when one edit is invalid', async () => {
+    const root = await tempDir();
+    let library = await Library.create(root, 'lib');
+    const items = (
+      await library.createItems(Array.from({ length: 50 }, (_, i) => ({ ...fields, title: `第${i}篇` })))
+    ).map((o) => (o.ok ? o.item : assert.fail(String(o.error))));
+    const edited = await library.updateItems(
+      items.map((item) => ({ id: item.id, patch: { tags: ['已校'] } })),
+    );
+    expect(edited.every((item) => item.tags.includes('已校'))).toBe(true);
+    expect((await library.audit.entries()).filter((e) => e.action === 'update')).toHaveLength(50);
+
+    // One bad edit in the group: the group is refused whole, nothing is written or logged.
+    const bad = library.updateItems([
+      { id: items[0]!.id, patch: { title: '新题名' } },
+      // (A date never fails: one it cannot read is kept as written. An empty title does.)
+      { id: items[1]!.id, patch: { title: ' ' } },
+    ]);
+    await expect(bad).rejects.toThrow();
+    expect(library.catalog.get(items[0]!.id)?.title).toBe('第0篇');
+    expect((await library.audit.entries()).filter((e) => e.action === 'update')).toHaveLength(50);
+    await library.close();
+    library = await Library.open(root);
+    expect(library.catalog.get(items[0]!.id)).toMatchObject({ title: '第0篇', tags: ['已校'] });
+    await library.close();
+  });
+});

@@ -26,9 +26,9 @@ function failingDisk(mode: 'full' | 'read-only') {
   const disk = { failing: false };
   const fs: StorageFs = {
     async open(file, flags) {
-      if (disk.failing && mode === 'read-only' && flags === 'w') throw diskError('EROFS');
+      if (disk.failing && mode === 'read-only' && flags !== 'r') throw diskError('EROFS');
       const handle = await nodeStorageFs.open(file, flags);
-      if (!disk.failing || flags !== 'w') return handle;
+      if (!disk.failing || flags === 'r') return handle;
       return {
         async writeFile(data) {
           await handle.writeFile(data.slice(0, Math.floor(data.length / 2)));
@@ -44,6 +44,10 @@ function failingDisk(mode: 'full' | 'read-only') {
     },
     rename: (from, to) => nodeStorageFs.rename(from, to),
     unlink: (file) => nodeStorageFs.unlink(file),
+    async truncate(file, size) {
+      if (disk.failing && mode === 'read-only') throw diskError('EROFS');
+      return nodeStorageFs.truncate(file, size);
+    },
   };
   return { disk, fs };
 }
@@ -122,37 +126,6 @@ describe('audit log', () => {
     expect((await library.audit.entriesFor(item.id)).map((e) => e.action)).toEqual(['create']);
     await library.updateItem(item.id, { title: '乙' });
     expect((await library.audit.entriesFor(item.id)).map((e) => e.action)).toEqual(['create', 'update']);
-    await library.close();
-  });
-});
-
-describe('audit after a crash', () => {
-  it('logs a change that reached the catalog when the writer died before its audit entry', async () => {
-    const root = await tempDir();
-    let library = await Library.create(root, 'lib');
-    const item = await library.createItem(fields('原题名'));
-    const other = await library.createItem(fields('另一条'));
-    // The catalog write of an edit, without the audit entry that follows it…
-    await library.catalog.update(item.id, { title: '新题名' });
-    await library.catalog.delete(other.id);
-    // …and then the process dies holding the lock.
-    const dead = runScript('holdLibrary.ts', [path.join(root, 'no-such-library')]);
-    await exited(dead);
-    await writeFile(
-      path.join(root, 'library.lock'),
-      JSON.stringify({ pid: dead.pid, host: os.hostname(), since: '' }),
-    );
-    library = await Library.open(root);
-    expect(library.readOnly).toBe(false);
-    const entries = await library.audit.entries();
-    const recovered = entries.filter((e) => e.actor.includes('补记'));
-    expect(recovered.map((e) => [e.itemId, e.action, e.changes.map((c) => [c.field, c.old, c.new])])).toEqual(
-      expect.arrayContaining([[item.id, 'update', [['title', '原题名', '新题名']]]]),
-    );
-    // Reopened again, nothing is logged twice.
-    await library.close();
-    library = await Library.open(root);
-    expect((await library.audit.entries()).length).toBe(entries.length);
     await library.close();
   });
 });

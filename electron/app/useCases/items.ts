@@ -5,7 +5,7 @@ import { throwIfCancelled } from '../../core/errors';
 import { AppFailure } from '../errors';
 import type { addPaths as AddPaths } from '../../core/ingest';
 import { cleanupDiff, reviewSuggestion } from '../../core/ingest/review';
-import { bulkEditable, patchForField } from '../../core/model';
+import { bulkEditable, patchForField, type Item, type ItemPatchInput } from '../../core/model';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
 import { itemOverview } from './itemOverview';
 import { itemSummary } from '../itemSummary';
@@ -35,6 +35,37 @@ async function importPaths(...args: Parameters<typeof AddPaths>): ReturnType<typ
   const { addPaths } = await import('../../core/ingest');
   return addPaths(...args);
 }
+
+/**
+ * What a bulk edit writes to one item: the values set, any form field set by its path (a field
+ * inside a group keeps the rest of the group), and list values added to what the item has.
+ */
+function bulkPatch(
+  item: Item,
+  set: ItemPatchInput | undefined,
+  setFields: { path: string; value: unknown }[] | undefined,
+  add: Partial<Record<string, unknown[]>> | undefined,
+): ItemPatchInput {
+  let fields: Record<string, unknown> = item;
+  for (const { path: field, value } of setFields ?? [])
+    fields = { ...fields, ...patchForField(fields, field, value) };
+  const patch = Object.fromEntries(
+    (setFields ?? []).map(({ path: field }) => {
+      const top = field.split('.')[0]!;
+      return [top, fields[top]];
+    }),
+  );
+  const merged = Object.fromEntries(
+    Object.entries(add ?? {}).map(([key, values]) => [
+      key,
+      [...((item as unknown as Record<string, unknown[]>)[key] ?? []), ...(values ?? [])],
+    ]),
+  );
+  return { ...set, ...patch, ...merged };
+}
+
+/** Items a bulk edit commits together; the progress bar moves a group at a time. */
+const BULK_GROUP = 500;
 
 export function itemUseCases(app: AppContext): ItemHandlers {
   const { library } = app;
@@ -68,26 +99,16 @@ export function itemUseCases(app: AppContext): ItemHandlers {
       for (const { path: field } of setFields ?? [])
         if (!bulkEditable(field) && !customKeys.has(field))
           throw new AppFailure('invalid_argument', 'field_not_bulk_editable', { field });
-      for (const [index, item] of items.entries()) {
+      // Committed in groups: one write per touched shard and one audit append a group.
+      for (let start = 0; start < items.length; start += BULK_GROUP) {
         throwIfCancelled(context.signal);
-        context.onProgress?.({ phase: 'bulk', done: index, total: items.length, current: item.title });
-        const merged = Object.fromEntries(
-          Object.entries(add ?? {}).map(([key, values]) => [
-            key,
-            [...item[key as 'tags'], ...(values ?? [])],
-          ]),
+        const group = items.slice(start, start + BULK_GROUP);
+        context.onProgress?.({ phase: 'bulk', done: start, total: items.length, current: group[0]!.title });
+        await library.updateItems(
+          group.map((item) => ({ id: item.id, patch: bulkPatch(item, set, setFields, add) })),
         );
-        let fields: Record<string, unknown> = item;
-        for (const { path: field, value } of setFields ?? [])
-          fields = { ...fields, ...patchForField(fields, field, value) };
-        const patch = Object.fromEntries(
-          (setFields ?? []).map(({ path: field }) => {
-            const top = field.split('.')[0]!;
-            return [top, fields[top]];
-          }),
-        );
-        await library.updateItem(item.id, { ...set, ...patch, ...merged });
       }
+      context.onProgress?.({ phase: 'bulk', done: items.length, total: items.length });
       return { updated: items.length };
     },
     'items.history': async ({ id }) => library.audit.entriesFor(id),

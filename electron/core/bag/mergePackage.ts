@@ -55,6 +55,9 @@ function counterpart(library: Library, theirs: Item): Item | undefined {
  * originals, identical ones skipped, and items whose fields differ are reported as conflicts
  * (field, ours, theirs) and left unchanged for a person to decide. Nothing is overwritten.
  */
+/** Items a merge commits together. */
+const MERGE_GROUP = 500;
+
 export async function mergePackage(
   library: Library,
   bag: string,
@@ -97,7 +100,19 @@ export async function mergePackage(
   }
   theirItems.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 
+  // Their items are committed in groups (one write per touched shard, one audit append), after
+  // their originals are copied in; a group cut off by a crash is in neither catalog nor log.
+  let pending: Item[] = [];
+  const pendingFiles = new Set<string>();
+  const commitPending = async () => {
+    const group = pending;
+    pending = [];
+    pendingFiles.clear();
+    if (group.length > 0) result.added.push(...(await library.importItems(group)).map((item) => item.id));
+  };
   for (const [index, theirs] of theirItems.entries()) {
+    // An item sharing an original with one waiting to be committed is matched against it as ours.
+    if (context.signal?.aborted || theirs.files.some((f) => pendingFiles.has(f.sha256))) await commitPending();
     throwIfCancelled(context.signal);
     context.onProgress?.({ phase: 'merge', done: index, total: theirItems.length, current: theirs.title });
     const ours = counterpart(library, theirs);
@@ -127,8 +142,11 @@ export async function mergePackage(
       await library.files.put(theirFiles.pathFor(file.sha256, file.name), file.sha256, file.name);
       result.filesCopied++;
     }
-    result.added.push((await library.importItem(theirs)).id);
+    pending.push(theirs);
+    for (const file of theirs.files) pendingFiles.add(file.sha256);
+    if (pending.length >= MERGE_GROUP) await commitPending();
   }
+  await commitPending();
   context.onProgress?.({ phase: 'merge', done: theirItems.length, total: theirItems.length });
 
   if (result.conflicts.length + result.added.length + result.failed.length > 0) {

@@ -1,8 +1,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './identifier';
 import { Low } from 'lowdb';
-import { DamagedFileError, DurableJSONFile, nodeStorageFs, type StorageFs } from '../storage';
+import { DamagedFileError, DurableJSONFile, nodeStorageFs, syncFolderDurably, type StorageFs } from '../storage';
 import { salvageShard, type DamagedShard } from './salvage';
 import { WenshiError } from '../errors';
 import {
@@ -21,6 +21,13 @@ interface Shard {
 
 export type CatalogChange =
   { type: 'put'; item: Item; previous: Item | undefined } | { type: 'delete'; item: Item };
+
+/** One item's part in a change: as it was (`undefined`: new) and as it becomes (`undefined`: deleted). */
+export interface ItemChange {
+  id: string;
+  before: Item | undefined;
+  after: Item | undefined;
+}
 
 /** Items are spread over up to 256 shard files by the first two hex digits of their id, so one edit rewrites one small file. */
 function shardKey(id: string): string {
@@ -105,7 +112,9 @@ export class Catalog {
   private shard(key: string): Low<Shard> {
     let shard = this.shards.get(key);
     if (!shard) {
-      shard = new Low<Shard>(new DurableJSONFile(path.join(this.dir, `items-${key}.json`), this.fs), {
+      // The folder is fsync'd once per change, after all its shards are renamed into place.
+      const file = new DurableJSONFile<Shard>(path.join(this.dir, `items-${key}.json`), this.fs, false);
+      shard = new Low<Shard>(file, {
         items: {},
       });
       this.shards.set(key, shard);
@@ -114,24 +123,60 @@ export class Catalog {
   }
 
   /**
-   * Sets (or with `undefined` removes) one item in its shard file and resolves once that is
-   * durable. Writes of one shard are queued so two edits never write the same file at once;
-   * a failed write is rolled back so memory never holds what the disk does not.
+   * Writes the shards holding these ids with the values given (`undefined`: removed), one durable
+   * write per shard, shards in parallel. What `get` and `all` return does not change: that happens
+   * in `apply`, once the whole change has committed (see the library's commit protocol). A shard
+   * whose write fails keeps its earlier values in memory; the shards written are returned, so the
+   * caller can put them back.
    */
-  private persist(id: string, item: Item | undefined): Promise<void> {
-    return this.enqueue(shardKey(id), async () => {
-      const shard = this.shard(shardKey(id));
-      const before = shard.data.items[id];
-      if (item) shard.data.items[id] = item;
-      else delete shard.data.items[id];
-      try {
-        await shard.write();
-      } catch (error) {
-        if (before) shard.data.items[id] = before;
-        else delete shard.data.items[id];
-        throw error;
-      }
-    });
+  async writeItems(values: Map<string, Item | undefined>): Promise<{ written: Set<string>; error?: unknown }> {
+    const byShard = new Map<string, [string, Item | undefined][]>();
+    for (const [id, item] of values) {
+      const key = shardKey(id);
+      let group = byShard.get(key);
+      if (!group) byShard.set(key, (group = []));
+      group.push([id, item]);
+    }
+    const written = new Set<string>();
+    let failure: { error: unknown } | undefined;
+    await Promise.all(
+      [...byShard].map(([key, group]) =>
+        this.enqueue(key, async () => {
+          const shard = this.shard(key);
+          const earlier = group.map(([id]) => [id, shard.data.items[id]] as const);
+          for (const [id, item] of group) setOrDelete(shard.data.items, id, item);
+          try {
+            await shard.write();
+            written.add(key);
+          } catch (error) {
+            for (const [id, item] of earlier) setOrDelete(shard.data.items, id, item);
+            failure ??= { error };
+          }
+        }),
+      ),
+    );
+    if (written.size > 0 && !failure)
+      await syncFolderDurably(this.dir).catch((error: unknown) => {
+        failure = { error };
+      });
+    return { written, ...(failure && { error: failure.error }) };
+  }
+
+  /** Makes committed changes visible: `get`, `all` and the hash lookup follow, listeners are told. */
+  apply(changes: readonly ItemChange[]): void {
+    for (const { before, after } of changes) {
+      if (before) this.forget(before);
+      if (after) this.remember(after);
+    }
+    for (const { before, after } of changes) {
+      if (after) this.emit({ type: 'put', item: after, previous: before });
+      else if (before) this.emit({ type: 'delete', item: before });
+    }
+  }
+
+  /** The shard an item lives in. */
+  static shardOf(id: string): string {
+    return shardKey(id);
   }
 
   /** Runs work on a shard after the work queued before it, so a file is never written twice at once. */
@@ -186,91 +231,37 @@ export class Catalog {
       if (this.byFileHash.get(file.sha256) === item.id) this.byFileHash.delete(file.sha256);
   }
 
-  /** Resolves once the item is durably on disk. */
-  async create(fields: ItemFieldsInput, restoreId?: string): Promise<Item> {
-    const now = this.clock().toISOString();
-    let id = restoreId ?? randomBytes(8).toString('hex');
-    if (restoreId && this.items.has(restoreId))
-      throw new WenshiError('exists', 'item_exists', { id: restoreId });
-    while (this.items.has(id)) id = randomBytes(8).toString('hex');
-    const item: Item = { ...ItemFieldsSchema.parse(fields), id, createdAt: now, updatedAt: now };
-    await this.persist(id, item);
-    this.remember(item);
-    this.emit({ type: 'put', item, previous: undefined });
-    return item;
+  /** A fresh id, unused by the catalog and not in `reserved` (ids given out in the same change). */
+  newId(reserved: ReadonlySet<string> = new Set()): string {
+    let id = randomHex(8);
+    while (this.items.has(id) || reserved.has(id)) id = randomHex(8);
+    return id;
   }
 
-  /**
-   * Creates many items with one write per shard instead of one per item: for big registers,
-   * restores and test libraries of tens of thousands of items.
-   */
-  async createMany(
-    list: ItemFieldsInput[],
-  ): Promise<({ ok: true; item: Item } | { ok: false; error: unknown })[]> {
+  /** A new item from its fields (checked; throws the schema's error); nothing is written. */
+  buildCreate(fields: ItemFieldsInput, id: string): Item {
+    if (this.items.has(id)) throw new WenshiError('exists', 'item_exists', { id });
     const now = this.clock().toISOString();
-    const outcomes = list.map((fields): { ok: true; item: Item } | { ok: false; error: unknown } => {
-      const parsed = ItemFieldsSchema.safeParse(fields);
-      if (!parsed.success) return { ok: false, error: parsed.error };
-      let id = randomBytes(8).toString('hex');
-      while (this.items.has(id)) id = randomBytes(8).toString('hex');
-      return { ok: true, item: { ...parsed.data, id, createdAt: now, updatedAt: now } };
-    });
-    const byShard = new Map<string, { ok: true; item: Item }[]>();
-    for (const outcome of outcomes) {
-      if (!outcome.ok) continue;
-      const key = shardKey(outcome.item.id);
-      byShard.set(key, [...(byShard.get(key) ?? []), outcome]);
-    }
-    await Promise.all(
-      [...byShard].map(([key, group]) =>
-        this.enqueue(key, async () => {
-          const shard = this.shard(key);
-          for (const { item } of group) shard.data.items[item.id] = item;
-          try {
-            await shard.write();
-          } catch (error) {
-            for (const { item } of group) delete shard.data.items[item.id];
-            for (const outcome of group) Object.assign(outcome, { ok: false, error, item: undefined });
-            return;
-          }
-          for (const { item } of group) {
-            this.remember(item);
-            this.emit({ type: 'put', item, previous: undefined });
-          }
-        }),
-      ),
-    );
-    return outcomes;
+    return { ...ItemFieldsSchema.parse(fields), id, createdAt: now, updatedAt: now };
   }
 
-  /** Adds an item that already has its id and dates, as one from another archivist's package. */
-  async insert(record: Item): Promise<Item> {
+  /** An item that already has its id and dates, as one from another archivist's package. */
+  buildInsert(record: Item): Item {
     const item = ItemSchema.parse(record);
     if (this.items.has(item.id)) throw new WenshiError('exists', 'item_exists', { id: item.id });
-    await this.persist(item.id, item);
-    this.remember(item);
-    this.emit({ type: 'put', item, previous: undefined });
     return item;
   }
 
-  async update(id: string, patch: ItemPatchInput): Promise<Item> {
-    const previous = this.items.get(id);
-    if (!previous) throw new WenshiError('not_found', 'item_not_found', { id });
+  /** `previous` with a patch applied (checked); nothing is written. */
+  buildUpdate(previous: Item, patch: ItemPatchInput): Item {
     const fields = ItemFieldsSchema.parse({ ...previous, ...ItemPatchSchema.parse(patch) });
-    const item: Item = { ...previous, ...fields, updatedAt: this.clock().toISOString() };
-    await this.persist(id, item);
-    this.forget(previous);
-    this.remember(item);
-    this.emit({ type: 'put', item, previous });
-    return item;
+    return { ...previous, ...fields, updatedAt: this.clock().toISOString() };
   }
 
-  async delete(id: string): Promise<Item> {
+  /** The item, or a not-found error naming it. */
+  require(id: string): Item {
     const item = this.items.get(id);
     if (!item) throw new WenshiError('not_found', 'item_not_found', { id });
-    await this.persist(id, undefined);
-    this.forget(item);
-    this.emit({ type: 'delete', item });
     return item;
   }
 
@@ -302,4 +293,9 @@ export class Catalog {
     }
     return changed;
   }
+}
+
+function setOrDelete(items: Record<string, Item>, id: string, item: Item | undefined): void {
+  if (item) items[id] = item;
+  else delete items[id];
 }

@@ -1,3 +1,3 @@
-export { Catalog, type CatalogChange } from './catalog';
-export { nextIdentifier } from './identifier';
+export { Catalog, type CatalogChange, type ItemChange } from './catalog';
+export { nextIdentifier, randomHex } from './identifier';
 export { salvageItems, QUARANTINE_FOLDER, type DamagedShard } from './salvage';

@@ -78,7 +78,7 @@ export async function lostItemProblems(library: Library): Promise<IntegrityProbl
 export async function repairLostItems(library: Library): Promise<string[]> {
   const done: string[] = [];
   for (const item of await lostItems(library)) {
-    await library.catalog.insert(item);
+    await library.reinstateItems([item]);
     done.push(`已从修改记录重建条目：${item.id}「${item.title}」`);
   }
   return done;

@@ -1,6 +1,6 @@
-import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { storageError } from '../storage';
+import { nodeStorageFs, storageError, type StorageFs } from '../storage';
 
 export interface AuditChange {
   field: string;
@@ -27,7 +27,11 @@ export class AuditLog {
   /** Whether the file is known to end with a whole line, so the next entry starts on its own. */
   private tailChecked = false;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    /** The file operations appends go through (tests put a failing disk here). */
+    private readonly fs: StorageFs = nodeStorageFs,
+  ) {}
 
   async append(entry: AuditEntry): Promise<void> {
     await this.appendMany([entry]);
@@ -41,14 +45,45 @@ export class AuditLog {
       // A crash can leave the last line cut short; the new entries must not be glued onto it.
       const prefix = this.tailChecked || (await endsWithNewline(this.file)) ? '' : '\n';
       this.tailChecked = false;
-      await appendFile(this.file, prefix + entries.map((entry) => JSON.stringify(entry) + '\n').join(''));
-      const handle = await open(this.file, 'r');
+      const handle = await this.fs.open(this.file, 'a');
       try {
+        await handle.writeFile(prefix + entries.map((entry) => JSON.stringify(entry) + '\n').join(''));
         await handle.sync();
       } finally {
         await handle.close();
       }
       this.tailChecked = true;
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  /** The log's length in bytes: where the next append begins. */
+  async size(): Promise<number> {
+    try {
+      return (await stat(this.file)).size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw storageError(error);
+    }
+  }
+
+  /**
+   * Cuts off whatever was appended after `size` bytes, durably. Only the commit protocol uses this,
+   * to take back the entries of a change that did not commit (see commit.ts): what it cuts was never
+   * acknowledged, so the log stays append-only for every change anyone was told about.
+   */
+  async truncate(size: number): Promise<void> {
+    if ((await this.size()) <= size) return;
+    this.tailChecked = false;
+    try {
+      await this.fs.truncate(this.file, size);
+      const handle = await this.fs.open(this.file, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       throw storageError(error);
     }

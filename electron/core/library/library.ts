@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, stat, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { Catalog, nextIdentifier } from '../catalog';
+import { Catalog, nextIdentifier, randomHex, type ItemChange } from '../catalog';
 import { DEFAULT_SUBJECTS } from '../vocabulary';
 import {
   DEFAULT_PERIODS,
@@ -18,9 +18,7 @@ import {
 import {
   acquireLock,
   liveHolder,
-  isLeftover,
   nodeStorageFs,
-  parseTempName,
   releaseLock,
   storageError,
   writeFileDurably,
@@ -29,9 +27,11 @@ import {
 } from '../storage';
 import { WenshiError } from '../errors';
 import { AuditLog, diffFields, type AuditEntry } from './auditLog';
+import { Committer } from './commit';
 import { FileStore } from './fileStore';
 import { migrateLibrary } from './migrations';
 import { damagedShardNotices } from './notices';
+import { removeLeftovers } from './leftovers';
 import {
   SavedSearchSchema,
   withRenamedSearch,
@@ -103,6 +103,7 @@ export const LIBRARY_SUBFOLDERS = [
 export class Library {
   readonly files: FileStore;
   readonly audit: AuditLog;
+  private readonly committer: Committer;
   /** library.json is rewritten one change at a time, each built on the one before. */
   private infoWrites: Promise<unknown> = Promise.resolve();
   /** The person a call is made for, while it runs (each call of a door may come from someone else). */
@@ -124,7 +125,13 @@ export class Library {
     readonly migrationBackup: string | null,
   ) {
     this.files = new FileStore(path.join(root, 'files'));
-    this.audit = new AuditLog(path.join(root, 'log', 'audit.jsonl'));
+    this.audit = new AuditLog(path.join(root, 'log', 'audit.jsonl'), storageFs);
+    this.committer = new Committer(
+      catalog,
+      this.audit,
+      path.join(root, 'catalog', 'journal.json'),
+      storageFs,
+    );
   }
 
   /** Who makes the changes now, for the audit log and the 审稿 history. */
@@ -274,7 +281,7 @@ export class Library {
         migrationBackup = migrated.backupDir;
       }
       const info = parseInfo(root, raw);
-      if (!readOnly) await removeLeftovers(root, clock());
+      if (!readOnly) await removeLeftovers(root, clock(), { originals: tookOver });
       const catalog = await Catalog.open(path.join(root, 'catalog'), clock, fs, { quarantine: !readOnly });
       const library = new Library(
         root,
@@ -287,7 +294,8 @@ export class Library {
         fs,
         migrationBackup,
       );
-      if (tookOver) await library.auditUnloggedChanges();
+      // A change cut off before its commit point is rolled back (see commit.ts).
+      await library.committer.recover({ readOnly });
       return library;
     } catch (error) {
       if (!readOnly) await releaseLock(lockFile);
@@ -302,10 +310,23 @@ export class Library {
 
   /** Adds an item from another library as it is (same id and dates), with an audit entry. */
   async importItem(item: Item): Promise<Item> {
+    return (await this.importItems([item]))[0]!;
+  }
+
+  /**
+   * Adds items from another library as they are, committed together (a merge): all of them are
+   * saved and logged, or, on an error, none.
+   */
+  async importItems(records: Item[]): Promise<Item[]> {
     this.assertWritable();
-    const inserted = await this.catalog.insert(item);
-    await this.record('create', inserted.id, undefined, inserted);
-    return inserted;
+    const items = records.map((record) => this.catalog.buildInsert(record));
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.id)) throw new WenshiError('exists', 'item_duplicate', { id: item.id });
+      seen.add(item.id);
+    }
+    await this.commit(items.map((item) => ({ id: item.id, before: undefined, after: item })));
+    return items;
   }
 
   async createItem(fields: ItemFieldsInput): Promise<Item> {
@@ -315,9 +336,9 @@ export class Library {
   }
 
   /**
-   * Creates many items at once (an import): identifiers are numbered in order, each catalog
-   * shard is written once and the audit log takes one write. A shard that fails to write fails
-   * only its own items; each outcome is returned in order.
+   * Creates many items at once (an import) as one commit: identifiers are numbered in order, each
+   * catalog shard is written once and the audit log takes one write. An item whose fields are
+   * invalid fails alone; if the commit fails, every item fails and none is saved.
    */
   async createItems(
     list: ItemFieldsInput[],
@@ -326,38 +347,77 @@ export class Library {
     // After the first number is found among all items, the next is one more than the last given
     // (or a larger one given in the batch): the pool stays small instead of growing with the batch.
     let pool = this.catalog.all().map((i) => i.identifier);
-    const numbered = list.map((fields) => {
+    const ids = new Set<string>();
+    const outcomes = list.map((fields): { ok: true; item: Item } | { ok: false; error: unknown } => {
       const given = fields.identifier?.trim();
       const identifier = given || nextIdentifier(this.info.settings.identifierPattern, pool, this.clock());
-      pool = given ? [...pool.slice(-16), given] : [identifier];
-      return { ...this.withDatesRead(fields), identifier };
+      try {
+        const id = this.catalog.newId(ids);
+        const item = this.catalog.buildCreate({ ...this.withDatesRead(fields), identifier }, id);
+        ids.add(id);
+        pool = given ? [...pool.slice(-16), given] : [identifier];
+        return { ok: true, item };
+      } catch (error) {
+        return { ok: false, error };
+      }
     });
-    const outcomes = await this.catalog.createMany(numbered);
     const created = outcomes.flatMap((o) => (o.ok ? [o.item] : []));
-    await this.audit.appendMany(created.map((item) => this.entry('create', item.id, undefined, item)));
+    try {
+      await this.commit(created.map((item) => ({ id: item.id, before: undefined, after: item })));
+    } catch (error) {
+      return outcomes.map((o) => (o.ok ? { ok: false, error } : o));
+    }
     return outcomes;
   }
 
-  async updateItem(id: string, patch: ItemPatchInput): Promise<Item> {
+  /**
+   * Items the audit log holds but the catalog lost (a damaged shard), put back as the log last saw
+   * them. No entry is added: the log already holds their history.
+   */
+  async reinstateItems(items: Item[]): Promise<void> {
     this.assertWritable();
-    const before = asReadToday(this.catalog.get(id));
-    // A change of 审稿状态 is remembered with who made it and when.
-    const statusChanged =
-      patch.editorialStatus !== undefined && patch.editorialStatus !== before?.editorialStatus;
-    const read = this.withDatesRead(patch);
-    const withHistory: ItemPatchInput =
-      statusChanged && before
-        ? {
-            ...read,
-            statusHistory: [
-              ...before.statusHistory,
-              { status: patch.editorialStatus!, by: this.actor, at: this.clock().toISOString() },
-            ],
-          }
-        : read;
-    const item = await this.catalog.update(id, withHistory);
-    await this.record('update', id, before, item);
-    return item;
+    await this.committer.commit(
+      items.map((item) => ({ id: item.id, before: undefined, after: item })),
+      [],
+    );
+  }
+
+  async updateItem(id: string, patch: ItemPatchInput): Promise<Item> {
+    return (await this.updateItems([{ id, patch }]))[0]!;
+  }
+
+  /**
+   * Edits several items as one commit (a bulk edit): every edit is checked first, then all are
+   * saved and logged together, or, on an error, none. An item named twice takes both patches.
+   */
+  async updateItems(edits: { id: string; patch: ItemPatchInput }[]): Promise<Item[]> {
+    this.assertWritable();
+    const staged = new Map<string, ItemChange>();
+    const results = edits.map(({ id, patch }) => {
+      const change = staged.get(id) ?? { id, before: this.catalog.require(id), after: undefined };
+      const previous = change.after ?? change.before!;
+      change.after = this.catalog.buildUpdate(
+        previous,
+        this.withStatusHistory(previous, this.withDatesRead(patch)),
+      );
+      staged.set(id, change);
+      return change;
+    });
+    await this.commit([...staged.values()]);
+    return results.map((change) => change.after!);
+  }
+
+  /** A change of 审稿状态 is remembered with who made it and when. */
+  private withStatusHistory(previous: Item, patch: ItemPatchInput): ItemPatchInput {
+    const before = asReadToday(previous)!;
+    if (patch.editorialStatus === undefined || patch.editorialStatus === before.editorialStatus) return patch;
+    return {
+      ...patch,
+      statusHistory: [
+        ...before.statusHistory,
+        { status: patch.editorialStatus, by: this.actor, at: this.clock().toISOString() },
+      ],
+    };
   }
 
   /** Date wordings read with this library's named periods (its 解放前夕 may not be the default). */
@@ -367,8 +427,8 @@ export class Library {
 
   async deleteItem(id: string): Promise<Item> {
     this.assertWritable();
-    const item = await this.catalog.delete(id);
-    await this.record('delete', id, item, undefined);
+    const item = this.catalog.require(id);
+    await this.commit([{ id, before: item, after: undefined }]);
     return item;
   }
 
@@ -386,74 +446,40 @@ export class Library {
       throw new WenshiError('invalid_argument', 'history_field_not_undoable', { field });
     const oldValues = Object.fromEntries(changes.map((c) => [c.field, c.old]));
     if (entry.action === 'create') {
-      const item = await this.catalog.delete(entry.itemId);
-      await this.record('delete', item.id, item, undefined, entryId);
+      const item = this.catalog.require(entry.itemId);
+      await this.commit([{ id: item.id, before: item, after: undefined }], entryId);
       return item;
     }
     if (entry.action === 'delete') {
-      const item = await this.catalog.create(oldValues as ItemFieldsInput, entry.itemId);
-      await this.record('create', item.id, undefined, item, entryId);
+      const item = this.catalog.buildCreate(oldValues as ItemFieldsInput, entry.itemId);
+      await this.commit([{ id: item.id, before: undefined, after: item }], entryId);
       return item;
     }
-    const before = asReadToday(this.catalog.get(entry.itemId));
+    const before = this.catalog.get(entry.itemId);
     if (!before) throw new WenshiError('not_found', 'item_deleted_undo_first');
-    const item = await this.catalog.update(entry.itemId, oldValues as ItemPatchInput);
-    await this.record('update', item.id, before, item, entryId, field);
+    const item = this.catalog.buildUpdate(before, oldValues as ItemPatchInput);
+    await this.commit([{ id: item.id, before, after: item }], entryId, field);
     return item;
   }
 
   /**
-   * After a crash (the previous writer died holding the lock), its last catalog write may be on
-   * disk without the audit entry that follows it. A shard's `.bak` is the shard before its last
-   * write, so an item differing between the two that has no entry since its change gets one now.
+   * Saves changes with their audit entries through the commit protocol (commit.ts): resolved only
+   * once the catalog and the audit log both hold them; rejected, they are in neither.
    */
-  private async auditUnloggedChanges(): Promise<void> {
-    const entries = await this.audit.entries();
-    const catalogDir = this.path('catalog');
-    for (const name of await readdir(catalogDir)) {
-      const match = /^items-([0-9a-f]{2})\.json\.bak$/.exec(name);
-      if (!match) continue;
-      let before: Record<string, Item>;
-      try {
-        before = (
-          JSON.parse(await readFile(path.join(catalogDir, name), 'utf8')) as { items: Record<string, Item> }
-        ).items;
-      } catch {
-        continue;
-      }
-      const ids = new Set([
-        ...Object.keys(before),
-        ...this.catalog
-          .all()
-          .map((item) => item.id)
-          .filter((id) => id.startsWith(match[1]!)),
-      ]);
-      for (const id of ids) {
-        const after = this.catalog.get(id);
-        const changes = diffFields(before[id], after);
-        if (changes.length === 0) continue;
-        // Logged already if the item's latest entry records exactly this change.
-        const last = entries.findLast((e) => e.itemId === id);
-        if (last && JSON.stringify(last.changes) === JSON.stringify(changes)) continue;
-        await this.audit.append({
-          ...this.entry(!after ? 'delete' : before[id] ? 'update' : 'create', id, before[id], after),
-          actor: `${this.actor}（程序中断后补记）`,
-        });
-      }
-    }
-  }
-
-  private async record(
-    action: AuditEntry['action'],
-    itemId: string,
-    before: Item | undefined,
-    after: Item | undefined,
-    undoOf?: string,
-    undoField?: string,
-  ): Promise<void> {
-    const entry = { ...this.entry(action, itemId, before, after, undoOf), ...(undoField && { undoField }) };
-    if (action === 'update' && entry.changes.length === 0) return;
-    await this.audit.append(entry);
+  private async commit(changes: ItemChange[], undoOf?: string, undoField?: string): Promise<void> {
+    const entries = changes
+      .map(({ id, before, after }) =>
+        !after
+          ? this.entry('delete', id, before, undefined, undoOf)
+          : before
+            ? {
+                ...this.entry('update', id, asReadToday(before), after, undoOf),
+                ...(undoField && { undoField }),
+              }
+            : this.entry('create', id, undefined, after, undoOf),
+      )
+      .filter((entry) => entry.action !== 'update' || entry.changes.length > 0);
+    await this.committer.commit(changes, entries);
   }
 
   private entry(
@@ -464,7 +490,7 @@ export class Library {
     undoOf?: string,
   ): AuditEntry {
     return {
-      id: randomBytes(6).toString('hex'),
+      id: randomHex(6),
       at: this.clock().toISOString(),
       actor: this.actor,
       action,
@@ -515,8 +541,9 @@ export class Library {
     }
     try {
       await reload();
-      await removeLeftovers(this.root, this.clock());
-      if (lock.tookOver) await this.auditUnloggedChanges();
+      await removeLeftovers(this.root, this.clock(), { originals: false });
+      // A writer killed mid-change left its journal: that change never counted, so it is undone.
+      if (lock.tookOver) await this.committer.recover();
     } catch (error) {
       await releaseLock(lockFile);
       throw error;
@@ -536,24 +563,6 @@ function asReadToday(item: Item | undefined): Item | undefined {
   if (!item) return undefined;
   const parsed = ItemSchema.safeParse(item);
   return parsed.success ? parsed.data : item;
-}
-
-/**
- * Temp files of writers that died mid-write (a power cut, a kill) beside library.json and the
- * catalog: the files they were to replace are intact (a temp file is renamed into place only when
- * complete). Only these two folders are swept at open, to keep opening quick; `verify --repair`
- * sweeps the whole library by the same rule (see isLeftover).
- */
-async function removeLeftovers(root: string, now: Date): Promise<void> {
-  for (const dir of [root, path.join(root, 'catalog')])
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
-      const parsed = parseTempName(name);
-      const info = parsed && (await stat(path.join(dir, name)).catch(() => null));
-      if (!parsed || !info?.isFile()) continue;
-      const ageMs = now.getTime() - info.mtimeMs;
-      if (isLeftover({ path: name, ...parsed, ageMs }, true))
-        await unlink(path.join(dir, name)).catch(() => undefined);
-    }
 }
 
 /** library.json as stored, checked only enough to know it is a library of a format we can read. */

@@ -13,6 +13,8 @@ export async function writeFileDurably(
   file: string,
   data: string | Uint8Array,
   fs: StorageFs = nodeStorageFs,
+  /** false: the caller fsyncs the folder once after renaming several files into it. */
+  syncFolder = true,
 ): Promise<void> {
   const dir = path.dirname(file);
   const tmp = tempPathFor(file);
@@ -29,9 +31,27 @@ export async function writeFileDurably(
     await fs.unlink(tmp).catch(() => undefined);
     throw storageError(error);
   }
+  if (syncFolder) await syncFolderDurably(dir);
+}
+
+/** Makes the renames and removals done in a folder survive a power cut. */
+export async function syncFolderDurably(dir: string): Promise<void> {
   await syncDirectory(dir).catch((error: unknown) => {
     throw storageError(error);
   });
+}
+
+/**
+ * Removes `file` so that the removal survives a power cut (unlink, fsync of the folder). A file
+ * already gone counts as removed.
+ */
+export async function removeFileDurably(file: string, fs: StorageFs = nodeStorageFs): Promise<void> {
+  try {
+    await fs.unlink(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(error);
+  }
+  await syncFolderDurably(path.dirname(file));
 }
 
 async function syncDirectory(dir: string): Promise<void> {
@@ -62,6 +82,8 @@ export class DurableJSONFile<T> implements Adapter<T> {
   constructor(
     private readonly file: string,
     private readonly fs: StorageFs = nodeStorageFs,
+    /** false: durable only once the caller fsyncs the folder (see writeFileDurably). */
+    private readonly syncFolder = true,
   ) {}
 
   async read(): Promise<T | null> {
@@ -79,7 +101,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(error);
     }
-    await writeFileDurably(this.file, JSON.stringify(data), this.fs);
+    await writeFileDurably(this.file, JSON.stringify(data), this.fs, this.syncFolder);
   }
 
   async remove(): Promise<void> {

@@ -1,4 +1,10 @@
-export { DamagedFileError, DurableJSONFile, writeFileDurably } from './durableJsonFile';
+export {
+  DamagedFileError,
+  DurableJSONFile,
+  removeFileDurably,
+  syncFolderDurably,
+  writeFileDurably,
+} from './durableJsonFile';
 export { acquireLock, liveHolder, releaseLock, type LockHolder, type LockResult } from './lock';
 export { currentBootId, processStart } from './processIdentity';
 export {

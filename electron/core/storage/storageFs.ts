@@ -1,4 +1,4 @@
-import { copyFile, open, rename, statfs, unlink } from 'node:fs/promises';
+import { copyFile, open, rename, statfs, truncate, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { WenshiError } from '../errors';
 import type { CoreSentence } from '../model';
@@ -15,13 +15,16 @@ export interface WritableHandle {
  * read-only one does (a root test runner ignores chmod, so permissions alone cannot show it).
  */
 export interface StorageFs {
-  open(file: string, flags: 'w' | 'r'): Promise<WritableHandle>;
+  /** 'a' appends (the audit log); 'w' truncates (temp files). */
+  open(file: string, flags: 'w' | 'r' | 'a'): Promise<WritableHandle>;
   rename(from: string, to: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
+  /** Cuts a file back to `size` bytes (the audit log, when a change is rolled back). */
+  truncate(file: string, size: number): Promise<void>;
 }
 
-export const nodeStorageFs: StorageFs = { open, rename, copyFile, unlink };
+export const nodeStorageFs: StorageFs = { open, rename, copyFile, unlink, truncate };
 
 const SENTENCES = {
   ENOSPC: 'storage_no_space',

@@ -174,4 +174,16 @@ export const LIBRARY_SENTENCES = {
     'zh-Hant': '磁碟讀寫出錯（USB 隨身碟是否已拔出？），無法寫入鎖定檔（library.lock），資料庫沒有開啟。',
     en: 'The disk failed to read or write (was the USB stick removed?): the lock file (library.lock) cannot be written, so the library was not opened.',
   },
+  item_duplicate: {
+    'zh-Hans': '条目 {id} 重复',
+    'zh-Hant': '條目 {id} 重複',
+    en: 'The item {id} appears twice.',
+  },
+  journal_damaged: {
+    'zh-Hans':
+      '资料库中断的修改记录已损坏，无法确定最后一次修改是否完整：{file}。请先运行“检查资料库”或从备份恢复。',
+    'zh-Hant':
+      '資料庫中斷的修改紀錄已損壞，無法確定最後一次修改是否完整：{file}。請先執行「檢查資料庫」或從備份還原。',
+    en: 'The record of an interrupted change is damaged, so whether the last change was complete cannot be told: {file}. Run “verify” first, or restore from a backup.',
+  },
 } as const satisfies SentenceTable;
