@@ -5,6 +5,7 @@ import { throwIfCancelled } from '../../core/errors';
 import { AppFailure } from '../errors';
 import type { addPaths as AddPaths } from '../../core/ingest';
 import { cleanupDiff, reviewSuggestion } from '../../core/ingest/review';
+import { offerTypeset } from '../../core/ingest/typesetReview';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
 import { itemOverview } from './itemOverview';
 import { itemSummary } from '../itemSummary';
@@ -23,6 +24,7 @@ type ItemHandlers = Pick<
   | 'items.add'
   | 'uploads.import'
   | 'items.cleanupDiff'
+  | 'items.offerTypeset'
   | 'items.reviewSuggestion'
 >;
 
@@ -97,7 +99,9 @@ export function itemUseCases(app: AppContext): ItemHandlers {
         await rm(dir, { recursive: true, force: true });
       }
     },
-    'items.cleanupDiff': async ({ id }) => cleanupDiff(itemOrThrow(app, id)),
+    'items.cleanupDiff': async ({ id }) =>
+      cleanupDiff(itemOrThrow(app, id), library.info.settings.quoteStyle),
+    'items.offerTypeset': async ({ id }) => offerTypeset(library, id),
     'items.reviewSuggestion': async ({ id, index, accept }) => reviewSuggestion(library, id, index, accept),
   };
 }

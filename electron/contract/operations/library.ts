@@ -18,6 +18,8 @@ const LibrarySettingsOutput = z.object({
       path: ['edtf'],
     }),
   ),
+  /** Quotation marks the typesetting cleanup puts: “”‘’ (curly) or 「」『』 (corner). */
+  quoteStyle: z.enum(['corner', 'curly']),
 });
 
 export const libraryOperations = {

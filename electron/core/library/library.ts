@@ -52,6 +52,8 @@ export const LibrarySettingsSchema = z.object({
    * a library may change them to local usage (解放 came to each county in its own month).
    */
   datePeriods: z.array(DatePeriodSchema).default(() => DEFAULT_PERIODS.map((p) => ({ ...p }))),
+  /** Quotation marks the typesetting cleanup puts for straight quotes: “”‘’ (mainland) or 「」『』. */
+  quoteStyle: z.enum(['corner', 'curly']).default('curly'),
 });
 export type LibrarySettings = z.infer<typeof LibrarySettingsSchema>;
 
