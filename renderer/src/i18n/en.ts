@@ -95,7 +95,8 @@ export const en: Messages = {
     created: 'Created “{{title}}”',
     deleted: 'Deleted “{{title}}”',
     nothingSelected: 'Select an item in the list to view or describe it, or click “New item”.',
-    manySelected: '{{count}} items selected. Edit or compile them together below the list; click one row to view it alone.',
+    manySelected:
+      '{{count}} items selected. Edit or compile them together below the list; click one row to view it alone.',
     files: 'Originals',
     titleRequired: 'Please enter a title',
   },
@@ -219,6 +220,9 @@ export const en: Messages = {
     savedAt: 'Saved to {{path}}',
     download: 'Download PDF',
     missing: 'The font lacks {{chars}}; shown as boxes in the PDF',
+    garbledLabel: 'Garbled text',
+    garbledMode: { stop: 'Stop and list the articles', mark: 'Mark it with “□”', asIs: 'Print it as it is' },
+    garbled: 'These articles still hold garbled text: {{articles}}',
   },
   settings: {
     title: 'Settings',
@@ -277,6 +281,17 @@ export const en: Messages = {
     textEdited: 'The text was edited after import; it can no longer be compared change by change.',
     mojibake:
       '{{count}} runs of garbled text were found and left as they are; check them against the original:',
+    showChanges: 'Show each change',
+    offerTypeset: 'Typesetting cleanup',
+    offerTypesetHint:
+      'Suggest punctuation, quotation mark and line-break cleanups for the current text; nothing changes until accepted',
+    typeset: {
+      punctuation: 'Typesetting: {{count}} half-width punctuation marks between Chinese made full-width',
+      quotes: 'Typesetting: {{count}} pairs of straight quotes made Chinese quotation marks',
+      linebreaks: 'Typesetting: {{count}} line breaks inside sentences joined',
+      unbalanced: '({{count}} unpaired quotes left as they are)',
+      lineBreak: '↵',
+    },
   },
   welcome: {
     title: 'Welcome to Wenshi',

@@ -213,6 +213,9 @@ export const zhHans = {
     savedAt: '保存位置：{{path}}',
     download: '下载 PDF',
     missing: '字体缺字 {{chars}}，已在 PDF 中以方框占位',
+    garbledLabel: '乱码',
+    garbledMode: { stop: '有乱码时停止并列出', mark: '以「□」标出乱码', asIs: '照原样编印' },
+    garbled: '以下文章仍有乱码：{{articles}}',
   },
   settings: {
     title: '设置',
@@ -270,6 +273,16 @@ export const zhHans = {
     compare: '对照原文',
     textEdited: '正文已在导入后修改过，无法逐处对照。',
     mojibake: '发现 {{count}} 处疑似乱码，未作改动，请对照原件核实：',
+    showChanges: '逐处查看',
+    offerTypeset: '排版清理',
+    offerTypesetHint: '为当前正文提出标点、引号、断行的清理建议，接受后才改动',
+    typeset: {
+      punctuation: '排版：中文之间的半角标点改为全角 {{count}} 处',
+      quotes: '排版：直引号改为中文引号 {{count}} 对',
+      linebreaks: '排版：合并句中断行 {{count}} 处',
+      unbalanced: '（另有 {{count}} 个引号不成对，未改动）',
+      lineBreak: '↵',
+    },
   },
   welcome: {
     title: '欢迎使用文史典藏',

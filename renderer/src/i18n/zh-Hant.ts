@@ -215,6 +215,9 @@ export const zhHant: Messages = {
     savedAt: '儲存位置：{{path}}',
     download: '下載 PDF',
     missing: '字型缺字 {{chars}}，已在 PDF 中以方框佔位',
+    garbledLabel: '亂碼',
+    garbledMode: { stop: '有亂碼時停止並列出', mark: '以「□」標出亂碼', asIs: '照原樣編印' },
+    garbled: '以下文章仍有亂碼：{{articles}}',
   },
   settings: {
     title: '設定',
@@ -272,6 +275,16 @@ export const zhHant: Messages = {
     compare: '對照原文',
     textEdited: '正文已在匯入後修改過，無法逐處對照。',
     mojibake: '發現 {{count}} 處疑似亂碼，未作改動，請對照原件核實：',
+    showChanges: '逐處查看',
+    offerTypeset: '排版清理',
+    offerTypesetHint: '為目前正文提出標點、引號、斷行的清理建議，接受後才改動',
+    typeset: {
+      punctuation: '排版：中文之間的半形標點改為全形 {{count}} 處',
+      quotes: '排版：直引號改為中文引號 {{count}} 對',
+      linebreaks: '排版：合併句中斷行 {{count}} 處',
+      unbalanced: '（另有 {{count}} 個引號不成對，未改動）',
+      lineBreak: '↵',
+    },
   },
   welcome: {
     title: '歡迎使用文史典藏',
