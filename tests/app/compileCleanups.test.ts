@@ -74,6 +74,8 @@ describe('typesetting cleanups accepted in review reach the printed volume', () 
     const { app, id } = await withImported('许昌政协文史工作。\n');
     try {
       await call(app, 'items.update', { id, patch: { text: '许昌,政协"文史"工作。' } });
+      const info = await call<OpOutput<'library.info'>>(app, 'library.info', {});
+      expect(info.settings.quoteStyle).toBe('curly');
       await call(app, 'library.update', { settings: { quoteStyle: 'corner' } });
       const offered = await call<Item>(app, 'items.offerTypeset', { id });
       expect(offered.suggestions.map((s) => s.value)).toEqual([

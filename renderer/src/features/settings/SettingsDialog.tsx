@@ -27,6 +27,7 @@ export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onSwitch
   const [pattern, setPattern] = useState(info.settings.identifierPattern);
   const [subjects, setSubjects] = useState(info.settings.subjects.join('\n'));
   const [places, setPlaces] = useState(info.settings.extraPlaces.join('\n'));
+  const [quoteStyle, setQuoteStyle] = useState(info.settings.quoteStyle);
 
   useEffect(() => {
     const element = dialog.current;
@@ -44,7 +45,12 @@ export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onSwitch
     try {
       await api.call('library.update', {
         name,
-        settings: { identifierPattern: pattern, subjects: lines(subjects), extraPlaces: lines(places) },
+        settings: {
+          identifierPattern: pattern,
+          subjects: lines(subjects),
+          extraPlaces: lines(places),
+          quoteStyle,
+        },
       });
       onSaved();
       onClose();
@@ -105,6 +111,13 @@ export function SettingsDialog({ info, fontScale, onFontScale, onSaved, onSwitch
           <label>
             {t('settings.places')}
             <textarea rows={3} value={places} onChange={(e) => setPlaces(e.target.value)} />
+          </label>
+          <label>
+            {t('settings.quoteStyle')}
+            <select value={quoteStyle} onChange={(e) => setQuoteStyle(e.target.value as typeof quoteStyle)}>
+              <option value="curly">{t('settings.quoteCurly')}</option>
+              <option value="corner">{t('settings.quoteCorner')}</option>
+            </select>
           </label>
         </fieldset>
         <div className="actions">
