@@ -64,7 +64,9 @@ describe('typesetting cleanups accepted in review reach the printed volume', () 
       const after = await compileTo(app, dir, id, 'after.pdf');
       expect(after.text).not.toMatch(ASCII_BETWEEN_HAN);
       expect(after.text.replace(/\s+/g, '')).not.toMatch(ASCII_BETWEEN_HAN);
-      expect(after.text.replace(/\s+/g, '')).toContain('许昌政协文史工作，成效显著！全年会议：共计十二次；记录完整。');
+      expect(after.text.replace(/\s+/g, '')).toContain(
+        '许昌政协文史工作，成效显著！全年会议：共计十二次；记录完整。',
+      );
     } finally {
       await app.close();
     }
@@ -101,7 +103,10 @@ describe('乱码 left in an article, before compiling', () => {
       const item = await call<Item>(app, 'items.get', { id });
       expect(item.mojibake.map((r) => r.text)).toEqual(['膬?']);
 
-      const stopped = await dispatch(app, 'volumes.compile', { itemIds: [id], output: path.join(dir, 'x.pdf') });
+      const stopped = await dispatch(app, 'volumes.compile', {
+        itemIds: [id],
+        output: path.join(dir, 'x.pdf'),
+      });
       expect(stopped.ok).toBe(false);
       if (!stopped.ok) {
         expect(stopped.error.message).toContain('乱码');

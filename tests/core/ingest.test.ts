@@ -5,7 +5,13 @@ import iconv from 'iconv-lite';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { Library, derivedPaths } from '../../electron/core/library';
-import { addPaths, cleanupDiff, groupFiles, offerTypeset, reviewSuggestion } from '../../electron/core/ingest';
+import {
+  addPaths,
+  cleanupDiff,
+  groupFiles,
+  offerTypeset,
+  reviewSuggestion,
+} from '../../electron/core/ingest';
 import { detectMojibake } from '../../electron/core/text';
 import { PAGE_BREAK } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';

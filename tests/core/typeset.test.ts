@@ -11,7 +11,8 @@ import {
 
 const scraped = readFileSync(new URL('../fixtures/zhengxie-plan-web-scraped.txt', import.meta.url), 'utf8');
 const punct = (text: string) => applyEdits(text, fullWidthPunctuation(text));
-const quotes = (text: string, style: 'corner' | 'curly' = 'curly') => applyEdits(text, pairQuotes(text, style).edits);
+const quotes = (text: string, style: 'corner' | 'curly' = 'curly') =>
+  applyEdits(text, pairQuotes(text, style).edits);
 const joined = (text: string) => applyEdits(text, joinHardWraps(text));
 
 describe('full-width punctuation between Chinese', () => {
@@ -28,7 +29,9 @@ describe('full-width punctuation between Chinese', () => {
     ['他说 Hello, world! 然后', '他说 Hello, world! 然后'],
     ['许昌(XC)和開(kāi)', '许昌(XC)和開(kāi)'],
     ['缺字?!钡膬了', '缺字?!钡膬了'],
-  ])('leaves Latin, numbers, URLs and garbled runs alone: %s', (input, output) => expect(punct(input)).toBe(output));
+  ])('leaves Latin, numbers, URLs and garbled runs alone: %s', (input, output) =>
+    expect(punct(input)).toBe(output),
+  );
 
   it('keeps U+3000', () => {
     expect(punct('\u3000\u3000第一段,开始')).toBe('\u3000\u3000第一段，开始');
@@ -94,6 +97,11 @@ describe('typesetSuggestions', () => {
     const all = typesetSuggestions(text, 'curly');
     expect(all.counts).toEqual({ punctuation: 2, quotes: 2, linebreaks: 1 });
     expect(applyEdits(text, all.edits)).toBe('他说“好”，我们走吧！');
-    expect(applyEdits(text, all.edits.filter((e) => e.reason === 'quotes'))).toBe('他说“好”,我们\n走吧!');
+    expect(
+      applyEdits(
+        text,
+        all.edits.filter((e) => e.reason === 'quotes'),
+      ),
+    ).toBe('他说“好”,我们\n走吧!');
   });
 });

@@ -23,8 +23,7 @@ type VolumeHandlers = Pick<
 /** A volume of the given items (or all, by creation) in one untitled section, for a quick print. */
 function adHocVolume(app: AppContext, itemIds: string[] | undefined, title: string | undefined): Volume {
   // An empty selection is not "everything": only leaving the list out (the CLI without --items) is.
-  if (itemIds?.length === 0)
-    throw new AppFailure('invalid_argument', 'no_items_selected');
+  if (itemIds?.length === 0) throw new AppFailure('invalid_argument', 'no_items_selected');
   // The items in the order given (a repeated id once), never re-sorted.
   const items = itemIds ? [...new Set(itemIds)].map((id) => itemOrThrow(app, id)) : itemsByCreation(app);
   if (items.length === 0) throw new AppFailure('invalid_argument', 'nothing_to_compile');
@@ -66,7 +65,10 @@ export function volumeUseCases(app: AppContext): VolumeHandlers {
       library.assertWritable();
       return { id: (await volumes.delete(id)).id };
     },
-    'volumes.compile': async ({ volumeId, itemIds, title, output, pdfx, cropMarks, garbled = 'stop' }, context) => {
+    'volumes.compile': async (
+      { volumeId, itemIds, title, output, pdfx, cropMarks, garbled = 'stop' },
+      context,
+    ) => {
       const volume = volumeId ? volumes.get(volumeId) : adHocVolume(app, itemIds, title);
       // 乱码 is found before anything is typeset: by default it stops the compile, by name.
       const garbledFound = garbledArticles(volume, itemSource(app));

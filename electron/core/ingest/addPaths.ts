@@ -275,7 +275,12 @@ class ImportRun {
 }
 
 /** The catalog record of one planned item, from what was read of its files. */
-function itemFields(kind: ItemKind, planned: PlannedItem, files: ReadFile[], style: QuoteStyle): ItemFieldsInput {
+function itemFields(
+  kind: ItemKind,
+  planned: PlannedItem,
+  files: ReadFile[],
+  style: QuoteStyle,
+): ItemFieldsInput {
   const textual = files.find((file) => file.text && file.text.text.trim() !== '')?.text;
   const photo = files.find((file) => file.photo)?.photo;
   const durations = files.map((file) => file.duration).filter((d): d is number => d !== undefined);

@@ -68,7 +68,8 @@ export async function offerTypeset(library: Library, id: string): Promise<Item> 
  * since the suggestion is respected). The text before the first change is kept in `rawText`.
  */
 export function acceptTypesetPatch(item: Item, value: unknown, style: QuoteStyle): ItemPatchInput {
-  if (!isTypesetValue(value)) throw new WenshiError('invalid_argument', 'suggestion_without_field', { field: 'typeset' });
+  if (!isTypesetValue(value))
+    throw new WenshiError('invalid_argument', 'suggestion_without_field', { field: 'typeset' });
   const text = applyTypeset(item.text, value.kind, style);
   return {
     text,

@@ -22,7 +22,8 @@ const HAN = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/
 const CJK_OPENING = new Set([...'“‘「『（《〈【〔']);
 const CJK_CLOSING = new Set([...'”’」』）》〉】〕。，、；：！？…']);
 const FULL_WIDTH: Record<string, string> = { ',': '，', '!': '！', ':': '：', ';': '；', '?': '？' };
-const URL = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff01-\uff5e“”‘’]+|\bwww\.[^\s\u3000-\u303f\uff01-\uff5e“”‘’]+/giu;
+const URL =
+  /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff01-\uff5e“”‘’]+|\bwww\.[^\s\u3000-\u303f\uff01-\uff5e“”‘’]+/giu;
 
 function isCjkBefore(ch: string | undefined): boolean {
   return ch !== undefined && (HAN.test(ch) || CJK_CLOSING.has(ch));
@@ -89,8 +90,12 @@ interface QuotePair {
 
 /** An apostrophe (don't, O'Brien, 1980's) sits between letters or digits and is no quote. */
 function isApostrophe(text: string, i: number): boolean {
-  return /[\p{L}\p{N}]/u.test(text[i - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '') &&
-    !HAN.test(text[i - 1]!) && !HAN.test(text[i + 1]!);
+  return (
+    /[\p{L}\p{N}]/u.test(text[i - 1] ?? '') &&
+    /[\p{L}\p{N}]/u.test(text[i + 1] ?? '') &&
+    !HAN.test(text[i - 1]!) &&
+    !HAN.test(text[i + 1]!)
+  );
 }
 
 /** Straight quotes of one line paired inside out; those left without a partner are counted. */
@@ -134,7 +139,10 @@ export function pairQuotes(text: string, style: QuoteStyle): { edits: TypesetEdi
     const line = pairLine(text, from, end);
     unbalanced += line.unbalanced;
     const chinese = line.pairs.filter(
-      (p) => HAN.test(text.slice(p.open + 1, p.close)) || isCjkBefore(text[p.open - 1]) || isCjkAfter(text[p.close + 1]),
+      (p) =>
+        HAN.test(text.slice(p.open + 1, p.close)) ||
+        isCjkBefore(text[p.open - 1]) ||
+        isCjkAfter(text[p.close + 1]),
     );
     for (const pair of chinese) {
       const nested = chinese.some((o) => o.open < pair.open && o.close > pair.close);
@@ -168,7 +176,7 @@ const SHORT_LINE = 0.6;
  */
 export function joinHardWraps(text: string): TypesetEdit[] {
   const lines: Array<{ start: number; body: string }> = [];
-  for (let at = 0; at <= text.length; ) {
+  for (let at = 0; at <= text.length;) {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl;
     lines.push({ start: at, body: text.slice(at, end) });
@@ -187,7 +195,12 @@ export function joinHardWraps(text: string): TypesetEdit[] {
     const rest = next.body.slice(lead.length);
     if (!STARTS_CHINESE.test(rest) || HEADING_START.test(rest)) continue;
     const start = line.start + body.length;
-    edits.push({ start, removed: text.slice(start, next.start + lead.length), inserted: '', reason: 'linebreaks' });
+    edits.push({
+      start,
+      removed: text.slice(start, next.start + lead.length),
+      inserted: '',
+      reason: 'linebreaks',
+    });
   }
   return edits;
 }
@@ -228,6 +241,10 @@ export function applyEdits(text: string, edits: readonly TypesetEdit[]): string 
 /** The text with the cleanups of one kind made, as a person accepted them. */
 export function applyTypeset(text: string, kind: TypesetKind, style: QuoteStyle): string {
   const edits =
-    kind === 'punctuation' ? fullWidthPunctuation(text) : kind === 'quotes' ? pairQuotes(text, style).edits : joinHardWraps(text);
+    kind === 'punctuation'
+      ? fullWidthPunctuation(text)
+      : kind === 'quotes'
+        ? pairQuotes(text, style).edits
+        : joinHardWraps(text);
   return applyEdits(text, edits);
 }
