@@ -42,6 +42,14 @@ function parseKind(value: unknown): ItemKind | undefined {
   return kind;
 }
 
+/** `--garbled`: what compile does with 乱码 left in an article. */
+function parseGarbled(value: unknown): 'stop' | 'asIs' | 'mark' {
+  const mode = String(value);
+  if (mode === 'stop' || mode === 'mark' || mode === 'asIs') return mode;
+  if (mode === 'asis' || mode === 'as-is') return 'asIs';
+  throw new UsageError(`--garbled 应为 stop、mark 或 asIs（停止 / 以□标出 / 照原样），而不是 ${mode}`);
+}
+
 /** `people=张三:口述人,李四:整理人` */
 function parsePeople(value: string): Person[] {
   return value
@@ -263,9 +271,10 @@ export const opCommands = {
   compile: opCommand({
     op: 'volumes.compile',
     usage:
-      'compile <资料库> -o <输出.pdf> [--volume 卷编号 | --items 编号,编号… [--title 书名]] [--pdfx [--crop-marks]]',
+      'compile <资料库> -o <输出.pdf> [--volume 卷编号 | --items 编号,编号… [--title 书名]] [--pdfx [--crop-marks]] [--garbled=stop|mark|asIs]',
     options: {
       output: { type: 'string', short: 'o' },
+      garbled: { type: 'string' },
       items: { type: 'string' },
       title: { type: 'string' },
       volume: { type: 'string' },
@@ -273,6 +282,7 @@ export const opCommands = {
       'crop-marks': { type: 'boolean' },
     },
     toArgs: (_positionals, values) => ({
+      ...(values.garbled !== undefined && { garbled: parseGarbled(values.garbled) }),
       ...(values.pdfx === true && { pdfx: true }),
       ...(values['crop-marks'] === true && { cropMarks: true }),
       output: values.output as string | undefined,
@@ -288,6 +298,7 @@ export const opCommands = {
           : [`  已转换为${r.script.mode === 'simplified' ? '简体' : '繁体'}：${r.script.changed} 字`]),
         ...r.missingGlyphs.map((m) => `  字体缺字「${m.char}」：${m.articles.join('、')}`),
         ...r.missingImages.map((m) => `  图片无法读取：${m.file}（${m.article}）`),
+        ...r.garbled.map((g) => `  仍有乱码：《${g.title}》（${g.runs.join('、')}）`),
       ].join('\n'),
   }),
   volumes: opCommand({

@@ -105,6 +105,13 @@ export const ERROR_SENTENCES = {
     'zh-Hant': '沒有可編印的條目，請先新增或選擇條目',
     en: 'There are no items to compile; add or select items first.',
   },
+  garbled_articles: {
+    'zh-Hans':
+      '有 {count} 篇文章仍有未处理的乱码，未编印：{articles}。请先在待复核中核实修正，或选择以「□」标出乱码、或照原样编印。',
+    'zh-Hant':
+      '有 {count} 篇文章仍有未處理的亂碼，未編印：{articles}。請先在待複核中核實修正，或選擇以「□」標出亂碼、或照原樣編印。',
+    en: '{count} article(s) still hold garbled text, so nothing was compiled: {articles}. Correct them in review first, or choose to mark the garbled text with “□” or to print it as it is.',
+  },
   volume_without_articles: {
     'zh-Hans': '这一卷还没有文章，请先加入文章',
     'zh-Hant': '這一卷還沒有文章，請先加入文章',

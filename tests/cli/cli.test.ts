@@ -99,14 +99,21 @@ describe('wenshi CLI', () => {
     ]);
 
     const pdf = path.join(path.dirname(root), 'v.pdf');
-    const compiled = json<{ path: string; pages: number }>(
+    // The sample holds two runs of 乱码: compiling stops and names the article until told what to do.
+    const stopped = wenshi('compile', root, '-o', pdf, '--title', '许昌改革记忆');
+    expect(stopped.status).not.toBe(0);
+    expect(stopped.stderr).toContain('乱码');
+    expect(stopped.stderr).toContain('《许昌市政协五年工作规划》');
+    const compiled = json<{ path: string; pages: number; garbled: { title: string }[] }>(
       'compile',
       root,
       '-o',
       pdf,
       '--title',
       '许昌改革记忆',
+      '--garbled=mark',
     );
+    expect(compiled.garbled).toEqual([expect.objectContaining({ title: '许昌市政协五年工作规划' })]);
     expect(compiled.path).toBe(pdf);
     expect(qpdfCheck(pdf).ok).toBe(true);
     expect(
@@ -116,6 +123,9 @@ describe('wenshi CLI', () => {
     expect(text).toContain('许昌市政协五年工作规划');
     expect(text).toContain('口述张三整理李四');
     expect(text).toContain('未來五年,是全面開創許昌社會主義現代化建設新局面的關鍵時期');
+    expect(text).not.toContain('钡膬');
+    expect(text).toContain('□');
+    expect(wenshi('compile', root, '-o', pdf, '--garbled=maybe').stderr).toContain('--garbled');
   });
 
   it('skips a file already in the library, and records the GB18030 encoding', async () => {

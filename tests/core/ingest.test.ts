@@ -5,7 +5,13 @@ import iconv from 'iconv-lite';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { Library, derivedPaths } from '../../electron/core/library';
-import { addPaths, cleanupDiff, groupFiles, reviewSuggestion } from '../../electron/core/ingest';
+import {
+  addPaths,
+  cleanupDiff,
+  groupFiles,
+  offerTypeset,
+  reviewSuggestion,
+} from '../../electron/core/ingest';
 import { detectMojibake } from '../../electron/core/text';
 import { PAGE_BREAK } from '../../electron/core/model';
 import { tempDir } from '../helpers/tempDir';
@@ -57,6 +63,8 @@ describe('web-scraped text', () => {
     expect(cleanupDiff(item).edits).toHaveLength(379);
     expect(item.suggestions).toEqual([
       expect.objectContaining({ field: 'text', value: { pinyinRemoved: 379 } }),
+      expect.objectContaining({ field: 'typeset', value: { kind: 'punctuation', count: 76 } }),
+      expect.objectContaining({ field: 'typeset', value: { kind: 'linebreaks', count: 1 } }),
     ]);
 
     expect(item.mojibake.map((run) => run.text)).toEqual(['?cè)囶}', '?!钡膬?']);
@@ -84,7 +92,7 @@ describe('web-scraped text', () => {
     const item = await importOne(library, SCRAPED);
     const rejected = await reviewSuggestion(library, item.id, 0, false);
     expect(rejected.text).toBe(scraped);
-    expect(rejected.suggestions).toEqual([]);
+    expect(rejected.suggestions.map((s) => s.field)).toEqual(['typeset', 'typeset']);
     expect(rejected.mojibake.map((run) => run.text)).toEqual(['?cè)囶}', '?!钡膬?']);
     const history = await library.audit.entriesFor(item.id);
     const restored = await library.undo(history[history.length - 1]!.id);
@@ -93,7 +101,46 @@ describe('web-scraped text', () => {
     const accepted = await reviewSuggestion(library, item.id, 0, true);
     expect(accepted.text).toBe(item.text);
     expect(accepted.rawText).toBe(scraped);
-    expect(accepted.suggestions).toEqual([]);
+    expect(accepted.suggestions.map((s) => s.field)).toEqual(['typeset', 'typeset']);
+  });
+
+  it('offers typesetting cleanups by kind and changes the text only for the kind accepted, as an audited edit', async () => {
+    const library = await newLibrary();
+    const item = await importOne(library, SCRAPED);
+    const cleaned = item.text;
+    expect(cleaned).toMatch(/\p{Script=Han},\p{Script=Han}/u);
+    const index = item.suggestions.findIndex((s) => (s.value as { kind?: string }).kind === 'punctuation');
+    const accepted = await reviewSuggestion(library, item.id, index, true);
+    expect(accepted.text).not.toMatch(/[\p{Script=Han}”][,!:;][\p{Script=Han}“]/u);
+    expect(accepted.text.split('\n')).toHaveLength(cleaned.split('\n').length);
+    expect(han(accepted.text)).toBe(han(cleaned));
+    expect(accepted.text).toContain('\n“大文史”');
+    expect(accepted.rawText).toBe(scraped);
+    for (const run of accepted.mojibake) expect(accepted.text.slice(run.start, run.end)).toBe(run.text);
+
+    const lines = accepted.suggestions.findIndex((s) => (s.value as { kind?: string }).kind === 'linebreaks');
+    const rejected = await reviewSuggestion(library, item.id, lines, false);
+    expect(rejected.text).toBe(accepted.text);
+    expect(rejected.suggestions.map((s) => s.field)).toEqual(['text']);
+    const history = await library.audit.entriesFor(item.id);
+    expect((await library.undo(history[history.length - 2]!.id)).text).toBe(cleaned);
+  });
+
+  it('offers the cleanups again for an item edited since, from its current text', async () => {
+    const library = await newLibrary();
+    const item = await library.createItem({ kind: 'document', title: '测试', text: '甲,乙"丙"' });
+    expect(item.suggestions).toEqual([]);
+    await library.updateInfo({ settings: { quoteStyle: 'corner' } });
+    const offered = await offerTypeset(library, item.id);
+    expect(offered.text).toBe('甲,乙"丙"');
+    expect(offered.suggestions.map((s) => s.value)).toEqual([
+      { kind: 'punctuation', count: 1 },
+      { kind: 'quotes', count: 2 },
+    ]);
+    expect((await offerTypeset(library, item.id)).suggestions).toHaveLength(2);
+    const quoted = await reviewSuggestion(library, item.id, 1, true);
+    expect(quoted.text).toBe('甲,乙「丙」');
+    expect(quoted.rawText).toBe('甲,乙"丙"');
   });
 
   it('flags nothing in clean text, in simplified or traditional script', () => {

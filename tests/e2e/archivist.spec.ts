@@ -112,8 +112,18 @@ test('archivist: drop a folder, watch the import, review the cleanup, describe a
   await expect(review).toContainText('发现 2 处疑似乱码');
   await review.getByRole('button', { name: '对照原文' }).click();
   await expect(review.locator('del').first()).toHaveText(/^\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)$/);
-  await review.getByRole('button', { name: '接受' }).click();
+  await review
+    .getByRole('listitem')
+    .filter({ hasText: '去除拼音注音' })
+    .getByRole('button', { name: '接受', exact: true })
+    .click();
   await expect(review).not.toContainText('去除拼音注音');
+  // Typesetting is offered by kind and changes the text only once accepted.
+  const punctuation = review.getByRole('listitem').filter({ hasText: '半角标点改为全角' });
+  await punctuation.getByRole('button', { name: '逐处查看' }).click();
+  await expect(punctuation.locator('ins').first()).toHaveText('，');
+  await punctuation.getByRole('button', { name: '接受', exact: true }).click();
+  await expect(review).not.toContainText('半角标点改为全角');
 
   // Describe the oral history: a fuzzy date, a place from the gazetteer, the narrator.
   await page.getByRole('navigation').getByRole('button', { name: /口述/ }).first().click();

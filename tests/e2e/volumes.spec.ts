@@ -38,7 +38,16 @@ test('assemble a volume, reorder its articles, compile it and preview the PDF', 
   await expect(page.getByRole('status').first()).toContainText('已保存《许昌改革记忆（第一辑）》');
   await expect(page.getByRole('region', { name: '卷册列表' })).toContainText('2 篇');
 
+  // The scraped sample still holds 乱码: by default the compile stops and names the article.
   await page.getByRole('button', { name: '编印本卷' }).click();
+  await expect(page.getByText(/仍有未处理的乱码.*《zhengxie-plan-web-scraped》/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByLabel('乱码').selectOption({ label: '以「□」标出乱码' });
+  await page.getByRole('button', { name: '编印本卷' }).click();
+  await expect(page.getByText(/^以下文章仍有乱码：.*《zhengxie-plan-web-scraped》/)).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(page.getByText(/已生成《许昌改革记忆（第一辑）》：\d+ 页，2 篇/)).toBeVisible({
     timeout: 60_000,
   });

@@ -24,6 +24,7 @@ const COMPILED = {
   missingGlyphs: [],
   missingImages: [],
   script: { mode: 'keep', changed: 0 },
+  garbled: [],
 };
 
 function renderPanel(target: Target, preview = false) {
@@ -53,7 +54,10 @@ describe('the compile panel', () => {
   });
 
   it('compiles exactly the selected items under the title typed, then says what was made', async () => {
-    fake.api.call.mockResolvedValueOnce(COMPILED);
+    fake.api.call.mockResolvedValueOnce({
+      ...COMPILED,
+      garbled: [{ itemId: 'b', title: '政协规划', runs: ['膬?'] }],
+    });
     const view = renderPanel({ itemIds: [] });
     view.rerender(
       <MessagesProvider>
@@ -63,18 +67,20 @@ describe('the compile panel', () => {
     expect(screen.queryByText(/^未选择条目/)).toBeNull();
     expect(screen.getByText('已选 2 条')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('书名'), { target: { value: '许昌改革记忆（试印本）' } });
+    fireEvent.change(screen.getByLabelText('乱码'), { target: { value: 'mark' } });
     const button = screen.getByRole('button', { name: '编印 PDF' });
     expect(button).toHaveProperty('disabled', false);
     expect(button.getAttribute('aria-describedby')).toBeNull();
     fireEvent.click(button);
     expect(fake.api.call).toHaveBeenCalledWith(
       'volumes.compile',
-      { itemIds: ['a', 'b'], title: '许昌改革记忆（试印本）' },
+      { itemIds: ['a', 'b'], title: '许昌改革记忆（试印本）', garbled: 'mark' },
       { jobId: expect.any(String) },
     );
     expect(
       await screen.findByText('已生成《许昌改革记忆（试印本）》：12 页，2 篇，1 幅图，5300 字'),
     ).toBeTruthy();
+    expect(screen.getByText('以下文章仍有乱码：《政协规划》')).toBeTruthy();
     expect(screen.getByRole('link', { name: '下载 PDF' }).getAttribute('href')).toBe(
       `/exports/${encodeURIComponent('许昌改革记忆.pdf')}`,
     );
@@ -91,7 +97,8 @@ describe('the compile panel', () => {
     expect(screen.queryByLabelText('书名')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '编印本卷' }));
     const [, args, meta] = fake.api.call.mock.calls[0]!;
-    expect(args).toEqual({ volumeId: 'v1' });
+    // Garbled text stops the compile unless the editor chose otherwise.
+    expect(args).toEqual({ volumeId: 'v1', garbled: 'stop' });
     const { jobId } = meta as { jobId: string };
     expect(screen.getByRole('button', { name: '编印本卷' })).toHaveProperty('disabled', true);
 

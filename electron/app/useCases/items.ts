@@ -6,6 +6,7 @@ import { AppFailure } from '../errors';
 import type { addPaths as AddPaths } from '../../core/ingest';
 import { cleanupDiff, reviewSuggestion } from '../../core/ingest/review';
 import { bulkEditable, patchForField, type Item, type ItemPatchInput } from '../../core/model';
+import { offerTypeset } from '../../core/ingest/typesetReview';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
 import { itemOverview } from './itemOverview';
 import { itemSummary } from '../itemSummary';
@@ -24,6 +25,7 @@ type ItemHandlers = Pick<
   | 'items.add'
   | 'uploads.import'
   | 'items.cleanupDiff'
+  | 'items.offerTypeset'
   | 'items.reviewSuggestion'
 >;
 
@@ -132,7 +134,9 @@ export function itemUseCases(app: AppContext): ItemHandlers {
         await rm(dir, { recursive: true, force: true });
       }
     },
-    'items.cleanupDiff': async ({ id }) => cleanupDiff(itemOrThrow(app, id)),
+    'items.cleanupDiff': async ({ id }) =>
+      cleanupDiff(itemOrThrow(app, id), library.info.settings.quoteStyle),
+    'items.offerTypeset': async ({ id }) => offerTypeset(library, id),
     'items.reviewSuggestion': async ({ id, index, accept }) => reviewSuggestion(library, id, index, accept),
   };
 }

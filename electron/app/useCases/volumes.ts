@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppFailure } from '../errors';
 import { VolumeSchema, type Volume } from '../../core/model';
 import { writeFileDurably } from '../../core/storage';
-import { countVolume, resolveBook, volumeFromItems } from '../../core/volumes';
+import { countVolume, garbledArticles, markGarbled, resolveBook, volumeFromItems } from '../../core/volumes';
 import {
   exportTarget,
   itemOrThrow,
@@ -23,8 +23,7 @@ type VolumeHandlers = Pick<
 /** A volume of the given items (or all, by creation) in one untitled section, for a quick print. */
 function adHocVolume(app: AppContext, itemIds: string[] | undefined, title: string | undefined): Volume {
   // An empty selection is not "everything": only leaving the list out (the CLI without --items) is.
-  if (itemIds?.length === 0)
-    throw new AppFailure('invalid_argument', 'no_items_selected');
+  if (itemIds?.length === 0) throw new AppFailure('invalid_argument', 'no_items_selected');
   // The items in the order given (a repeated id once), never re-sorted.
   const items = itemIds ? [...new Set(itemIds)].map((id) => itemOrThrow(app, id)) : itemsByCreation(app);
   if (items.length === 0) throw new AppFailure('invalid_argument', 'nothing_to_compile');
@@ -66,12 +65,23 @@ export function volumeUseCases(app: AppContext): VolumeHandlers {
       library.assertWritable();
       return { id: (await volumes.delete(id)).id };
     },
-    'volumes.compile': async ({ volumeId, itemIds, title, output, pdfx, cropMarks }, context) => {
+    'volumes.compile': async (
+      { volumeId, itemIds, title, output, pdfx, cropMarks, garbled = 'stop' },
+      context,
+    ) => {
       const volume = volumeId ? volumes.get(volumeId) : adHocVolume(app, itemIds, title);
-      const book = resolveBook(volume, itemSource(app), {
+      // 乱码 is found before anything is typeset: by default it stops the compile, by name.
+      const garbledFound = garbledArticles(volume, itemSource(app));
+      if (garbled === 'stop' && garbledFound.length > 0)
+        throw new AppFailure('invalid_argument', 'garbled_articles', {
+          count: String(garbledFound.length),
+          articles: garbledFound.map((g) => `《${g.title}》（${g.runs.join('、')}）`).join('、'),
+        });
+      const resolved = resolveBook(volume, itemSource(app), {
         people: app.vocabulary.terms('people').map((t) => t.value),
         places: app.vocabulary.terms('places').map((t) => t.value),
       });
+      const book = garbled === 'mark' ? markGarbled(resolved, garbledFound) : resolved;
       if (pdfx !== undefined || cropMarks !== undefined)
         book.print = {
           padTo: book.print?.padTo ?? 4,
@@ -92,7 +102,13 @@ export function volumeUseCases(app: AppContext): VolumeHandlers {
       const fileName = `${safeFileName(volume.title)}-${stamp(library.clock())}.pdf`;
       const target = exportTarget(app, output, context, fileName);
       await writeFileDurably(target, pdf);
-      return { fileName: path.basename(target), path: target, bytes: pdf.length, ...report };
+      return {
+        fileName: path.basename(target),
+        path: target,
+        bytes: pdf.length,
+        ...report,
+        garbled: garbledFound.map((g) => ({ itemId: g.itemId, title: g.title, runs: g.runs })),
+      };
     },
   };
 }

@@ -268,7 +268,22 @@ export const itemsOperations = {
       edits: z.array(z.object({ start: z.number(), removed: z.string(), reason: z.literal('pinyin') })),
       matchesCleanup: z.boolean(),
       mojibake: z.array(z.object({ start: z.number(), end: z.number(), text: z.string() })),
+      /** Typesetting cleanups the current text would take (none applied), in current-text offsets. */
+      typeset: z.array(
+        z.object({
+          start: z.number(),
+          removed: z.string(),
+          inserted: z.string(),
+          reason: z.enum(['punctuation', 'quotes', 'linebreaks']),
+        }),
+      ),
     }),
+  }),
+  'items.offerTypeset': op({
+    summary: '排版清理：为当前正文提出标点、引号、断行的清理建议（接受后才改动）',
+    access: 'write',
+    input: z.object({ id: Id }),
+    output: ItemSchema,
   }),
   'items.reviewSuggestion': op({
     summary: '接受或拒绝导入建议（拍摄信息、正文清理）',

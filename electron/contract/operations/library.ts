@@ -40,6 +40,8 @@ const LibrarySettingsOutput = z.object({
   ),
   /** 著录模板: hidden and required fields, the library's own fields. */
   form: FormSettingsSchema,
+  /** Quotation marks the typesetting cleanup puts: “”‘’ (curly) or 「」『』 (corner). */
+  quoteStyle: z.enum(['corner', 'curly']),
 });
 
 export const libraryOperations = {

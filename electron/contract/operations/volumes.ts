@@ -57,6 +57,11 @@ export const volumesOperations = {
       /** PDF/X-4 for the print shop (with crop marks if asked), whatever the volume's page settings say. */
       pdfx: z.boolean().optional(),
       cropMarks: z.boolean().optional(),
+      /**
+       * 乱码 still in an article: `stop` refuses, naming the articles; `mark` prints 「□」 in place
+       * of each garbled run; `asIs` prints it as it is. Left out: stop.
+       */
+      garbled: z.enum(['stop', 'asIs', 'mark']).optional(),
       /** Where to write the PDF (desktop and CLI only); by default the library's exports/ folder. */
       output: z.string().min(1).optional(),
     }),
@@ -72,6 +77,8 @@ export const volumesOperations = {
       missingGlyphs: z.array(z.object({ char: z.string(), articles: z.array(z.string()) })),
       missingImages: z.array(z.object({ file: z.string(), article: z.string() })),
       script: z.object({ mode: z.enum(['keep', 'simplified', 'traditional']), changed: z.number() }),
+      /** Articles that still hold 乱码, whatever was done with it. */
+      garbled: z.array(z.object({ itemId: z.string(), title: z.string(), runs: z.array(z.string()) })),
     }),
   }),
 };

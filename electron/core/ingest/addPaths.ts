@@ -5,7 +5,8 @@ import type { FileRef, ItemFieldsInput, ItemKind, Segment } from '../model';
 import { hashFile, type Library } from '../library';
 import { WenshiError } from '../errors';
 import type { JobContext } from '../jobs';
-import type { MojibakeRun } from '../text';
+import type { MojibakeRun, QuoteStyle } from '../text';
+import { typesetSuggestionsFor } from './typesetReview';
 import { fileTypeOf } from './fileTypes';
 import { extractText, titleFrom, type ExtractedText } from './extractText';
 import { groupFiles, type PlannedFile, type PlannedItem } from './grouping';
@@ -273,7 +274,9 @@ class ImportRun {
     this.committing = (async () => {
       const kinds = batch.map(({ planned }) => this.options.kind ?? planned.kind);
       const outcomes = await this.library.createItems(
-        batch.map(({ planned, files }, i) => itemFields(kinds[i]!, planned, files)),
+        batch.map(({ planned, files }, i) =>
+          itemFields(kinds[i]!, planned, files, this.library.info.settings.quoteStyle),
+        ),
       );
       outcomes.forEach((outcome, i) => {
         if (outcome.ok) this.created.push({ id: outcome.item.id, first: batch[i]!.planned.files[0]!.path });
@@ -293,7 +296,12 @@ class ImportRun {
 }
 
 /** The catalog record of one planned item, from what was read of its files. */
-function itemFields(kind: ItemKind, planned: PlannedItem, files: ReadFile[]): ItemFieldsInput {
+function itemFields(
+  kind: ItemKind,
+  planned: PlannedItem,
+  files: ReadFile[],
+  style: QuoteStyle,
+): ItemFieldsInput {
   const textual = files.find((file) => file.text && file.text.text.trim() !== '')?.text;
   const photo = files.find((file) => file.photo)?.photo;
   const durations = files.map((file) => file.duration).filter((d): d is number => d !== undefined);
@@ -310,6 +318,8 @@ function itemFields(kind: ItemKind, planned: PlannedItem, files: ReadFile[]): It
       value: { pinyinRemoved: textual.pinyinRemoved },
       source: `清理：去除拼音注音 ${textual.pinyinRemoved} 处（原文已保留，可对照后接受或还原）`,
     });
+  // Offered, not made: the text stays as imported until a person accepts a kind in 待复核.
+  if (textual) suggestions.push(...typesetSuggestionsFor(textual.text, style));
   const refs: FileRef[] = files.map((file) => ({
     sha256: file.sha256,
     name: path.basename(file.path),

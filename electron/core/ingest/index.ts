@@ -4,3 +4,4 @@ export { groupFiles, type PlannedFile, type PlannedItem } from './grouping';
 export { processPhoto, MAX_INPUT_PIXELS } from './photos';
 export { parseSubtitles, segmentsFromTimedLines } from './timecodes';
 export { reviewSuggestion, cleanupDiff, type CleanupDiff } from './review';
+export { offerTypeset, typesetSuggestionsFor, type TypesetSuggestionValue } from './typesetReview';

@@ -1,7 +1,16 @@
 import { patchForField, type Item, type ItemPatchInput } from '../model';
 import type { Library } from '../library';
 import { WenshiError } from '../errors';
-import { cleanupText, detectMojibake, type CleanupEdit, type MojibakeRun } from '../text';
+import {
+  cleanupText,
+  detectMojibake,
+  typesetSuggestions,
+  type CleanupEdit,
+  type MojibakeRun,
+  type QuoteStyle,
+  type TypesetEdit,
+} from '../text';
+import { acceptTypesetPatch } from './typesetReview';
 
 export interface CleanupDiff {
   raw: string;
@@ -11,10 +20,12 @@ export interface CleanupDiff {
   /** False when the current text is no longer exactly what cleanup made of the raw text. */
   matchesCleanup: boolean;
   mojibake: MojibakeRun[];
+  /** The typesetting cleanups the current text would take, every kind, in current-text offsets: none applied. */
+  typeset: TypesetEdit[];
 }
 
 /** The raw text beside the cleaned one, change by change, for a person to review. */
-export function cleanupDiff(item: Item): CleanupDiff {
+export function cleanupDiff(item: Item, style: QuoteStyle = 'curly'): CleanupDiff {
   const raw = item.rawText ?? item.text;
   const redone = cleanupText(raw);
   const matchesCleanup = redone.text === item.text;
@@ -24,6 +35,7 @@ export function cleanupDiff(item: Item): CleanupDiff {
     edits: matchesCleanup ? redone.edits : [],
     matchesCleanup,
     mojibake: item.mojibake,
+    typeset: typesetSuggestions(item.text, style).edits,
   };
 }
 
@@ -32,8 +44,9 @@ const LIST_FIELDS = new Set(['places', 'organizations', 'subjects', 'keywords', 
 /**
  * Accepts or rejects one suggestion of an item (an EXIF date, camera or position; a text cleanup).
  * Accepting a value puts it into its field (lists gain it, 备注 gains a line, other fields take it,
- * also one inside a group such as photo.camera);
- * rejecting a text cleanup restores the raw text. Either way the suggestion is gone, and the
+ * also one inside a group such as photo.camera); rejecting a text cleanup restores the raw text;
+ * accepting a typesetting cleanup makes that kind of change to the text as it is now, rejecting it
+ * leaves the text alone. Either way the suggestion is gone, and the
  * change is in the audit log like any edit, so it can be undone.
  */
 export async function reviewSuggestion(
@@ -49,7 +62,9 @@ export async function reviewSuggestion(
   const patch: ItemPatchInput = { suggestions: item.suggestions.filter((_, i) => i !== index) };
   const { field, value } = suggestion;
 
-  if (field === 'text') {
+  if (field === 'typeset') {
+    if (accept) Object.assign(patch, acceptTypesetPatch(item, value, library.info.settings.quoteStyle));
+  } else if (field === 'text') {
     if (!accept && item.rawText !== undefined) {
       patch.text = item.rawText;
       patch.mojibake = detectMojibake(item.rawText);

@@ -61,6 +61,8 @@ export const LibrarySettingsSchema = z.object({
   datePeriods: z.array(DatePeriodSchema).default(() => DEFAULT_PERIODS.map((p) => ({ ...p }))),
   /** 著录模板: fields hidden or required, and the library's own fields. */
   form: FormSettingsSchema.default(() => FormSettingsSchema.parse({})),
+  /** Quotation marks the typesetting cleanup puts for straight quotes: “”‘’ (mainland) or 「」『』. */
+  quoteStyle: z.enum(['corner', 'curly']).default('curly'),
 });
 export type LibrarySettings = z.infer<typeof LibrarySettingsSchema>;
 

@@ -9,3 +9,16 @@ export {
 } from './cleanup';
 export { detectMojibake, type MojibakeRun } from './mojibake';
 export { decodeText, type DecodedText } from './decodeText';
+export {
+  fullWidthPunctuation,
+  pairQuotes,
+  joinHardWraps,
+  typesetSuggestions,
+  applyEdits,
+  applyTypeset,
+  TYPESET_KINDS,
+  type TypesetKind,
+  type TypesetEdit,
+  type TypesetSuggestions,
+  type QuoteStyle,
+} from './typeset';

@@ -1,2 +1,3 @@
 export { VolumeStore } from './volumeStore';
 export { resolveBook, volumeFromItems, countVolume, type ItemSource } from './resolveBook';
+export { garbledArticles, markGarbled, GARBLED_MARK, type GarbledArticle, type GarbledMode } from './garbled';

@@ -97,7 +97,8 @@ export const en: Messages = {
     created: 'Created “{{title}}”',
     deleted: 'Deleted “{{title}}”',
     nothingSelected: 'Select an item in the list to view or describe it, or click “New item”.',
-    manySelected: '{{count}} items selected. Edit or compile them together below the list; click one row to view it alone.',
+    manySelected:
+      '{{count}} items selected. Edit or compile them together below the list; click one row to view it alone.',
     files: 'Originals',
     titleRequired: 'Please enter a title',
   },
@@ -221,6 +222,9 @@ export const en: Messages = {
     savedAt: 'Saved to {{path}}',
     download: 'Download PDF',
     missing: 'The font lacks {{chars}}; shown as boxes in the PDF',
+    garbledLabel: 'Garbled text',
+    garbledMode: { stop: 'Stop and list the articles', mark: 'Mark it with “□”', asIs: 'Print it as it is' },
+    garbled: 'These articles still hold garbled text: {{articles}}',
   },
   settings: {
     title: 'Settings',
@@ -235,6 +239,9 @@ export const en: Messages = {
       'A browser shows this one library: each wenshi serve <library folder> serves one library. To see another, run wenshi serve for it and open the address it prints, or use the desktop app (文件 › 打开资料库…).',
     shortcut: 'Settings (Ctrl+,)',
     name: 'Library name',
+    quoteStyle: 'Quotation marks for typesetting cleanups',
+    quoteCurly: '“”‘’ (mainland usage)',
+    quoteCorner: '「」『』 (vertical text, Hong Kong and Taiwan usage)',
     identifierPattern: 'Reference pattern',
     identifierHint: '{year} is the year, {seq:4} a 4-digit number: XCGG-{year}-{seq:4} → XCGG-2024-0001',
     subjects: 'Subject list (one per line)',
@@ -279,6 +286,17 @@ export const en: Messages = {
     textEdited: 'The text was edited after import; it can no longer be compared change by change.',
     mojibake:
       '{{count}} runs of garbled text were found and left as they are; check them against the original:',
+    showChanges: 'Show each change',
+    offerTypeset: 'Typesetting cleanup',
+    offerTypesetHint:
+      'Suggest punctuation, quotation mark and line-break cleanups for the current text; nothing changes until accepted',
+    typeset: {
+      punctuation: 'Typesetting: {{count}} half-width punctuation marks between Chinese made full-width',
+      quotes: 'Typesetting: {{count}} pairs of straight quotes made Chinese quotation marks',
+      linebreaks: 'Typesetting: {{count}} line breaks inside sentences joined',
+      unbalanced: '({{count}} unpaired quotes left as they are)',
+      lineBreak: '↵',
+    },
   },
   welcome: {
     title: 'Welcome to Wenshi',

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { JobProgress } from '../../components/JobProgress';
 import { CompiledFile } from './CompiledFile';
-import { useCompile, type Compiled, type CompileTarget } from './useCompile';
+import { useCompile, type Compiled, type CompileTarget, type GarbledMode } from './useCompile';
+
+const GARBLED_MODES: GarbledMode[] = ['stop', 'mark', 'asIs'];
 
 interface Props {
   target: CompileTarget;
@@ -34,6 +36,16 @@ export function CompilePanel({ target, preview = false }: Props) {
           </label>
         </>
       )}
+      <label>
+        {t('compile.garbledLabel')}
+        <select value={compile.garbled} onChange={(e) => compile.setGarbled(e.target.value as GarbledMode)}>
+          {GARBLED_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {t(`compile.garbledMode.${mode}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <button
         type="button"
         className="primary"
@@ -75,6 +87,11 @@ function CompileResult({ compiled, preview }: { compiled: Compiled; preview: boo
           <span>{t(`compile.converted.${compiled.script.mode}`, { count: compiled.script.changed })}</span>
         )}
         <CompiledFile compiled={compiled} />
+        {compiled.garbled.length > 0 && (
+          <span className="warning">
+            {t('compile.garbled', { articles: compiled.garbled.map((g) => `《${g.title}》`).join('、') })}
+          </span>
+        )}
         {compiled.missingImages.length > 0 && (
           <span className="warning">
             {t('compile.missingImages', { files: compiled.missingImages.map((m) => m.article).join('、') })}

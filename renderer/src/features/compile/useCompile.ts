@@ -8,6 +8,8 @@ import { useJob } from '../../hooks/useJob';
 export type CompileTarget = { volumeId: string; title: string } | { itemIds: string[] };
 
 export type Compiled = OpOutput<'volumes.compile'> & { title: string };
+/** What compile does with 乱码 left in an article: stop (the default), mark it with □, or print it. */
+export type GarbledMode = NonNullable<OpInput<'volumes.compile'>['garbled']>;
 
 /**
  * Why the target cannot be compiled now, as an i18n key, or null when it can. Nothing selected
@@ -23,13 +25,16 @@ export function useCompile(target: CompileTarget) {
   const [typedTitle, setTitle] = useState(() => t('compile.defaultTitle'));
   const job = useJob();
   const [compiled, setCompiled] = useState<Compiled | null>(null);
+  const [garbled, setGarbled] = useState<GarbledMode>('stop');
   const blocker = compileBlocker(target);
   const title = 'volumeId' in target ? target.title : typedTitle;
 
   async function run() {
     if (blocker || job.running) return;
     const args: OpInput<'volumes.compile'> =
-      'volumeId' in target ? { volumeId: target.volumeId } : { itemIds: target.itemIds, title };
+      'volumeId' in target
+        ? { volumeId: target.volumeId, garbled }
+        : { itemIds: target.itemIds, title, garbled };
     setCompiled(null);
     const result = await job.run((jobId) => api.call('volumes.compile', args, { jobId }));
     if (result) setCompiled({ ...result, title });
@@ -38,6 +43,8 @@ export function useCompile(target: CompileTarget) {
   return {
     title,
     setTitle,
+    garbled,
+    setGarbled,
     blocker,
     running: job.running,
     progress: job.progress,

@@ -5,6 +5,7 @@ import { unreadableDates } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 import { fieldLabel } from './fields/fieldNames';
+import { OfferTypesetButton, TypesetDiff, TypesetLabel, typesetValue } from './TypesetReview';
 
 type Diff = OpOutput<'items.cleanupDiff'>;
 const CONTEXT = 12;
@@ -61,8 +62,14 @@ export function ReviewPanel({
   const { t } = useTranslation();
   const { showError } = useMessages();
   const [diff, setDiff] = useState<Diff | null>(null);
+  /** Which suggestion's changes are shown: 'text' (pinyin cleanup) or a typesetting kind. */
+  const [open, setOpen] = useState<string | null>(null);
   const unread = unreadableDates(item);
-  if (item.suggestions.length === 0 && item.mojibake.length === 0 && unread.length === 0) return null;
+  const offer = !readOnly && item.text.trim() !== '' && (
+    <OfferTypesetButton id={item.id} onChanged={onChanged} />
+  );
+  if (item.suggestions.length === 0 && item.mojibake.length === 0 && unread.length === 0)
+    return offer ? <div className="typeset-offer">{offer}</div> : null;
 
   async function decide(index: number, accept: boolean) {
     try {
@@ -73,10 +80,11 @@ export function ReviewPanel({
     }
   }
 
-  async function toggleDiff() {
-    if (diff) return setDiff(null);
+  async function toggleDiff(which: string) {
+    if (open === which) return setOpen(null);
     try {
       setDiff(await api.call('items.cleanupDiff', { id: item.id }));
+      setOpen(which);
     } catch (error) {
       showError(error);
     }
@@ -85,41 +93,53 @@ export function ReviewPanel({
   return (
     <section className="review-panel" aria-labelledby="review-title">
       <h3 id="review-title">{t('review.title')}</h3>
+      {offer}
       <ul>
-        {item.suggestions.map((suggestion, index) => (
-          <li key={`${suggestion.field}:${index}`}>
-            <span className="suggestion-source">{suggestion.source}</span>
-            {suggestion.field !== 'text' && (
-              <span className="suggestion-value">
-                {String(suggestion.value)}{' '}
-                <span className="suggestion-target">
-                  {t('form.suggestionInto', { field: fieldLabel({ path: suggestion.field }, t) })}
+        {item.suggestions.map((suggestion, index) => {
+          const typeset = suggestion.field === 'typeset' ? typesetValue(suggestion.value) : null;
+          const which = typeset ? typeset.kind : suggestion.field === 'text' ? 'text' : null;
+          return (
+            <li key={`${suggestion.field}:${index}`}>
+              {typeset ? (
+                <TypesetLabel value={typeset} />
+              ) : (
+                <span className="suggestion-source">{suggestion.source}</span>
+              )}
+              {which === null && (
+                <span className="suggestion-value">
+                  {String(suggestion.value)}{' '}
+                  <span className="suggestion-target">
+                    {t('form.suggestionInto', { field: fieldLabel({ path: suggestion.field }, t) })}
+                  </span>
                 </span>
-              </span>
-            )}
-            {suggestion.field === 'text' && (
-              <button
-                type="button"
-                className="link"
-                aria-expanded={diff !== null}
-                onClick={() => void toggleDiff()}
-              >
-                {t('review.compare')}
-              </button>
-            )}
-            {!readOnly && (
-              <span className="review-actions">
-                <button type="button" className="primary small" onClick={() => void decide(index, true)}>
-                  {t('review.accept')}
+              )}
+              {which !== null && (
+                <button
+                  type="button"
+                  className="link"
+                  aria-expanded={open === which}
+                  onClick={() => void toggleDiff(which)}
+                >
+                  {typeset ? t('review.showChanges') : t('review.compare')}
                 </button>
-                <button type="button" className="secondary small" onClick={() => void decide(index, false)}>
-                  {suggestion.field === 'text' ? t('review.restore') : t('review.reject')}
-                </button>
-              </span>
-            )}
-            {suggestion.field === 'text' && diff && <DiffView diff={diff} />}
-          </li>
-        ))}
+              )}
+              {!readOnly && (
+                <span className="review-actions">
+                  <button type="button" className="primary small" onClick={() => void decide(index, true)}>
+                    {t('review.accept')}
+                  </button>
+                  <button type="button" className="secondary small" onClick={() => void decide(index, false)}>
+                    {suggestion.field === 'text' ? t('review.restore') : t('review.reject')}
+                  </button>
+                </span>
+              )}
+              {which === 'text' && open === 'text' && diff && <DiffView diff={diff} />}
+              {typeset && open === typeset.kind && diff && (
+                <TypesetDiff text={diff.cleaned} edits={diff.typeset} kind={typeset.kind} />
+              )}
+            </li>
+          );
+        })}
       </ul>
       <UnreadDates dates={unread} />
       {item.mojibake.length > 0 && (

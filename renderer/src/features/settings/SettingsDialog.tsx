@@ -40,6 +40,7 @@ export function SettingsDialog({
   const [subjects, setSubjects] = useState(info.settings.subjects.join('\n'));
   const [places, setPlaces] = useState(info.settings.extraPlaces.join('\n'));
   const [form, setForm] = useState(info.settings.form);
+  const [quoteStyle, setQuoteStyle] = useState(info.settings.quoteStyle);
 
   useEffect(() => {
     const element = dialog.current;
@@ -57,7 +58,13 @@ export function SettingsDialog({
     try {
       await api.call('library.update', {
         name,
-        settings: { identifierPattern: pattern, subjects: lines(subjects), extraPlaces: lines(places), form },
+        settings: {
+          identifierPattern: pattern,
+          subjects: lines(subjects),
+          extraPlaces: lines(places),
+          form,
+          quoteStyle,
+        },
       });
       onSaved();
       onClose();
@@ -126,6 +133,13 @@ export function SettingsDialog({
           <label>
             {t('settings.places')}
             <textarea rows={3} value={places} onChange={(e) => setPlaces(e.target.value)} />
+          </label>
+          <label>
+            {t('settings.quoteStyle')}
+            <select value={quoteStyle} onChange={(e) => setQuoteStyle(e.target.value as typeof quoteStyle)}>
+              <option value="curly">{t('settings.quoteCurly')}</option>
+              <option value="corner">{t('settings.quoteCorner')}</option>
+            </select>
           </label>
         </fieldset>
         <TemplateEditor form={form} onForm={setForm} readOnly={info.readOnly} />

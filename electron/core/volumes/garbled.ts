@@ -1,0 +1,72 @@
+// 乱码 left in the articles of a volume, found before the volume is compiled.
+import type { Book } from '../compile/book';
+import { detectMojibake, type MojibakeRun } from '../text';
+import type { Volume } from '../model';
+import type { ItemSource } from './resolveBook';
+
+export type GarbledMode = 'stop' | 'asIs' | 'mark';
+/** What `mark` prints in place of each garbled run: visible, so a reader knows text is missing. */
+export const GARBLED_MARK = '□';
+
+export interface GarbledArticle {
+  itemId: string;
+  title: string;
+  /** The garbled runs, as they stand in the text the article prints. */
+  runs: string[];
+  section: number;
+  article: number;
+  /** In offsets of the printed text. */
+  spans: MojibakeRun[];
+}
+
+/**
+ * The garbled runs an article would print. For the item's own text these are the runs import
+ * flagged that are still there (a run a person has corrected no longer matches and is left
+ * out); a text the volume edited is checked afresh.
+ */
+function runsOf(printed: string, itemText: string, flagged: MojibakeRun[]): MojibakeRun[] {
+  if (printed !== itemText) return detectMojibake(printed);
+  return flagged.filter((run) => printed.slice(run.start, run.end) === run.text);
+}
+
+/** Articles of the volume that would print garbled text, in the volume's order. */
+export function garbledArticles(volume: Volume, source: ItemSource): GarbledArticle[] {
+  const found: GarbledArticle[] = [];
+  volume.sections.forEach((section, s) =>
+    section.articles.forEach((entry, a) => {
+      const item = source.get(entry.itemId);
+      if (!item) return;
+      const printed = entry.text ?? (item.text || item.abstract);
+      const spans = runsOf(printed, item.text, item.mojibake);
+      if (spans.length > 0)
+        found.push({
+          itemId: item.id,
+          title: entry.title ?? item.title,
+          runs: spans.map((r) => r.text),
+          section: s,
+          article: a,
+          spans,
+        });
+    }),
+  );
+  return found;
+}
+
+/** The book with a visible 「□」 printed in place of each garbled run. */
+export function markGarbled(book: Book, garbled: GarbledArticle[]): Book {
+  const sections = book.sections.map((section, s) => ({
+    ...section,
+    articles: section.articles.map((article, a) => {
+      const found = garbled.find((g) => g.section === s && g.article === a);
+      if (!found) return article;
+      let text = '';
+      let at = 0;
+      for (const span of [...found.spans].sort((x, y) => x.start - y.start)) {
+        text += article.text.slice(at, span.start) + GARBLED_MARK;
+        at = span.end;
+      }
+      return { ...article, text: text + article.text.slice(at) };
+    }),
+  }));
+  return { ...book, sections };
+}
