@@ -28,6 +28,7 @@ import { itemUseCases } from './useCases/items';
 import { libraryUseCases } from './useCases/library';
 import { searchUseCases } from './useCases/search';
 import { volumeUseCases } from './useCases/volumes';
+import { proofUseCases } from './useCases/proof';
 
 z.config(z.locales.zhCN());
 
@@ -118,6 +119,7 @@ export class Application {
       ...itemUseCases(context),
       ...searchUseCases(context),
       ...volumeUseCases(context),
+      ...proofUseCases(context),
     };
   }
 
