@@ -62,6 +62,8 @@ export interface ApiClient {
   ): Promise<OpOutput<'items.add'>>;
   /** Where a compiled PDF can be shown inside the app (an iframe). */
   previewUrl(fileName: string): string;
+  /** Reads a proofed Word file back: the desktop app passes its path, browser mode uploads it first. */
+  readProof(file: File, itemId: string): Promise<OpOutput<'items.proofDiff'>>;
   readonly desktop: boolean;
 }
 
@@ -93,6 +95,8 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
       return unwrap(await bridge['items.add']({ paths }, { jobId }));
     },
     previewUrl: (fileName) => `wenshi://exports/${encodeURIComponent(fileName)}`,
+    readProof: async (file, itemId) =>
+      unwrap(await bridge['items.proofDiff']({ id: itemId, path: bridge.pathForFile(file) })),
   };
 }
 
@@ -153,6 +157,17 @@ function httpClient(): ApiClient {
       return this.call('uploads.import', { batchId }, { jobId });
     },
     previewUrl: (fileName) => `${HTTP_EXPORTS_PREFIX}${encodeURIComponent(fileName)}?inline=1`,
+    async readProof(file, itemId) {
+      const batchId = crypto.randomUUID();
+      const response = await fetch(`${HTTP_UPLOADS_PREFIX}${batchId}/proof.docx`, {
+        method: 'PUT',
+        body: file,
+        headers: SAME_APP_HEADER,
+        credentials: 'same-origin',
+      });
+      if (!response.ok) throw new ApiCallError('upload', await response.text());
+      return this.call('items.proofDiff', { id: itemId, batchId });
+    },
   };
 }
 
