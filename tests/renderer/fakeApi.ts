@@ -19,6 +19,7 @@ export function createFakeApi() {
     exportUrl: (fileName: string) => `/exports/${encodeURIComponent(fileName)}`,
     previewUrl: (fileName: string) => `/exports/${encodeURIComponent(fileName)}?inline=1`,
     fileUrl: (sha256: string) => `/files/${sha256}`,
+    readProof: vi.fn<(file: File, itemId: string) => Promise<unknown>>(),
     emit: (event: ApiEvent) => listeners.forEach((l) => l(event)),
   };
 }
