@@ -117,4 +117,27 @@ describe('Word proofs through the application', () => {
       await app.close();
     }
   });
+
+  it("leaves unmarked an article printed from a volume's own copy of the text, so no proof writes it into the item", async () => {
+    const root = await tempDir();
+    await (await Library.create(root, '资料库')).close();
+    const app = await Application.open(root, { fonts });
+    try {
+      const item = await call<{ id: string }>(app, 'items.create', {
+        title: '钧瓷',
+        kind: 'document',
+        text: '钧窑在神垕。',
+      });
+      const volume = await call<{ id: string }>(app, 'volumes.create', {
+        title: '第一辑',
+        sections: [{ id: 's', articles: [{ itemId: item.id, text: '钧窑在神垕镇。' }] }],
+      });
+      const exported = await call<OpOutput<'volumes.exportDocx'>>(app, 'volumes.exportDocx', {
+        volumeId: volume.id,
+      });
+      await expect(call(app, 'items.proofDiff', { path: exported.path })).rejects.toThrow(/段落标记/);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -36,6 +36,11 @@ export function proofUseCases(app: AppContext): ProofHandlers {
     'volumes.exportDocx': async ({ volumeId, itemIds, title, output }, context) => {
       const volume = volumeId ? volumes.get(volumeId) : adHocVolume(app, itemIds, title);
       const book = resolveBook(volume, itemSource(app));
+      // Only an article set from its item's own text can be read back into it: a volume's
+      // edited copy (or the 内容提要 standing in for no text) is exported unmarked.
+      for (const article of book.sections.flatMap((s) => s.articles))
+        if (article.itemId && library.catalog.get(article.itemId)?.text !== article.text)
+          delete article.itemId;
       const articles = book.sections.reduce((n, s) => n + s.articles.length, 0);
       if (articles === 0) throw new AppFailure('invalid_argument', 'volume_without_articles');
       const bytes = await (await docx()).writeDocx(book);
