@@ -13,6 +13,7 @@ import {
   writeDocx,
 } from '../../electron/core/exchange/docx';
 import { editDocumentXml } from '../helpers/docxZip';
+import { docxEntries, zipFile } from '../helpers/hostileFiles';
 import { tempDir } from '../helpers/tempDir';
 
 const A = '0a1b2c3d4e5f6071';
@@ -150,5 +151,17 @@ describe('Word proofs', () => {
     ]);
     expect(applyProofChanges('甲\n丙', diffProof('甲\n丙', lines))).toBe('甲丙乙\n新段&落');
     expect(() => applyProofChanges('甲（改）\n丙', diffProof('甲\n丙', lines))).toThrow(/第 1 段/);
+  });
+
+  it('refuses a proof whose document.xml unpacks to more than its headers say, before reading it', async () => {
+    const file = path.join(await tempDir(), '校样.docx');
+    const entries = docxEntries('');
+    entries[2] = {
+      name: 'word/document.xml',
+      content: Buffer.alloc(8 * 1024 * 1024, 0x20),
+      declaredSize: 1000,
+    };
+    await writeFile(file, zipFile(entries));
+    await expect(readProofParagraphs(file, '校样.docx')).rejects.toThrow(/压缩炸弹/);
   });
 });
