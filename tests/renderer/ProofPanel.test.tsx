@@ -47,4 +47,22 @@ describe('reading a Word proof back in the item pane', () => {
     expect(fake.api.call).toHaveBeenCalledWith('items.applyProof', { id: 'i1', changes: [CHANGES[0]] });
     expect(onChanged).toHaveBeenCalled();
   });
+
+  it('exports the item alone as a Word proof and offers it for download', async () => {
+    fake.api.call.mockReset();
+    fake.api.call.mockResolvedValueOnce({ fileName: '钧瓷-校样.docx', path: '/x', bytes: 10, articles: 1 });
+    const item = { id: 'i2', title: '钧瓷', text: '钧窑在神垕。' } as Item;
+    render(
+      <MessagesProvider>
+        <ProofPanel item={item} readOnly={false} onChanged={() => undefined} />
+      </MessagesProvider>,
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '导出 Word 校样' }));
+    });
+    expect(fake.api.call).toHaveBeenCalledWith('volumes.exportDocx', { itemIds: ['i2'], title: '钧瓷' });
+    expect(screen.getByRole('link', { name: '下载 Word 校样' }).getAttribute('href')).toBe(
+      `/exports/${encodeURIComponent('钧瓷-校样.docx')}`,
+    );
+  });
 });

@@ -4,8 +4,10 @@ import type { OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 
-/** A saved volume as a Word file for editors to proof with track changes (修订). */
-export function ExportDocx({ volumeId }: { volumeId: string }) {
+type Target = { volumeId: string } | { itemIds: string[]; title: string };
+
+/** A saved volume (or one item) as a Word file for editors to proof with track changes (修订). */
+export function ExportDocx({ target }: { target: Target }) {
   const { t } = useTranslation();
   const { showError } = useMessages();
   const [busy, setBusy] = useState(false);
@@ -14,7 +16,7 @@ export function ExportDocx({ volumeId }: { volumeId: string }) {
   async function run() {
     setBusy(true);
     try {
-      setDone(await api.call('volumes.exportDocx', { volumeId }));
+      setDone(await api.call('volumes.exportDocx', target));
     } catch (error) {
       showError(error);
     } finally {

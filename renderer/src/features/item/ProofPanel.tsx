@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Item, OpOutput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
+import { ExportDocx } from '../compile/ExportDocx';
 
 type Change = OpOutput<'items.proofDiff'>['articles'][number]['changes'][number];
 
@@ -57,6 +58,7 @@ export function ProofPanel({
   if (readOnly || !item.text.trim()) return null;
   return (
     <section className="proof-panel" aria-label={t('proof.read')}>
+      <ExportDocx target={{ itemIds: [item.id], title: item.title }} />
       <label className="button secondary small">
         {t('proof.read')}
         <input

@@ -69,7 +69,7 @@ export function VolumeEditor({ volume, counts, items, readOnly, onSaved }: Props
         </button>
       </div>
       <CompilePanel target={{ volumeId: volume.id, title: volume.title }} preview />
-      <ExportDocx volumeId={volume.id} />
+      <ExportDocx target={{ volumeId: volume.id }} />
     </form>
   );
 }
