@@ -12,9 +12,9 @@ describe('wenshi proof-export / proof-diff', () => {
     await writeFile(path.join(dir, '烟草.txt'), '烟叶收购站设在城东。\n每年秋天最忙。\n');
     expect(wenshi('init', lib).status).toBe(0);
     expect(wenshi('add', lib, path.join(dir, '烟草.txt')).status).toBe(0);
-    const [{ id }] = JSON.parse(wenshi('list', lib, '--json').stdout).items as { id: string }[];
+    const { id } = (JSON.parse(wenshi('list', lib, '--json').stdout).items as { id: string }[])[0]!;
     const exported = path.join(dir, '校样.docx');
-    const run = wenshi('proof-export', lib, '-o', exported, '--items', id!);
+    const run = wenshi('proof-export', lib, '-o', exported, '--items', id);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('1 篇');
     const proofed = path.join(dir, '已校.docx');
