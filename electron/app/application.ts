@@ -30,6 +30,7 @@ import { libraryUseCases } from './useCases/library';
 import { searchUseCases } from './useCases/search';
 import { backupDownload, transferUseCases, writableBytes } from './useCases/transfer';
 import { volumeUseCases } from './useCases/volumes';
+import { proofUseCases } from './useCases/proof';
 
 z.config(z.locales.zhCN());
 
@@ -125,6 +126,7 @@ export class Application {
       ...itemUseCases(context),
       ...searchUseCases(context),
       ...volumeUseCases(context),
+      ...proofUseCases(context),
     };
   }
 

@@ -301,6 +301,40 @@ export const opCommands = {
         ...r.garbled.map((g) => `  仍有乱码：《${g.title}》（${g.runs.join('、')}）`),
       ].join('\n'),
   }),
+  'proof-export': opCommand({
+    op: 'volumes.exportDocx',
+    usage: 'proof-export <资料库> [-o <校样.docx>] [--volume 卷编号 | --items 编号,编号… [--title 书名]]',
+    options: {
+      output: { type: 'string', short: 'o' },
+      items: { type: 'string' },
+      title: { type: 'string' },
+      volume: { type: 'string' },
+    },
+    toArgs: (_positionals, values) => ({
+      output: values.output as string | undefined,
+      title: values.title as string | undefined,
+      volumeId: values.volume as string | undefined,
+      itemIds: typeof values.items === 'string' ? values.items.split(/[,，]/).filter(Boolean) : undefined,
+    }),
+    print: (r) => `已导出 Word 校样 ${r.path}（${r.articles} 篇）`,
+  }),
+  'proof-diff': opCommand({
+    op: 'items.proofDiff',
+    usage: 'proof-diff <资料库> <已校.docx>',
+    toArgs: ([file]) => {
+      if (!file) throw new UsageError('请指定读回的 Word 校样（.docx）');
+      return { path: file };
+    },
+    print: (r) =>
+      r.articles
+        .flatMap((a) => [
+          `${a.itemId}  ${a.title}：${a.changes.length} 处修改`,
+          ...a.changes.map(
+            (c) => `  第 ${c.paragraph + 1} 段\n    - ${c.before}\n    + ${c.after || '（整段删除）'}`,
+          ),
+        ])
+        .join('\n') || '（没有修改）',
+  }),
   volumes: opCommand({
     op: 'volumes.list',
     usage: 'volumes <资料库>',

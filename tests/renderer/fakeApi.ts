@@ -23,6 +23,7 @@ export function createFakeApi() {
     pathOf: () => null,
     uploadFile: vi.fn(async (file: File) => ({ batchId: 'batch-0001', name: file.name })),
     backupUrl: (jobId: string) => `/backup.zip?jobId=${jobId}`,
+    readProof: vi.fn<(file: File, itemId: string) => Promise<unknown>>(),
     emit: (event: ApiEvent) => listeners.forEach((l) => l(event)),
     setActor: vi.fn<(name: string | null) => void>(),
     person: vi.fn(async () => ({ name: null as string | null, systemName: '' })),

@@ -21,7 +21,7 @@ type VolumeHandlers = Pick<
 >;
 
 /** A volume of the given items (or all, by creation) in one untitled section, for a quick print. */
-function adHocVolume(app: AppContext, itemIds: string[] | undefined, title: string | undefined): Volume {
+export function adHocVolume(app: AppContext, itemIds: string[] | undefined, title: string | undefined): Volume {
   // An empty selection is not "everything": only leaving the list out (the CLI without --items) is.
   if (itemIds?.length === 0) throw new AppFailure('invalid_argument', 'no_items_selected');
   // The items in the order given (a repeated id once), never re-sorted.

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { itemsOperations } from './items';
 import { jobsOperations } from './jobs';
 import { libraryOperations } from './library';
+import { proofOperations } from './proof';
 import { searchOperations } from './search';
 import { volumesOperations } from './volumes';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...itemsOperations,
   ...searchOperations,
   ...volumesOperations,
+  ...proofOperations,
   ...jobsOperations,
 };
 

@@ -66,6 +66,8 @@ export interface BookSection {
 }
 
 export interface BookArticle {
+  /** The catalog item it is set from (a Word proof is matched back by it). */
+  itemId?: string;
   title: string;
   byline: string;
   /** 编者按, printed before the text. */

@@ -38,6 +38,7 @@ function figuresOf(entry: ArticleEntry, item: Item, source: ItemSource): BookFig
 export function resolveArticle(entry: ArticleEntry, source: ItemSource): BookArticle {
   const item = itemOf(source, entry.itemId);
   return {
+    itemId: item.id,
     title: entry.title ?? item.title,
     byline: entry.byline ?? bylineOf(item),
     editorNote: entry.editorNote,

@@ -80,6 +80,8 @@ export interface ApiClient {
   pathOf(file: File): string | null;
   /** Browser mode: where the whole library downloads as a BagIt zip, reporting progress under `jobId`. */
   backupUrl(jobId: string): string;
+  /** Reads a proofed Word file back: the desktop app passes its path, browser mode uploads it first. */
+  readProof(file: File, itemId: string): Promise<OpOutput<'items.proofDiff'>>;
   readonly desktop: boolean;
   /** The person named in the audit log for every call from now on (null: the door's name). */
   setActor(name: string | null): void;
@@ -151,6 +153,8 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
     pathOf: (file) => bridge.pathForFile(file) || null,
     uploadFile: () => Promise.reject(new ApiCallError('unsupported', 'desktop reads files where they are')),
     backupUrl: () => '',
+    readProof: async (file, itemId) =>
+      unwrap(await bridge['items.proofDiff']({ id: itemId, path: bridge.pathForFile(file) })),
   };
 }
 
@@ -249,6 +253,17 @@ function httpClient(): ApiClient {
       return { batchId, name: file.name };
     },
     backupUrl: (jobId) => `${HTTP_BACKUP_PATH}?jobId=${encodeURIComponent(jobId)}`,
+    async readProof(file, itemId) {
+      const batchId = crypto.randomUUID();
+      const response = await fetch(`${HTTP_UPLOADS_PREFIX}${batchId}/proof.docx`, {
+        method: 'PUT',
+        body: file,
+        headers: SAME_APP_HEADER,
+        credentials: 'same-origin',
+      });
+      if (!response.ok) throw new ApiCallError('upload', await response.text());
+      return this.call('items.proofDiff', { id: itemId, batchId });
+    },
   };
 }
 

@@ -539,6 +539,15 @@ export const en: Messages = {
     choose: 'Choose a .zip file…',
     cancelled: 'Cancelled',
   },
+  proof: {
+    export: 'Export Word proof',
+    download: 'Download Word proof',
+    read: 'Read back Word proof',
+    none: 'The proof matches the current text; there is nothing to accept.',
+    paragraph: 'Paragraph {{n}}',
+    deleted: '(paragraph deleted)',
+    apply: 'Accept {{count}} selected changes',
+  },
   status: { error: 'Something went wrong: {{message}}', dismiss: 'Dismiss' },
   language: { label: 'Language', 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' },
 };

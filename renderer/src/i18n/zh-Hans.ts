@@ -528,6 +528,15 @@ export const zhHans = {
     choose: '选择 .zip 文件…',
     cancelled: '已取消',
   },
+  proof: {
+    export: '导出 Word 校样',
+    download: '下载 Word 校样',
+    read: '读回 Word 校样',
+    none: '校样与当前正文一致，没有要采纳的修改',
+    paragraph: '第 {{n}} 段',
+    deleted: '（整段删除）',
+    apply: '采纳所选 {{count}} 处修改',
+  },
   status: { error: '出错了：{{message}}', dismiss: '关闭提示' },
   language: { label: '界面语言', 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' },
 };

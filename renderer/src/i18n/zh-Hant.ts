@@ -529,6 +529,15 @@ export const zhHant: Messages = {
     choose: '選擇 .zip 檔案…',
     cancelled: '已取消',
   },
+  proof: {
+    export: '匯出 Word 校樣',
+    download: '下載 Word 校樣',
+    read: '讀回 Word 校樣',
+    none: '校樣與目前正文一致，沒有要採納的修改',
+    paragraph: '第 {{n}} 段',
+    deleted: '（整段刪除）',
+    apply: '採納所選 {{count}} 處修改',
+  },
   status: { error: '出錯了：{{message}}', dismiss: '關閉提示' },
   language: { label: '介面語言', 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' },
 };

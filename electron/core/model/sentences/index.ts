@@ -6,6 +6,7 @@ import { ARCHIVE_SENTENCES } from './archive';
 import { INGEST_SENTENCES } from './ingest';
 import type { Language } from './language';
 import { LIBRARY_SENTENCES } from './library';
+import { PROOF_SENTENCES } from './proof';
 import { VALIDATION_SENTENCES } from './validation';
 
 export { LANGUAGES, type Language, type SentenceTable } from './language';
@@ -15,6 +16,7 @@ export const CORE_SENTENCES = {
   ...INGEST_SENTENCES,
   ...ARCHIVE_SENTENCES,
   ...VALIDATION_SENTENCES,
+  ...PROOF_SENTENCES,
 };
 export type CoreSentence = keyof typeof CORE_SENTENCES;
 

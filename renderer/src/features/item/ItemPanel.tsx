@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { ItemForm } from './ItemForm';
 import { HistoryList } from './HistoryList';
 import { TranscriptPlayer } from './TranscriptPlayer';
+import { ProofPanel } from './ProofPanel';
 import { ReviewPanel } from './ReviewPanel';
 import type { VocabularyLookup } from './pickers/useLookup';
 import { PhotoViewer } from './PhotoViewer';
@@ -58,6 +59,7 @@ export function ItemPanel({
       {audio && <TranscriptPlayer src={api.fileUrl(audio.sha256)} lines={lines} startAt={focus?.timecode} />}
       {item?.kind === 'document' && item.text.trim() && <DocumentViewer item={item} focus={focus} />}
       {item && <ReviewPanel key={item.updatedAt} item={item} readOnly={readOnly} onChanged={onUndone} />}
+      {item && <ProofPanel key={item.id} item={item} readOnly={readOnly} onChanged={onUndone} />}
       {item && (
         <div className="tabs" role="tablist" aria-label={t('item.tabs')}>
           <button

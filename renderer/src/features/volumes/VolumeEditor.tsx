@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Volume, VolumeCounts } from '../../../../electron/contract';
 import { PAGE_SIZE_NAMES, SCRIPT_MODES } from '../../../../electron/contract/shared';
 import { CompilePanel } from '../compile/CompilePanel';
+import { ExportDocx } from '../compile/ExportDocx';
 import { CopyrightFields } from './CopyrightFields';
 import { PageStylePanel } from './PageStylePanel';
 import { SectionEditor } from './SectionEditor';
@@ -68,6 +69,7 @@ export function VolumeEditor({ volume, counts, items, readOnly, onSaved }: Props
         </button>
       </div>
       <CompilePanel target={{ volumeId: volume.id, title: volume.title }} preview />
+      <ExportDocx target={{ volumeId: volume.id }} />
     </form>
   );
 }
