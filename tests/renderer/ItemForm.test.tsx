@@ -33,7 +33,7 @@ describe('ItemForm', () => {
 
   it('warns of a date in the future without refusing it', () => {
     renderForm();
-    fireEvent.change(screen.getByLabelText('时间'), { target: { value: '2099年' } });
+    fireEvent.change(screen.getByLabelText('事件时间'), { target: { value: '2099年' } });
     expect(screen.getByRole('status').textContent).toMatch('这个日期还没有到，请核对');
   });
 
