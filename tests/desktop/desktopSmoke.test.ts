@@ -11,6 +11,8 @@ import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
   IPC_LIBRARY_CHANNEL,
+  IPC_PERSON_CHANNEL,
+  IPC_DIALOG_CHANNEL,
   type ApiEvent,
   type Item,
   type OpOutput,
@@ -58,7 +60,9 @@ describe('the built desktop main process', () => {
     expect(window.url).toMatch(/^file:.*\/out\/renderer\/index\.html$/);
     expect(window.shown).toBe(true);
     expect(window.title).toContain('文史典藏');
-    expect(snapshot.ipcChannels.sort()).toEqual([IPC_INVOKE_CHANNEL, IPC_LIBRARY_CHANNEL].sort());
+    expect(snapshot.ipcChannels.sort()).toEqual(
+      [IPC_INVOKE_CHANNEL, IPC_LIBRARY_CHANNEL, IPC_PERSON_CHANNEL, IPC_DIALOG_CHANNEL].sort(),
+    );
     expect(snapshot.protocolSchemes).toEqual(['wenshi']);
     expect(snapshot.privilegedSchemes.map((s) => s.scheme)).toEqual(['wenshi']);
     expect(snapshot.menus).toBeGreaterThan(0);
