@@ -20,6 +20,8 @@ interface Props {
   onChange: (value: string) => void;
   required?: boolean;
   missing?: boolean;
+  /** Today as YYYY-MM-DD; the computer's date when not given. */
+  today?: string;
 }
 
 function localToday(): string {
@@ -44,13 +46,13 @@ function readDates(related: Record<string, unknown>): Partial<Record<DateFieldNa
  * cannot be read is kept as written (and listed for review), never refused; one in the future or
  * out of order with the item's other dates is flagged. Every date of the form goes through here.
  */
-export function DateField({ id, path, label, value, related, onChange, required, missing }: Props) {
+export function DateField({ id, path, label, value, related, onChange, required, missing, today }: Props) {
   const { t } = useTranslation();
   const parsed = value.trim() ? parseFuzzyDate(value) : null;
   const field = (DATE_FIELD_NAMES as readonly string[]).includes(path) ? (path as DateFieldName) : null;
   const warnings =
     parsed?.ok && field
-      ? dateWarnings({ ...readDates(related), [field]: parsed.edtf }, localToday()).filter(
+      ? dateWarnings({ ...readDates(related), [field]: parsed.edtf }, today ?? localToday()).filter(
           (w) => w.field === field,
         )
       : [];

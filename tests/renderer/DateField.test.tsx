@@ -1,20 +1,30 @@
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { DateInput } from '../../renderer/src/features/item/DateInput';
+import { DateField } from '../../renderer/src/features/item/fields/DateField';
 import { ReviewPanel } from '../../renderer/src/features/item/ReviewPanel';
 import { MessagesProvider } from '../../renderer/src/messages/MessagesProvider';
 import type { Item } from '../../electron/contract';
 import { ItemSchema } from '../../electron/core/model';
 
-function Field(props: { related?: Record<string, string> }) {
+function Field({ related = {} }: { related?: Record<string, string> }) {
   const [value, setValue] = useState('');
-  return <DateInput label="时间" value={value} onChange={setValue} today="2026-01-15" {...props} />;
+  return (
+    <DateField
+      id="event-date"
+      path="eventDate"
+      label="时间"
+      value={value}
+      related={related}
+      onChange={setValue}
+      today="2026-01-15"
+    />
+  );
 }
 
-describe('DateInput', () => {
+describe('the date field', () => {
   it('shows how a date is read, keeps an unreadable one, and warns without refusing', () => {
-    render(<Field related={{ createdDate: '1984-21' }} />);
+    render(<Field related={{ createdDate: '1984年春' }} />);
     const input = screen.getByLabelText('时间');
     fireEvent.change(input, { target: { value: '光绪庚子年' } });
     expect(screen.getByText('= 1900年（1900-01-01 至 1900-12-31）')).toBeTruthy();
