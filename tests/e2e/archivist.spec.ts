@@ -135,6 +135,8 @@ test('archivist: drop a folder, watch the import, review the cleanup, describe a
   await form.getByLabel('事件时间', { exact: true }).fill('1984年春');
   await expect(form.getByText('= 1984年春（1984-03-01 至 1984-05-31）')).toBeVisible();
   await form.getByLabel('地点', { exact: true }).fill('禹州市');
+  // The gazetteer's suggestions open over the fields below; Esc closes them (the text is kept).
+  await form.getByLabel('地点', { exact: true }).press('Escape');
   await form.getByRole('button', { name: '添加人物' }).click();
   await form.getByLabel('姓名').fill('张三');
   await form.getByLabel('角色').selectOption({ label: '口述人' });
