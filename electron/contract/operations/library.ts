@@ -1,7 +1,6 @@
 // Operations on the library as a whole: its name and settings, the demo, verification, backup, merge.
 import { z } from 'zod';
-import { DatePeriodSchema, dateRange } from '../../core/model';
-import { FormSettingsChangeSchema, FormSettingsSchema } from '../../core/model';
+import { DatePeriodSchema, dateRange, FormSettingsChangeSchema, FormSettingsSchema } from '../../core/model';
 import { oneSource, op, UploadRefSchema } from './op';
 
 const PROBLEM_KINDS = [
@@ -87,24 +86,7 @@ export const libraryOperations = {
     output: z.object({
       verifiedAt: z.string(),
       checkedFiles: z.number(),
-      problems: z.array(
-        z.object({
-          kind: z.enum([
-            'missing',
-            'altered',
-            'orphan',
-            'damaged',
-            'derivable',
-            'link',
-            'temp',
-            'quarantined',
-            'lost',
-          ]),
-          path: z.string(),
-          itemIds: z.array(z.string()),
-          message: z.string(),
-        }),
-      ),
+      problems: z.array(ProblemOutput),
       repaired: z.array(z.string()),
       /** When the next scheduled verification is due; null when scheduling is off. */
       nextDue: z.string().nullable(),
