@@ -113,18 +113,16 @@ async function editLatency(
   const row = page.locator('[role="row"][data-id]').first();
   const id = (await row.getAttribute('data-id'))!;
   const title = `${await row.locator('.title-cell').innerText()}（修订${round}）`;
-  const shownInPage = page.evaluate(
-    ([rowId, text]) =>
-      new Promise<number>((resolve) => {
-        const check = () => {
-          const cell = document.querySelector(`[role="row"][data-id="${rowId}"] .title-cell`);
-          if (cell?.textContent === text) resolve(performance.timeOrigin + performance.now());
-          else requestAnimationFrame(check);
-        };
-        check();
-      }),
-    [id, title] as const,
-  );
+  // A source string, not a function: tsx would wrap a named function in its `__name` helper,
+  // which the page does not have.
+  const shownInPage = page.evaluate<number>(`new Promise((resolve) => {
+    const check = () => {
+      const cell = document.querySelector('[role="row"][data-id="${id}"] .title-cell');
+      if (cell && cell.textContent === ${JSON.stringify(title)}) resolve(performance.timeOrigin + performance.now());
+      else requestAnimationFrame(check);
+    };
+    check();
+  })`);
   const start = performance.timeOrigin + performance.now();
   const result = await service.dispatch('items.update', { id, patch: { title } }, {}, EDITOR);
   if (!result.ok) throw new Error(result.error.message);
