@@ -1,6 +1,5 @@
 import { PDFDocument, type PDFImage } from '@cantoo/pdf-lib';
 import * as fontkit from 'fontkit';
-import * as OpenCC from 'opencc-js';
 import { countChars } from '../text';
 import { throwIfCancelled } from '../errors';
 import type { JobContext } from '../jobs';
@@ -9,12 +8,14 @@ import { TypesetFont } from './fonts';
 import { splitToUnicodeMaps } from './toUnicode';
 import { imageSize, prepareImage } from './images';
 import { toChineseNumeral, toRoman } from './numerals';
-import { CAPTION_RATIO, Flow, Grid, type LaidPage, type PageRef, type SetFonts, type TextOp } from './layout';
+import { Flow, Grid, type LaidPage, type PageRef, type SetFonts, type TextOp } from './layout';
 import { imageKey, renderPages, writeOutline, writePageLabels, type OutlineEntry } from './render';
-import { COPYRIGHT_TEXT, setCopyrightPage } from './copyrightPage';
-import { INDEX_TEXT, setIndex } from './bookIndex';
+import { setCopyrightPage } from './copyrightPage';
+import { setIndex } from './bookIndex';
 import { cropMarkSource, markPdfX4, setPageBoxes, sheetGeometry } from './printReady';
-import type { Book, BookArticle, BookSection, MatterText } from './book';
+import type { Book, BookArticle } from './book';
+import { HEADING_SIZE, setArticle, setMatter, setTitleBlock } from './articleFlow';
+import { allText, convertScript, findMissing } from './bookText';
 
 export interface CompileFonts {
   /** Serif TrueType for body text. */
@@ -48,130 +49,9 @@ export interface CompileReport {
   script: { mode: Book['script']; changed: number };
 }
 
-const HEADING_SIZE = 16; // 三号
 const SECTION_SIZE = 22; // 二号
 const TITLE_SIZE = 26; // 一号
 const FOLIO_SIZE = 9; // 小五
-
-function paragraphsOf(text: string): string[] {
-  return text
-    .split('\n')
-    .map((p) => p.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
-    .filter((p) => p.length > 0);
-}
-
-/** A short line without closing punctuation (一、起步 / 第二章 …) is a heading inside an article. */
-function isSubheading(paragraph: string): boolean {
-  return [...paragraph].length <= 24 && !/[。！？；：，、…」』”）.!?;:,]$/.test(paragraph);
-}
-
-/** Converts every string of the book to one script, counting the characters that changed. */
-function convertScript(book: Book): { book: Book; changed: number } {
-  if (book.script === 'keep') return { book, changed: 0 };
-  const convert =
-    book.script === 'simplified'
-      ? OpenCC.Converter({ from: 't', to: 'cn' })
-      : OpenCC.Converter({ from: 'cn', to: 't' });
-  let changed = 0;
-  const c = (text: string) => {
-    const out = convert(text);
-    if (out !== text) {
-      const a = [...text];
-      const b = [...out];
-      for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) changed++;
-    }
-    return out;
-  };
-  const matter = (m?: MatterText) => m && { title: c(m.title), text: c(m.text) };
-  const converted: Book = {
-    ...book,
-    title: c(book.title),
-    subtitle: c(book.subtitle),
-    compiler: c(book.compiler),
-    board: book.board.map((b) => ({ role: c(b.role), names: b.names.map(c) })),
-    imprint: book.imprint.map(c),
-    ...(book.copyright && {
-      copyright: {
-        ...book.copyright,
-        publisher: c(book.copyright.publisher),
-        printer: c(book.copyright.printer),
-        edition: c(book.copyright.edition),
-        impression: c(book.copyright.impression),
-        cip: book.copyright.cip.map(c),
-      },
-    }),
-    preface: matter(book.preface),
-    afterword: matter(book.afterword),
-    keywords: book.keywords.map(c),
-    ...(book.indexTerms && {
-      indexTerms: { people: book.indexTerms.people.map(c), places: book.indexTerms.places.map(c) },
-    }),
-    sections: book.sections.map((s) => ({
-      title: c(s.title),
-      articles: s.articles.map((a) => ({
-        ...a,
-        title: c(a.title),
-        byline: c(a.byline),
-        editorNote: c(a.editorNote),
-        text: c(a.text),
-        people: a.people.map(c),
-        places: a.places.map(c),
-        figures: a.figures.map((f) => ({ ...f, caption: c(f.caption) })),
-      })),
-    })),
-  };
-  return { book: converted, changed };
-}
-
-const FIXED_TEXT = `目录编委会前言后记${INDEX_TEXT}${COPYRIGHT_TEXT}ivxlcdm…·`;
-
-function allText(book: Book): string {
-  const c = book.copyright;
-  const parts = [book.title, book.subtitle, book.compiler, ...book.imprint, ...book.keywords, FIXED_TEXT];
-  if (c) parts.push(c.publisher, c.printer, c.edition, c.impression, c.isbn, ...c.cip);
-  for (const b of book.board) parts.push(b.role, ...b.names);
-  for (const m of [book.preface, book.afterword]) if (m) parts.push(m.title, m.text);
-  for (const s of book.sections) {
-    parts.push(s.title);
-    for (const a of s.articles)
-      parts.push(
-        a.title,
-        a.byline,
-        a.editorNote,
-        a.text,
-        ...a.people,
-        ...a.places,
-        ...a.figures.map((f) => f.caption),
-      );
-  }
-  return parts.join('');
-}
-
-function findMissing(book: Book, fonts: SetFonts) {
-  const missing = new Map<string, Set<string>>();
-  const note = (text: string, where: string, font: TypesetFont) => {
-    for (const ch of text) {
-      if (/\s/u.test(ch) || font.has(ch)) continue;
-      if (!missing.has(ch)) missing.set(ch, new Set());
-      missing.get(ch)!.add(where);
-    }
-  };
-  note(book.title, book.title, fonts.title);
-  for (const m of [book.preface, book.afterword])
-    if (m) {
-      note(m.title, m.title, fonts.heading);
-      note(m.text, m.title, fonts.body);
-    }
-  for (const section of book.sections) {
-    note(section.title, section.title, fonts.heading);
-    for (const a of section.articles) {
-      note(a.title, a.title, fonts.heading);
-      note(a.byline + a.text, a.title, fonts.body);
-      note(a.editorNote + a.figures.map((f) => f.caption).join(''), a.title, fonts.caption);
-    }
-  }
-  return [...missing].map(([char, articles]) => ({ char, articles: [...articles] }));
-}
 
 interface Placed {
   title: string;
@@ -179,91 +59,6 @@ interface Placed {
   children: Placed[];
   /** Shown in the TOC (the TOC itself is not). */
   toc: boolean;
-}
-
-/** Sets the title block of an article or of 前言/后记 at the top of a fresh page. */
-function setTitleBlock(flow: Flow, fonts: SetFonts, title: string, byline: string): void {
-  const grid = flow.grid;
-  const body = grid.style.bodySize;
-  flow.skip(2);
-  const width = grid.textWidth - body * 4;
-  const lines = flow.balancedLines(title, fonts.heading, HEADING_SIZE, width);
-  const leading = HEADING_SIZE * 1.5;
-  const first = grid.baseline(flow.line, HEADING_SIZE);
-  lines.forEach((line, i) =>
-    flow.drawLine(line, {
-      font: fonts.heading,
-      size: HEADING_SIZE,
-      align: 'center',
-      width,
-      x: flow.left + body * 2,
-      baseline: first - i * leading,
-    }),
-  );
-  flow.skip(Math.ceil((lines.length * leading) / grid.lineHeight));
-  if (byline) {
-    flow.centered(byline, fonts.caption, body);
-    flow.skip(1);
-  }
-  flow.skip(1);
-}
-
-function setBody(flow: Flow, fonts: SetFonts, text: string): void {
-  const body = flow.grid.style.bodySize;
-  for (const paragraph of paragraphsOf(text)) {
-    if (isSubheading(paragraph)) flow.subheading(paragraph, fonts.heading, body);
-    else flow.paragraph(paragraph, { font: fonts.body, size: body, indent: body * 2 });
-  }
-}
-
-function setArticle(
-  flow: Flow,
-  fonts: SetFonts,
-  book: Book,
-  section: BookSection,
-  article: BookArticle,
-  sizes: Map<string, { width: number; height: number }>,
-): PageRef {
-  const body = flow.grid.style.bodySize;
-  flow.openPage({ recto: book.recto });
-  const start = flow.here();
-  flow.setRunningHead({ verso: book.title, recto: section.title || article.title });
-  setTitleBlock(flow, fonts, article.title, article.byline);
-  if (article.editorNote) {
-    flow.paragraph(`编者按：${article.editorNote}`, {
-      font: fonts.caption,
-      size: body * CAPTION_RATIO,
-      indent: body * 2 * CAPTION_RATIO,
-    });
-    flow.skip(1);
-  }
-  const paragraphs = paragraphsOf(article.text);
-  const figures = article.figures.filter((f) => sizes.has(f.path));
-  // Figures are spread evenly through the text: figure k follows paragraph ⌊(k+1)·P/(F+1)⌋.
-  const after = new Map<number, typeof figures>();
-  figures.forEach((figure, k) => {
-    const at = Math.max(0, Math.floor(((k + 1) * paragraphs.length) / (figures.length + 1)) - 1);
-    after.set(at, [...(after.get(at) ?? []), figure]);
-  });
-  paragraphs.forEach((paragraph, i) => {
-    setBody(flow, fonts, paragraph);
-    for (const figure of after.get(i) ?? [])
-      flow.figure(flow.figureBlock(figure.path, sizes.get(figure.path)!, figure.caption, figure.width));
-  });
-  if (paragraphs.length === 0)
-    for (const figure of figures)
-      flow.figure(flow.figureBlock(figure.path, sizes.get(figure.path)!, figure.caption, figure.width));
-  flow.flushFigures();
-  return start;
-}
-
-function setMatter(flow: Flow, fonts: SetFonts, book: Book, matter: MatterText, recto: boolean): PageRef {
-  flow.openPage({ recto });
-  const start = flow.here();
-  flow.setRunningHead({ verso: book.title, recto: matter.title });
-  setTitleBlock(flow, fonts, matter.title, '');
-  setBody(flow, fonts, matter.text);
-  return start;
 }
 
 /** One TOC line or more: title, dot leaders, the printed page number; each line links to the page. */

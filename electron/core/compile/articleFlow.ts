@@ -1,0 +1,102 @@
+import { CAPTION_RATIO, type Flow, type PageRef, type SetFonts } from './layout';
+import type { Book, BookArticle, BookSection, MatterText } from './book';
+
+/** 三号: article titles and the titles of 前言, 编委会, 目录. */
+export const HEADING_SIZE = 16;
+
+function paragraphsOf(text: string): string[] {
+  return text
+    .split('\n')
+    .map((p) => p.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+    .filter((p) => p.length > 0);
+}
+
+/** A short line without closing punctuation (一、起步 / 第二章 …) is a heading inside an article. */
+function isSubheading(paragraph: string): boolean {
+  return [...paragraph].length <= 24 && !/[。！？；：，、…」』”）.!?;:,]$/.test(paragraph);
+}
+
+/** Sets the title block of an article or of 前言/后记 at the top of a fresh page. */
+export function setTitleBlock(flow: Flow, fonts: SetFonts, title: string, byline: string): void {
+  const grid = flow.grid;
+  const body = grid.style.bodySize;
+  flow.skip(2);
+  const width = grid.textWidth - body * 4;
+  const lines = flow.balancedLines(title, fonts.heading, HEADING_SIZE, width);
+  const leading = HEADING_SIZE * 1.5;
+  const first = grid.baseline(flow.line, HEADING_SIZE);
+  lines.forEach((line, i) =>
+    flow.drawLine(line, {
+      font: fonts.heading,
+      size: HEADING_SIZE,
+      align: 'center',
+      width,
+      x: flow.left + body * 2,
+      baseline: first - i * leading,
+    }),
+  );
+  flow.skip(Math.ceil((lines.length * leading) / grid.lineHeight));
+  if (byline) {
+    flow.centered(byline, fonts.caption, body);
+    flow.skip(1);
+  }
+  flow.skip(1);
+}
+
+function setBody(flow: Flow, fonts: SetFonts, text: string): void {
+  const body = flow.grid.style.bodySize;
+  for (const paragraph of paragraphsOf(text)) {
+    if (isSubheading(paragraph)) flow.subheading(paragraph, fonts.heading, body);
+    else flow.paragraph(paragraph, { font: fonts.body, size: body, indent: body * 2 });
+  }
+}
+
+export function setArticle(
+  flow: Flow,
+  fonts: SetFonts,
+  book: Book,
+  section: BookSection,
+  article: BookArticle,
+  sizes: Map<string, { width: number; height: number }>,
+): PageRef {
+  const body = flow.grid.style.bodySize;
+  flow.openPage({ recto: book.recto });
+  const start = flow.here();
+  flow.setRunningHead({ verso: book.title, recto: section.title || article.title });
+  setTitleBlock(flow, fonts, article.title, article.byline);
+  if (article.editorNote) {
+    flow.paragraph(`编者按：${article.editorNote}`, {
+      font: fonts.caption,
+      size: body * CAPTION_RATIO,
+      indent: body * 2 * CAPTION_RATIO,
+    });
+    flow.skip(1);
+  }
+  const paragraphs = paragraphsOf(article.text);
+  const figures = article.figures.filter((f) => sizes.has(f.path));
+  // Figures are spread evenly through the text: figure k follows paragraph ⌊(k+1)·P/(F+1)⌋.
+  const after = new Map<number, typeof figures>();
+  figures.forEach((figure, k) => {
+    const at = Math.max(0, Math.floor(((k + 1) * paragraphs.length) / (figures.length + 1)) - 1);
+    after.set(at, [...(after.get(at) ?? []), figure]);
+  });
+  paragraphs.forEach((paragraph, i) => {
+    setBody(flow, fonts, paragraph);
+    for (const figure of after.get(i) ?? [])
+      flow.figure(flow.figureBlock(figure.path, sizes.get(figure.path)!, figure.caption, figure.width));
+  });
+  if (paragraphs.length === 0)
+    for (const figure of figures)
+      flow.figure(flow.figureBlock(figure.path, sizes.get(figure.path)!, figure.caption, figure.width));
+  flow.flushFigures();
+  return start;
+}
+
+export function setMatter(flow: Flow, fonts: SetFonts, book: Book, matter: MatterText, recto: boolean): PageRef {
+  flow.openPage({ recto });
+  const start = flow.here();
+  flow.setRunningHead({ verso: book.title, recto: matter.title });
+  setTitleBlock(flow, fonts, matter.title, '');
+  setBody(flow, fonts, matter.text);
+  return start;
+}
