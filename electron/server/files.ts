@@ -98,7 +98,12 @@ export function fileRoutes(
       !relative.startsWith(HTTP_FILES_PREFIX) &&
       !relative.startsWith(HTTP_EXPORTS_PREFIX)
     ) {
-      const asset = await rendererFile(c, rendererDir, relative, {});
+      // Vite names each built script and style by its content: a name never changes meaning, so
+      // a reload takes them from the cache and Chromium keeps their compiled code.
+      const immutable = relative.startsWith('/assets/')
+        ? { 'Cache-Control': 'public, max-age=31536000, immutable' }
+        : {};
+      const asset = await rendererFile(c, rendererDir, relative, immutable);
       if (asset) return asset;
     }
     if (relative.startsWith(HTTP_FILES_PREFIX) || relative.startsWith(HTTP_EXPORTS_PREFIX))

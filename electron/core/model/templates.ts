@@ -9,7 +9,7 @@ import {
   ORIGINAL_FORMS,
   WITNESS_TYPES,
   type ItemKind,
-} from './item';
+} from './itemTerms';
 
 /** The form's sections, in order: 题名与责任 · 时间地点人物 · 来源与授权 · 审稿 · 内容. */
 export const FORM_GROUPS = [

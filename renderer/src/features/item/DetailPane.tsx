@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { FormSettings } from '../../../../electron/contract';
-import { ItemPanel } from './ItemPanel';
 import type { ItemEditor } from './useItemEditor';
+import { lazyNamed } from '../../components/lazyNamed';
+
+// The form (with the date reader and its calendar) loads when the first item opens.
+const ItemPanel = lazyNamed(() => import('./ItemPanel'), 'ItemPanel');
 
 /** The right pane: the item open (or a new one), or a word that nothing is. */
 export function DetailPane({
