@@ -300,7 +300,8 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-redirect', (event, url) => {
       if (shouldBlockNavigation(url, RENDERER_URL)) event.preventDefault();
     });
-    // Subframes too: an iframe the page did not mean to have must not wander off either.
+    // Every frame: the top one stays on the app; an iframe shows the app or, in the compile preview,
+    // a compiled PDF, and wanders nowhere else.
     contents.on('will-frame-navigate', (event) => {
       if (shouldBlockFrameNavigation(event.url, event.isMainFrame, RENDERER_URL)) event.preventDefault();
     });
