@@ -3,7 +3,6 @@ import type { Library } from '../library';
 import { WenshiError } from '../errors';
 import {
   applyTypeset,
-  detectMojibake,
   TYPESET_KINDS,
   typesetSuggestions,
   type QuoteStyle,
@@ -74,6 +73,5 @@ export function acceptTypesetPatch(item: Item, value: unknown, style: QuoteStyle
   return {
     text,
     ...(item.rawText === undefined && text !== item.text && { rawText: item.text }),
-    mojibake: detectMojibake(text),
   };
 }
