@@ -56,7 +56,9 @@ describe('乱码 flags resolved in review', () => {
     ]);
     expect(compileList(library, item.id)).toEqual([RUNS[1]]);
 
-    const ignored = await resolveGarbled(library, item.id, runNamed(verified, RUNS[1]!), { action: 'ignored' });
+    const ignored = await resolveGarbled(library, item.id, runNamed(verified, RUNS[1]!), {
+      action: 'ignored',
+    });
     expect(openGarbled(ignored)).toEqual([]);
     expect(pendingReview(ignored)).toBe(item.suggestions.length);
     expect(compileList(library, item.id)).toEqual([]);

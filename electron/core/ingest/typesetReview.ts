@@ -1,13 +1,7 @@
 import type { Item, ItemPatchInput } from '../model';
 import type { Library } from '../library';
 import { WenshiError } from '../errors';
-import {
-  applyTypeset,
-  TYPESET_KINDS,
-  typesetSuggestions,
-  type QuoteStyle,
-  type TypesetKind,
-} from '../text';
+import { applyTypeset, TYPESET_KINDS, typesetSuggestions, type QuoteStyle, type TypesetKind } from '../text';
 
 /** What a typesetting suggestion keeps on the item: its kind and how many changes it makes. */
 export interface TypesetSuggestionValue {

@@ -75,7 +75,11 @@ export function undecidedRuns(
 }
 
 /** The item's decisions with this run's decision set (replacing an earlier one on the same run). */
-export function withDecision(item: Flagged, run: MojibakeRunValue, decision: GarbledDecision): MojibakeDecision[] {
+export function withDecision(
+  item: Flagged,
+  run: MojibakeRunValue,
+  decision: GarbledDecision,
+): MojibakeDecision[] {
   const decisions = item.mojibakeDecisions ?? [];
   const earlier = decisionFor(item.text, run, decisions);
   return [

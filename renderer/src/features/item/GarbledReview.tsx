@@ -102,10 +102,18 @@ export function GarbledReview({
             </span>
             {!readOnly && fixing !== run.start && (
               <span className="review-actions">
-                <button type="button" className="primary small" onClick={() => void resolve(run, { action: 'verified' })}>
+                <button
+                  type="button"
+                  className="primary small"
+                  onClick={() => void resolve(run, { action: 'verified' })}
+                >
                   {t('review.garbled.verified')}
                 </button>
-                <button type="button" className="secondary small" onClick={() => void resolve(run, { action: 'ignored' })}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => void resolve(run, { action: 'ignored' })}
+                >
                   {t('review.garbled.ignored')}
                 </button>
                 <button type="button" className="secondary small" onClick={() => setFixing(run.start)}>
