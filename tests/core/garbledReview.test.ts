@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../electron/core/library';
 import { addPaths } from '../../electron/core/ingest';
+import { backupLibrary, mergePackage, restoreLibrary } from '../../electron/core/bag';
 import { resolveGarbled } from '../../electron/core/ingest/garbledReview';
 import { openGarbled, pendingReview, VolumeSchema, type Item } from '../../electron/core/model';
 import { garbledArticles, volumeFromItems } from '../../electron/core/volumes';
@@ -119,5 +120,27 @@ describe('乱码 flags resolved in review', () => {
     await expect(resolveGarbled(library, item.id, stale, { action: 'ignored' })).rejects.toThrow(
       '这处乱码已不在原处',
     );
+  });
+
+  it('decisions are catalog data: a backup restores them and a merge brings them along', async () => {
+    const { library, item } = await importScraped();
+    await resolveGarbled(library, item.id, runNamed(item, RUNS[0]!), { action: 'verified' });
+    const bag = path.join(await tempDir(), 'bag');
+    await backupLibrary(library, bag);
+    await library.close();
+
+    const restoredRoot = path.join(await tempDir(), 'restored');
+    await restoreLibrary(bag, restoredRoot);
+    const restored = await Library.open(restoredRoot);
+    expect(openGarbled(restored.catalog.get(item.id)!).map((r) => r.text)).toEqual([RUNS[1]]);
+    await restored.close();
+
+    const other = await Library.create(path.join(await tempDir(), 'other'), '另一库');
+    expect((await mergePackage(other, bag)).added).toEqual([item.id]);
+    expect(other.catalog.get(item.id)!.mojibakeDecisions).toEqual([
+      expect.objectContaining({ text: RUNS[0], decision: 'verified' }),
+    ]);
+    expect(pendingReview(other.catalog.get(item.id)!)).toBe(pendingReview(item) - 1);
+    await other.close();
   });
 });
