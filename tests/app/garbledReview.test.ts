@@ -24,16 +24,21 @@ async function queued(app: Application): Promise<number> {
   return list.total;
 }
 
+/** An application over a new library holding the garbled text, imported as from the web. */
+async function withImported(): Promise<{ app: Application; dir: string; id: string }> {
+  const dir = await tempDir();
+  await (await Library.create(path.join(dir, 'lib'), '资料库')).close();
+  const app = await Application.open(path.join(dir, 'lib'), { fonts });
+  const file = path.join(dir, '许昌政协文史工作.txt');
+  await writeFile(file, GARBLED);
+  const { added } = await call<{ added: string[] }>(app, 'items.add', { paths: [file] });
+  return { app, dir, id: added[0]! };
+}
+
 describe('乱码 in 待复核 and before compiling', () => {
   it('a flag marked 已核实 leaves the queue, and the compile no longer stops for it', async () => {
-    const dir = await tempDir();
-    await (await Library.create(path.join(dir, 'lib'), '资料库')).close();
-    const app = await Application.open(path.join(dir, 'lib'), { fonts });
+    const { app, dir, id } = await withImported();
     try {
-      const file = path.join(dir, '许昌政协文史工作.txt');
-      await writeFile(file, GARBLED);
-      const { added } = await call<{ added: string[] }>(app, 'items.add', { paths: [file] });
-      const id = added[0]!;
       const item = await call<Item>(app, 'items.get', { id });
       expect(item.suggestions).toEqual([]);
       expect(item.mojibake.map((r) => r.text)).toEqual(['膬?']);
@@ -60,6 +65,27 @@ describe('乱码 in 待复核 and before compiling', () => {
 
       const history = await call<{ changes: { field: string }[] }[]>(app, 'items.history', { id });
       expect(history.some((e) => e.changes.some((c) => c.field === 'mojibakeDecisions'))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a Word proof that corrects the run, once applied, takes the item out of the queue', async () => {
+    const { app, id } = await withImported();
+    try {
+      expect(await queued(app)).toBe(1);
+      const applied = await call<Item>(app, 'items.applyProof', {
+        id,
+        changes: [
+          {
+            paragraph: 0,
+            before: '许昌政协文史工作成效显著，记录膬?取得成效。',
+            after: '许昌政协文史工作成效显著，记录的工作取得成效。',
+          },
+        ],
+      });
+      expect(applied.mojibake).toEqual([]);
+      expect(await queued(app)).toBe(0);
     } finally {
       await app.close();
     }
