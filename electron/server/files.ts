@@ -83,7 +83,7 @@ export function fileRoutes(
     ) {
       // Vite names each built script and style by its content: a name never changes meaning, so
       // a reload takes them from the cache and Chromium keeps their compiled code.
-      const immutable = relative.startsWith('/assets/')
+      const immutable: Record<string, string> = relative.startsWith('/assets/')
         ? { 'Cache-Control': 'public, max-age=31536000, immutable' }
         : {};
       const asset = await rendererFile(c, rendererDir, relative, immutable);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EMPTY_DATE, toFuzzyDate, unreadableDates, type FuzzyDate } from './dates';
 import { coreSentence } from './sentences';
+import { MojibakeDecisionSchema, MojibakeRunSchema, openGarbled } from './garbled';
 
 import {
   ACCESS_LEVELS,
@@ -153,8 +154,6 @@ export const SuggestionSchema = z.object({
   source: z.string(),
 });
 
-export const MojibakeRunSchema = z.object({ start: z.number(), end: z.number(), text: z.string() });
-
 const fieldShape = {
   kind: ItemKindSchema,
   /** 档号, e.g. XCGG-2023-0001: given from the library's pattern when empty. */
@@ -188,6 +187,8 @@ const fieldShape = {
   rawText: z.string().optional(),
   /** Runs of garbled characters import found and could not repair: for a person to review. */
   mojibake: z.array(MojibakeRunSchema),
+  /** 已核实 / 忽略 on those runs, kept by the run and its context (see garbled.ts). */
+  mojibakeDecisions: z.array(MojibakeDecisionSchema),
   files: z.array(FileRefSchema),
   oral: OralDetailsSchema.optional(),
   photo: PhotoDetailsSchema.optional(),
@@ -219,6 +220,7 @@ export const ItemFieldsSchema = z.object({
   tags: fieldShape.tags.default([]),
   text: fieldShape.text.default(''),
   mojibake: fieldShape.mojibake.default([]),
+  mojibakeDecisions: fieldShape.mojibakeDecisions.default([]),
   files: fieldShape.files.default([]),
   suggestions: fieldShape.suggestions.default([]),
   custom: fieldShape.custom.default({}),
@@ -238,9 +240,9 @@ export const ItemSchema = ItemFieldsSchema.extend({
 export type Item = z.infer<typeof ItemSchema>;
 
 /**
- * What waits for a person's review on an item: import suggestions, garbled-text flags, and
- * dates whose wording could not be read (未识别的日期).
+ * What waits for a person's review on an item: import suggestions, garbled-text flags not yet
+ * marked 已核实 or 忽略, and dates whose wording could not be read (未识别的日期).
  */
 export function pendingReview(item: Item): number {
-  return item.suggestions.length + item.mojibake.length + unreadableDates(item).length;
+  return item.suggestions.length + openGarbled(item).length + unreadableDates(item).length;
 }

@@ -29,7 +29,11 @@ export function LibraryMain({
 }: Props) {
   const { t } = useTranslation();
   const { empty, list, selection, selectedIds } = library;
-  const emptyText = empty ? t('list.empty') : t('list.emptyView');
+  const emptyText = empty
+    ? t('list.empty')
+    : library.view.type === 'pending'
+      ? t('list.reviewQueueEmpty')
+      : t('list.emptyView');
   return (
     <main className="main-pane">
       {search.indexing && (
