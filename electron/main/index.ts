@@ -48,7 +48,8 @@ const RENDERER_URL = process.env['ELECTRON_RENDERER_URL'] ?? APP_PAGE_URL;
 // Before ready, as Electron requires. Standard and secure so the page has an origin of its own and a
 // secure context; no bypassCSP: the page's policy holds for it like any other.
 protocol.registerSchemesAsPrivileged([
-  { scheme: 'wenshi', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // codeCache: Chromium keeps the page's compiled scripts between launches, as it does for http.
+  { scheme: 'wenshi', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 
 let holder: Workspace<Application> | undefined;
@@ -362,7 +363,10 @@ if (!app.requestSingleInstanceLock()) {
       if (!trusted) return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } };
       if (name === undefined) return { name: await loadPersonName(personFile), systemName: systemUserName() };
       try {
-        return { ok: true, value: { name: await savePersonName(personFile, name), systemName: systemUserName() } };
+        return {
+          ok: true,
+          value: { name: await savePersonName(personFile, name), systemName: systemUserName() },
+        };
       } catch (error) {
         return { ok: false, error: { code: 'invalid_argument', message: (error as Error).message } };
       }

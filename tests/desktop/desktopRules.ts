@@ -61,7 +61,12 @@ export async function expectPageFromAppScheme(main: MainProcess, mainFile: strin
   const snapshot = await main.snapshot();
   expect(snapshot.windows.at(-1)!.url).toBe(APP_PAGE);
   const scheme = snapshot.privilegedSchemes.find((s) => s.scheme === 'wenshi');
-  expect(scheme?.privileges).toMatchObject({ standard: true, secure: true, supportFetchAPI: true });
+  expect(scheme?.privileges).toMatchObject({
+    standard: true,
+    secure: true,
+    supportFetchAPI: true,
+    codeCache: true,
+  });
   expect(scheme?.privileges['bypassCSP'], 'bypassCSP').toBeFalsy();
 
   const html = await readFile(path.join(rendererDirOf(mainFile), 'index.html'), 'utf8');
@@ -88,7 +93,11 @@ export async function expectPageFromAppScheme(main: MainProcess, mainFile: strin
  * Nothing outside out/renderer is served as the page's: not by `..`, plain or encoded, nor an
  * absolute path, nor through a link planted in out/renderer (a file or a folder leading out).
  */
-export async function expectAppFilesConfined(main: MainProcess, mainFile: string, scratch: string): Promise<void> {
+export async function expectAppFilesConfined(
+  main: MainProcess,
+  mainFile: string,
+  scratch: string,
+): Promise<void> {
   const rendererDir = rendererDirOf(mainFile);
   const outside = await mkdtemp(path.join(scratch, 'outside-'));
   // Valid script: other tests may `node --check` every .js under out/ while the link is there.
@@ -122,7 +131,9 @@ export async function expectPermissionsDenied(main: MainProcess): Promise<void> 
   expect((await main.snapshot()).permissionHandlers).toEqual({ request: true, check: true, device: true });
   for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid']) {
     expect(await main.request('permission', { permission }), `request ${permission}`).toBe(false);
-    expect(await main.request('permission', { permission, handler: 'check' }), `check ${permission}`).toBe(false);
+    expect(await main.request('permission', { permission, handler: 'check' }), `check ${permission}`).toBe(
+      false,
+    );
   }
   expect(await main.request('permission', { handler: 'device' }), 'device').toBe(false);
 }
