@@ -229,7 +229,15 @@ async function walkScreens(
   await page.getByRole('button', { name: '《许昌改革记忆（第一辑）》' }).click();
   await expect(page.locator('.volume-editor .article-title').first()).toBeVisible();
   await openAllSections(page);
-  await check('volume-editor', 'largest-text-volume.png');
+  await check('volume-editor');
+  // The sections, with the article picker's results open.
+  const picker = page.getByRole('combobox', { name: t.volumes.addArticleTo.replace('{{title}}', '产业篇') });
+  await picker.scrollIntoViewIfNeeded();
+  await picker.fill('许昌');
+  await expect(page.getByRole('listbox', { name: t.volumes.articleResults })).toBeVisible();
+  await picker.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await check('volume-sections', 'largest-text-volume.png');
+  await picker.press('Escape');
   await page.locator('.volume-editor').evaluate((e) => e.scrollIntoView({ block: 'end' }));
   await check('volume-editor-end');
   await page.getByRole('button', { name: t.volumes.back }).click();
