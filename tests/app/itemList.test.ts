@@ -47,4 +47,21 @@ describe('the item list, answered by the search index in pages', () => {
       await app.close();
     }
   });
+
+  it('gives the summaries of the items asked for by id, in that order, leaving out ids not in the library', async () => {
+    const root = await tempDir();
+    await (await Library.create(root, '资料库')).close();
+    const app = await Application.open(root, { fonts });
+    try {
+      const ids: string[] = [];
+      for (const title of ['钧瓷', '魏都', '许昌'])
+        ids.push((await call<{ id: string }>(app, 'items.create', { title, kind: 'document' })).id);
+      const summaries = await call<OpOutput<'items.summaries'>>(app, 'items.summaries', {
+        ids: [ids[2], 'gone', ids[0]],
+      });
+      expect(summaries.map((s) => s.title)).toEqual(['许昌', '钧瓷']);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -64,6 +64,7 @@ describe('SearchIndex: characters, phrases, Latin and digits', () => {
     fields('乙', '改变了命运，革新了技术。'),
     fields('丙', '1984年，HIV 防治工作在许昌展开。Reformation and memory.'),
     fields('丁', '录音整理：许\n昌县的发展。'),
+    fields('戊', '见档案 XCGG-2023-0177 与 zhengxie-plan-web-scraped.txt。'),
   ];
   it.each<[string, string[]]>([
     ['革', ['乙', '甲']],
@@ -91,6 +92,10 @@ describe('SearchIndex: characters, phrases, Latin and digits', () => {
     ['memry', ['丙']],
     ['nemorx', []],
     ['，', []],
+    // Hyphens of 档号 and file names are searched as typed, never read as pattern syntax.
+    ['XCGG-2023-0177', ['戊']],
+    ['zhengxie-plan-web-scraped', ['戊']],
+    ['"zhengxie-plan"', ['戊']],
   ])('%s finds %j', async (query, expected) => {
     const { titles, library } = await setup(corpus);
     expect(titles(query)).toEqual(expected);

@@ -85,8 +85,11 @@ async function auditScreens(page: Page, url: string, testInfo: TestInfo): Promis
   await page.getByRole('button', { name: '新建卷' }).click();
   const editor = page.getByRole('form', { name: '编辑《许昌改革记忆（第一辑）》' });
   await editor.getByLabel('栏目名').fill('产业篇');
-  await editor.getByLabel('向「产业篇」添加文章').selectOption({ label: '许昌发制品产业的起步' });
-  await editor.getByRole('button', { name: '添加文章' }).click();
+  await editor.getByRole('combobox', { name: '向「产业篇」添加文章' }).fill('许昌发制品产业的起步');
+  await editor
+    .getByRole('option')
+    .filter({ has: page.getByText('许昌发制品产业的起步', { exact: true }) })
+    .click();
   await expect(editor.locator('.article-title')).toHaveText(['许昌发制品产业的起步']);
   await check('volume-editor');
   await page.getByRole('button', { name: '返回资料' }).click();

@@ -21,11 +21,14 @@ test('assemble a volume, reorder its articles, compile it and preview the PDF', 
   const editor = page.getByRole('form', { name: '编辑《许昌改革记忆（第一辑）》' });
   await expect(editor).toBeVisible();
   await editor.getByLabel('栏目名').fill('政协工作');
-  const add = editor.getByLabel('向「政协工作」添加文章');
-  await add.selectOption({ label: 'zhengxie-plan-web-scraped' });
-  await editor.getByRole('button', { name: '添加文章' }).click();
-  await add.selectOption({ label: 'zhengxie-plan-gb18030' });
-  await editor.getByRole('button', { name: '添加文章' }).click();
+  const add = editor.getByRole('combobox', { name: '向「政协工作」添加文章' });
+  for (const title of ['zhengxie-plan-web-scraped', 'zhengxie-plan-gb18030']) {
+    await add.fill(title);
+    await editor
+      .getByRole('option')
+      .filter({ has: page.getByText(title, { exact: true }) })
+      .click();
+  }
   await editor.getByLabel('前言').fill('为留存亲历者的记忆，我们征集、整理了这批史料。');
 
   const titles = editor.locator('.article-title');

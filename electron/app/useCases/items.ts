@@ -17,6 +17,7 @@ type ItemHandlers = Pick<
   | 'items.list'
   | 'items.overview'
   | 'items.get'
+  | 'items.summaries'
   | 'items.create'
   | 'items.update'
   | 'items.delete'
@@ -94,6 +95,12 @@ export function itemUseCases(app: AppContext): ItemHandlers {
     },
     'items.overview': async ({ createdSince }) => itemOverview(app.search, createdSince),
     'items.get': async ({ id }) => itemOrThrow(app, id),
+    // The few items a volume holds, by id: the editor need not list the whole library to name them.
+    'items.summaries': async ({ ids }) =>
+      ids.flatMap((id) => {
+        const item = library.catalog.get(id);
+        return item ? [itemSummary(item)] : [];
+      }),
     'items.create': async (fields) => library.createItem(fields),
     'items.update': async ({ id, patch }) => library.updateItem(id, patch),
     'items.delete': async ({ id }) => ({ id: (await library.deleteItem(id)).id }),

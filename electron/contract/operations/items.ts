@@ -136,6 +136,13 @@ export const itemsOperations = {
     input: z.object({ id: Id }),
     output: ItemSchema,
   }),
+  'items.summaries': op({
+    summary: '按编号取条目摘要（卷册中文章的题名等）',
+    access: 'read',
+    input: z.object({ ids: z.array(Id).max(5000, '一次最多取 5000 个条目') }),
+    /** In the order asked; an id no longer in the library is left out. */
+    output: z.array(ItemSummarySchema),
+  }),
   'items.create': op({
     summary: '新建条目',
     access: 'write',

@@ -329,7 +329,7 @@ export class SearchIndex {
             ? this.index.fuzzyWords(word, word.length >= 8 ? 2 : 1)
             : [];
         and(this.termHits(this.index.latinTerms(word, fuzzy, /^[a-z]+$/.test(word))));
-        const alternatives = [word, ...fuzzy].map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+        const alternatives = [word, ...fuzzy].map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
         patterns.push(new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*`, 'gu'));
       }
     }

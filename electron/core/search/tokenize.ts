@@ -117,8 +117,9 @@ export function queryTokens(normalized: string): QueryToken[] {
   return tokens;
 }
 
+/** Pattern syntax escaped; a hyphen is left bare, since the `u` flag refuses `\-` outside a class. */
 function escapeRegExp(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /**

@@ -28,10 +28,13 @@ export function LibraryScreen(props: ArchiveProps) {
   const { t } = useTranslation();
   const [layout, setLayout] = usePersistentState('layout', { sidebar: 180, detail: 400 });
   const saved = useSavedSearches({ query: search.query, sort: search.sort, filters: search.filters });
+  // The sidebar's width is kept as at the standard text size and grows with the text, so its
+  // names and counts stay on one line; the item pane's form wraps its rows instead.
+  const sidebar = Math.round(layout.sidebar * fontScale);
   return (
     <div
       className="workspace"
-      style={{ gridTemplateColumns: `${layout.sidebar}px 6px minmax(320px, 1fr) 6px ${layout.detail}px` }}
+      style={{ gridTemplateColumns: `${sidebar}px 6px minmax(320px, 1fr) 6px ${layout.detail}px` }}
     >
       <Sidebar
         view={library.view}
@@ -53,11 +56,11 @@ export function LibraryScreen(props: ArchiveProps) {
       />
       <PaneDivider
         label={t('layout.sidebar')}
-        value={layout.sidebar}
-        min={140}
-        max={360}
+        value={sidebar}
+        min={Math.round(140 * fontScale)}
+        max={Math.round(360 * fontScale)}
         direction={1}
-        onChange={(w) => setLayout((l) => ({ ...l, sidebar: w }))}
+        onChange={(w) => setLayout((l) => ({ ...l, sidebar: w / fontScale }))}
       />
       <LibraryMain
         library={library}

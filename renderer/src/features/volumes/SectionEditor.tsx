@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Section, VolumeCounts } from '../../../../electron/contract';
 import { ArticleEditor } from './ArticleEditor';
+import { ArticlePicker } from './ArticlePicker';
 import { move } from './move';
-import type { ItemSummary } from './useVolumes';
+import type { ArticleHit } from './useArticleSearch';
+import type { ArticleTitles } from './useArticleTitles';
 import type { Dragged, VolumeDraft } from './useVolumeDraft';
 
 interface Props {
@@ -11,17 +12,26 @@ interface Props {
   section: Section;
   index: number;
   counts: VolumeCounts;
-  items: ItemSummary[];
+  titles: ArticleTitles;
   readOnly: boolean;
 }
 
 /** A section (栏目): its title, its place among the sections, its articles, and adding one. */
-export function SectionEditor({ volume, section, index, counts, items, readOnly }: Props) {
+export function SectionEditor({ volume, section, index, counts, titles, readOnly }: Props) {
   const { t } = useTranslation();
   const { draft, setSections, drag } = volume;
   const setSection = (changed: Section) => volume.setSection(index, changed);
   const sectionCounts = counts.sections.find((c) => c.id === section.id);
   const here: Dragged = { kind: 'section', index };
+  /** Adds a picked item at the end of the section; a photo comes with itself as figure. */
+  function addArticle(hit: ArticleHit) {
+    titles.remember(hit.id, hit.title);
+    const figures = hit.kind === 'photo' ? [{ itemId: hit.id, width: 1 }] : [];
+    setSection({
+      ...section,
+      articles: [...section.articles, { itemId: hit.id, editorNote: '', shared: false, figures }],
+    });
+  }
   return (
     <li
       className="section"
@@ -72,7 +82,7 @@ export function SectionEditor({ volume, section, index, counts, items, readOnly 
           <ArticleEditor
             key={article.itemId}
             article={article}
-            itemTitle={items.find((i) => i.id === article.itemId)?.title ?? article.itemId}
+            itemTitle={titles.titleOf(article.itemId)}
             chars={sectionCounts?.articles.find((x) => x.itemId === article.itemId)?.chars ?? 0}
             section={index}
             index={a}
@@ -85,53 +95,14 @@ export function SectionEditor({ volume, section, index, counts, items, readOnly 
           />
         ))}
       </ol>
-      <AddArticle section={section} items={items} used={volume.used} onChange={setSection} />
+      {!readOnly && (
+        <ArticlePicker
+          sectionId={section.id}
+          sectionTitle={section.title}
+          used={volume.used}
+          onPick={addArticle}
+        />
+      )}
     </li>
-  );
-}
-
-/** Picks an item not yet in the volume and adds it to the section; a photo comes with itself as figure. */
-function AddArticle({
-  section,
-  items,
-  used,
-  onChange,
-}: {
-  section: Section;
-  items: ItemSummary[];
-  used: Set<string>;
-  onChange: (section: Section) => void;
-}) {
-  const { t } = useTranslation();
-  const [adding, setAdding] = useState('');
-  function add() {
-    const photo = items.find((i) => i.id === adding)?.kind === 'photo';
-    const figures = photo ? [{ itemId: adding, width: 1 }] : [];
-    onChange({
-      ...section,
-      articles: [...section.articles, { itemId: adding, editorNote: '', shared: false, figures }],
-    });
-    setAdding('');
-  }
-  return (
-    <div className="row">
-      <select
-        aria-label={t('volumes.addArticleTo', { title: section.title })}
-        value={adding}
-        onChange={(e) => setAdding(e.target.value)}
-      >
-        <option value="">{t('volumes.chooseItem')}</option>
-        {items
-          .filter((i) => !used.has(i.id))
-          .map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.title}
-            </option>
-          ))}
-      </select>
-      <button type="button" className="secondary" disabled={!adding} onClick={add}>
-        {t('volumes.addArticle')}
-      </button>
-    </div>
   );
 }

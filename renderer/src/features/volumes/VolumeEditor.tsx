@@ -7,13 +7,12 @@ import { CopyrightFields } from './CopyrightFields';
 import { PageStylePanel } from './PageStylePanel';
 import { SectionEditor } from './SectionEditor';
 import { MatterFields, TitlePageFields } from './VolumeFrontFields';
+import { useArticleTitles } from './useArticleTitles';
 import { useVolumeDraft } from './useVolumeDraft';
-import type { ItemSummary } from './useVolumes';
 
 interface Props {
   volume: Volume;
   counts: VolumeCounts;
-  items: ItemSummary[];
   readOnly: boolean;
   onSaved: (volume: Volume) => void;
 }
@@ -22,9 +21,10 @@ interface Props {
  * Edits one volume: its title page, 编委会, 前言/后记, page style, and the order of sections and
  * articles (drag and drop, or the move buttons from the keyboard); then compiles it as saved.
  */
-export function VolumeEditor({ volume, counts, items, readOnly, onSaved }: Props) {
+export function VolumeEditor({ volume, counts, readOnly, onSaved }: Props) {
   const { t } = useTranslation();
   const draft = useVolumeDraft(volume, onSaved);
+  const titles = useArticleTitles(volume);
   return (
     <form
       className="volume-editor"
@@ -54,7 +54,7 @@ export function VolumeEditor({ volume, counts, items, readOnly, onSaved }: Props
               section={section}
               index={s}
               counts={counts}
-              items={items}
+              titles={titles}
               readOnly={readOnly}
             />
           ))}

@@ -54,7 +54,6 @@ export function VolumesView({ readOnly }: { readOnly: boolean }) {
           key={`${open.volume.id}:${open.volume.updatedAt}`}
           volume={open.volume}
           counts={open.counts}
-          items={volumes.items}
           readOnly={readOnly}
           onSaved={volumes.saved}
         />

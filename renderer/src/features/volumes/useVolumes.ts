@@ -4,23 +4,20 @@ import type { OpOutput, Volume, VolumeCounts } from '../../../../electron/contra
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 
-export type ItemSummary = OpOutput<'items.list'>['items'][number];
-
-/** The library's volumes, the items to build them from, and the one open in the editor. */
+/**
+ * The library's volumes and the one open in the editor. Items to add are found by searching (the
+ * article picker); the library is not listed here.
+ */
 export function useVolumes() {
   const { t } = useTranslation();
   const { showError, showInfo } = useMessages();
   const [list, setList] = useState<OpOutput<'volumes.list'>>([]);
-  const [items, setItems] = useState<ItemSummary[]>([]);
   const [open, setOpen] = useState<{ volume: Volume; counts: VolumeCounts } | null>(null);
 
   const refresh = useCallback(() => {
     api.call('volumes.list', {}).then(setList, showError);
   }, [showError]);
-  useEffect(() => {
-    refresh();
-    api.call('items.list', { limit: 10000 }).then((r) => setItems(r.items), showError);
-  }, [refresh, showError]);
+  useEffect(refresh, [refresh]);
 
   const select = useCallback(
     (id: string) => api.call('volumes.get', { id }).then(setOpen, showError),
@@ -61,5 +58,5 @@ export function useVolumes() {
     void select(volume.id);
   }
 
-  return { list, items, open, select, create, remove, saved };
+  return { list, open, select, create, remove, saved };
 }
