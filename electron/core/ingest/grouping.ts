@@ -93,7 +93,9 @@ export function groupFiles(files: PlannedFile[]): PlannedItem[] {
       taken.add(file);
     }
     // The plan's order is the 档号 order: a folder's items by the name of their first file.
-    const folderItems = items.splice(start).sort((a, b) => collator.compare(a.files[0]!.path, b.files[0]!.path));
+    const folderItems = items
+      .splice(start)
+      .sort((a, b) => collator.compare(a.files[0]!.path, b.files[0]!.path));
     items.push(...folderItems);
   }
   return items;
