@@ -7,6 +7,7 @@ import type { addPaths as AddPaths } from '../../core/ingest';
 import { cleanupDiff, reviewSuggestion } from '../../core/ingest/review';
 import { bulkEditable, patchForField, type Item, type ItemPatchInput } from '../../core/model';
 import { offerTypeset } from '../../core/ingest/typesetReview';
+import { compareDuplicate } from '../../core/duplicates';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
 import { itemOverview } from './itemOverview';
 import { itemSummary } from '../itemSummary';
@@ -27,6 +28,7 @@ type ItemHandlers = Pick<
   | 'items.cleanupDiff'
   | 'items.offerTypeset'
   | 'items.reviewSuggestion'
+  | 'items.compareDuplicate'
 >;
 
 /**
@@ -138,5 +140,6 @@ export function itemUseCases(app: AppContext): ItemHandlers {
       cleanupDiff(itemOrThrow(app, id), library.info.settings.quoteStyle),
     'items.offerTypeset': async ({ id }) => offerTypeset(library, id),
     'items.reviewSuggestion': async ({ id, index, accept }) => reviewSuggestion(library, id, index, accept),
+    'items.compareDuplicate': async ({ id, index }) => compareDuplicate(library, id, index),
   };
 }

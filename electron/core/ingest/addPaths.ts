@@ -12,6 +12,7 @@ import { extractText, titleFrom, type ExtractedText } from './extractText';
 import { groupFiles, type PlannedFile, type PlannedItem } from './grouping';
 import { discardDerivatives, processPhoto, type PhotoInfo } from './photos';
 import { audioDuration } from './audio';
+import { flagDuplicates } from '../duplicates';
 
 export interface PathReason {
   path: string;
@@ -330,6 +331,11 @@ class ImportRun {
       });
       for (const [i, outcome] of outcomes.entries())
         if (!outcome.ok) for (const file of batch[i]!.files) await this.discard(file);
+      // The same text already in the library (in another encoding, say) waits in 待复核 as 「可能重复」.
+      await flagDuplicates(
+        this.library,
+        outcomes.flatMap((outcome) => (outcome.ok ? [outcome.item.id] : [])),
+      );
     })();
     try {
       await this.committing;
