@@ -1,5 +1,13 @@
 import type { Catalog } from '../catalog';
-import { MIN_CHARS, bandKeys, comparableText, jaccard, shingles, textDigest } from './signature';
+import {
+  MIN_CHARS,
+  bandKeys,
+  comparableText,
+  jaccard,
+  shingleHashes,
+  shingles,
+  textDigest,
+} from './signature';
 
 /** Texts at least this similar (Jaccard of their 5-character shingles) are reported. */
 export const NEAR_SIMILARITY = 0.9;
@@ -35,7 +43,7 @@ export class DuplicateIndex {
     this.remove(id);
     const comparable = comparableText(text);
     if (comparable.length < MIN_CHARS) return;
-    const entry = { digest: textDigest(comparable), keys: bandKeys(shingles(comparable)) };
+    const entry = { digest: textDigest(comparable), keys: bandKeys(shingleHashes(comparable)) };
     this.entries.set(id, entry);
     let same = this.byDigest.get(entry.digest);
     if (!same) this.byDigest.set(entry.digest, (same = new Set()));

@@ -7,7 +7,28 @@ import { foldText } from '../text';
  * encoding, script, punctuation or layout reads the same.
  */
 export function comparableText(text: string): string {
-  return foldText(text.normalize('NFKC')).replace(/[^\p{L}\p{N}]+/gu, '');
+  const folded = foldText(text.normalize('NFKC'));
+  const units = new Uint16Array(folded.length);
+  let length = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (isLetterOrDigit(code)) units[length++] = code;
+  }
+  return Buffer.from(units.buffer, 0, length * 2).toString('utf16le');
+}
+
+// Whether each code unit is a letter or digit, worked out once (0 = not yet known, 1 = yes, 2 = no):
+// a Unicode-property regular expression over millions of characters costs seconds.
+const letterOrDigit = new Uint8Array(0x10000);
+
+function isLetterOrDigit(code: number): boolean {
+  let known = letterOrDigit[code]!;
+  if (known === 0) {
+    // Surrogates: characters beyond the BMP (rare Han) are kept whole.
+    const keep = (code >= 0xd800 && code <= 0xdfff) || /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+    letterOrDigit[code] = known = keep ? 1 : 2;
+  }
+  return known === 1;
 }
 
 /** Texts shorter than this (comparable characters) are never called duplicates: 「无」 is not a text. */
@@ -27,8 +48,8 @@ function mix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The distinct shingles of a comparable text, hashed to 32 bits, sorted. */
-export function shingles(comparable: string): Uint32Array {
+/** The shingles of a comparable text, hashed to 32 bits, in text order (repeats included). */
+export function shingleHashes(comparable: string): Uint32Array {
   const count = Math.max(0, comparable.length - SHINGLE + 1);
   const out = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
@@ -36,7 +57,13 @@ export function shingles(comparable: string): Uint32Array {
     for (let j = 0; j < SHINGLE; j++) h = Math.imul(h ^ comparable.charCodeAt(i + j), 16777619);
     out[i] = mix(h);
   }
-  out.sort();
+  return out;
+}
+
+/** The distinct shingles of a comparable text, hashed to 32 bits, sorted (for jaccard). */
+export function shingles(comparable: string): Uint32Array {
+  const out = shingleHashes(comparable).sort();
+  const count = out.length;
   let unique = 0;
   for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[i - 1]) out[unique++] = out[i]!;
   return out.subarray(0, unique);
@@ -59,23 +86,28 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return shared / (a.length + b.length - shared);
 }
 
-// Fixed multipliers (odd) and offsets, so signatures made at different times compare.
-const MULTIPLIERS = new Int32Array(HASHES);
-const OFFSETS = new Int32Array(HASHES);
-for (let i = 0, seed = 0x9e3779b9; i < HASHES; i++) {
-  seed = mix(seed + 0x6d2b79f5);
-  MULTIPLIERS[i] = seed | 1;
-  seed = mix(seed + 0x6d2b79f5);
-  OFFSETS[i] = seed;
-}
+const EMPTY = 0xffffffff;
 
-/** One key per band of the text's MinHash signature: texts that share a key are compared. */
-export function bandKeys(set: Uint32Array): number[] {
-  const signature = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const x of set)
-    for (let i = 0; i < HASHES; i++) {
-      const v = (Math.imul(MULTIPLIERS[i]!, x) + OFFSETS[i]!) >>> 0;
-      if (v < signature[i]!) signature[i] = v;
+/**
+ * One key per band of the text's MinHash signature: texts that share a key are compared. The
+ * signature is made by one-permutation hashing (each shingle goes to one of the HASHES bins by its
+ * hash, each bin keeps its least), with empty bins filled from the next full one (densification):
+ * one pass over the shingles, where a hash function per value would cost HASHES passes.
+ */
+export function bandKeys(hashes: Uint32Array): number[] {
+  const signature = new Uint32Array(HASHES).fill(EMPTY);
+  for (const x of hashes) {
+    const bin = ((x >>> 16) * HASHES) >>> 16;
+    const value = Math.imul(x, 0x9e3779b1) >>> 0;
+    if (value < signature[bin]!) signature[bin] = value;
+  }
+  const full = signature.map((value) => (value === EMPTY ? 0 : 1));
+  if (full.includes(1))
+    for (let bin = 0; bin < HASHES; bin++) {
+      if (full[bin]) continue;
+      let distance = 1;
+      while (!full[(bin + distance) % HASHES]) distance++;
+      signature[bin] = mix(signature[(bin + distance) % HASHES]! + distance);
     }
   const keys: number[] = [];
   for (let band = 0; band < BANDS; band++) {
