@@ -65,6 +65,11 @@ describe('side by side', () => {
       { type: 'changed', left: { line: 3, text: '丙' } },
       { type: 'same', left: 4, right: 4, text: '丁' },
     ]);
-    expect(sideBySide('同\n同', '同\n同')).toEqual([{ type: 'skipped', count: 2 }]);
+    expect(sideBySide('一\n二\n三\n四\n五', '一\n二\n三\n四\n五')).toEqual([
+      { type: 'same', left: 1, right: 1, text: '一' },
+      { type: 'same', left: 2, right: 2, text: '二' },
+      { type: 'same', left: 3, right: 3, text: '三' },
+      { type: 'skipped', count: 2 },
+    ]);
   });
 });

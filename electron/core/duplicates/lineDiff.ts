@@ -6,6 +6,8 @@ export type DiffRow =
 
 /** Same lines kept around each change; longer runs of same lines are one `skipped` row. */
 const CONTEXT = 2;
+/** Lines shown of texts that are the same line for line. */
+const OPENING = 3;
 /** Beyond this many differing lines the texts are shown as wholly changed rather than aligned. */
 const MAX_EDITS = 2000;
 
@@ -106,7 +108,8 @@ function collapse(rows: DiffRow[]): DiffRow[] {
   const out: DiffRow[] = [];
   let run: DiffRow[] = [];
   const flush = (atStart: boolean, atEnd: boolean) => {
-    const keepBefore = atStart ? 0 : CONTEXT;
+    // Texts the same throughout still show how they begin, side by side.
+    const keepBefore = atStart ? (atEnd ? OPENING : 0) : CONTEXT;
     const keepAfter = atEnd ? 0 : CONTEXT;
     if (run.length <= keepBefore + keepAfter + 1) out.push(...run);
     else {
