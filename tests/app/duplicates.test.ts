@@ -156,6 +156,32 @@ describe('duplicates by content (可能重复)', () => {
     expect((await call<Item>(app, 'items.get', { id: copy!.id })).title).toBe(copy!.title);
   });
 
+  it('a check of the whole library flags duplicates already in it, once, and not a pair called distinct', async () => {
+    await openApp();
+    const text = readFileSync(UTF8, 'utf8');
+    // Created by hand, as items came in before duplicates were looked for: nothing flags them.
+    const first = await call<Item>(app, 'items.create', { kind: 'document', title: '甲', text });
+    const second = await call<Item>(app, 'items.create', {
+      kind: 'document',
+      title: '乙',
+      text: text.replace(/,/g, '，'),
+    });
+    await call<Item>(app, 'items.create', { kind: 'document', title: '丙', text: UNRELATED });
+    expect(duplicateFlags(await call<Item>(app, 'items.get', { id: second.id }))).toEqual([]);
+
+    type Check = OpOutput<'items.findDuplicates'>;
+    expect(await call<Check>(app, 'items.findDuplicates', {})).toEqual({ checked: 3, flagged: 1 });
+    const flagged = await call<Item>(app, 'items.get', { id: second.id });
+    expect(duplicateFlags(flagged).map((s) => (s.value as { of: string }).of)).toEqual([first.id]);
+    // Run again: the flag is there already, nothing is added.
+    expect(await call<Check>(app, 'items.findDuplicates', {})).toEqual({ checked: 3, flagged: 0 });
+
+    const index = flagged.suggestions.findIndex((s) => s.field === 'duplicate');
+    await call(app, 'items.reviewSuggestion', { id: second.id, index, accept: false });
+    expect(await call<Check>(app, 'items.findDuplicates', {})).toEqual({ checked: 3, flagged: 0 });
+    expect(duplicateFlags(await call<Item>(app, 'items.get', { id: second.id }))).toEqual([]);
+  });
+
   it('不是重复 removes the flag and is remembered: the pair is not flagged again', async () => {
     const { root } = await openApp();
     const [original] = await add([UTF8]);

@@ -7,7 +7,7 @@ import type { addPaths as AddPaths } from '../../core/ingest';
 import { cleanupDiff, reviewSuggestion } from '../../core/ingest/review';
 import { bulkEditable, patchForField, type Item, type ItemPatchInput } from '../../core/model';
 import { offerTypeset } from '../../core/ingest/typesetReview';
-import { compareDuplicate } from '../../core/duplicates';
+import { checkLibraryForDuplicates, compareDuplicate } from '../../core/duplicates';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
 import { itemOverview } from './itemOverview';
 import { itemSummary } from '../itemSummary';
@@ -29,6 +29,7 @@ type ItemHandlers = Pick<
   | 'items.offerTypeset'
   | 'items.reviewSuggestion'
   | 'items.compareDuplicate'
+  | 'items.findDuplicates'
 >;
 
 /**
@@ -141,5 +142,6 @@ export function itemUseCases(app: AppContext): ItemHandlers {
     'items.offerTypeset': async ({ id }) => offerTypeset(library, id),
     'items.reviewSuggestion': async ({ id, index, accept }) => reviewSuggestion(library, id, index, accept),
     'items.compareDuplicate': async ({ id, index }) => compareDuplicate(library, id, index),
+    'items.findDuplicates': async (_args, context) => checkLibraryForDuplicates(library, context),
   };
 }

@@ -288,6 +288,13 @@ export const itemsOperations = {
     input: z.object({ id: Id }),
     output: ItemSchema,
   }),
+  'items.findDuplicates': op({
+    summary: '全库查重：把库中已有的重复条目列入「待复核」的「可能重复」',
+    access: 'write',
+    job: true,
+    input: z.object({}),
+    output: z.object({ checked: z.number(), flagged: z.number() }),
+  }),
   'items.compareDuplicate': op({
     summary: '「可能重复」：两条目的正文逐行对照',
     access: 'read',

@@ -3,6 +3,7 @@ export { DuplicateIndex, duplicateIndexOf, NEAR_SIMILARITY, type DuplicateMatch 
 export { sideBySide, type DiffRow } from './lineDiff';
 export {
   DUPLICATE_FIELD,
+  checkLibraryForDuplicates,
   compareDuplicate,
   dismissDuplicate,
   duplicateSuggestions,

@@ -1,6 +1,7 @@
 import type { Library } from '../library';
 import type { Item, ItemPatchInput } from '../model';
-import { WenshiError } from '../errors';
+import { WenshiError, throwIfCancelled } from '../errors';
+import type { JobContext } from '../jobs';
 import { duplicateIndexOf } from './duplicateIndex';
 import { sideBySide, type DiffRow } from './lineDiff';
 
@@ -32,13 +33,21 @@ function distinct(a: Item, b: Item): boolean {
  * them in the same import) and flags each one found as 「可能重复」 in 待复核, in one commit. The
  * item that came later carries the flag; pairs a person called distinct are not flagged again.
  */
-export async function flagDuplicates(library: Library, ids: readonly string[]): Promise<Item[]> {
+export async function flagDuplicates(
+  library: Library,
+  ids: readonly string[],
+  options: JobContext = {},
+): Promise<Item[]> {
   if (ids.length === 0) return [];
   const index = duplicateIndexOf(library.catalog);
   // An item is compared only with those before it: itself and the ones after it are left out.
   const notBefore = new Set(ids);
   const edits: { id: string; patch: ItemPatchInput }[] = [];
-  for (const id of ids) {
+  for (const [done, id] of ids.entries()) {
+    if (done % 1000 === 0) {
+      throwIfCancelled(options.signal);
+      options.onProgress?.({ phase: 'duplicates', done, total: ids.length });
+    }
     const item = library.catalog.get(id);
     if (!item) continue;
     const flagged = new Set(duplicateSuggestions(item).map((s) => s.of));
@@ -71,6 +80,28 @@ export async function flagDuplicates(library: Library, ids: readonly string[]): 
     edits.push({ id, patch: { suggestions: [...item.suggestions, ...suggestions] } });
   }
   return edits.length === 0 ? [] : library.updateItems(edits);
+}
+
+/**
+ * Looks through the whole library (for duplicates imported before they were looked for): each
+ * item is compared with those created before it, and flagged as an import would have flagged it.
+ * Flags already there and pairs called distinct are left as they are.
+ */
+export async function checkLibraryForDuplicates(
+  library: Library,
+  options: JobContext = {},
+): Promise<{ checked: number; flagged: number }> {
+  library.assertWritable();
+  const items = library.catalog
+    .all()
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.identifier.localeCompare(b.identifier));
+  const flagged = await flagDuplicates(
+    library,
+    items.map((item) => item.id),
+    options,
+  );
+  options.onProgress?.({ phase: 'duplicates', done: items.length, total: items.length });
+  return { checked: items.length, flagged: flagged.length };
 }
 
 /** The 「可能重复」 flags of an item, as their values. */
