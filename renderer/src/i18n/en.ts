@@ -467,6 +467,7 @@ export const en: Messages = {
       restore: 'Restore',
       merge: 'Merge a package',
       verify: 'Verify',
+      duplicates: 'Duplicates',
     },
     running: '{{phase}}: {{done}}/{{total}} {{current}}',
     phase: {
@@ -477,6 +478,7 @@ export const en: Messages = {
       restore: 'Restoring',
       merge: 'Merging',
       verify: 'Verifying',
+      duplicates: 'Looking for duplicates',
       upload: 'Uploading',
       export: 'Exporting',
     },
@@ -535,6 +537,13 @@ export const en: Messages = {
       conflict: '“{{title}}”, {{field}}: ours {{ours}}, theirs {{theirs}}',
       failed: '{{id}}: {{reason}}',
       report: 'Conflict report saved: {{path}}',
+    },
+    duplicates: {
+      intro:
+        'Compares the texts of the whole library: items with the same text (another encoding, script or punctuation) or nearly the same one are listed in Review as possible duplicates, the later of each pair. Imports already do this; this is for material imported before.',
+      run: 'Look for duplicates',
+      none: 'Done: {{checked}} items, no new possible duplicates',
+      found: 'Done: {{checked}} items, {{flagged}} possible duplicates listed in Review',
     },
     verify: {
       intro: 'Recompute every original’s checksum and check that the catalogue and the files agree.',

@@ -458,6 +458,7 @@ export const zhHans = {
       restore: '恢复',
       merge: '合并资料包',
       verify: '校验',
+      duplicates: '查重',
     },
     running: '{{phase}}：{{done}}/{{total}} {{current}}',
     phase: {
@@ -468,6 +469,7 @@ export const zhHans = {
       restore: '恢复',
       merge: '合并',
       verify: '校验',
+      duplicates: '查重',
       upload: '上传',
       export: '导出',
     },
@@ -524,6 +526,13 @@ export const zhHans = {
       conflict: '「{{title}}」的{{field}}：本库为 {{ours}}，对方为 {{theirs}}',
       failed: '{{id}}：{{reason}}',
       report: '冲突报告已保存：{{path}}',
+    },
+    duplicates: {
+      intro:
+        '比对全库正文：内容相同（编码、繁简、标点不同）或相近的条目，后入库的一条列入「待复核」的「可能重复」。导入时已自动比对，这里用于以前导入的资料。',
+      run: '开始查重',
+      none: '查重完毕：共 {{checked}} 条，没有新的可能重复',
+      found: '查重完毕：共 {{checked}} 条，{{flagged}} 条可能重复，已列入「待复核」',
     },
     verify: {
       intro: '重新计算每个原件的校验值，核对目录与文件是否一致。',

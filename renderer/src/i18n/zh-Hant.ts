@@ -459,6 +459,7 @@ export const zhHant: Messages = {
       restore: '還原',
       merge: '合併資料包',
       verify: '校驗',
+      duplicates: '查重',
     },
     running: '{{phase}}：{{done}}/{{total}} {{current}}',
     phase: {
@@ -469,6 +470,7 @@ export const zhHant: Messages = {
       restore: '還原',
       merge: '合併',
       verify: '校驗',
+      duplicates: '查重',
       upload: '上傳',
       export: '匯出',
     },
@@ -525,6 +527,13 @@ export const zhHant: Messages = {
       conflict: '「{{title}}」的{{field}}：本庫為 {{ours}}，對方為 {{theirs}}',
       failed: '{{id}}：{{reason}}',
       report: '衝突報告已儲存：{{path}}',
+    },
+    duplicates: {
+      intro:
+        '比對全庫正文：內容相同（編碼、繁簡、標點不同）或相近的條目，後入庫的一條列入「待複核」的「可能重複」。匯入時已自動比對，這裡用於以前匯入的資料。',
+      run: '開始查重',
+      none: '查重完畢：共 {{checked}} 條，沒有新的可能重複',
+      found: '查重完畢：共 {{checked}} 條，{{flagged}} 條可能重複，已列入「待複核」',
     },
     verify: {
       intro: '重新計算每個原件的校驗值，核對目錄與檔案是否一致。',
