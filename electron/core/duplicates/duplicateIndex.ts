@@ -35,7 +35,8 @@ interface Entry {
 export class DuplicateIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly byDigest = new Map<string, Set<string>>();
-  private readonly buckets = new Map<number, string[]>();
+  /** Ids by band key: most keys belong to one text, kept as the bare id (an array each would double the memory). */
+  private readonly buckets = new Map<number, string | string[]>();
 
   constructor(private readonly textOf: (id: string) => string | undefined) {}
 
@@ -50,8 +51,9 @@ export class DuplicateIndex {
     same.add(id);
     for (const key of entry.keys) {
       const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(id);
-      else this.buckets.set(key, [id]);
+      if (bucket === undefined) this.buckets.set(key, id);
+      else if (typeof bucket === 'string') this.buckets.set(key, [bucket, id]);
+      else bucket.push(id);
     }
   }
 
@@ -63,9 +65,10 @@ export class DuplicateIndex {
     same.delete(id);
     if (same.size === 0) this.byDigest.delete(entry.digest);
     for (const key of entry.keys) {
-      const bucket = this.buckets.get(key)!.filter((other) => other !== id);
-      if (bucket.length === 0) this.buckets.delete(key);
-      else this.buckets.set(key, bucket);
+      const bucket = this.buckets.get(key);
+      const left = idsOf(bucket).filter((other) => other !== id);
+      if (left.length === 0) this.buckets.delete(key);
+      else this.buckets.set(key, left.length === 1 ? left[0]! : left);
     }
   }
 
@@ -83,7 +86,7 @@ export class DuplicateIndex {
     const set = shingles(comparable);
     const shared = new Map<string, number>();
     for (const key of bandKeys(set))
-      for (const id of this.buckets.get(key) ?? [])
+      for (const id of idsOf(this.buckets.get(key)))
         if (!matches.has(id) && !skip(id)) shared.set(id, (shared.get(id) ?? 0) + 1);
     // Those sharing most bands first: the likeliest to pass when there are too many to check.
     const candidates = [...shared].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
@@ -97,6 +100,10 @@ export class DuplicateIndex {
       (a, b) => Number(b.exact) - Number(a.exact) || b.similarity - a.similarity,
     );
   }
+}
+
+function idsOf(bucket: string | string[] | undefined): string[] {
+  return bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket;
 }
 
 const indexes = new WeakMap<Catalog, DuplicateIndex>();
