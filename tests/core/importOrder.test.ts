@@ -68,4 +68,35 @@ describe('档号 in the order the files were given', () => {
     });
     await library.close();
   });
+
+  it('a cancelled import commits what was read, in file order, and running it again finishes it', async () => {
+    const library = await newLibrary();
+    const dir = path.join(await tempDir(), '征集');
+    await mkdir(dir);
+    const names = Array.from({ length: 12 }, (_, i) => `稿件${i + 1}`);
+    for (const name of names) await writeFile(path.join(dir, `${name}.txt`), `${name}：许昌发制品厂开工。`);
+    const stop = new AbortController();
+    const first = await addPaths(library, [dir], {
+      signal: stop.signal,
+      onProgress: ({ done }) => {
+        if (done >= 3) stop.abort();
+      },
+    });
+    expect(first.cancelled).toBe(true);
+    expect(first.counts.added).toBeGreaterThan(0);
+    expect(first.counts.added).toBeLessThan(names.length);
+    // What was committed is numbered in the order of the names it has.
+    const committed = library.catalog
+      .all()
+      .sort((a, b) => a.identifier.localeCompare(b.identifier))
+      .map((item) => item.files[0]!.name);
+    const byName = new Intl.Collator('zh', { numeric: true }).compare;
+    expect(committed).toEqual([...committed].sort(byName));
+
+    const second = await addPaths(library, [dir]);
+    expect(second.cancelled).toBe(false);
+    expect(second.counts.added + first.counts.added).toBe(names.length);
+    expect(library.catalog.size).toBe(names.length);
+    await library.close();
+  });
 });
