@@ -194,6 +194,8 @@ const fieldShape = {
   photo: PhotoDetailsSchema.optional(),
   document: DocumentDetailsSchema.optional(),
   suggestions: z.array(SuggestionSchema),
+  /** Items a person said this one is not a duplicate of (「不是重复」): never flagged as such again. */
+  notDuplicateOf: z.array(z.string()),
   custom: CustomValuesSchema,
 };
 
@@ -223,6 +225,7 @@ export const ItemFieldsSchema = z.object({
   mojibakeDecisions: fieldShape.mojibakeDecisions.default([]),
   files: fieldShape.files.default([]),
   suggestions: fieldShape.suggestions.default([]),
+  notDuplicateOf: fieldShape.notDuplicateOf.default([]),
   custom: fieldShape.custom.default({}),
 });
 export type ItemFields = z.infer<typeof ItemFieldsSchema>;
