@@ -31,6 +31,11 @@ export {
   SEARCH_SORTS,
   SEARCH_FACETS,
   VOCABULARY_FIELDS,
+  HEADING_LEVELS,
+  headingOf,
+  setHeadingLevel,
+  headingOffers,
+  acceptHeadingOffers,
 } from '../core/model';
 export { OP_NAMES } from './operations';
 export { describeError, languageOf, LANGUAGES } from './errors';

@@ -142,6 +142,8 @@ export function imageKey(file: string, width: number, height: number): string {
 export interface OutlineEntry {
   title: string;
   page: PDFRef;
+  /** Where the view opens on the page (PDF units from the bottom); the page top when absent. */
+  top?: number;
   children: OutlineEntry[];
 }
 
@@ -157,7 +159,7 @@ export function writeOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
       const dict = context.obj({
         Title: PDFHexString.fromText(item.title),
         Parent: parent,
-        Dest: [item.page, 'XYZ', PDFNull, PDFNull, PDFNull],
+        Dest: [item.page, 'XYZ', PDFNull, item.top === undefined ? PDFNull : Math.round(item.top), PDFNull],
       });
       if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
       if (i < items.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);

@@ -3,7 +3,7 @@ import { bylineOf } from '../compile/byline';
 import type { Book, BookArticle, BookFigure } from '../compile/book';
 import { countChars } from '../text';
 import { WenshiError } from '../errors';
-import type { ArticleEntry, Item, Volume, VolumeCounts, VolumeFieldsInput } from '../model';
+import { unmarkedText, type ArticleEntry, type Item, type Volume, type VolumeCounts, type VolumeFieldsInput } from '../model';
 
 export interface ItemSource {
   get(id: string): Item | undefined;
@@ -77,6 +77,7 @@ export function resolveBook(
     })),
     style: volume.page,
     recto: volume.page.recto,
+    tocHeadings: volume.page.tocHeadings,
     frontNumerals: volume.page.frontNumerals,
     script: volume.page.script,
   };
@@ -107,7 +108,7 @@ export function countVolume(volume: Volume, source: ItemSource): VolumeCounts {
     const articles = section.articles.map((entry) => {
       const item = source.get(entry.itemId);
       const title = entry.title ?? item?.title ?? entry.itemId;
-      return { itemId: entry.itemId, title, chars: item ? countChars(title + articleText(entry, item)) : 0 };
+      return { itemId: entry.itemId, title, chars: item ? countChars(title + unmarkedText(articleText(entry, item))) : 0 };
     });
     return { id: section.id, chars: articles.reduce((n, a) => n + a.chars, 0), articles };
   });
