@@ -63,7 +63,8 @@ describe('小标题 marks in an article text', () => {
   });
 
   it('never joins a marked heading to the line after it when joining hard wraps', () => {
-    const text = '## 二、发展壮大的过程与我们所经历的各种困难和挑战\n那一年我们去了广州，学习了先进的技术和管理的经验，回来之后';
+    const text =
+      '## 二、发展壮大的过程与我们所经历的各种困难和挑战\n那一年我们去了广州，学习了先进的技术和管理的经验，回来之后';
     expect(joinHardWraps(text)).toEqual([]);
   });
 });

@@ -52,7 +52,9 @@ describe('小标题 in a compiled volume', () => {
     const section = outlines.find((o) => o.title === book.sections[0]!.title)!;
     const article = book.sections[0]!.articles[1]!;
     const entry = section.kids.find((k) => k.title === article.title)!;
-    const levelOne = article.text.split('\n').flatMap((l) => (headingOf(l)?.level === 1 ? [headingOf(l)!.text] : []));
+    const levelOne = article.text
+      .split('\n')
+      .flatMap((l) => (headingOf(l)?.level === 1 ? [headingOf(l)!.text] : []));
     expect(entry.kids.map((k) => k.title)).toEqual(levelOne);
     expect(levelOne.length).toBe(3);
     expect(entry.kids[0]!.kids.map((k) => k.title)).toEqual(['（一）生平', '（二）著述与交游']);
@@ -81,7 +83,10 @@ describe('小标题 in a compiled volume', () => {
 
   it('lists level-1 headings in the 目录 when the volume asks for it', () => {
     const layout = pdfText(file, ['-layout']);
-    const toc = layout.slice(layout.indexOf('目'), layout.indexOf(book.sections[0]!.title, layout.indexOf('目') + 10) + 2000);
+    const toc = layout.slice(
+      layout.indexOf('目'),
+      layout.indexOf(book.sections[0]!.title, layout.indexOf('目') + 10) + 2000,
+    );
     const article = book.sections[0]!.articles[1]!;
     const afterTitle = toc.slice(toc.indexOf(squeeze(article.title).slice(0, 6)));
     expect(afterTitle).toMatch(/一、\S+其人\s*…+\s*\d+/);

@@ -30,7 +30,10 @@ export function headingTree(headings: PlacedHeading[], tocLevelOne: boolean): Pl
       toc: tocLevelOne && heading.level === 1,
       top: heading.top,
     };
-    const parent = open.slice(0, heading.level - 1).reverse().find((p) => p !== undefined);
+    const parent = open
+      .slice(0, heading.level - 1)
+      .reverse()
+      .find((p) => p !== undefined);
     (parent ? parent.children : top).push(placed);
     open[heading.level - 1] = placed;
     open.length = heading.level;

@@ -27,7 +27,11 @@ export interface HeldHeading {
  * 小四, 二级 in 黑体 at the body size with the 2-character indent, 三级 in the lighter sans at the
  * body size, indented, with no blank line before it.
  */
-function styleOf(level: HeadingLevel, fonts: SetFonts, body: number): { options: ParagraphOptions; before: number } {
+function styleOf(
+  level: HeadingLevel,
+  fonts: SetFonts,
+  body: number,
+): { options: ParagraphOptions; before: number } {
   if (level === 1) return { options: { font: fonts.heading, size: body * 1.15, align: 'center' }, before: 1 };
   if (level === 2)
     return { options: { font: fonts.heading, size: body, align: 'left', indent: body * 2 }, before: 1 };

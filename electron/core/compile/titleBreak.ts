@@ -61,7 +61,12 @@ function widthOf(units: Unit[], from: number, to: number): number {
  * are chosen together (not one line at a time) for the lowest cost, which adds the price of each
  * break to how unevenly the lines are filled (in ems, squared), so the lines come out balanced.
  */
-export function titleLines(text: string, measure: (s: string) => number, width: number, size: number): Line[] {
+export function titleLines(
+  text: string,
+  measure: (s: string) => number,
+  width: number,
+  size: number,
+): Line[] {
   const units = toUnits(text, measure);
   const n = units.length;
   if (n === 0) return [];

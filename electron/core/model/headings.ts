@@ -78,7 +78,8 @@ export function headingOffers(text: string): HeadingOffer[] {
     if (!words || headingOf(raw) || [...words].length > MAX_HEADING) return;
     if (SENTENCE.test(words.replace(/[。]$/u, ''))) return;
     const found = NUMBERED.find(([pattern]) => pattern.test(words));
-    if (found && [...words.replace(found[0], '')].length > 0) offers.push({ line, level: found[1], text: words });
+    if (found && [...words.replace(found[0], '')].length > 0)
+      offers.push({ line, level: found[1], text: words });
   });
   return offers;
 }

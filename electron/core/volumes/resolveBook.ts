@@ -1,7 +1,7 @@
 // From their own modules, not the compiler's index: reading a volume must not load the PDF engine.
 import { bylineOf } from '../compile/byline';
 import type { Book, BookArticle, BookFigure } from '../compile/book';
-import { countChars } from '../text';
+import { countChars, isTimedTranscript, transcriptProse } from '../text';
 import { WenshiError } from '../errors';
 import { unmarkedText, type ArticleEntry, type Item, type Volume, type VolumeCounts, type VolumeFieldsInput } from '../model';
 
@@ -20,6 +20,18 @@ function itemOf(source: ItemSource, id: string): Item {
 /** The text an article prints: the volume's edited text, else the item's text, else its 内容提要. */
 function articleText(entry: ArticleEntry, item: Item): string {
   return entry.text ?? (item.text || item.abstract);
+}
+
+/**
+ * What is printed of that text: a transcript (cues of subtitles, timed lines) is set as prose,
+ * its speakers' turns as 问/答 paragraphs; any other text as it stands.
+ */
+function printedText(entry: ArticleEntry, item: Item): string {
+  const text = articleText(entry, item);
+  const cues = entry.text === undefined && item.text !== '' && (item.oral?.segments.some((s) => s.text) ?? false);
+  if (!cues && !isTimedTranscript(text)) return text;
+  const named = (role: string) => item.people.filter((p) => p.role === role).map((p) => p.name);
+  return transcriptProse(text, { interviewers: named('interviewer'), narrators: named('narrator') });
 }
 
 function figuresOf(entry: ArticleEntry, item: Item, source: ItemSource): BookFigure[] {
@@ -42,7 +54,7 @@ export function resolveArticle(entry: ArticleEntry, source: ItemSource): BookArt
     title: entry.title ?? item.title,
     byline: entry.byline ?? bylineOf(item),
     editorNote: entry.editorNote,
-    text: articleText(entry, item),
+    text: printedText(entry, item),
     figures: figuresOf(entry, item, source),
     people: item.people.map((p) => p.name),
     places: item.places,

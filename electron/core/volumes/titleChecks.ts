@@ -12,9 +12,11 @@ export interface TitleCheck {
 }
 
 /** File extensions of what is imported: a title ending in one is the file's name. */
-const EXTENSION = /\.(?:docx?|wps|rtf|txt|md|pdf|jpe?g|png|tiff?|heic|gif|bmp|webp|mp3|wav|m4a|aac|flac|mp4|mov|srt|vtt)$/iu;
+const EXTENSION =
+  /\.(?:docx?|wps|rtf|txt|md|pdf|jpe?g|png|tiff?|heic|gif|bmp|webp|mp3|wav|m4a|aac|flac|mp4|mov|srt|vtt)$/iu;
 /** 「02-长葛发制品厂」「3_访谈」「IMG_2041」「DSC01234」「扫描件003」: numbering a person gave files, not a title. */
-const NUMBERED_NAME = /^(?:\d+\s*[-_－—.．、]\s*\S|(?:IMG|DSC|DSCN|DCIM|PXL|VID|SCAN|扫描件?|微信图片)[\s_-]*\d)/iu;
+const NUMBERED_NAME =
+  /^(?:\d+\s*[-_－—.．、]\s*\S|(?:IMG|DSC|DSCN|DCIM|PXL|VID|SCAN|扫描件?|微信图片)[\s_-]*\d)/iu;
 
 export function looksLikeFileName(title: string): boolean {
   const t = title.trim();
