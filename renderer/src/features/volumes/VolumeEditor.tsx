@@ -8,11 +8,13 @@ import { PageStylePanel } from './PageStylePanel';
 import { SectionEditor } from './SectionEditor';
 import { MatterFields, TitlePageFields } from './VolumeFrontFields';
 import { useVolumeDraft } from './useVolumeDraft';
+import { TitleChecks, type TitleCheckList } from './TitleChecks';
 import type { ItemSummary } from './useVolumes';
 
 interface Props {
   volume: Volume;
   counts: VolumeCounts;
+  titles: TitleCheckList;
   items: ItemSummary[];
   readOnly: boolean;
   onSaved: (volume: Volume) => void;
@@ -22,7 +24,7 @@ interface Props {
  * Edits one volume: its title page, 编委会, 前言/后记, page style, and the order of sections and
  * articles (drag and drop, or the move buttons from the keyboard); then compiles it as saved.
  */
-export function VolumeEditor({ volume, counts, items, readOnly, onSaved }: Props) {
+export function VolumeEditor({ volume, counts, titles, items, readOnly, onSaved }: Props) {
   const { t } = useTranslation();
   const draft = useVolumeDraft(volume, onSaved);
   return (
@@ -68,6 +70,7 @@ export function VolumeEditor({ volume, counts, items, readOnly, onSaved }: Props
           {t('volumes.save')}
         </button>
       </div>
+      <TitleChecks titles={titles} />
       <CompilePanel target={{ volumeId: volume.id, title: volume.title }} preview />
       <ExportDocx target={{ volumeId: volume.id }} />
     </form>
