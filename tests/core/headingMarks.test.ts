@@ -3,11 +3,13 @@ import {
   acceptHeadingOffers,
   headingOf,
   headingOffers,
+  ItemSchema,
   setHeadingLevel,
   titleRepeatLine,
   unmarkedText,
+  VolumeSchema,
 } from '../../electron/core/model';
-import { looksLikeFileName } from '../../electron/core/volumes';
+import { looksLikeFileName, titleChecks } from '../../electron/core/volumes';
 import { joinHardWraps } from '../../electron/core/text';
 
 describe('小标题 marks in an article text', () => {
@@ -66,5 +68,35 @@ describe('小标题 marks in an article text', () => {
     const text =
       '## 二、发展壮大的过程与我们所经历的各种困难和挑战\n那一年我们去了广州，学习了先进的技术和管理的经验，回来之后';
     expect(joinHardWraps(text)).toEqual([]);
+  });
+
+  it('lists, before compiling, titles left as the file name and first paragraphs repeating the title', () => {
+    const item = (id: string, title: string, text: string, file: string) =>
+      ItemSchema.parse({
+        id,
+        kind: 'document',
+        title,
+        text,
+        files: [{ sha256: 'a'.repeat(64), name: file, size: 1, mime: 'text/plain' }],
+        createdAt: '',
+        updatedAt: '',
+      });
+    const items = [
+      item('a', 'zhengxie-plan-web-scraped', '正文。', 'zhengxie-plan-web-scraped.txt'),
+      item('b', '长葛发制品厂', '长葛发制品厂\n正文。', '长葛.docx'),
+      item('c', '许昌烟厂', '正文。', '许昌烟厂往事.docx'),
+    ];
+    const volume = VolumeSchema.parse({
+      id: 'v',
+      createdAt: '',
+      updatedAt: '',
+      title: '第一辑',
+      sections: [{ id: 's', articles: items.map((i) => ({ itemId: i.id })) }],
+    });
+    const source = { get: (id: string) => items.find((i) => i.id === id), filePath: () => '' };
+    expect(titleChecks(volume, source)).toEqual([
+      { itemId: 'a', title: 'zhengxie-plan-web-scraped', problems: ['fileName'] },
+      { itemId: 'b', title: '长葛发制品厂', problems: ['repeated'] },
+    ]);
   });
 });

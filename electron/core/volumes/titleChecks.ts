@@ -23,7 +23,11 @@ export function looksLikeFileName(title: string): boolean {
   return EXTENSION.test(t) || NUMBERED_NAME.test(t) || /^[\w-]+_[\w-]+$/u.test(t);
 }
 
-/** The articles of a volume whose title is still a file name or whose text starts by repeating it. */
+/**
+ * The articles of a volume whose title is still a file name (one of its item's files, as import
+ * names an item whose text has no title line, or a name that reads like one) or whose text starts
+ * by repeating it.
+ */
 export function titleChecks(volume: Volume, source: ItemSource): TitleCheck[] {
   return volume.sections.flatMap((section) =>
     section.articles.flatMap((entry) => {
@@ -32,7 +36,8 @@ export function titleChecks(volume: Volume, source: ItemSource): TitleCheck[] {
       const title = entry.title ?? item.title;
       const text = entry.text ?? (item.text || item.abstract);
       const problems: TitleProblem[] = [];
-      if (looksLikeFileName(title)) problems.push('fileName');
+      const fileNames = item.files.map((f) => f.name.replace(/\.[^.]+$/u, '').trim());
+      if (fileNames.includes(title.trim()) || looksLikeFileName(title)) problems.push('fileName');
       if (titleRepeatLine(title, text) >= 0) problems.push('repeated');
       return problems.length > 0 ? [{ itemId: item.id, title, problems }] : [];
     }),
