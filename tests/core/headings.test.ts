@@ -13,6 +13,7 @@ interface Outline {
   title: string;
   kids: Outline[];
   dest: unknown;
+  open: boolean;
 }
 
 let dir: string;
@@ -58,6 +59,10 @@ describe('小标题 in a compiled volume', () => {
     expect(entry.kids.map((k) => k.title)).toEqual(levelOne);
     expect(levelOne.length).toBe(3);
     expect(entry.kids[0]!.kids.map((k) => k.title)).toEqual(['（一）生平', '（二）著述与交游']);
+    // Closed under its article, so a long volume's bookmarks stay readable; each opens at its heading.
+    expect(entry.open).toBe(false);
+    expect(section.open).toBe(true);
+    expect(JSON.stringify(entry.kids[0]!.dest)).toMatch(/"\/XYZ",null,\d+(\.\d+)?,null/);
   });
 
   it('never leaves a heading as the last line of its page', () => {

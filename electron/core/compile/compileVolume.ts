@@ -154,7 +154,7 @@ function setBodyMatter(
       const from = bodyFlow.headings.length;
       const ref = setArticle(bodyFlow, fonts, book, section, withoutTitleRepeat(article), sizes);
       const headings = headingTree(bodyFlow.headings.slice(from), book.tocHeadings ?? false);
-      parent.push({ title: article.title, ref, children: headings, toc: true });
+      parent.push({ title: article.title, ref, children: headings, toc: true, closed: headings.length > 0 });
       done++;
     }
   }
@@ -394,6 +394,7 @@ export async function compileVolume(
     title: entry.title,
     page: pdfPages[pageIndex(entry.ref)]!.ref,
     ...(entry.top !== undefined && { top: entry.top + geometry.offset }),
+    ...(entry.closed && { closed: true }),
     children: entry.children.map(toOutline),
   });
   writeOutline(doc, [

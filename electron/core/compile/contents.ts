@@ -12,6 +12,8 @@ export interface Placed {
   toc: boolean;
   /** Where on the page it starts (a 小标题): the bookmark opens there rather than at the page top. */
   top?: number;
+  /** Its bookmark starts closed (an article with 小标题 under it). */
+  closed?: boolean;
 }
 
 /**
