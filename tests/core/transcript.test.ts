@@ -81,6 +81,16 @@ describe('a transcript set as prose', () => {
       },
     );
     expect(article.text.split('\n')).toHaveLength(4);
+    // A transcript an archivist has already edited into paragraphs prints as edited.
+    const edited = { ...item, text: '一九八四年春天，厂子刚办起来。\n全厂只有二十几个人' };
+    const kept = resolveArticle(
+      { itemId: 'a1', editorNote: '', figures: [], shared: false },
+      {
+        get: () => edited,
+        filePath: () => '',
+      },
+    );
+    expect(kept.text).toBe(edited.text);
     const book: Book = {
       title: '许昌改革记忆',
       subtitle: '',

@@ -28,7 +28,12 @@ function articleText(entry: ArticleEntry, item: Item): string {
  */
 function printedText(entry: ArticleEntry, item: Item): string {
   const text = articleText(entry, item);
-  const cues = entry.text === undefined && item.text !== '' && (item.oral?.segments.some((s) => s.text) ?? false);
+  // Subtitles' cues, one a line, as import wrote them; a text edited since is left as edited.
+  const segments = item.oral?.segments.filter((s) => s.text) ?? [];
+  const cues =
+    entry.text === undefined &&
+    segments.length > 1 &&
+    item.text.trim() === segments.map((s) => s.text!.trim()).join('\n');
   if (!cues && !isTimedTranscript(text)) return text;
   const named = (role: string) => item.people.filter((p) => p.role === role).map((p) => p.name);
   return transcriptProse(text, { interviewers: named('interviewer'), narrators: named('narrator') });
