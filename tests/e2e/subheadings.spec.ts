@@ -31,6 +31,7 @@ test('mark 小标题 in a volume’s article, see the title to check, and find t
   await editor.getByRole('combobox', { name: /^「擔負起新征程思想政治引領/ }).selectOption({ label: '一级' });
   await editor.getByRole('combobox', { name: /^「擔負起新征程服務中心大局/ }).selectOption({ label: '一级' });
   await editor.getByRole('combobox', { name: /^「深刻認識中國式現代化/ }).selectOption({ label: '二级' });
+  await editor.locator('.article-headings').screenshot({ path: testInfo.outputPath('headings.png') });
   await editor.getByRole('button', { name: '保存本卷' }).click();
   await expect(page.getByRole('status').first()).toContainText('已保存《小标题样书》');
 
