@@ -299,6 +299,11 @@ export const opCommands = {
         ...r.missingGlyphs.map((m) => `  字体缺字「${m.char}」：${m.articles.join('、')}`),
         ...r.missingImages.map((m) => `  图片无法读取：${m.file}（${m.article}）`),
         ...r.garbled.map((g) => `  仍有乱码：《${g.title}》（${g.runs.join('、')}）`),
+        ...r.titles.flatMap((c) =>
+          c.problems.map((p) =>
+            p === 'fileName' ? `  题名仍是文件名：《${c.title}》` : `  首段与题名相同，已略去：《${c.title}》`,
+          ),
+        ),
       ].join('\n'),
   }),
   'proof-export': opCommand({

@@ -32,6 +32,13 @@ export { DEFAULT_PERIODS } from '../core/model/dates/periods';
 export { PAGE_SIZE_NAMES, SCRIPT_MODES } from '../core/model/volume';
 export { SEARCH_SORTS, SEARCH_FACETS, VOCABULARY_FIELDS } from '../core/model/search';
 export { openGarbled, decisionFor, garbledContext } from '../core/model/garbled';
+export {
+  HEADING_LEVELS,
+  headingOf,
+  setHeadingLevel,
+  headingOffers,
+  acceptHeadingOffers,
+} from '../core/model/headings';
 export { describeError, languageOf, LANGUAGES } from './errors';
 export { SEARCH_INDEX_JOB } from './events';
 export { SHORTCUT_KEYS, LIBRARY_TOOLS, PATH_PURPOSES } from './desktop';

@@ -1,5 +1,6 @@
 /**
- * Renders the pages shown in docs/gallery/ from a sample volume (30 articles with photos):
+ * Renders the pages shown in docs/gallery/ from a sample volume (30 articles with photos) and a
+ * small one with 小标题:
  * `npx tsx tests/bench/gallery.ts [--dpi=150]`. Needs poppler's pdftoppm.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,6 +25,8 @@ const PAGES: [number, string][] = [
   [15, '08-figure-in-text'],
   [53, '09-index'],
 ];
+/** A smaller volume whose articles carry 小标题 at two levels, with level 1 listed in the 目录. */
+const HEADED_PAGES: [number, string][] = [[10, '10-subheadings']];
 const DPI = Number(process.argv.find((a) => a.startsWith('--dpi='))?.slice('--dpi='.length) ?? 150);
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'wenshi-gallery-'));
@@ -37,7 +40,18 @@ try {
   });
   const file = path.join(dir, 'sample.pdf');
   await writeFile(file, pdf);
-  for (const [page, name] of PAGES) {
+  const headed = sampleBook({ articles: 6, sections: 2, perArticle: 3, photos: [], headings: true });
+  headed.tocHeadings = true;
+  headed.index = false;
+  const headedFile = path.join(dir, 'headed.pdf');
+  await writeFile(
+    headedFile,
+    (await compileVolume({ book: headed, fonts: packagedFonts(), date: new Date('2024-05-01T00:00:00Z') })).pdf,
+  );
+  for (const [page, name, from] of [
+    ...PAGES.map(([p, n]) => [p, n, file] as const),
+    ...HEADED_PAGES.map(([p, n]) => [p, n, headedFile] as const),
+  ]) {
     const prefix = path.join(dir, name);
     execFileSync('pdftoppm', [
       '-r',
@@ -48,7 +62,7 @@ try {
       String(page),
       '-l',
       String(page),
-      file,
+      from,
       prefix,
     ]);
     await rename(`${prefix}.png`, path.join(OUT, `${name}.png`));

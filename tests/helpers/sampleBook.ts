@@ -68,6 +68,24 @@ export interface SampleOptions {
   photos: string[];
   /** One figure every `figureEvery` articles. */
   figureEvery?: number;
+  /** 小标题: each biography under a level-1 heading, its halves under level-2 headings. */
+  headings?: boolean;
+}
+
+const NUMERALS = '一二三四五六七八九十';
+
+/** A biography under 小标题: `# 一、name`, then `## （一）…` and `## （二）…` over its two halves. */
+function headedBiography(poet: Poet, k: number): string {
+  const sentences = poet.desc.split(/(?<=。)/u);
+  const half = Math.max(1, Math.floor(sentences.length / 2));
+  const first = sentences.slice(0, half).join('');
+  const second = sentences.slice(half).join('');
+  return [
+    `# ${NUMERALS[k % 10]}、${poet.name}其人`,
+    '## （一）生平',
+    first,
+    ...(second ? ['## （二）著述与交游', second] : []),
+  ].join('\n');
 }
 
 /** A volume of `articles` articles in `sections` sections, built from the biographies and photos. */
@@ -97,7 +115,9 @@ export function sampleBook(options: SampleOptions): Book {
         title: `${group.map((p) => p.name).join('、')}传略`,
         byline: `撰稿 ${group[0]!.name}\u3000整理 编辑部`,
         editorNote: index % 5 === 0 ? `本文据《全宋诗》小传整理，所涉年代、地名均依原书，未作改动。` : '',
-        text: group.map((p) => p.desc).join('\n'),
+        text: options.headings
+          ? group.map((p, k) => headedBiography(p, k)).join('\n')
+          : group.map((p) => p.desc).join('\n'),
         figures,
         people: group.map((p) => p.name),
         places: [PLACES[index % PLACES.length]!],

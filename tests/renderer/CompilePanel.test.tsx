@@ -25,6 +25,7 @@ const COMPILED = {
   missingImages: [],
   script: { mode: 'keep', changed: 0 },
   garbled: [],
+  titles: [],
 };
 
 function renderPanel(target: Target, preview = false) {

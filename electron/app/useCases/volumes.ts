@@ -3,7 +3,14 @@ import path from 'node:path';
 import { AppFailure } from '../errors';
 import { VolumeSchema, type Volume } from '../../core/model';
 import { writeFileDurably } from '../../core/storage';
-import { countVolume, garbledArticles, markGarbled, resolveBook, volumeFromItems } from '../../core/volumes';
+import {
+  countVolume,
+  garbledArticles,
+  markGarbled,
+  resolveBook,
+  titleChecks,
+  volumeFromItems,
+} from '../../core/volumes';
 import {
   exportTarget,
   itemOrThrow,
@@ -51,7 +58,11 @@ export function volumeUseCases(app: AppContext): VolumeHandlers {
       })),
     'volumes.get': async ({ id }) => {
       const volume = volumes.get(id);
-      return { volume, counts: countVolume(volume, itemSource(app)) };
+      return {
+        volume,
+        counts: countVolume(volume, itemSource(app)),
+        titles: titleChecks(volume, itemSource(app)),
+      };
     },
     'volumes.create': async (fields) => {
       library.assertWritable();
@@ -107,6 +118,7 @@ export function volumeUseCases(app: AppContext): VolumeHandlers {
         path: target,
         bytes: pdf.length,
         ...report,
+        titles: titleChecks(volume, itemSource(app)),
         garbled: garbledFound.map((g) => ({ itemId: g.itemId, title: g.title, runs: g.runs })),
       };
     },

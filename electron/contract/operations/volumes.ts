@@ -1,6 +1,11 @@
 // Volumes (卷) and their compilation to PDF.
 import { z } from 'zod';
 import { VolumeCountsSchema, VolumeFieldsSchema, VolumeSchema } from '../../core/model';
+
+/** Titles to look at before printing: still a file name (「02-长葛发制品厂」), or repeated as the first paragraph. */
+const TitleChecksSchema = z.array(
+  z.object({ itemId: z.string(), title: z.string(), problems: z.array(z.enum(['fileName', 'repeated'])) }),
+);
 import { op, Id } from './op';
 
 export const volumesOperations = {
@@ -24,7 +29,7 @@ export const volumesOperations = {
     summary: '查看卷',
     access: 'read',
     input: z.object({ id: Id }),
-    output: z.object({ volume: VolumeSchema, counts: VolumeCountsSchema }),
+    output: z.object({ volume: VolumeSchema, counts: VolumeCountsSchema, titles: TitleChecksSchema }),
   }),
   'volumes.create': op({
     summary: '新建卷',
@@ -77,6 +82,8 @@ export const volumesOperations = {
       missingGlyphs: z.array(z.object({ char: z.string(), articles: z.array(z.string()) })),
       missingImages: z.array(z.object({ file: z.string(), article: z.string() })),
       script: z.object({ mode: z.enum(['keep', 'simplified', 'traditional']), changed: z.number() }),
+      /** Titles still a file name, first paragraphs repeating the title (left out of print). */
+      titles: TitleChecksSchema,
       /** Articles that still hold 乱码, whatever was done with it. */
       garbled: z.array(z.object({ itemId: z.string(), title: z.string(), runs: z.array(z.string()) })),
     }),

@@ -1,5 +1,7 @@
 import { CAPTION_RATIO, type Flow, type PageRef, type SetFonts } from './layout';
 import type { Book, BookArticle, BookSection, MatterText } from './book';
+import { headingOf } from '../model';
+import { holdHeading } from './headingFlow';
 
 /** 三号: article titles and the titles of 前言, 编委会, 目录. */
 export const HEADING_SIZE = 16;
@@ -9,11 +11,6 @@ function paragraphsOf(text: string): string[] {
     .split('\n')
     .map((p) => p.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
     .filter((p) => p.length > 0);
-}
-
-/** A short line without closing punctuation (一、起步 / 第二章 …) is a heading inside an article. */
-function isSubheading(paragraph: string): boolean {
-  return [...paragraph].length <= 24 && !/[。！？；：，、…」』”）.!?;:,]$/.test(paragraph);
 }
 
 /** Sets the title block of an article or of 前言/后记 at the top of a fresh page. */
@@ -43,10 +40,12 @@ export function setTitleBlock(flow: Flow, fonts: SetFonts, title: string, byline
   flow.skip(1);
 }
 
+/** Running text and the 小标题 marked in it (`# ` … `### `, see model/headings). */
 function setBody(flow: Flow, fonts: SetFonts, text: string): void {
   const body = flow.grid.style.bodySize;
   for (const paragraph of paragraphsOf(text)) {
-    if (isSubheading(paragraph)) flow.subheading(paragraph, fonts.heading, body);
+    const heading = headingOf(paragraph);
+    if (heading) holdHeading(flow, fonts, heading.level, heading.text);
     else flow.paragraph(paragraph, { font: fonts.body, size: body, indent: body * 2 });
   }
 }

@@ -23,6 +23,8 @@ export interface Book {
   index: boolean;
   keywords: string[];
   style: PageStyleSettings;
+  /** The 目录 lists each article's level-1 小标题 under it. */
+  tocHeadings?: boolean;
   /** Articles start on a right-hand (odd) page. */
   recto: boolean;
   frontNumerals: 'roman' | 'chinese';

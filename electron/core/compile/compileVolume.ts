@@ -1,6 +1,7 @@
 import { PDFDocument, type PDFImage } from '@cantoo/pdf-lib';
 import * as fontkit from 'fontkit';
 import { countChars } from '../text';
+import { unmarkedText } from '../model';
 import { throwIfCancelled } from '../errors';
 import type { JobContext } from '../jobs';
 import { pageStyleFrom } from './pageStyle';
@@ -16,6 +17,7 @@ import { cropMarkSource, markPdfX4, setPageBoxes, sheetGeometry } from './printR
 import type { Book, BookArticle } from './book';
 import { HEADING_SIZE, setArticle, setMatter, setTitleBlock } from './articleFlow';
 import { allText, convertScript, findMissing } from './bookText';
+import { headingTree, withoutTitleRepeat, type Placed } from './contents';
 
 export interface CompileFonts {
   /** Serif TrueType for body text. */
@@ -53,13 +55,6 @@ const SECTION_SIZE = 22; // 二号
 const TITLE_SIZE = 26; // 一号
 const FOLIO_SIZE = 9; // 小五
 
-interface Placed {
-  title: string;
-  ref: PageRef;
-  children: Placed[];
-  /** Shown in the TOC (the TOC itself is not). */
-  toc: boolean;
-}
 
 /** One TOC line or more: title, dot leaders, the printed page number; each line links to the page. */
 function setTocEntry(flow: Flow, fonts: SetFonts, entry: Placed, level: number, label: string): void {
@@ -156,8 +151,10 @@ function setBodyMatter(
     for (const article of section.articles) {
       throwIfCancelled(options.signal);
       options.onProgress?.({ phase: 'compile', done, total, current: article.title });
-      const ref = setArticle(bodyFlow, fonts, book, section, article, sizes);
-      parent.push({ title: article.title, ref, children: [], toc: true });
+      const from = bodyFlow.headings.length;
+      const ref = setArticle(bodyFlow, fonts, book, section, withoutTitleRepeat(article), sizes);
+      const headings = headingTree(bodyFlow.headings.slice(from), book.tocHeadings ?? false);
+      parent.push({ title: article.title, ref, children: headings, toc: true, closed: headings.length > 0 });
       done++;
     }
   }
@@ -227,10 +224,14 @@ function setContents(
   const tocRef = front.here();
   front.setRunningHead({ verso: '目录', recto: '目录' });
   setTitleBlock(front, fonts, '目\u3000录', '');
-  for (const entry of entries) {
-    setTocEntry(front, fonts, entry, 0, label(entry.ref));
-    for (const child of entry.children) setTocEntry(front, fonts, child, 1, label(child.ref));
-  }
+  const list = (level: Placed[], depth: number) => {
+    for (const entry of level) {
+      if (!entry.toc) continue;
+      setTocEntry(front, fonts, entry, depth, label(entry.ref));
+      list(entry.children, depth + 1);
+    }
+  };
+  list(entries, 0);
   front.padToEven();
   return tocRef;
 }
@@ -346,7 +347,7 @@ export async function compileVolume(
 
   // Body first: its page numbers are what the TOC and the index print.
   const { bodyFlow, outline } = setBodyMatter(book, grid, fonts, sizes, options);
-  const characters = articles.reduce((n, a) => n + countChars(a.title + a.text), 0);
+  const characters = articles.reduce((n, a) => n + countChars(a.title + unmarkedText(a.text)), 0);
   const { front, frontOutline } = setFrontMatter(book, grid, fonts, style);
   const frontLabel = (n: number) => (book.frontNumerals === 'chinese' ? toChineseNumeral(n) : toRoman(n));
   const label = (ref: PageRef) => (ref.flow === 'front' ? frontLabel(ref.index + 1) : String(ref.index + 1));
@@ -392,6 +393,8 @@ export async function compileVolume(
   const toOutline = (entry: Placed): OutlineEntry => ({
     title: entry.title,
     page: pdfPages[pageIndex(entry.ref)]!.ref,
+    ...(entry.top !== undefined && { top: entry.top + geometry.offset }),
+    ...(entry.closed && { closed: true }),
     children: entry.children.map(toOutline),
   });
   writeOutline(doc, [

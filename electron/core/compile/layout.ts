@@ -1,6 +1,8 @@
 import { breakLines, squeezedWidth, toUnits, type Line } from './lineBreak';
 import type { PageStyle } from './pageStyle';
 import type { TypesetFont } from './fonts';
+import { titleLines } from './titleBreak';
+import { placeHeld, type HeldHeading, type PlacedHeading } from './headingFlow';
 
 /** The faces a volume is set in. */
 export interface SetFonts {
@@ -116,6 +118,14 @@ export interface ParagraphOptions {
   align?: 'justify' | 'center' | 'left';
 }
 
+/** How many lines of a paragraph (from line `from`) go on a page with `room` lines left: no orphan, no widow. */
+function linesHere(room: number, count: number, from: number): number {
+  let take = Math.min(room, count - from);
+  if (count - from - take === 1 && take > 1) take -= 1;
+  if (from === 0 && take === 1 && count > 1) take = 0;
+  return take;
+}
+
 /**
  * One sequence of pages (front matter or body) being filled line by line on the grid. Pages
  * alternate recto/verso from a recto, so a page's side is its index's parity.
@@ -128,6 +138,10 @@ export class Flow {
   private readonly floats: FigureBlock[] = [];
   /** Running head of continuation pages. */
   private head: { verso: string; recto: string } | undefined;
+  /** 小标题 not yet placed: they go on the page where the text after them starts. */
+  readonly held: HeldHeading[] = [];
+  /** Every 小标题 placed so far, in order; the compiler takes each article's share. */
+  readonly headings: PlacedHeading[] = [];
 
   constructor(
     readonly name: 'front' | 'body',
@@ -153,6 +167,7 @@ export class Flow {
 
   /** Starts a page with no running head; on a recto if asked, leaving a blank verso before it. */
   openPage(options: { recto?: boolean; folio?: boolean } = {}): void {
+    placeHeld(this, () => true);
     if (options.recto && this.pages.length % 2 === 1) this.pages.push({ ops: [], folio: false });
     this.pages.push({ ops: [], folio: options.folio ?? true });
     this.line = 0;
@@ -193,16 +208,9 @@ export class Flow {
     return breakLines(toUnits(text, measure), width, indent, measure);
   }
 
-  /** Lines of even length for a title: the narrowest measure that still needs no more lines. */
+  /** A title's lines: balanced, and broken between words (see titleBreak). */
   balancedLines(text: string, font: TypesetFont, size: number, width: number): Line[] {
-    let best = this.lines(text, font, size, width);
-    if (best.length < 2) return best;
-    for (let w = width - size; w > size * 4; w -= size) {
-      const tried = this.lines(text, font, size, w);
-      if (tried.length > best.length) break;
-      best = tried;
-    }
-    return best;
+    return titleLines(text, this.measure(font, size), width, size);
   }
 
   /** Draws one broken line at grid line `line` (or an explicit baseline). */
@@ -247,11 +255,10 @@ export class Flow {
   paragraph(text: string, options: ParagraphOptions): void {
     const indent = options.indent ?? 0;
     const lines = this.lines(text, options.font, options.size, this.grid.textWidth, indent);
+    placeHeld(this, (room) => linesHere(room, lines.length, 0) > 0);
     let i = 0;
     while (i < lines.length) {
-      let take = Math.min(this.linesLeft, lines.length - i);
-      if (lines.length - i - take === 1 && take > 1) take -= 1;
-      if (i === 0 && take === 1 && lines.length > 1) take = 0;
+      const take = linesHere(this.linesLeft, lines.length, i);
       if (take <= 0) {
         this.continuePage();
         continue;
@@ -325,6 +332,7 @@ export class Flow {
    * the next page while the text runs on, so no gap is left below the text.
    */
   figure(block: FigureBlock): void {
+    placeHeld(this, (room) => room >= Math.min(block.lines, this.grid.linesPerPage - 1));
     const fitting = block.lines <= this.linesLeft ? block : this.shrunk(block);
     if (fitting) this.placeFigure(fitting);
     else this.floats.push(block);
@@ -332,6 +340,7 @@ export class Flow {
 
   /** At an article's end the figures still waiting go below the text if they fit, else on a page of their own. */
   flushFigures(): void {
+    placeHeld(this, () => true);
     while (this.floats.length > 0) {
       const fitting =
         this.floats[0]!.lines <= this.linesLeft ? this.floats[0]! : this.shrunk(this.floats[0]!);

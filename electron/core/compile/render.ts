@@ -142,6 +142,10 @@ export function imageKey(file: string, width: number, height: number): string {
 export interface OutlineEntry {
   title: string;
   page: PDFRef;
+  /** Where the view opens on the page (PDF units from the bottom); the page top when absent. */
+  top?: number;
+  /** Shown closed: an article's 小标题 would make a long volume's bookmarks hard to scan. */
+  closed?: boolean;
   children: OutlineEntry[];
 }
 
@@ -157,7 +161,7 @@ export function writeOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
       const dict = context.obj({
         Title: PDFHexString.fromText(item.title),
         Parent: parent,
-        Dest: [item.page, 'XYZ', PDFNull, PDFNull, PDFNull],
+        Dest: [item.page, 'XYZ', PDFNull, item.top === undefined ? PDFNull : Math.round(item.top), PDFNull],
       });
       if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
       if (i < items.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
@@ -165,8 +169,9 @@ export function writeOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
         const sub = build(item.children, refs[i]!);
         dict.set(PDFName.of('First'), sub.first);
         dict.set(PDFName.of('Last'), sub.last);
-        dict.set(PDFName.of('Count'), PDFNumber.of(sub.count));
-        count += sub.count;
+        // A negative count is a closed entry: its descendants are not counted as visible.
+        dict.set(PDFName.of('Count'), PDFNumber.of(item.closed ? -sub.count : sub.count));
+        if (!item.closed) count += sub.count;
       }
       context.assign(refs[i]!, dict);
     });

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import mammoth from 'mammoth';
 import WordExtractor from 'word-extractor';
 import { cleanupText, decodeText, type MojibakeRun } from '../text';
-import { PAGE_BREAK, type Segment } from '../model';
+import { PAGE_BREAK, withoutHeadingMark, type Segment } from '../model';
 import { WenshiError } from '../errors';
 import type { Reader } from './fileTypes';
 import { parseSubtitles, segmentsFromTimedLines } from './timecodes';
 import { checkZip } from './checkZip';
 import { checkPdf, PDF_BUDGET } from './checkPdf';
+import { readDocxText } from './docxText';
 
 export interface ExtractedText {
   text: string;
@@ -82,9 +82,8 @@ async function readDocx(file: string): Promise<string> {
   // A zip bomb is refused before mammoth inflates anything.
   await checkZip(file, path.basename(file));
   try {
-    // Raw text gives every paragraph, headings included, as its own line.
-    const { value } = await mammoth.extractRawText({ path: file });
-    return value.replace(/\n{2,}/g, '\n').trim();
+    // Every paragraph a line; Word's heading styles come through as 小标题 marks.
+    return (await readDocxText(file)).replace(/\n{2,}/g, '\n').trim();
   } catch {
     throw new WenshiError('unsupported', 'docx_damaged');
   }
@@ -179,11 +178,7 @@ export function titleFrom(text: string, fileName: string): string {
 }
 
 function pickTitle(text: string, fileName: string): string {
-  const firstLine =
-    text
-      .split('\n')
-      .find((line) => line.trim() !== '')
-      ?.trim() ?? '';
+  const firstLine = withoutHeadingMark(text.split('\n').find((line) => line.trim() !== '') ?? '').trim();
   if (firstLine.length > 0 && firstLine.length <= 40 && !/[。，,；]$/.test(firstLine)) return firstLine;
   return fileName.replace(/\.[^.]+$/, '');
 }

@@ -146,3 +146,17 @@ export {
   type FormField,
   type FormTemplate,
 } from './templates';
+export {
+  HEADING_LEVELS,
+  headingOf,
+  withoutHeadingMark,
+  unmarkedText,
+  markLine,
+  setHeadingLevel,
+  headingOffers,
+  acceptHeadingOffers,
+  titleRepeatLine,
+  type HeadingLevel,
+  type Heading,
+  type HeadingOffer,
+} from './headings';

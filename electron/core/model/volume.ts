@@ -27,6 +27,8 @@ export const PageSettingsSchema = z.object({
   pdfx: z.boolean().default(false),
   /** Crop marks outside the bleed (only with pdfx). */
   cropMarks: z.boolean().default(false),
+  /** The 目录 lists each article's level-1 小标题 under its title. */
+  tocHeadings: z.boolean().default(false),
   /** Closing blanks pad the page count to a multiple of 4 (a folded sheet) or 2. */
   padTo: z.union([z.literal(2), z.literal(4)]).default(4),
 });

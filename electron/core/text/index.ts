@@ -22,3 +22,4 @@ export {
   type TypesetSuggestions,
   type QuoteStyle,
 } from './typeset';
+export { transcriptProse, isTimedTranscript, type TranscriptSpeakers } from './transcript';

@@ -1,3 +1,4 @@
+import { headingOf } from '../model';
 import { detectMojibake } from './mojibake';
 
 /**
@@ -190,6 +191,8 @@ export function joinHardWraps(text: string): TypesetEdit[] {
     const next = lines[i + 1]!;
     const body = line.body.replace(/[ \t\r]+$/u, '');
     if (!open(body) || [...body.trim()].length < width * SHORT_LINE) continue;
+    // A marked 小标题 stands alone, and so does the line after it.
+    if (headingOf(body) || headingOf(next.body)) continue;
     if (HEADING_START.test(body.trim()) && !/[，。；,;]/u.test(body)) continue;
     const lead = /^[ \t]*/u.exec(next.body)![0];
     const rest = next.body.slice(lead.length);

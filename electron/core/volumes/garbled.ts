@@ -60,6 +60,9 @@ export function markGarbled(book: Book, garbled: GarbledArticle[]): Book {
     articles: section.articles.map((article, a) => {
       const found = garbled.find((g) => g.section === s && g.article === a);
       if (!found) return article;
+      // A transcript is printed as prose, so its runs are found by their text, not their offsets.
+      if (found.spans.some((span) => article.text.slice(span.start, span.end) !== span.text))
+        return { ...article, text: found.spans.reduce((t, span) => t.split(span.text).join(GARBLED_MARK), article.text) };
       let text = '';
       let at = 0;
       for (const span of [...found.spans].sort((x, y) => x.start - y.start)) {

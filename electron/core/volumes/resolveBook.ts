@@ -1,9 +1,9 @@
 // From their own modules, not the compiler's index: reading a volume must not load the PDF engine.
 import { bylineOf } from '../compile/byline';
 import type { Book, BookArticle, BookFigure } from '../compile/book';
-import { countChars } from '../text';
+import { countChars, isTimedTranscript, transcriptProse } from '../text';
 import { WenshiError } from '../errors';
-import type { ArticleEntry, Item, Volume, VolumeCounts, VolumeFieldsInput } from '../model';
+import { unmarkedText, type ArticleEntry, type Item, type Volume, type VolumeCounts, type VolumeFieldsInput } from '../model';
 
 export interface ItemSource {
   get(id: string): Item | undefined;
@@ -20,6 +20,23 @@ function itemOf(source: ItemSource, id: string): Item {
 /** The text an article prints: the volume's edited text, else the item's text, else its 内容提要. */
 function articleText(entry: ArticleEntry, item: Item): string {
   return entry.text ?? (item.text || item.abstract);
+}
+
+/**
+ * What is printed of that text: a transcript (cues of subtitles, timed lines) is set as prose,
+ * its speakers' turns as 问/答 paragraphs; any other text as it stands.
+ */
+function printedText(entry: ArticleEntry, item: Item): string {
+  const text = articleText(entry, item);
+  // Subtitles' cues, one a line, as import wrote them; a text edited since is left as edited.
+  const segments = item.oral?.segments.filter((s) => s.text) ?? [];
+  const cues =
+    entry.text === undefined &&
+    segments.length > 1 &&
+    item.text.trim() === segments.map((s) => s.text!.trim()).join('\n');
+  if (!cues && !isTimedTranscript(text)) return text;
+  const named = (role: string) => item.people.filter((p) => p.role === role).map((p) => p.name);
+  return transcriptProse(text, { interviewers: named('interviewer'), narrators: named('narrator') });
 }
 
 function figuresOf(entry: ArticleEntry, item: Item, source: ItemSource): BookFigure[] {
@@ -42,7 +59,7 @@ export function resolveArticle(entry: ArticleEntry, source: ItemSource): BookArt
     title: entry.title ?? item.title,
     byline: entry.byline ?? bylineOf(item),
     editorNote: entry.editorNote,
-    text: articleText(entry, item),
+    text: printedText(entry, item),
     figures: figuresOf(entry, item, source),
     people: item.people.map((p) => p.name),
     places: item.places,
@@ -77,6 +94,7 @@ export function resolveBook(
     })),
     style: volume.page,
     recto: volume.page.recto,
+    tocHeadings: volume.page.tocHeadings,
     frontNumerals: volume.page.frontNumerals,
     script: volume.page.script,
   };
@@ -107,7 +125,7 @@ export function countVolume(volume: Volume, source: ItemSource): VolumeCounts {
     const articles = section.articles.map((entry) => {
       const item = source.get(entry.itemId);
       const title = entry.title ?? item?.title ?? entry.itemId;
-      return { itemId: entry.itemId, title, chars: item ? countChars(title + articleText(entry, item)) : 0 };
+      return { itemId: entry.itemId, title, chars: item ? countChars(title + unmarkedText(articleText(entry, item))) : 0 };
     });
     return { id: section.id, chars: articles.reduce((n, a) => n + a.chars, 0), articles };
   });

@@ -27,10 +27,11 @@ export function applyProofChanges(text: string, changes: ProofChange[]): string 
   const replaced = new Map<number, string>();
   for (const change of changes) {
     const line = lines[change.paragraph];
-    if (line === undefined || line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '') !== change.before)
+    const words = line === undefined ? undefined : proofLines(line)[0]?.text;
+    if (line === undefined || (words ?? '') !== change.before)
       throw new WenshiError('invalid_argument', 'proof_outdated', { paragraph: change.paragraph + 1 });
-    // The line's own indent (全角空格) stays; the proof only carries the words.
-    const indent = /^[\s\u3000]*/.exec(line)![0];
+    // The line's own indent (全角空格) or 小标题 mark stays; the proof only carries the words.
+    const indent = /^[\s\u3000]*(?:#{1,3}[ \t\u3000]+)?/.exec(line)![0];
     replaced.set(change.paragraph, change.after ? indent + change.after.split('\n').join(`\n${indent}`) : '');
   }
   return lines

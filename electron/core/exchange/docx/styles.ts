@@ -9,10 +9,10 @@ export const STYLE = {
   caption: 'Caption',
   byline: 'Byline',
   title: 'Title',
-  heading: (level: 1 | 2 | 3) => `Heading${level}`,
+  heading: (level: 1 | 2 | 3 | 4) => `Heading${level}`,
 } as const;
 
-function heading(level: 1 | 2 | 3, size: number): IParagraphStyleOptions {
+function heading(level: 1 | 2 | 3 | 4, size: number): IParagraphStyleOptions {
   return {
     id: STYLE.heading(level),
     // Word's built-in names, so its navigation pane and outline find them.
@@ -25,11 +25,12 @@ function heading(level: 1 | 2 | 3, size: number): IParagraphStyleOptions {
   };
 }
 
-/** 标题 1–3, 正文 (宋体 五号, first line indented two characters), 署名, 图注, 书名. */
+/** 标题 1–4 (the article, then its 小标题 of levels 1–3), 正文 (宋体 五号, first line indented two characters), 署名, 图注, 书名. */
 export const paragraphStyles: IParagraphStyleOptions[] = [
   heading(1, 32),
   heading(2, 28),
   heading(3, 24),
+  heading(4, 21),
   {
     id: STYLE.body,
     name: '正文段落',

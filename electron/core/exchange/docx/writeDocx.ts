@@ -1,13 +1,18 @@
 import { Bookmark, Document, Packer, Paragraph, TextRun } from 'docx';
+import { headingOf } from '../../model';
 import type { Book, BookArticle } from '../../compile/book';
 import { articleMarker, canMark, paragraphMarker } from './markers';
 import { paragraphStyles, STYLE } from './styles';
 
-/** The lines of an article's text that are set as paragraphs, with their line numbers. */
-export function proofLines(text: string): { line: number; text: string }[] {
+/**
+ * The lines of an article's text that are set as paragraphs, with their line numbers; a 小标题's
+ * words without its mark, and its level (the mark stays in the text, the proof carries words).
+ */
+export function proofLines(text: string): { line: number; text: string; level: number }[] {
   return text.split('\n').flatMap((raw, line) => {
-    const trimmed = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-    return trimmed ? [{ line, text: trimmed }] : [];
+    const heading = headingOf(raw);
+    const trimmed = heading ? heading.text : raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    return trimmed ? [{ line, text: trimmed, level: heading?.level ?? 0 }] : [];
   });
 }
 
@@ -25,8 +30,11 @@ function article(entry: BookArticle, first: boolean): Paragraph[] {
   const out = [styled(STYLE.heading(1), entry.title, id && articleMarker(id), !first)];
   if (entry.byline) out.push(styled(STYLE.byline, entry.byline));
   if (entry.editorNote.trim()) out.push(styled(STYLE.caption, entry.editorNote.trim()));
-  for (const { line, text } of proofLines(entry.text))
-    out.push(styled(STYLE.body, text, id && paragraphMarker(id, line)));
+  // The article is 标题 1, so its 小标题 go one level below it: Word's navigation pane nests them.
+  for (const { line, text, level } of proofLines(entry.text))
+    out.push(
+      styled(level ? STYLE.heading((level + 1) as 2 | 3 | 4) : STYLE.body, text, id && paragraphMarker(id, line)),
+    );
   for (const figure of entry.figures) if (figure.caption) out.push(styled(STYLE.caption, figure.caption));
   return out;
 }

@@ -92,6 +92,16 @@ function CompileResult({ compiled, preview }: { compiled: Compiled; preview: boo
             {t('compile.garbled', { articles: compiled.garbled.map((g) => `《${g.title}》`).join('、') })}
           </span>
         )}
+        {compiled.titles.some((c) => c.problems.includes('fileName')) && (
+          <span className="warning">
+            {t('volumes.titleChecks.fileName', {
+              titles: compiled.titles
+                .filter((c) => c.problems.includes('fileName'))
+                .map((c) => `《${c.title}》`)
+                .join('、'),
+            })}
+          </span>
+        )}
         {compiled.missingImages.length > 0 && (
           <span className="warning">
             {t('compile.missingImages', { files: compiled.missingImages.map((m) => m.article).join('、') })}

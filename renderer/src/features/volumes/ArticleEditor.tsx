@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ArticleEntry } from '../../../../electron/contract';
 import type { Dragged, VolumeDraft } from './useVolumeDraft';
+import { ArticleHeadings } from './ArticleHeadings';
 
 interface Props {
   article: ArticleEntry;
@@ -91,6 +92,7 @@ export function ArticleEditor(props: Props) {
             onChange={(e) => onChange({ editorNote: e.target.value })}
           />
         </label>
+        <ArticleHeadings article={article} readOnly={readOnly} onChange={onChange} />
         <label className="inline">
           <input
             type="checkbox"

@@ -91,6 +91,14 @@ export function PageStylePanel({ page, sizes, scripts, disabled, onChange }: Pro
         <input type="checkbox" checked={page.recto} onChange={(e) => set({ recto: e.target.checked })} />
         {t('volumes.page.recto')}
       </label>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={page.tocHeadings}
+          onChange={(e) => set({ tocHeadings: e.target.checked })}
+        />
+        {t('volumes.page.tocHeadings')}
+      </label>
       <PrintOptions page={page} onChange={set} />
     </fieldset>
   );

@@ -9,10 +9,12 @@ import { SectionEditor } from './SectionEditor';
 import { MatterFields, TitlePageFields } from './VolumeFrontFields';
 import { useArticleTitles } from './useArticleTitles';
 import { useVolumeDraft } from './useVolumeDraft';
+import { TitleChecks, type TitleCheckList } from './TitleChecks';
 
 interface Props {
   volume: Volume;
   counts: VolumeCounts;
+  titleChecks: TitleCheckList;
   readOnly: boolean;
   onSaved: (volume: Volume) => void;
 }
@@ -21,7 +23,7 @@ interface Props {
  * Edits one volume: its title page, 编委会, 前言/后记, page style, and the order of sections and
  * articles (drag and drop, or the move buttons from the keyboard); then compiles it as saved.
  */
-export function VolumeEditor({ volume, counts, readOnly, onSaved }: Props) {
+export function VolumeEditor({ volume, counts, titleChecks, readOnly, onSaved }: Props) {
   const { t } = useTranslation();
   const draft = useVolumeDraft(volume, onSaved);
   const titles = useArticleTitles(volume);
@@ -68,6 +70,7 @@ export function VolumeEditor({ volume, counts, readOnly, onSaved }: Props) {
           {t('volumes.save')}
         </button>
       </div>
+      <TitleChecks titles={titleChecks} />
       <CompilePanel target={{ volumeId: volume.id, title: volume.title }} preview />
       <ExportDocx target={{ volumeId: volume.id }} />
     </form>

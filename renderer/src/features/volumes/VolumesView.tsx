@@ -54,6 +54,7 @@ export function VolumesView({ readOnly }: { readOnly: boolean }) {
           key={`${open.volume.id}:${open.volume.updatedAt}`}
           volume={open.volume}
           counts={open.counts}
+          titleChecks={open.titles}
           readOnly={readOnly}
           onSaved={volumes.saved}
         />

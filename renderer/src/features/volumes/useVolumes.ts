@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpOutput, Volume, VolumeCounts } from '../../../../electron/contract';
+import type { OpOutput, Volume } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 
@@ -12,7 +12,7 @@ export function useVolumes() {
   const { t } = useTranslation();
   const { showError, showInfo } = useMessages();
   const [list, setList] = useState<OpOutput<'volumes.list'>>([]);
-  const [open, setOpen] = useState<{ volume: Volume; counts: VolumeCounts } | null>(null);
+  const [open, setOpen] = useState<OpOutput<'volumes.get'> | null>(null);
 
   const refresh = useCallback(() => {
     api.call('volumes.list', {}).then(setList, showError);
