@@ -195,6 +195,22 @@ export const SuggestionSchema = z.object({
   source: z.string(),
 });
 
+/**
+ * Another item this one belongs with (an oral history and its photos, documents, the 授权书 scan).
+ * Links go both ways: the library keeps the other item's list in step. `role` names the link
+ * (授权书, 照片 …), the same on both ends; it may be left empty.
+ */
+export const RelationRoleSchema = z.string().trim().max(20, coreSentence('relation_role_too_long'));
+export const RelationSchema = z.object({ id: z.string().min(1), role: RelationRoleSchema.default('') });
+export type Relation = z.infer<typeof RelationSchema>;
+/** Roles offered for a link; any other short wording may be typed. */
+export const RELATION_ROLES = ['授权书', '照片', '文献', '录音', '整理稿'] as const;
+
+/** Each related item once (the first role given wins). */
+const relations = z
+  .array(RelationSchema)
+  .transform((list) => list.filter((r, i) => list.findIndex((o) => o.id === r.id) === i));
+
 export const MojibakeRunSchema = z.object({ start: z.number(), end: z.number(), text: z.string() });
 
 const fieldShape = {
@@ -236,6 +252,8 @@ const fieldShape = {
   document: DocumentDetailsSchema.optional(),
   suggestions: z.array(SuggestionSchema),
   custom: CustomValuesSchema,
+  /** 相关条目, both ways (see RelationSchema). */
+  related: relations,
 };
 
 /** The fields a person edits; omitted ones start empty. */
@@ -264,6 +282,7 @@ export const ItemFieldsSchema = z.object({
   files: fieldShape.files.default([]),
   suggestions: fieldShape.suggestions.default([]),
   custom: fieldShape.custom.default({}),
+  related: fieldShape.related.default([]),
 });
 export type ItemFields = z.infer<typeof ItemFieldsSchema>;
 export type ItemFieldsInput = z.input<typeof ItemFieldsSchema>;
