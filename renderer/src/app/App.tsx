@@ -17,6 +17,7 @@ import type { RegisterSource } from '../features/tools/useRegister';
 import { LibraryScreen } from './LibraryScreen';
 import { TopBar, type Screen } from './TopBar';
 import { useAppCommands } from './useAppCommands';
+import { focusRelatedItems } from '../features/item/related/RelatedItems';
 import { useWindowTitle } from './useWindowTitle';
 
 export function App() {
@@ -66,6 +67,10 @@ function Shell() {
         return imports.start({ paths: command.paths });
       case 'openSettings':
         return settings.show();
+      case 'relatedItems':
+        setScreen('library');
+        // After the library screen (and its item pane) is on the page.
+        return void requestAnimationFrame(focusRelatedItems);
       case 'switchLibrary':
         return settings.switchLibrary?.(command.choice);
       case 'openTools':

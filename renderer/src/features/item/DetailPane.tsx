@@ -40,6 +40,7 @@ export function DetailPane({
           onDelete={item ? () => void editor.remove() : undefined}
           onDirty={editor.setDirty}
           onUndone={() => void editor.reload()}
+          onOpen={editor.open}
         />
       )}
     </aside>
