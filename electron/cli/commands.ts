@@ -208,7 +208,8 @@ export const opCommands = {
         item.files.length
           ? `文件：${item.files.map((f) => f.name + (f.encoding ? `（${f.encoding}）` : '')).join('、')}`
           : '',
-        item.related.length
+        // An item stored before links existed has no list.
+        item.related?.length
           ? `相关：${item.related.map((r) => (r.role ? `${r.id}（${r.role}）` : r.id)).join('、')}`
           : '',
         item.text ? `\n${item.text}` : '',
