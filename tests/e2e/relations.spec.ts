@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { test, expect } from './serveLibrary';
@@ -72,6 +73,11 @@ test('link an oral history to two photos in the item pane, follow the links by k
   await expect(links.locator('img.related-thumb')).toHaveCount(2);
   await expect(links.getByRole('button', { name: /^1984年发制品车间 照片/ })).toContainText('照片');
   await related.screenshot({ path: testInfo.outputPath('related-items.png') });
+  const axe = await new AxeBuilder({ page })
+    .include('.related-items')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // Ctrl+J goes to the links, ↓ to the second, Enter opens it: the photo shows the way back.
   await title.focus();
