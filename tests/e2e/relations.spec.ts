@@ -26,7 +26,7 @@ async function drop(page: Page, files: { name: string; data: Buffer }[]) {
   );
 }
 
-test('link an oral history to two photos in the item pane, follow the links by keyboard, find them with 相关:', async ({
+test('link an oral history to two photos in the item pane, follow the links and back by keyboard, find them with 相关:', async ({
   page,
   request,
   library,
@@ -88,6 +88,13 @@ test('link an oral history to two photos in the item pane, follow the links by k
   await page.keyboard.press('Enter');
   await expect(title).toHaveValue('建厂合影');
   await expect(links.getByRole('listitem')).toHaveCount(1);
+  await expect(related.getByRole('button', { name: /返回「张德顺口述/ })).toBeVisible();
+  // Alt+← goes back the way the link was followed.
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(title).toHaveValue('张德顺口述：发制品厂的起步');
+  await page.keyboard.press('Control+J');
+  await page.keyboard.press('Enter');
+  await expect(title).toHaveValue('1984年发制品车间');
   await page.keyboard.press('Control+J');
   await expect(links.getByRole('button', { name: /^张德顺口述：发制品厂的起步 口述/ })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -28,6 +28,9 @@ interface Props {
   onUndone: () => void;
   /** Opens another item (a related one) in the pane. */
   onOpen: (id: string) => void;
+  /** The item a followed link came from, to go back to. */
+  back?: { id: string; title: string };
+  onBack: () => void;
 }
 
 /**
@@ -47,6 +50,8 @@ export function ItemPanel({
   onDirty,
   onUndone,
   onOpen,
+  back,
+  onBack,
 }: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'form' | 'history'>('form');
@@ -64,7 +69,9 @@ export function ItemPanel({
       {item?.kind === 'document' && item.text.trim() && <DocumentViewer item={item} focus={focus} />}
       {item && <ReviewPanel key={item.updatedAt} item={item} readOnly={readOnly} onChanged={onUndone} />}
       {item && <ProofPanel key={item.id} item={item} readOnly={readOnly} onChanged={onUndone} />}
-      {item && <RelatedItems item={item} readOnly={readOnly} onOpen={onOpen} />}
+      {item && (
+        <RelatedItems item={item} readOnly={readOnly} onOpen={onOpen} back={back} onBack={onBack} />
+      )}
       {item && (
         <div className="tabs" role="tablist" aria-label={t('item.tabs')}>
           <button

@@ -19,5 +19,6 @@ export const relatedEn: RelatedMessages = {
   linked: 'Linked “{{title}}”',
   unlinked: 'Unlinked “{{title}}”',
   mergeLinked: '{{count}} links between items came with the package (both ends are in this library).',
-  hint: 'Ctrl+J comes here; ↑ ↓ choose, Enter opens.',
+  back: '← Back to “{{title}}” (Alt+←)',
+  hint: 'Ctrl+J comes here; ↑ ↓ choose, Enter opens, Alt+← goes back.',
 };

@@ -18,6 +18,7 @@ export const relatedZhHans = {
   linked: '已关联「{{title}}」',
   unlinked: '已取消与「{{title}}」的关联',
   mergeLinked: '资料包中的 {{count}} 处条目关联已加入（两端条目都在本库）。',
-  hint: 'Ctrl+J 跳到这里；↑ ↓ 选择，Enter 打开。',
+  back: '← 返回「{{title}}」（Alt+←）',
+  hint: 'Ctrl+J 跳到这里；↑ ↓ 选择，Enter 打开，Alt+← 返回。',
 };
 export type RelatedMessages = typeof relatedZhHans;

@@ -19,5 +19,6 @@ export const relatedZhHant: RelatedMessages = {
   linked: '已關聯「{{title}}」',
   unlinked: '已取消與「{{title}}」的關聯',
   mergeLinked: '資料包中的 {{count}} 處條目關聯已加入（兩端條目都在本庫）。',
-  hint: 'Ctrl+J 跳到這裡；↑ ↓ 選擇，Enter 打開。',
+  back: '← 返回「{{title}}」（Alt+←）',
+  hint: 'Ctrl+J 跳到這裡；↑ ↓ 選擇，Enter 打開，Alt+← 返回。',
 };

@@ -58,10 +58,15 @@ export function RelatedItems({
   item,
   readOnly,
   onOpen,
+  back,
+  onBack,
 }: {
   item: Item;
   readOnly: boolean;
   onOpen: (id: string) => void;
+  /** The item a followed link came from. */
+  back?: { id: string; title: string };
+  onBack: () => void;
 }) {
   const { t } = useTranslation();
   const { showError, showInfo } = useMessages();
@@ -84,6 +89,11 @@ export function RelatedItems({
 
   return (
     <section className="related-items" aria-labelledby="related-heading">
+      {back && (
+        <button type="button" className="secondary related-back" onClick={onBack}>
+          {t('related.back', { title: back.title })}
+        </button>
+      )}
       <h3 id="related-heading">
         {t('related.heading')}
         {related.length > 0 && <span className="count">{t('related.count', { count: related.length })}</span>}
