@@ -76,8 +76,8 @@ export default tseslint.config(
           paths: [...UI_PACKAGES].map((name) => ({ name, message: 'The contract is shared by every door.' })),
           patterns: [
             {
-              regex: '^(\\.\\./)+core/(?!model$)',
-              message: 'The contract may import only core/model from the core.',
+              regex: '^(\\.\\./)+core/(?!model($|/))',
+              message: 'The contract may import only core/model (or one of its modules) from the core.',
             },
             { group: [...DOORS, ...APP, ...RENDERER], message: 'The contract imports no app, door or page.' },
           ],

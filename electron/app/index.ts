@@ -4,6 +4,7 @@ export type { DoorPolicy } from './context';
 export { errorCode, toApiError } from './errors';
 export type { Resource, ResourceRequest } from './resources';
 export { confinedPath, disposition } from './resources';
+export { resolveRendererFile, type RendererFile } from './rendererFiles';
 export { packagedFonts } from './fonts';
 export { Workspace, type OpenLibrary, type SwitchOutcome } from './workspace/workspace';
 export { createLibrary, holdsLibrary, restoreLibrary } from './workspace/libraryFolders';

@@ -6,7 +6,7 @@ import {
   type CoreSentence,
   type Language,
   type SentenceTable,
-} from '../core/model';
+} from '../core/model/sentences';
 
 export { LANGUAGES, type Language };
 

@@ -9,6 +9,9 @@ export * from './errors';
 export * from './transport';
 export * from './desktop';
 export * from './shared';
+// The operation names are for the doors (the preload lists them); the renderer's first script has
+// no need of the operations' schemas they would bring.
+export { OP_NAMES } from './operations';
 export type {
   Item,
   ItemKind,

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   IPC_COMMAND_CHANNEL,
   IPC_EVENT_CHANNEL,
@@ -31,20 +31,25 @@ import {
   denyWindowOpen,
   isTrustedSender,
   secureWebPreferences,
+  shouldBlockFrameNavigation,
   shouldBlockNavigation,
 } from './windowOptions';
-import { libraryResponse } from './libraryProtocol';
+import { APP_PAGE_URL, wenshiResponse } from './appProtocol';
 import { createFailure, openFailure, startFailure, type Notice } from './libraryNotices';
 import { menuTemplate } from './menuTemplate';
 import { isPathPurpose, pathDialog } from './pathDialogs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, '../preload/index.cjs');
-const RENDERER_URL =
-  process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
+const RENDERER_DIR = path.join(here, '../renderer');
+// The dev server while developing (electron-vite sets it); else the built page over wenshi://app/.
+const RENDERER_URL = process.env['ELECTRON_RENDERER_URL'] ?? APP_PAGE_URL;
 
+// Before ready, as Electron requires. Standard and secure so the page has an origin of its own and a
+// secure context; no bypassCSP: the page's policy holds for it like any other.
 protocol.registerSchemesAsPrivileged([
-  { scheme: 'wenshi', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // codeCache: Chromium keeps the page's compiled scripts between launches, as it does for http.
+  { scheme: 'wenshi', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 
 let holder: Workspace<Application> | undefined;
@@ -296,13 +301,16 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-redirect', (event, url) => {
       if (shouldBlockNavigation(url, RENDERER_URL)) event.preventDefault();
     });
-    // Subframes too: an iframe the page did not mean to have must not wander off either.
+    // Every frame: the top one stays on the app; an iframe shows the app or, in the compile preview,
+    // a compiled PDF, and wanders nowhere else.
     contents.on('will-frame-navigate', (event) => {
-      if (shouldBlockNavigation(event.url, RENDERER_URL)) event.preventDefault();
+      if (shouldBlockFrameNavigation(event.url, event.isMainFrame, RENDERER_URL)) event.preventDefault();
     });
   });
 
   void app.whenReady().then(async () => {
+    // The page's files need no library; library files are answered from whichever is open.
+    protocol.handle('wenshi', (request) => wenshiResponse(request, RENDERER_DIR, holder?.service));
     // An offline archive needs no camera, microphone, location, notifications or devices: asked or
     // merely checked, the answer is no.
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -324,12 +332,6 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-
-    protocol.handle('wenshi', async (request) => {
-      const service = current.service;
-      if (!service) return new Response('Not found', { status: 404 });
-      return libraryResponse(request.url, service, request.method);
-    });
 
     ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, op: unknown, args: unknown, meta: unknown) => {
       if (!isTrustedSender(event.senderFrame, mainWindow?.webContents.mainFrame, RENDERER_URL))
@@ -361,7 +363,10 @@ if (!app.requestSingleInstanceLock()) {
       if (!trusted) return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的请求' } };
       if (name === undefined) return { name: await loadPersonName(personFile), systemName: systemUserName() };
       try {
-        return { ok: true, value: { name: await savePersonName(personFile, name), systemName: systemUserName() } };
+        return {
+          ok: true,
+          value: { name: await savePersonName(personFile, name), systemName: systemUserName() },
+        };
       } catch (error) {
         return { ok: false, error: { code: 'invalid_argument', message: (error as Error).message } };
       }

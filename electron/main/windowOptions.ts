@@ -17,13 +17,16 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
-/** The window may show only the app itself: any other navigation is blocked. */
+/**
+ * The window may show only the app itself: the same scheme and host as the app's page
+ * (`wenshi://app`, or the dev server). Compared by scheme and host, not by `origin`: URL gives every
+ * scheme it does not know (wenshi:, javascript:, data:) the origin "null", which would match them all.
+ */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const target = new URL(url);
     const app = new URL(appUrl);
-    if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname;
-    return target.origin === app.origin;
+    return app.host !== '' && target.protocol === app.protocol && target.host === app.host;
   } catch {
     return false;
   }
@@ -32,6 +35,15 @@ export function isAppUrl(url: string, appUrl: string): boolean {
 /** Navigation away from the app (a link, a script, a redirect) is stopped. */
 export function shouldBlockNavigation(url: string, appUrl: string): boolean {
   return !isAppUrl(url, appUrl);
+}
+
+/**
+ * Navigation in any frame (Electron's will-frame-navigate): the top frame stays on the app; a
+ * subframe may show the app or the one thing the page frames, a compiled PDF (wenshi://exports/…).
+ */
+export function shouldBlockFrameNavigation(url: string, isMainFrame: boolean, appUrl: string): boolean {
+  if (isAppUrl(url, appUrl)) return false;
+  return isMainFrame || parseExportUrl(url) === null;
 }
 
 /** No page may open a window: links to the web are not followed from an offline archive. */

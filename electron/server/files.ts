@@ -3,30 +3,15 @@
  * the same the desktop protocol uses) and the built renderer. Everything is streamed.
  */
 import { open } from 'node:fs/promises';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context, Hono } from 'hono';
 import type { Env } from './routes';
 import { HTTP_EXPORTS_PREFIX, HTTP_FILES_PREFIX } from '../contract';
-import { confinedPath, type Application, type Resource } from '../app';
+import { resolveRendererFile, type Application, type Resource } from '../app';
 import { refuse, TEXT } from './guards';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
-/** The renderer's own files, written by the build: typed by their extension. */
-const RENDERER_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.mjs': 'text/javascript; charset=utf-8',
-};
 
 const notFound = (c: Context) => c.body('404 文件不存在', 404, { 'Content-Type': TEXT });
 
@@ -47,14 +32,12 @@ async function rendererFile(
   relative: string,
   extraHeaders: Record<string, string>,
 ): Promise<Response | null> {
-  const candidate = path.join(rendererDir, '.' + path.posix.normalize('/' + relative));
-  const real = await confinedPath(rendererDir, candidate);
-  if (!real) return null;
-  const handle = await open(real).catch(() => null);
-  if (!handle) return null;
+  const file = await resolveRendererFile(rendererDir, relative);
+  const handle = file ? await open(file.path).catch(() => null) : null;
+  if (!file || !handle) return null;
   const { size } = await handle.stat();
   const headers = {
-    'Content-Type': RENDERER_TYPES[path.extname(real)] ?? 'application/octet-stream',
+    ...file.headers,
     'Content-Length': String(size),
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     ...extraHeaders,
@@ -98,7 +81,12 @@ export function fileRoutes(
       !relative.startsWith(HTTP_FILES_PREFIX) &&
       !relative.startsWith(HTTP_EXPORTS_PREFIX)
     ) {
-      const asset = await rendererFile(c, rendererDir, relative, {});
+      // Vite names each built script and style by its content: a name never changes meaning, so
+      // a reload takes them from the cache and Chromium keeps their compiled code.
+      const immutable: Record<string, string> = relative.startsWith('/assets/')
+        ? { 'Cache-Control': 'public, max-age=31536000, immutable' }
+        : {};
+      const asset = await rendererFile(c, rendererDir, relative, immutable);
       if (asset) return asset;
     }
     if (relative.startsWith(HTTP_FILES_PREFIX) || relative.startsWith(HTTP_EXPORTS_PREFIX))

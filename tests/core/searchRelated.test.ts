@@ -4,7 +4,8 @@ import { Library } from '../../electron/core/library';
 import { parseQuery, SearchIndex } from '../../electron/core/search';
 import { tempDir } from '../helpers/tempDir';
 
-async function setup() {
+/** The library and its index; `saved`: kept in index/ (flushed by the test before it ends). */
+async function setup(saved = false) {
   const root = await tempDir();
   const library = await Library.create(root, 'lib');
   const create = (title: string, kind: 'oral' | 'photo' | 'document', identifier = '') =>
@@ -19,7 +20,7 @@ async function setup() {
     { id: oral.id, other: group.id, role: '照片' },
     { id: release.id, other: oral.id, role: '授权书' },
   ]);
-  const index = new SearchIndex(library.catalog, { dir: SearchIndex.folder(root) });
+  const index = new SearchIndex(library.catalog, saved ? { dir: SearchIndex.folder(root) } : {});
   await index.ready;
   const titles = (search: SearchIndex) => (query: string) =>
     search
@@ -54,7 +55,7 @@ describe('相关: finds the items linked to the matching ones', () => {
   });
 
   it('follows links made and taken away, and keeps them in the saved index', async () => {
-    const { root, library, index, titles, titlesOf, oral, workshop } = await setup();
+    const { root, library, index, titles, titlesOf, oral, workshop } = await setup(true);
     await library.relate([{ id: workshop.id, other: oral.id, unlink: true }]);
     expect(titles('相关:XCGG-2023-0001')).toEqual(['建厂合影', '张德顺授权书']);
     await index.flush();
@@ -62,6 +63,8 @@ describe('相关: finds the items linked to the matching ones', () => {
     await reopened.ready;
     expect(titlesOf(reopened)('相关:XCGG-2023-0001')).toEqual(['建厂合影', '张德顺授权书']);
     expect(titlesOf(reopened)('相关:建厂')).toEqual(['张德顺口述：发制品厂的起步']);
+    // Nothing left to write when the folder is removed.
+    await Promise.all([index.flush(), reopened.flush()]);
   });
 
   it('is read as a related term, not as words', () => {

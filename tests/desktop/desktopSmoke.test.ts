@@ -18,7 +18,15 @@ import {
   type OpOutput,
 } from '../../electron/contract';
 import { pdfFonts, pdfText, qpdfCheck } from '../helpers/pdfTools';
-import { expectForeignCallsRefused, expectHardenedWindow } from './desktopRules';
+import {
+  expectAppFilesConfined,
+  expectForeignCallsRefused,
+  expectHardenedWindow,
+  expectMalformedCallsRefused,
+  expectNavigationKeptOnApp,
+  expectPageFromAppScheme,
+  expectPermissionsDenied,
+} from './desktopRules';
 import { BUILT_MAIN, MainProcess } from './mainProcess';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -57,7 +65,6 @@ describe('the built desktop main process', () => {
     expect(existsSync(lockOf(firstLibrary))).toBe(true);
     expectHardenedWindow(snapshot, BUILT_MAIN);
     const window = snapshot.windows[0]!;
-    expect(window.url).toMatch(/^file:.*\/out\/renderer\/index\.html$/);
     expect(window.shown).toBe(true);
     expect(window.title).toContain('文史典藏');
     expect(snapshot.ipcChannels.sort()).toEqual(
@@ -70,30 +77,16 @@ describe('the built desktop main process', () => {
     expect(snapshot.dialogs.filter((d) => d.kind === 'error')).toEqual([]);
   });
 
+  it('loads the page from wenshi://app/, served from out/renderer only, with its CSP', async () => {
+    await expectPageFromAppScheme(main, BUILT_MAIN);
+    await expectAppFilesConfined(main, BUILT_MAIN, scratch);
+  });
+
   it('keeps the window on the app: no navigation away, no new windows, no permissions', async () => {
     const snapshot = await main.snapshot();
     expect(snapshot.windows[0]!.denysWindowOpen).toBe(true);
-    const away = await main.request<{ prevented: boolean }>('navigate', { url: 'https://example.org/' });
-    expect(away.prevented).toBe(true);
-    const redirect = await main.request<{ prevented: boolean }>('navigate', {
-      url: 'https://example.org/',
-      kind: 'will-redirect',
-    });
-    expect(redirect.prevented).toBe(true);
-    const inFrame = await main.request<{ prevented: boolean }>('navigate', {
-      url: 'https://example.org/',
-      kind: 'will-frame-navigate',
-    });
-    expect(inFrame.prevented).toBe(true);
-    const withinApp = await main.request<{ prevented: boolean }>('navigate', {
-      url: snapshot.windows[0]!.url,
-    });
-    expect(withinApp.prevented).toBe(false);
-    expect(snapshot.permissionHandlers).toEqual({ request: true, check: true, device: true });
-    expect(await main.request('permission', { permission: 'media' })).toBe(false);
-    expect(await main.request('permission', { permission: 'geolocation' })).toBe(false);
-    expect(await main.request('permission', { permission: 'media', handler: 'check' })).toBe(false);
-    expect(await main.request('permission', { handler: 'device' })).toBe(false);
+    await expectNavigationKeptOnApp(main);
+    await expectPermissionsDenied(main);
   });
 
   it('lists, creates, edits and searches items over IPC, search going through the worker', async () => {
@@ -120,20 +113,7 @@ describe('the built desktop main process', () => {
 
   it('refuses calls from another frame and calls with malformed arguments', async () => {
     await expectForeignCallsRefused(main);
-    const cases: [string, unknown, unknown][] = [
-      ['items.create', { title: 42 }, undefined],
-      ['items.update', { id: '../../etc', patch: {} }, undefined],
-      ['items.list', 'not an object', undefined],
-      ['no.such.op', {}, undefined],
-      ['items.list', {}, { jobId: { toString: 'x' } }],
-      ['items.list', {}, 'meta as a string'],
-      ['items.list', {}, { jobId: 'ok', extra: true }],
-    ];
-    for (const [op, args, meta] of cases) {
-      const reply = await main.ipc<Reply<unknown>>(IPC_INVOKE_CHANNEL, [op, args, meta]);
-      expect(reply.ok, `${op} ${JSON.stringify(args)} ${JSON.stringify(meta)}`).toBe(false);
-      if (!reply.ok) expect(reply.error.message).toMatch(/[\u4e00-\u9fff]/);
-    }
+    await expectMalformedCallsRefused(main);
   });
 
   it('imports a photo and serves its thumbnail through wenshi://, refusing .., absolute paths and links', async () => {

@@ -3,14 +3,17 @@ import { readdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FuseV1Options } from '@electron/fuses';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   DESKTOP_DOOR,
   denyWindowOpen,
   isTrustedSender,
   secureWebPreferences,
+  shouldBlockFrameNavigation,
   shouldBlockNavigation,
 } from '../../electron/main/windowOptions';
+import { DESKTOP_CONTENT_SECURITY_POLICY } from '../../electron/main/appProtocol';
 import { resolveLibraryRequest } from '../../electron/main/libraryProtocol';
 import { CONTENT_SECURITY_POLICY } from '../../electron/server';
 import { tempDir } from '../helpers/tempDir';
@@ -20,7 +23,7 @@ import { Application } from '../../electron/app';
 import { OP_NAMES } from '../../electron/contract';
 
 const repo = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
-const APP_URL = 'file:///opt/wenshi/resources/app.asar/out/renderer/index.html';
+const APP_URL = 'wenshi://app/index.html';
 
 async function sources(dir: string): Promise<{ file: string; text: string }[]> {
   const out: { file: string; text: string }[] = [];
@@ -96,6 +99,8 @@ describe('Electron security', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(meta).not.toBeNull();
     expectStrictCsp(meta![1]!);
+    // The desktop sends the page's own policy as a header too.
+    expect(DESKTOP_CONTENT_SECURITY_POLICY).toBe(meta![1]);
     expectStrictCsp(CONTENT_SECURITY_POLICY);
     expect(directives(CONTENT_SECURITY_POLICY).get('frame-ancestors')).toEqual(["'none'"]);
     // The check itself rejects what it must.
@@ -105,14 +110,34 @@ describe('Electron security', () => {
   it('denies new windows and blocks navigation away from the app', () => {
     expect(denyWindowOpen()).toEqual({ action: 'deny' });
     expect(shouldBlockNavigation(APP_URL + '#/search', APP_URL)).toBe(false);
+    expect(shouldBlockNavigation('wenshi://app/', APP_URL)).toBe(false);
+    // URL gives these schemes all the origin "null": comparing origins would let every one through.
     for (const url of [
       'https://example.com/',
       'file:///etc/passwd',
+      'file:///opt/wenshi/resources/app.asar/out/renderer/index.html',
       'javascript:alert(1)',
+      'data:text/html,<p>x</p>',
       'wenshi://files/x',
+      'wenshi://exports/a.pdf',
+      'wenshi://app.evil/index.html',
+      'other://app/index.html',
       '',
     ])
       expect(shouldBlockNavigation(url, APP_URL), url).toBe(true);
+    // The dev server's page: its own origin only.
+    expect(shouldBlockNavigation('http://localhost:5173/#/x', 'http://localhost:5173/')).toBe(false);
+    expect(shouldBlockNavigation('http://localhost:5174/', 'http://localhost:5173/')).toBe(true);
+  });
+
+  it('lets a subframe show a compiled PDF, and no frame go anywhere else', () => {
+    const exported = 'wenshi://exports/%E6%B1%87%E7%BC%96.pdf';
+    expect(shouldBlockFrameNavigation(exported, false, APP_URL)).toBe(false);
+    expect(shouldBlockFrameNavigation(APP_URL, false, APP_URL)).toBe(false);
+    expect(shouldBlockFrameNavigation(APP_URL, true, APP_URL)).toBe(false);
+    expect(shouldBlockFrameNavigation(exported, true, APP_URL)).toBe(true);
+    for (const url of ['https://example.com/', 'wenshi://files/' + 'a'.repeat(64), 'wenshi://exports/a.html'])
+      expect(shouldBlockFrameNavigation(url, false, APP_URL), url).toBe(true);
   });
 
   it('accepts IPC only from the main frame of our window showing our page', () => {
@@ -127,21 +152,16 @@ describe('Electron security', () => {
 
   it('flips the Electron fuses at packaging, naming only real fuses', async () => {
     const yml = await readFile(repo('electron-builder.yml'), 'utf8');
-    const block = /^electronFuses:\n((?: {2}.+\n)+)/m.exec(yml);
-    expect(block).not.toBeNull();
-    const fuses = Object.fromEntries(
-      block![1]!
-        .trim()
-        .split('\n')
-        .map((line) => /^\s*(\w+):\s*(true|false)\s*$/.exec(line)!)
-        .map((m) => [m[1]!, m[2] === 'true']),
-    );
+    const { electronFuses: fuses } = parse(yml) as { electronFuses: Record<string, boolean> };
+    expect(fuses).toBeTypeOf('object');
     expect(fuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // The page comes from wenshi://app/, so file:// pages need no privileges beyond a browser's.
+      grantFileProtocolExtraPrivileges: false,
     });
     // electron-builder hands these to @electron/fuses: a misspelt name would silently flip nothing.
     for (const name of Object.keys(fuses))

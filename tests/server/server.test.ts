@@ -80,8 +80,12 @@ describe('HTTP door', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('文史典藏');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // The page itself is never cached (it names the current build's scripts); the content-named
+    // scripts are, so a reload neither fetches nor parses them again.
+    expect(page.headers.get('cache-control')).toBe('no-store');
     const asset = await fetch(`${origin}/assets/app.js`, { headers: { Cookie: cookie } });
     expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toMatch(/immutable/);
   });
 
   it('runs contract operations and returns errors as values', async () => {

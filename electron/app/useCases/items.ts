@@ -5,6 +5,7 @@ import { throwIfCancelled } from '../../core/errors';
 import { AppFailure } from '../errors';
 import type { addPaths as AddPaths } from '../../core/ingest';
 import { cleanupDiff, reviewSuggestion } from '../../core/ingest/review';
+import { resolveGarbled } from '../../core/ingest/garbledReview';
 import { bulkEditable, patchForField, type Item, type ItemPatchInput } from '../../core/model';
 import { offerTypeset } from '../../core/ingest/typesetReview';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
@@ -28,6 +29,7 @@ type ItemHandlers = Pick<
   | 'items.cleanupDiff'
   | 'items.offerTypeset'
   | 'items.reviewSuggestion'
+  | 'items.resolveGarbled'
 >;
 
 /**
@@ -141,5 +143,6 @@ export function itemUseCases(app: AppContext): ItemHandlers {
       cleanupDiff(itemOrThrow(app, id), library.info.settings.quoteStyle),
     'items.offerTypeset': async ({ id }) => offerTypeset(library, id),
     'items.reviewSuggestion': async ({ id, index, accept }) => reviewSuggestion(library, id, index, accept),
+    'items.resolveGarbled': async ({ id, run, resolution }) => resolveGarbled(library, id, run, resolution),
   };
 }

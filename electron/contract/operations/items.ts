@@ -6,6 +6,7 @@ import {
   ItemPatchSchema,
   ItemSchema,
   LIST_SORTS,
+  MojibakeRunSchema,
   PersonSchema,
   RelationRoleSchema,
   SEARCH_FACETS,
@@ -303,6 +304,20 @@ export const itemsOperations = {
     summary: '接受或拒绝导入建议（拍摄信息、正文清理）',
     access: 'write',
     input: z.object({ id: Id, index: z.number().int().min(0), accept: z.boolean() }),
+    output: ItemSchema,
+  }),
+  'items.resolveGarbled': op({
+    summary: '复核一处乱码：已核实（原文无误）、忽略，或就地改正',
+    access: 'write',
+    input: z.object({
+      id: Id,
+      /** The flag as the person saw it (item.mojibake): refused if the text has moved since. */
+      run: MojibakeRunSchema,
+      resolution: z.discriminatedUnion('action', [
+        z.object({ action: z.enum(['verified', 'ignored']) }),
+        z.object({ action: z.literal('fix'), replacement: z.string().max(10_000) }),
+      ]),
+    }),
     output: ItemSchema,
   }),
 };

@@ -3,7 +3,6 @@ import type { Library } from '../library';
 import { WenshiError } from '../errors';
 import {
   cleanupText,
-  detectMojibake,
   typesetSuggestions,
   type CleanupEdit,
   type MojibakeRun,
@@ -65,10 +64,8 @@ export async function reviewSuggestion(
   if (field === 'typeset') {
     if (accept) Object.assign(patch, acceptTypesetPatch(item, value, library.info.settings.quoteStyle));
   } else if (field === 'text') {
-    if (!accept && item.rawText !== undefined) {
-      patch.text = item.rawText;
-      patch.mojibake = detectMojibake(item.rawText);
-    }
+    // The library finds the 乱码 flags of the restored text again, as after any text edit.
+    if (!accept && item.rawText !== undefined) patch.text = item.rawText;
   } else if (accept) {
     const current = (item as Record<string, unknown>)[field];
     if (LIST_FIELDS.has(field))

@@ -1,14 +1,7 @@
 import type { Item, ItemPatchInput } from '../model';
 import type { Library } from '../library';
 import { WenshiError } from '../errors';
-import {
-  applyTypeset,
-  detectMojibake,
-  TYPESET_KINDS,
-  typesetSuggestions,
-  type QuoteStyle,
-  type TypesetKind,
-} from '../text';
+import { applyTypeset, TYPESET_KINDS, typesetSuggestions, type QuoteStyle, type TypesetKind } from '../text';
 
 /** What a typesetting suggestion keeps on the item: its kind and how many changes it makes. */
 export interface TypesetSuggestionValue {
@@ -74,6 +67,5 @@ export function acceptTypesetPatch(item: Item, value: unknown, style: QuoteStyle
   return {
     text,
     ...(item.rawText === undefined && text !== item.text && { rawText: item.text }),
-    mojibake: detectMojibake(text),
   };
 }

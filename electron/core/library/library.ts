@@ -30,6 +30,7 @@ import { WenshiError } from '../errors';
 import { AuditLog, diffFields, type AuditEntry } from './auditLog';
 import { Committer } from './commit';
 import { FileStore } from './fileStore';
+import { withGarbledFlags } from './garbledFlags';
 import { migrateLibrary } from './migrations';
 import { damagedShardNotices } from './notices';
 import { removeLeftovers } from './leftovers';
@@ -400,9 +401,9 @@ export class Library {
     const results = edits.map(({ id, patch }) => {
       const change = staged.get(id) ?? { id, before: this.catalog.require(id), after: undefined };
       const previous = change.after ?? change.before!;
-      change.after = this.catalog.buildUpdate(
+      change.after = withGarbledFlags(
         previous,
-        this.withStatusHistory(previous, this.withDatesRead(patch)),
+        this.catalog.buildUpdate(previous, this.withStatusHistory(previous, this.withDatesRead(patch))),
       );
       staged.set(id, change);
       return change;
@@ -478,7 +479,7 @@ export class Library {
     }
     const before = this.catalog.get(entry.itemId);
     if (!before) throw new WenshiError('not_found', 'item_deleted_undo_first');
-    const item = this.catalog.buildUpdate(before, oldValues as ItemPatchInput);
+    const item = withGarbledFlags(before, this.catalog.buildUpdate(before, oldValues as ItemPatchInput));
     await this.commit([{ id: item.id, before, after: item }], entryId, field);
     return item;
   }

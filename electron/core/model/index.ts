@@ -43,6 +43,20 @@ export {
   type Item,
 } from './item';
 export {
+  MojibakeRunSchema,
+  MojibakeDecisionSchema,
+  GARBLED_DECISIONS,
+  GARBLED_CONTEXT,
+  garbledContext,
+  decisionFor,
+  openGarbled,
+  undecidedRuns,
+  withDecision,
+  decisionsInUse,
+  type MojibakeDecision,
+  type GarbledDecision,
+} from './garbled';
+export {
   parseFuzzyDate,
   formatFuzzyDate,
   dateRange,

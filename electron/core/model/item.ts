@@ -1,61 +1,25 @@
 import { z } from 'zod';
 import { EMPTY_DATE, toFuzzyDate, unreadableDates, type FuzzyDate } from './dates';
 import { coreSentence } from './sentences';
+import { MojibakeDecisionSchema, MojibakeRunSchema, openGarbled } from './garbled';
 
-export const ITEM_KINDS = ['oral', 'photo', 'document'] as const;
+import {
+  ACCESS_LEVELS,
+  EDITORIAL_STATUSES,
+  ITEM_KINDS,
+  normalizeRole,
+  ORIGINAL_FORMS,
+  WITNESS_TYPES,
+} from './itemTerms';
+
+export * from './itemTerms';
 export const ItemKindSchema = z.enum(ITEM_KINDS);
-export type ItemKind = z.infer<typeof ItemKindSchema>;
-
-/** Roles a person has toward an item; other roles may be written freely. */
-export const PERSON_ROLES = [
-  'narrator',
-  'interviewer',
-  'transcriber',
-  'author',
-  'photographer',
-  'depicted',
-] as const;
-export type PersonRole = (typeof PERSON_ROLES)[number];
-/** The Chinese names archivists use for the roles (口述人 …), for input and for bylines. */
-export const PERSON_ROLE_NAMES: Record<PersonRole, { zh: string; byline: string }> = {
-  narrator: { zh: '口述人', byline: '口述' },
-  interviewer: { zh: '采访人', byline: '采访' },
-  transcriber: { zh: '整理人', byline: '整理' },
-  author: { zh: '撰稿人', byline: '撰稿' },
-  photographer: { zh: '摄影者', byline: '摄影' },
-  depicted: { zh: '图中人物', byline: '' },
-};
-
-/** Accepts a role key or its Chinese name (口述人 → narrator). */
-export function normalizeRole(role: string): string {
-  const trimmed = role.trim();
-  const key = PERSON_ROLES.find((r) => r === trimmed || PERSON_ROLE_NAMES[r].zh === trimmed);
-  return key ?? trimmed;
-}
 
 export const PersonSchema = z.object({
   name: z.string().trim().min(1, coreSentence('person_name_empty')),
   role: z.string().trim().default('').transform(normalizeRole),
 });
 export type Person = z.infer<typeof PersonSchema>;
-
-/** 三亲: how the teller knows — 亲历 lived it, 亲见 saw it, 亲闻 heard it first-hand, 转述 retold. */
-export const WITNESS_TYPES = ['lived', 'witnessed', 'heard', 'retold'] as const;
-/** 审稿状态, in the order material moves: 征集 → 初审 → 复审 → 终审 → 入选 / 备用 / 退稿. */
-export const EDITORIAL_STATUSES = [
-  'collected',
-  'review1',
-  'review2',
-  'review3',
-  'selected',
-  'reserve',
-  'rejected',
-] as const;
-export type EditorialStatus = (typeof EDITORIAL_STATUSES)[number];
-/** 开放级别 */
-export const ACCESS_LEVELS = ['public', 'internal', 'restricted'] as const;
-/** 原件形态 of a photo: 照片 print, 底片 negative, 数码 born digital. */
-export const ORIGINAL_FORMS = ['print', 'negative', 'digital'] as const;
 
 /** A library's own fields (settings › 著录模板): values by field key, text only. */
 export const CustomValuesSchema = z.record(
@@ -172,11 +136,6 @@ export const PhotoDetailsSchema = z.object({
   height: z.number().int().positive().optional(),
 });
 
-/**
- * Between the pages of a document's text, as PDF import writes it: a form feed on a line of its
- * own. The viewer pages by it; search, print and word counts read it as a blank line.
- */
-export const PAGE_BREAK = '\n\f\n';
 
 export const DocumentDetailsSchema = z.object({
   /** 文种 */
@@ -203,15 +162,11 @@ export const SuggestionSchema = z.object({
 export const RelationRoleSchema = z.string().trim().max(20, coreSentence('relation_role_too_long'));
 export const RelationSchema = z.object({ id: z.string().min(1), role: RelationRoleSchema.default('') });
 export type Relation = z.infer<typeof RelationSchema>;
-/** Roles offered for a link; any other short wording may be typed. */
-export const RELATION_ROLES = ['授权书', '照片', '文献', '录音', '整理稿'] as const;
 
 /** Each related item once (the first role given wins). */
 const relations = z
   .array(RelationSchema)
   .transform((list) => list.filter((r, i) => list.findIndex((o) => o.id === r.id) === i));
-
-export const MojibakeRunSchema = z.object({ start: z.number(), end: z.number(), text: z.string() });
 
 const fieldShape = {
   kind: ItemKindSchema,
@@ -246,6 +201,8 @@ const fieldShape = {
   rawText: z.string().optional(),
   /** Runs of garbled characters import found and could not repair: for a person to review. */
   mojibake: z.array(MojibakeRunSchema),
+  /** 已核实 / 忽略 on those runs, kept by the run and its context (see garbled.ts). */
+  mojibakeDecisions: z.array(MojibakeDecisionSchema),
   files: z.array(FileRefSchema),
   oral: OralDetailsSchema.optional(),
   photo: PhotoDetailsSchema.optional(),
@@ -279,6 +236,7 @@ export const ItemFieldsSchema = z.object({
   tags: fieldShape.tags.default([]),
   text: fieldShape.text.default(''),
   mojibake: fieldShape.mojibake.default([]),
+  mojibakeDecisions: fieldShape.mojibakeDecisions.default([]),
   files: fieldShape.files.default([]),
   suggestions: fieldShape.suggestions.default([]),
   custom: fieldShape.custom.default({}),
@@ -299,9 +257,9 @@ export const ItemSchema = ItemFieldsSchema.extend({
 export type Item = z.infer<typeof ItemSchema>;
 
 /**
- * What waits for a person's review on an item: import suggestions, garbled-text flags, and
- * dates whose wording could not be read (未识别的日期).
+ * What waits for a person's review on an item: import suggestions, garbled-text flags not yet
+ * marked 已核实 or 忽略, and dates whose wording could not be read (未识别的日期).
  */
 export function pendingReview(item: Item): number {
-  return item.suggestions.length + item.mojibake.length + unreadableDates(item).length;
+  return item.suggestions.length + openGarbled(item).length + unreadableDates(item).length;
 }

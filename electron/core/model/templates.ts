@@ -9,7 +9,7 @@ import {
   ORIGINAL_FORMS,
   WITNESS_TYPES,
   type ItemKind,
-} from './item';
+} from './itemTerms';
 
 /** The form's sections, in order: 题名与责任 · 时间地点人物 · 来源与授权 · 审稿 · 内容. */
 export const FORM_GROUPS = [
@@ -124,7 +124,8 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
 export const NOT_IN_FORM: Readonly<Record<string, string>> = {
   statusHistory: 'kept by the library on each change of 审稿状态',
   rawText: 'the text as imported, kept for the cleanup review',
-  mojibake: 'found by import, reviewed in 待复核',
+  mojibake: 'found in the text on every change of it, reviewed in 待复核',
+  mojibakeDecisions: 'set by 已核实 / 忽略 in 待复核',
   files: 'the originals, added by import',
   suggestions: 'reviewed in 待复核',
   custom: "the library's own fields, shown from its settings",

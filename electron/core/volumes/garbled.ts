@@ -1,7 +1,7 @@
 // 乱码 left in the articles of a volume, found before the volume is compiled.
 import type { Book } from '../compile/book';
 import { detectMojibake, type MojibakeRun } from '../text';
-import type { Volume } from '../model';
+import { openGarbled, undecidedRuns, type Item, type Volume } from '../model';
 import type { ItemSource } from './resolveBook';
 
 export type GarbledMode = 'stop' | 'asIs' | 'mark';
@@ -20,13 +20,14 @@ export interface GarbledArticle {
 }
 
 /**
- * The garbled runs an article would print. For the item's own text these are the runs import
- * flagged that are still there (a run a person has corrected no longer matches and is left
- * out); a text the volume edited is checked afresh.
+ * The garbled runs an article would print and no one has resolved: the same rule as the review
+ * queue. For the item's own text these are its open flags (neither 已核实 nor 忽略); a text the
+ * volume edited is checked afresh, and the item's decisions apply to it too, being kept by the
+ * run and its context rather than by offset.
  */
-function runsOf(printed: string, itemText: string, flagged: MojibakeRun[]): MojibakeRun[] {
-  if (printed !== itemText) return detectMojibake(printed);
-  return flagged.filter((run) => printed.slice(run.start, run.end) === run.text);
+function runsOf(printed: string, item: Item): MojibakeRun[] {
+  if (printed !== item.text) return undecidedRuns(printed, detectMojibake(printed), item.mojibakeDecisions);
+  return openGarbled(item);
 }
 
 /** Articles of the volume that would print garbled text, in the volume's order. */
@@ -37,7 +38,7 @@ export function garbledArticles(volume: Volume, source: ItemSource): GarbledArti
       const item = source.get(entry.itemId);
       if (!item) return;
       const printed = entry.text ?? (item.text || item.abstract);
-      const spans = runsOf(printed, item.text, item.mojibake);
+      const spans = runsOf(printed, item);
       if (spans.length > 0)
         found.push({
           itemId: item.id,

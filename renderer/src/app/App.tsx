@@ -6,19 +6,21 @@ import { useLibraryView } from '../features/library/useLibraryView';
 import { useSearch } from '../features/search/useSearch';
 import { useItemEditor } from '../features/item/useItemEditor';
 import { useSettings } from '../features/settings/useSettings';
-import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { usePersonName } from '../features/settings/usePersonName';
 import { PersonNameBanner } from '../features/settings/PersonNameBanner';
 import { useDropImport } from '../features/import/useDropImport';
-import { ImportPanel } from '../features/import/ImportPanel';
-import { VolumesView } from '../features/volumes/VolumesView';
-import { ToolsScreen } from '../features/tools/ToolsScreen';
 import type { RegisterSource } from '../features/tools/useRegister';
 import { LibraryScreen } from './LibraryScreen';
 import { TopBar, type Screen } from './TopBar';
 import { useAppCommands } from './useAppCommands';
 import { focusRelatedItems } from '../features/item/related/RelatedItems';
 import { useWindowTitle } from './useWindowTitle';
+import { lazyNamed } from '../components/lazyNamed';
+
+const SettingsDialog = lazyNamed(() => import('../features/settings/SettingsDialog'), 'SettingsDialog');
+const ImportPanel = lazyNamed(() => import('../features/import/ImportPanel'), 'ImportPanel');
+const VolumesView = lazyNamed(() => import('../features/volumes/VolumesView'), 'VolumesView');
+const ToolsScreen = lazyNamed(() => import('../features/tools/ToolsScreen'), 'ToolsScreen');
 
 export function App() {
   return (

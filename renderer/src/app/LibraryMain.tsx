@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Welcome } from '../features/library/Welcome';
 import { ItemTable } from '../features/library/ItemTable';
 import { PhotoGrid } from '../features/library/PhotoGrid';
-import { BulkEditBar } from '../features/library/BulkEditBar';
 import { SearchResults } from '../features/search/SearchResults';
 import { CompilePanel } from '../features/compile/CompilePanel';
 import type { ArchiveProps } from './LibraryScreen';
+import { lazyNamed } from '../components/lazyNamed';
+
+const BulkEditBar = lazyNamed(() => import('../features/library/BulkEditBar'), 'BulkEditBar');
 
 interface Props extends ArchiveProps {
   onSaveSearch: (name: string) => Promise<boolean>;
@@ -27,7 +29,11 @@ export function LibraryMain({
 }: Props) {
   const { t } = useTranslation();
   const { empty, list, selection, selectedIds } = library;
-  const emptyText = empty ? t('list.empty') : t('list.emptyView');
+  const emptyText = empty
+    ? t('list.empty')
+    : library.view.type === 'pending'
+      ? t('list.reviewQueueEmpty')
+      : t('list.emptyView');
   return (
     <main className="main-pane">
       {search.indexing && (

@@ -7,8 +7,8 @@ import type { LibraryView } from '../features/library/useLibraryView';
 import type { View } from '../features/library/views';
 import type { Search } from '../features/search/useSearch';
 import { useSavedSearches } from '../features/search/useSavedSearches';
-import { DetailPane } from '../features/item/DetailPane';
 import type { ItemEditor } from '../features/item/useItemEditor';
+import { DetailPane } from '../features/item/DetailPane';
 import { LibraryMain } from './LibraryMain';
 
 export interface ArchiveProps {

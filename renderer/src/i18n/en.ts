@@ -44,6 +44,7 @@ export const en: Messages = {
     selectedCount: 'Selected: {{count}}',
     empty: 'The library has no items yet. Click “New item” to start, or import files with wenshi add.',
     emptyView: 'No items here yet.',
+    reviewQueueEmpty: 'Nothing left to review: the review queue is empty.',
     chooseColumns: 'Columns',
     zoom: 'Zoom',
     viewMode: 'View',
@@ -288,6 +289,16 @@ export const en: Messages = {
     textEdited: 'The text was edited after import; it can no longer be compared change by change.',
     mojibake:
       '{{count}} runs of garbled text were found and left as they are; check them against the original:',
+    garbled: {
+      label: 'Possibly garbled text',
+      verified: 'Verified',
+      ignored: 'Ignore',
+      fix: 'Correct',
+      raw: 'Original:',
+      replacement: 'Change to',
+      save: 'Save correction',
+      cancel: 'Cancel',
+    },
     showChanges: 'Show each change',
     offerTypeset: 'Typesetting cleanup',
     offerTypesetHint:

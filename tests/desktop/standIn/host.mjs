@@ -87,10 +87,11 @@ const commands = {
       head: body.subarray(0, 12).toString('latin1'),
     };
   },
-  navigate({ url, kind = 'will-navigate' }) {
+  navigate({ url, kind = 'will-navigate', isMainFrame = true }) {
     const win = currentWindow();
     let prevented = false;
-    const event = { preventDefault: () => (prevented = true), url };
+    // will-frame-navigate hands over one details event, which says whether the top frame is moving.
+    const event = { preventDefault: () => (prevented = true), url, isMainFrame };
     win.webContents.emit(kind, event, url);
     return { prevented, listened: win.webContents.listenerCount(kind) > 0 };
   },

@@ -1,6 +1,7 @@
 import { parseFuzzyDate, type ParseOptions } from './parse';
 import { dateRange, isEdtf } from './range';
-import { dateText, isUnreadable, toFuzzyDate, type FuzzyDate, type FuzzyDateInput } from './value';
+import { toFuzzyDate } from './reading';
+import { dateText, isUnreadable, type FuzzyDate, type FuzzyDateInput } from './value';
 
 /** Where an item keeps dates; nested ones are read through their group. */
 export const DATE_FIELDS = [

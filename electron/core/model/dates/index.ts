@@ -15,10 +15,10 @@ export {
   dateEdtf,
   dateText,
   isUnreadable,
-  toFuzzyDate,
   type FuzzyDate,
   type FuzzyDateInput,
 } from './value';
+export { toFuzzyDate } from './reading';
 export {
   DATE_FIELDS,
   dateFieldName,

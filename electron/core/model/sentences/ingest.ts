@@ -102,6 +102,11 @@ export const INGEST_SENTENCES = {
     'zh-Hant': '無法接受這條建議：沒有欄位 {field}',
     en: 'This suggestion cannot be accepted: there is no field {field}.',
   },
+  garbled_flag_gone: {
+    'zh-Hans': '这处乱码已不在原处（正文刚被改动过），请按当前正文重新复核',
+    'zh-Hant': '這處亂碼已不在原處（正文剛被改動過），請按目前正文重新複核',
+    en: 'This garbled text is no longer where it was (the text was just changed); review it again in the current text.',
+  },
   register_not_found: {
     'zh-Hans': '找不到登记表：{file}',
     'zh-Hant': '找不到登記表：{file}',

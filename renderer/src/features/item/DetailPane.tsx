@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormSettings } from '../../../../electron/contract';
-import { ItemPanel } from './ItemPanel';
 import type { ItemEditor } from './useItemEditor';
+import { lazyNamed } from '../../components/lazyNamed';
+
+// The form (with the date reader and its calendar) loads when the first item opens.
+const ItemPanel = lazyNamed(() => import('./ItemPanel'), 'ItemPanel');
 
 /** The right pane: the item open (or a new one), or a word that nothing is. */
 export function DetailPane({

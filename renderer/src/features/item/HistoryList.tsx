@@ -31,6 +31,15 @@ function useShown(): (field: string, value: unknown) => string {
         .join(t('viewer.nameSeparator'));
       return [photo.caption, names && t('viewer.leftToRight', { names })].filter(Boolean).join(' ') || '—';
     }
+    // 乱码 flags by their runs, decisions by run and what was decided (已核实 / 忽略).
+    if (field === 'mojibake' && Array.isArray(value))
+      return (value as { text: string }[]).map((r) => `「${r.text}」`).join('、') || '—';
+    if (field === 'mojibakeDecisions' && Array.isArray(value))
+      return (
+        (value as { text: string; decision: string }[])
+          .map((d) => `「${d.text}」${t(`review.garbled.${d.decision}`)}`)
+          .join('、') || '—'
+      );
     if (Array.isArray(value))
       return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') || '—';
     if (typeof value === 'object') return groupShown(field, value as Record<string, unknown>);

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Item, OpOutput } from '../../../../electron/contract';
-import { unreadableDates } from '../../../../electron/contract/shared';
+import { openGarbled, unreadableDates } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 import { fieldLabel } from './fields/fieldNames';
+import { GarbledReview } from './GarbledReview';
 import { OfferTypesetButton, TypesetDiff, TypesetLabel, typesetValue } from './TypesetReview';
 
 type Diff = OpOutput<'items.cleanupDiff'>;
@@ -68,7 +69,7 @@ export function ReviewPanel({
   const offer = !readOnly && item.text.trim() !== '' && (
     <OfferTypesetButton id={item.id} onChanged={onChanged} />
   );
-  if (item.suggestions.length === 0 && item.mojibake.length === 0 && unread.length === 0)
+  if (item.suggestions.length === 0 && openGarbled(item).length === 0 && unread.length === 0)
     return offer ? <div className="typeset-offer">{offer}</div> : null;
 
   async function decide(index: number, accept: boolean) {
@@ -142,20 +143,7 @@ export function ReviewPanel({
         })}
       </ul>
       <UnreadDates dates={unread} />
-      {item.mojibake.length > 0 && (
-        <div className="mojibake" role="note">
-          <p>{t('review.mojibake', { count: item.mojibake.length })}</p>
-          <ul>
-            {item.mojibake.map((run) => (
-              <li key={run.start}>
-                {item.text.slice(Math.max(0, run.start - CONTEXT), run.start)}
-                <mark>{run.text}</mark>
-                {item.text.slice(run.end, run.end + CONTEXT)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <GarbledReview item={item} readOnly={readOnly} onChanged={onChanged} />
     </section>
   );
 }

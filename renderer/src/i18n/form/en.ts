@@ -71,6 +71,8 @@ export const formEn = {
     organizations: 'Organizations',
     subtitle: 'Subtitle',
     suggestions: 'Suggestions to review',
+    mojibake: 'Possibly garbled text',
+    mojibakeDecisions: 'Garbled text reviewed',
   },
   witnessType: { lived: 'Lived it', witnessed: 'Saw it', heard: 'Heard it first-hand', retold: 'Retold' },
   accessLevel: { public: 'Public', internal: 'Internal', restricted: 'Restricted' },

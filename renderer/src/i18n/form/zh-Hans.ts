@@ -72,6 +72,8 @@ export const formZhHans = {
     organizations: '机构',
     subtitle: '副题名',
     suggestions: '待复核建议',
+    mojibake: '疑似乱码',
+    mojibakeDecisions: '乱码复核',
   },
   witnessType: { lived: '亲历', witnessed: '亲见', heard: '亲闻', retold: '转述' },
   accessLevel: { public: '公开', internal: '内部', restricted: '限制' },

@@ -71,6 +71,8 @@ export const formZhHant = {
     organizations: '機構',
     subtitle: '副題名',
     suggestions: '待複核建議',
+    mojibake: '疑似亂碼',
+    mojibakeDecisions: '亂碼複核',
   },
   witnessType: { lived: '親歷', witnessed: '親見', heard: '親聞', retold: '轉述' },
   accessLevel: { public: '公開', internal: '內部', restricted: '限制' },
