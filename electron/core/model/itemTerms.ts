@@ -25,6 +25,9 @@ export const PERSON_ROLE_NAMES: Record<PersonRole, { zh: string; byline: string 
   depicted: { zh: '图中人物', byline: '' },
 };
 
+/** Roles offered for a link between items (相关条目); any other short wording may be typed. */
+export const RELATION_ROLES = ['授权书', '照片', '文献', '录音', '整理稿'] as const;
+
 /** Accepts a role key or its Chinese name (口述人 → narrator). */
 export function normalizeRole(role: string): string {
   const trimmed = role.trim();
