@@ -16,6 +16,7 @@ import { cropMarkSource, markPdfX4, setPageBoxes, sheetGeometry } from './printR
 import type { Book, BookArticle } from './book';
 import { HEADING_SIZE, setArticle, setMatter, setTitleBlock } from './articleFlow';
 import { allText, convertScript, findMissing } from './bookText';
+import { figureWarnings, type FigureWarnings } from './figureReport';
 
 export interface CompileFonts {
   /** Serif TrueType for body text. */
@@ -35,7 +36,7 @@ export interface CompileOptions extends JobContext {
   date?: Date;
 }
 
-export interface CompileReport {
+interface CompileReportBase {
   pages: number;
   articles: number;
   figures: number;
@@ -48,6 +49,7 @@ export interface CompileReport {
   /** The script conversion applied and how many characters it changed. */
   script: { mode: Book['script']; changed: number };
 }
+export type CompileReport = CompileReportBase & FigureWarnings;
 
 const SECTION_SIZE = 22; // 二号
 const TITLE_SIZE = 26; // 一号
@@ -421,6 +423,7 @@ export async function compileVolume(
       missingGlyphs: findMissing(book, fonts),
       missingImages,
       script: { mode: book.script, changed },
+      ...figureWarnings(laid, sizes, bodyFlow.figures.moved, label),
     },
   };
 }

@@ -70,6 +70,7 @@ export {
 export {
   PAGE_SIZE_NAMES,
   SCRIPT_MODES,
+  FIGURE_LAYOUTS,
   PageSettingsSchema,
   FigureEntrySchema,
   ArticleEntrySchema,
@@ -86,6 +87,17 @@ export {
   type Volume,
   type VolumeCounts,
 } from './volume';
+export {
+  ANCHOR_QUOTE_LENGTH,
+  articleParagraphs,
+  anchorQuote,
+  anchorAfter,
+  resolveAnchor,
+  namesLeftToRight,
+  leftToRightLine,
+  photoCaption,
+  type ResolvedAnchor,
+} from './figures';
 export {
   SEARCH_SORTS,
   LIST_SORTS,

@@ -3,7 +3,15 @@ import { bylineOf } from '../compile/byline';
 import type { Book, BookArticle, BookFigure } from '../compile/book';
 import { countChars } from '../text';
 import { WenshiError } from '../errors';
-import type { ArticleEntry, Item, Volume, VolumeCounts, VolumeFieldsInput } from '../model';
+import {
+  photoCaption,
+  type ArticleEntry,
+  type FileRef,
+  type Item,
+  type Volume,
+  type VolumeCounts,
+  type VolumeFieldsInput,
+} from '../model';
 
 export interface ItemSource {
   get(id: string): Item | undefined;
@@ -22,6 +30,18 @@ function articleText(entry: ArticleEntry, item: Item): string {
   return entry.text ?? (item.text || item.abstract);
 }
 
+/**
+ * The caption a figure prints when the volume gives none: a photo item's 图片说明 and 左起 line.
+ * The people marked on a photo are marked on its first image, so another image file of the item
+ * brings only the 图片说明.
+ */
+function defaultCaption(owner: Item, file: FileRef, fromCatalog: boolean): string {
+  if (owner.kind !== 'photo') return fromCatalog ? owner.title : '';
+  const first = owner.files.find((f) => f.mime.startsWith('image/'));
+  if (first?.sha256 === file.sha256) return photoCaption(owner);
+  return owner.photo?.caption.trim() ?? '';
+}
+
 function figuresOf(entry: ArticleEntry, item: Item, source: ItemSource): BookFigure[] {
   return entry.figures.flatMap((figure) => {
     const owner = figure.itemId ? itemOf(source, figure.itemId) : item;
@@ -29,8 +49,17 @@ function figuresOf(entry: ArticleEntry, item: Item, source: ItemSource): BookFig
       ? owner.files.find((f) => f.sha256 === figure.sha256)
       : owner.files.find((f) => f.mime.startsWith('image/'));
     if (!file) return [];
-    const caption = figure.caption ?? (figure.itemId ? owner.photo?.caption || owner.title : '');
-    return [{ path: source.filePath(file.sha256, file.name), caption, width: figure.width }];
+    return [
+      {
+        path: source.filePath(file.sha256, file.name),
+        caption: figure.caption ?? defaultCaption(owner, file, Boolean(figure.itemId)),
+        width: figure.width,
+        layout: figure.layout,
+        ...(figure.after !== undefined && { after: figure.after }),
+        ...(figure.quote && { quote: figure.quote }),
+        name: file.name,
+      },
+    ];
   });
 }
 
