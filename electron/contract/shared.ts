@@ -33,6 +33,7 @@ export {
   anchorAfter,
   resolveAnchor,
   photoCaption,
+  figureCaption,
   SEARCH_SORTS,
   SEARCH_FACETS,
   VOCABULARY_FIELDS,

@@ -92,3 +92,20 @@ export function photoCaption(item: Pick<Item, 'title' | 'photo'>): string {
   const caption = item.photo?.caption.trim() || item.title;
   return [caption, leftToRightLine(item.photo?.regions ?? [])].filter(Boolean).join('\n');
 }
+
+/**
+ * The caption a figure prints when the volume gives none. A photo item brings its 图片说明 and 左起
+ * line; the people are marked on its first image, so another image file of it brings only the
+ * 图片说明. An image of any other item has no caption of its own (a file name is not one), except
+ * an item chosen from the catalog as the figure, which is named by its title.
+ */
+export function figureCaption(
+  owner: Pick<Item, 'kind' | 'title' | 'photo' | 'files'>,
+  sha256: string,
+  fromCatalog: boolean,
+): string {
+  if (owner.kind !== 'photo') return fromCatalog ? owner.title : '';
+  const first = owner.files.find((f) => f.mime.startsWith('image/'));
+  if (first?.sha256 === sha256) return photoCaption(owner);
+  return owner.photo?.caption.trim() ?? '';
+}

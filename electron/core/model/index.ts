@@ -96,6 +96,7 @@ export {
   namesLeftToRight,
   leftToRightLine,
   photoCaption,
+  figureCaption,
   type ResolvedAnchor,
 } from './figures';
 export {

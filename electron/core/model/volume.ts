@@ -42,8 +42,8 @@ export const FigureEntrySchema = z.object({
   caption: z.string().max(2000).optional(),
   /** Share of the text width (0.3 – 1). */
   width: z.number().min(0.3).max(1).default(1),
-  /** Full width between paragraphs, or half width at the outer edge with the text running beside it. */
-  layout: z.enum(FIGURE_LAYOUTS).default('full'),
+  /** Full width between paragraphs (also when absent), or half width with the text running beside it. */
+  layout: z.enum(FIGURE_LAYOUTS).optional(),
   /**
    * Where in the article: after this many of its paragraphs (0: before the first), and the opening
    * of that paragraph (`quote`), which finds it again when the text above is edited (see

@@ -4,9 +4,8 @@ import type { Book, BookArticle, BookFigure } from '../compile/book';
 import { countChars } from '../text';
 import { WenshiError } from '../errors';
 import {
-  photoCaption,
+  figureCaption,
   type ArticleEntry,
-  type FileRef,
   type Item,
   type Volume,
   type VolumeCounts,
@@ -30,18 +29,6 @@ function articleText(entry: ArticleEntry, item: Item): string {
   return entry.text ?? (item.text || item.abstract);
 }
 
-/**
- * The caption a figure prints when the volume gives none: a photo item's 图片说明 and 左起 line.
- * The people marked on a photo are marked on its first image, so another image file of the item
- * brings only the 图片说明.
- */
-function defaultCaption(owner: Item, file: FileRef, fromCatalog: boolean): string {
-  if (owner.kind !== 'photo') return fromCatalog ? owner.title : '';
-  const first = owner.files.find((f) => f.mime.startsWith('image/'));
-  if (first?.sha256 === file.sha256) return photoCaption(owner);
-  return owner.photo?.caption.trim() ?? '';
-}
-
 function figuresOf(entry: ArticleEntry, item: Item, source: ItemSource): BookFigure[] {
   return entry.figures.flatMap((figure) => {
     const owner = figure.itemId ? itemOf(source, figure.itemId) : item;
@@ -52,9 +39,9 @@ function figuresOf(entry: ArticleEntry, item: Item, source: ItemSource): BookFig
     return [
       {
         path: source.filePath(file.sha256, file.name),
-        caption: figure.caption ?? defaultCaption(owner, file, Boolean(figure.itemId)),
+        caption: figure.caption ?? figureCaption(owner, file.sha256, Boolean(figure.itemId)),
         width: figure.width,
-        layout: figure.layout,
+        layout: figure.layout ?? 'full',
         ...(figure.after !== undefined && { after: figure.after }),
         ...(figure.quote && { quote: figure.quote }),
         name: file.name,
