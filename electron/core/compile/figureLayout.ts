@@ -29,9 +29,8 @@ export interface FigureBlock {
   column: number;
   width: number;
   height: number;
+  /** Caption lines, each centred under the image. */
   caption: Line[];
-  /** Each caption line centred (every part of the caption fits one line) or justified. */
-  centred: boolean;
   /** Grid lines the image, caption and the space after take. */
   lines: number;
   source?: FigureSource;
@@ -77,8 +76,10 @@ export class FigurePlacer {
     }
     const captionWidth = half ? column : grid.textWidth * 0.85;
     const parts = request.caption.split('\n').filter((part) => part.trim());
-    const broken = parts.map((part) => this.flow.lines(part, this.flow.fonts.caption, size, captionWidth));
-    const caption = broken.flat();
+    // Balanced, so a caption never leaves a word or two alone on its last line (… 合影 / 影).
+    const caption = parts.flatMap((part) =>
+      this.flow.balancedLines(part, this.flow.fonts.caption, size, captionWidth),
+    );
     const total = height + (caption.length > 0 ? size * 0.8 : 0) + caption.length * size * CAPTION_LEADING;
     // Full width: a blank line after the block. Beside the text: half a line is enough, the text
     // beside it already keeps a character's distance.
@@ -95,7 +96,6 @@ export class FigurePlacer {
       width,
       height,
       caption,
-      centred: broken.every((part) => part.length === 1),
       lines,
       ...(request.source && { source: request.source }),
     };
@@ -195,7 +195,7 @@ export class FigurePlacer {
         width: captionWidth,
         x: captionX,
         baseline,
-        align: block.centred ? 'center' : 'justify',
+        align: 'center',
       });
     });
     if (block.half) flow.narrow(line, line + block.lines, grid.textWidth - block.column - body);
