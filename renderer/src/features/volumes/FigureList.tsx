@@ -162,7 +162,12 @@ function PhotoSearch({ onAdd }: { onAdd: (hit: Hit) => Promise<void> }) {
                 type="button"
                 className="secondary"
                 aria-label={t('volumes.figures.insertPhoto', { title: hit.title })}
-                onClick={() => void onAdd(hit).catch(showError)}
+                onClick={() =>
+                  void onAdd(hit).then(() => {
+                    setHits(null);
+                    setQuery('');
+                  }, showError)
+                }
               >
                 {t('volumes.figures.insert')}
               </button>

@@ -87,6 +87,7 @@ export function FigureRow({ figure, view, paragraphs, index, count, onChange, on
           <label>
             {t('volumes.figures.layout')}
             <select
+              aria-label={t('volumes.figures.layout')}
               value={figure.layout ?? 'full'}
               onChange={(e) =>
                 onChange(
@@ -107,6 +108,7 @@ export function FigureRow({ figure, view, paragraphs, index, count, onChange, on
         <label>
           {t('volumes.figures.caption')}
           <textarea
+            aria-label={t('volumes.figures.caption')}
             rows={2}
             value={figure.caption ?? view.defaultCaption}
             placeholder={t('volumes.figures.captionHint')}
