@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, SAMPLES } from './serveLibrary';
 
@@ -32,6 +33,8 @@ test('place a photo half width after a paragraph, with its caption and 左起 li
   request,
   library,
 }, testInfo) => {
+  // Import, search, compile and an axe pass on a machine shared with other work.
+  test.setTimeout(240_000);
   const origin = new URL(library.url).origin;
   const headers = { Authorization: `Bearer ${new URL(library.url).searchParams.get('token')}` };
   const call = async <T>(op: string, args: object): Promise<T> => {
@@ -83,6 +86,14 @@ test('place a photo half width after a paragraph, with its caption and 左起 li
   await expect(position).toHaveValue('2');
   await editor.getByRole('combobox', { name: '版式', exact: true }).selectOption('half');
   await editor.locator('.figure-list').screenshot({ path: testInfo.outputPath('figure-editor.png') });
+  // The figure fields meet WCAG 2.2 AA like the rest of the editor (names, contrast, target sizes).
+  const axe = await new AxeBuilder({ page })
+    .include('.figure-list')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  );
   await editor.getByRole('button', { name: '保存本卷' }).click();
   await expect(page.getByRole('status').first()).toContainText('已保存《图文》');
 
