@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ import {
 } from '../../electron/core/model';
 import { fonts } from '../helpers/fonts';
 import { makePhotos, poetBiographies } from '../helpers/sampleBook';
+import { figureBook } from '../helpers/figureBook';
+import { compileVolume } from '../../electron/core/compile';
 import { pdfPageCount, pdfText } from '../helpers/pdfTools';
 
 const DESK = { canWrite: true, canUseLocalPaths: true };
@@ -243,5 +245,30 @@ describe('figures inside articles, compiled', () => {
     const page = pages.find((p) => squeeze(p).includes('附图：老厂房（翻拍）'))!;
     expect(page.split('\n').map((line) => line.trim())).toContain(low!.page);
     expect(report.movedFigures).toEqual([{ article: '老厂房', file: expect.stringMatching(/001\.jpg$/) }]);
+  });
+});
+
+describe('text broken again beside a figure that floated to the next page', () => {
+  it('keeps the spaces between Latin words where a page ended', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'wenshi-latin-'));
+    try {
+      const [photo] = await makePhotos(dir, 1, 1200);
+      const words = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
+      const book = figureBook([photo!, photo!]);
+      const article = book.sections[0]!.articles[0]!;
+      // Two paragraphs of words; the half-width figure after the first cannot fit under it and
+      // waits at the top of the next page, where the second paragraph runs on beside it.
+      article.text = `${words.slice(0, 5200)}\n${words}`;
+      article.figures = [{ path: photo!, caption: '合影', width: 0.5, layout: 'half', after: 1 }];
+      const { pdf } = await compileVolume({ book, fonts, date: new Date('2024-05-01T00:00:00Z') });
+      const file = path.join(dir, 'latin.pdf');
+      await writeFile(file, pdf);
+      const text = pdfText(file);
+      expect(text).not.toMatch(/word\d+word\d+/);
+      const narrow = text.split('\n').filter((line) => /^word/.test(line) && line.length < 45);
+      expect(narrow.length).toBeGreaterThan(5);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { breakLines, squeezedWidth, toUnits, type Line } from './lineBreak';
+import { breakLines, squeezedWidth, toUnits, type Line, type Unit } from './lineBreak';
 import type { PageStyle } from './pageStyle';
 import type { TypesetFont } from './fonts';
 import { ASCENT, FigurePlacer, type FigureSource } from './figureLayout';
@@ -101,6 +101,20 @@ export interface ParagraphOptions {
   size: number;
   indent?: number;
   align?: 'justify' | 'center' | 'left';
+}
+
+/**
+ * The units after the first `take` lines, to be broken again where they land. Taken from the
+ * units themselves, so the spaces a line end dropped (between Latin words) are kept; a word cut
+ * into characters is no longer among them, and then the lines' own units serve.
+ */
+function remainingUnits(units: Unit[], lines: Line[], take: number): Unit[] {
+  const last = lines[take - 1]!.units[lines[take - 1]!.units.length - 1];
+  const at = last ? units.indexOf(last) : -1;
+  const rest = at >= 0 ? units.slice(at + 1) : lines.slice(take).flatMap((line) => line.units);
+  let start = 0;
+  while (start < rest.length && rest[start]!.space) start++;
+  return rest.slice(start);
 }
 
 /**
@@ -275,7 +289,7 @@ export class Flow {
         this.drawLine(lines[k]!, { ...options, indent: first && k === 0 ? indent : 0 });
         this.line += 1;
       }
-      units = lines.slice(take).flatMap((line) => line.units);
+      units = remainingUnits(units, lines, take);
       first = false;
       if (units.length > 0) this.continuePage();
     }
