@@ -17,7 +17,11 @@ import {
 import { fonts } from '../helpers/fonts';
 import { makePhotos, poetBiographies } from '../helpers/sampleBook';
 import { figureBook } from '../helpers/figureBook';
-import { compileVolume } from '../../electron/core/compile';
+import { compileVolume, DEFAULT_PAGE_SETTINGS, pageStyleFrom } from '../../electron/core/compile';
+import { Flow, Grid } from '../../electron/core/compile/layout';
+import { TypesetFont } from '../../electron/core/compile/fonts';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import * as fontkit from 'fontkit';
 import { pdfPageCount, pdfText } from '../helpers/pdfTools';
 
 const DESK = { canWrite: true, canUseLocalPaths: true };
@@ -270,5 +274,59 @@ describe('text broken again beside a figure that floated to the next page', () =
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('figures waiting for their place', () => {
+  async function flowOf() {
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    const font = await TypesetFont.embed(doc, fonts.body, '说明正文');
+    const flow = new Flow('body', new Grid(pageStyleFrom(DEFAULT_PAGE_SETTINGS)), {
+      body: font,
+      heading: font,
+      caption: font,
+      title: font,
+    });
+    flow.openPage();
+    const pixels = { width: 1200, height: 900 };
+    const half = () =>
+      flow.figures.block({ file: 'half.jpg', pixels, caption: '说明', share: 0.5, half: true });
+    const full = () => flow.figures.block({ file: 'full.jpg', pixels, caption: '说明', share: 1 });
+    const text = (chars: number) =>
+      flow.paragraph('正文'.repeat(chars / 2), { font, size: 10.5, indent: 21 });
+    type Box = { file: string; y: number; height: number };
+    const images = (page: number) => flow.pages[page]!.ops.filter((op) => op.kind === 'image') as Box[];
+    /** Text lines with a baseline within a figure's height. */
+    const beside = (page: number, box: Box) =>
+      flow.pages[page]!.ops.filter((op) => op.kind === 'text' && op.y > box.y && op.y < box.y + box.height)
+        .length;
+    return { flow, half, full, text, images, beside };
+  }
+
+  it('go to the next page full-width first, the text running beside the half-width one below', async () => {
+    const { flow, half, full, text, images, beside } = await flowOf();
+    flow.skip(flow.grid.linesPerPage - 3);
+    // Neither fits in the three lines left.
+    flow.figures.place(half());
+    flow.figures.place(full());
+    text(800);
+    const [top, below] = images(1);
+    expect([top!.file, below!.file]).toEqual(['full.jpg', 'half.jpg']);
+    expect(below!.y + below!.height).toBeLessThan(top!.y);
+    expect(beside(1, below!)).toBeGreaterThan(3);
+  });
+
+  it('hold a full-width figure until the text has passed a half-width one', async () => {
+    const { flow, half, full, text, images, beside } = await flowOf();
+    flow.figures.place(half());
+    flow.figures.place(full());
+    text(300);
+    flow.figures.settle();
+    text(100);
+    const [first, second] = images(0);
+    expect([first!.file, second!.file]).toEqual(['half.jpg', 'full.jpg']);
+    expect(second!.y + second!.height).toBeLessThan(first!.y);
+    expect(beside(0, first!)).toBeGreaterThan(3);
   });
 });

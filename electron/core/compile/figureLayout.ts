@@ -54,6 +54,8 @@ export interface FigureRequest {
  */
 export class FigurePlacer {
   private readonly floats: FigureBlock[] = [];
+  /** Full-width figures called while the text still runs beside a half-width one: placed once it has passed. */
+  private readonly waiting: FigureBlock[] = [];
   /** Figures whose anchor was not found in the text (see model/figures resolveAnchor). */
   readonly moved: MovedFigure[] = [];
 
@@ -109,20 +111,20 @@ export class FigurePlacer {
     return Math.min(chars, grid.perLine - MIN_COLUMN_CHARS - 1) * body;
   }
 
-  /** Where the next figure's top goes: below the text set so far and below a figure still beside it. */
-  private topLine(block: FigureBlock): number {
-    return block.half ? Math.max(this.flow.line, this.flow.besideUntil()) : this.flow.line;
+  /** Where a figure's top goes: below the text set so far and below a figure the text still runs beside. */
+  private topLine(): number {
+    return Math.max(this.flow.line, this.flow.besideUntil());
   }
 
   private fits(block: FigureBlock): boolean {
-    return this.topLine(block) + block.lines <= this.flow.grid.linesPerPage;
+    return this.topLine() + block.lines <= this.flow.grid.linesPerPage;
   }
 
   /** The block shrunk to the lines left on this page, if it keeps at least 70% of its height. */
   private shrunk(block: FigureBlock): FigureBlock | null {
     const grid = this.flow.grid;
     const spare = block.lines * grid.lineHeight - block.height;
-    const room = (grid.linesPerPage - this.topLine(block)) * grid.lineHeight - spare;
+    const room = (grid.linesPerPage - this.topLine()) * grid.lineHeight - spare;
     if (room < block.height * 0.7) return null;
     const smaller = this.block(
       {
@@ -140,21 +142,41 @@ export class FigurePlacer {
 
   /** Places a figure here if it fits (a little smaller if need be), else floats it to the next page. */
   place(block: FigureBlock): void {
-    // A full-width figure goes below one that still has text beside it.
-    if (!block.half) this.flow.clearBeside();
+    // Placed now, it would leave the lines beside the half-width figure empty.
+    if (!block.half && this.flow.line < this.flow.besideUntil()) {
+      this.waiting.push(block);
+      return;
+    }
     const fitting = this.fits(block) ? block : this.shrunk(block);
     if (fitting) this.put(fitting);
     else this.floats.push(block);
   }
 
-  /** A new page of running text: the figures waiting for it go on top, in order, as many as fit. */
+  /** Between paragraphs: full-width figures that waited for the text to pass a half-width one. */
+  settle(): void {
+    if (this.waiting.length > 0 && this.flow.line >= this.flow.besideUntil())
+      for (const block of this.waiting.splice(0)) this.place(block);
+  }
+
+  /**
+   * A new page of running text: the figures waiting for it go on top, as many as fit, full-width
+   * ones first, so a half-width one below them has the text beside it rather than a gap.
+   */
   pageStarted(): void {
-    while (this.floats.length > 0 && this.fits(this.floats[0]!)) this.put(this.floats.shift()!);
+    this.floats.push(...this.waiting.splice(0));
+    for (const half of [false, true])
+      while (this.floats.some((b) => b.half === half)) {
+        const next = this.floats.find((b) => b.half === half)!;
+        if (!this.fits(next)) break;
+        this.floats.splice(this.floats.indexOf(next), 1);
+        this.put(next);
+      }
   }
 
   /** At an article's end the figures still waiting go below the text if they fit, else on a page of their own. */
   flush(): void {
     this.flow.clearBeside();
+    this.floats.push(...this.waiting.splice(0));
     while (this.floats.length > 0) {
       const fitting = this.fits(this.floats[0]!) ? this.floats[0]! : this.shrunk(this.floats[0]!);
       if (!fitting) {
@@ -172,7 +194,7 @@ export class FigurePlacer {
     const grid = flow.grid;
     const body = grid.style.bodySize;
     const size = body * CAPTION_RATIO;
-    const line = this.topLine(block);
+    const line = this.topLine();
     const top = grid.top - line * grid.lineHeight;
     const columnX = block.half ? flow.left + grid.textWidth - block.column : flow.left;
     const x = columnX + (block.column - block.width) / 2;
@@ -199,6 +221,6 @@ export class FigurePlacer {
       });
     });
     if (block.half) flow.narrow(line, line + block.lines, grid.textWidth - block.column - body);
-    else flow.line += block.lines;
+    else flow.line = line + block.lines;
   }
 }

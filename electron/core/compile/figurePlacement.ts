@@ -56,6 +56,7 @@ export function placeFigures(
   figures: readonly BookFigure[] | undefined,
   sizes: PixelSizes,
 ): void {
+  flow.figures.settle();
   for (const figure of figures ?? [])
     flow.figures.place(
       flow.figures.block({
