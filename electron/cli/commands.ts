@@ -314,6 +314,13 @@ export const opCommands = {
           : [`  已转换为${r.script.mode === 'simplified' ? '简体' : '繁体'}：${r.script.changed} 字`]),
         ...r.missingGlyphs.map((m) => `  字体缺字「${m.char}」：${m.articles.join('、')}`),
         ...r.missingImages.map((m) => `  图片无法读取：${m.file}（${m.article}）`),
+        ...r.lowResolution.map(
+          (f) =>
+            `  图片精度不足：${f.file}（${f.article}，第 ${f.page} 页）印出来只有 ${f.dpi} dpi，宜 300 dpi 以上`,
+        ),
+        ...r.movedFigures.map(
+          (f) => `  插图所接的段落已改动：${f.file}（${f.article}），按段落序号放置，请核对`,
+        ),
         ...r.garbled.map((g) => `  仍有乱码：《${g.title}》（${g.runs.join('、')}）`),
         ...r.titles.flatMap((c) =>
           c.problems.map((p) =>

@@ -30,7 +30,7 @@ export { dateRange } from '../core/model/dates/range';
 export { dateText } from '../core/model/dates/value';
 export { dateWarnings, DATE_FIELD_NAMES, unreadableDates } from '../core/model/dates/fields';
 export { DEFAULT_PERIODS } from '../core/model/dates/periods';
-export { PAGE_SIZE_NAMES, SCRIPT_MODES } from '../core/model/volume';
+export { PAGE_SIZE_NAMES, SCRIPT_MODES, FIGURE_LAYOUTS } from '../core/model/volume';
 export { SEARCH_SORTS, SEARCH_FACETS, VOCABULARY_FIELDS } from '../core/model/search';
 export { openGarbled, decisionFor, garbledContext } from '../core/model/garbled';
 export {
@@ -40,6 +40,13 @@ export {
   headingOffers,
   acceptHeadingOffers,
 } from '../core/model/headings';
+export {
+  articleParagraphs,
+  anchorAfter,
+  resolveAnchor,
+  photoCaption,
+  figureCaption,
+} from '../core/model/figures';
 export { describeError, languageOf, LANGUAGES } from './errors';
 export { SEARCH_INDEX_JOB } from './events';
 export { SHORTCUT_KEYS, LIBRARY_TOOLS, PATH_PURPOSES } from './desktop';

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { compileVolume } from '../../electron/core/compile';
 import { packagedFonts } from '../../electron/app/fonts';
 import { makePhotos, sampleBook } from '../helpers/sampleBook';
+import { figureBook } from '../helpers/figureBook';
 
 const OUT = fileURLToPath(new URL('../../docs/gallery/', import.meta.url));
 /** Page numbers in the PDF (1-based) and the names they get. */
@@ -26,8 +27,41 @@ const PAGES: [number, string][] = [
   [53, '09-index'],
 ];
 /** A smaller volume whose articles carry 小标题 at two levels, with level 1 listed in the 目录. */
-const HEADED_PAGES: [number, string][] = [[10, '10-subheadings']];
+const HEADED_PAGES: [number, string][] = [[10, '12-subheadings']];
 const DPI = Number(process.argv.find((a) => a.startsWith('--dpi='))?.slice('--dpi='.length) ?? 150);
+
+function render(file: string, page: number, name: string, dir: string): Promise<void> {
+  const prefix = path.join(dir, name);
+  execFileSync('pdftoppm', [
+    '-r',
+    String(DPI),
+    '-png',
+    '-singlefile',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    file,
+    prefix,
+  ]);
+  return rename(`${prefix}.png`, path.join(OUT, `${name}.png`));
+}
+
+/** Figures placed by the editor inside an article: the pages where they stand, found by their captions. */
+async function figurePages(dir: string): Promise<void> {
+  const photos = await makePhotos(path.join(dir, 'figure-photos'), 2, 2400);
+  const { pdf } = await compileVolume({
+    book: figureBook(photos),
+    fonts: packagedFonts(),
+    date: new Date('2024-05-01T00:00:00Z'),
+  });
+  const file = path.join(dir, 'figures.pdf');
+  await writeFile(file, pdf);
+  const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f');
+  const pageOf = (text: string) => pages.findIndex((p) => p.replace(/\s+/g, '').includes(text)) + 1;
+  await render(file, pageOf('左起：李秀英'), '10-figure-beside-text', dir);
+  await render(file, pageOf('发制品厂的手工车间'), '11-figure-full-width', dir);
+}
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'wenshi-gallery-'));
 try {
@@ -67,6 +101,7 @@ try {
     ]);
     await rename(`${prefix}.png`, path.join(OUT, `${name}.png`));
   }
+  await figurePages(dir);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

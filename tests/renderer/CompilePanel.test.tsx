@@ -26,6 +26,8 @@ const COMPILED = {
   script: { mode: 'keep', changed: 0 },
   garbled: [],
   titles: [],
+  lowResolution: [],
+  movedFigures: [],
 };
 
 function renderPanel(target: Target, preview = false) {
@@ -110,9 +112,19 @@ describe('the compile panel', () => {
     fireEvent.click(screen.getByRole('button', { name: '取消' }));
     expect(fake.api.call).toHaveBeenLastCalledWith('jobs.cancel', { jobId });
 
-    await act(async () => finish({ ...COMPILED, script: { mode: 'simplified', changed: 40 } }));
+    await act(async () =>
+      finish({
+        ...COMPILED,
+        script: { mode: 'simplified', changed: 40 },
+        lowResolution: [{ article: '老厂房', file: '翻拍.jpg', dpi: 72, page: '5' }],
+        movedFigures: [{ article: '车间里的日子', file: '车间.jpg' }],
+      }),
+    );
     expect(screen.getByText(/^已生成《许昌改革记忆（第一辑）》：12 页/)).toBeTruthy();
     expect(screen.getByText('已转为简体：40 字')).toBeTruthy();
+    // Figures that print soft, and figures whose paragraph is gone, are named with where they are.
+    expect(screen.getByText(/不足 300 dpi.*《老厂房》翻拍\.jpg（第 5 页，72 dpi）/)).toBeTruthy();
+    expect(screen.getByText(/所接的段落已改动.*《车间里的日子》车间\.jpg/)).toBeTruthy();
     expect(screen.getByTitle('PDF 预览').getAttribute('src')).toMatch(/\?inline=1$/);
     expect(screen.queryByRole('button', { name: '取消' })).toBeNull();
   });

@@ -81,6 +81,12 @@ export const volumesOperations = {
       characters: z.number(),
       missingGlyphs: z.array(z.object({ char: z.string(), articles: z.array(z.string()) })),
       missingImages: z.array(z.object({ file: z.string(), article: z.string() })),
+      /** Figures under 300 dpi at their printed size: they print soft. */
+      lowResolution: z.array(
+        z.object({ article: z.string(), file: z.string(), dpi: z.number(), page: z.string() }),
+      ),
+      /** Figures whose paragraph was edited away: placed by their paragraph count instead. */
+      movedFigures: z.array(z.object({ article: z.string(), file: z.string() })),
       script: z.object({ mode: z.enum(['keep', 'simplified', 'traditional']), changed: z.number() }),
       /** Titles still a file name, first paragraphs repeating the title (left out of print). */
       titles: TitleChecksSchema,

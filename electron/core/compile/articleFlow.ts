@@ -2,6 +2,7 @@ import { CAPTION_RATIO, type Flow, type PageRef, type SetFonts } from './layout'
 import type { Book, BookArticle, BookSection, MatterText } from './book';
 import { headingOf } from '../model';
 import { holdHeading } from './headingFlow';
+import { articleFigures, placeFigures } from './figurePlacement';
 
 /** 三号: article titles and the titles of 前言, 编委会, 目录. */
 export const HEADING_SIZE = 16;
@@ -72,26 +73,24 @@ export function setArticle(
     flow.skip(1);
   }
   const paragraphs = paragraphsOf(article.text);
-  const figures = article.figures.filter((f) => sizes.has(f.path));
-  // Figures are spread evenly through the text: figure k follows paragraph ⌊(k+1)·P/(F+1)⌋.
-  const after = new Map<number, typeof figures>();
-  figures.forEach((figure, k) => {
-    const at = Math.max(0, Math.floor(((k + 1) * paragraphs.length) / (figures.length + 1)) - 1);
-    after.set(at, [...(after.get(at) ?? []), figure]);
-  });
+  // Figures follow the paragraph their anchor names (figurePlacement).
+  const figures = articleFigures(flow, article, paragraphs, sizes);
+  placeFigures(flow, article, figures.get(0), sizes);
   paragraphs.forEach((paragraph, i) => {
     setBody(flow, fonts, paragraph);
-    for (const figure of after.get(i) ?? [])
-      flow.figure(flow.figureBlock(figure.path, sizes.get(figure.path)!, figure.caption, figure.width));
+    placeFigures(flow, article, figures.get(i + 1), sizes);
   });
-  if (paragraphs.length === 0)
-    for (const figure of figures)
-      flow.figure(flow.figureBlock(figure.path, sizes.get(figure.path)!, figure.caption, figure.width));
-  flow.flushFigures();
+  flow.figures.flush();
   return start;
 }
 
-export function setMatter(flow: Flow, fonts: SetFonts, book: Book, matter: MatterText, recto: boolean): PageRef {
+export function setMatter(
+  flow: Flow,
+  fonts: SetFonts,
+  book: Book,
+  matter: MatterText,
+  recto: boolean,
+): PageRef {
   flow.openPage({ recto });
   const start = flow.here();
   flow.setRunningHead({ verso: book.title, recto: matter.title });

@@ -84,8 +84,16 @@ export interface BookArticle {
 export interface BookFigure {
   /** An image file on disk. */
   path: string;
-  /** 图片说明 */
+  /** 图片说明; a line break starts a new caption line (the 左起 line). */
   caption: string;
   /** Share of the text width the image may take (0.3 – 1). */
   width: number;
+  /** Full width between paragraphs (default), or half width with the text beside it. */
+  layout?: 'full' | 'half';
+  /** Paragraphs of the article's text before it; without it figures are spread through the text. */
+  after?: number;
+  /** The opening of the paragraph it follows, which finds that paragraph again in an edited text. */
+  quote?: string;
+  /** What the compile report calls it: the file's name. */
+  name?: string;
 }

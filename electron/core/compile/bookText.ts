@@ -56,7 +56,11 @@ export function convertScript(book: Book): { book: Book; changed: number } {
         text: c(a.text),
         people: a.people.map(c),
         places: a.places.map(c),
-        figures: a.figures.map((f) => ({ ...f, caption: c(f.caption) })),
+        figures: a.figures.map((f) => ({
+          ...f,
+          caption: c(f.caption),
+          ...(f.quote && { quote: convert(f.quote) }),
+        })),
       })),
     })),
   };

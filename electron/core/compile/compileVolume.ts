@@ -18,6 +18,7 @@ import type { Book, BookArticle } from './book';
 import { HEADING_SIZE, setArticle, setMatter, setTitleBlock } from './articleFlow';
 import { allText, convertScript, findMissing } from './bookText';
 import { headingTree, withoutTitleRepeat, type Placed } from './contents';
+import { figureWarnings, type FigureWarnings } from './figureReport';
 
 export interface CompileFonts {
   /** Serif TrueType for body text. */
@@ -37,7 +38,7 @@ export interface CompileOptions extends JobContext {
   date?: Date;
 }
 
-export interface CompileReport {
+interface CompileReportBase {
   pages: number;
   articles: number;
   figures: number;
@@ -50,6 +51,7 @@ export interface CompileReport {
   /** The script conversion applied and how many characters it changed. */
   script: { mode: Book['script']; changed: number };
 }
+export type CompileReport = CompileReportBase & FigureWarnings;
 
 const SECTION_SIZE = 22; // 二号
 const TITLE_SIZE = 26; // 一号
@@ -424,6 +426,7 @@ export async function compileVolume(
       missingGlyphs: findMissing(book, fonts),
       missingImages,
       script: { mode: book.script, changed },
+      ...figureWarnings(laid, sizes, bodyFlow.figures.moved, label),
     },
   };
 }

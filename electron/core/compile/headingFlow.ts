@@ -56,6 +56,8 @@ export function holdHeading(flow: Flow, fonts: SetFonts, level: HeadingLevel, te
 export function placeHeld(flow: Flow, starts: (room: number) => boolean): void {
   const held = flow.held;
   if (held.length === 0) return;
+  // A heading takes the whole width: never beside a half-width figure.
+  flow.clearBeside();
   const need = held.reduce((n, h, i) => n + h.lines.length + (i === 0 ? h.before : 0), 0);
   if (flow.line > 0 && (need >= flow.linesLeft || !starts(flow.linesLeft - need))) flow.continuePage();
   const grid = flow.grid;

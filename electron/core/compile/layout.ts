@@ -1,8 +1,11 @@
-import { breakLines, squeezedWidth, toUnits, type Line } from './lineBreak';
+import { breakLines, squeezedWidth, toUnits, type Line, type Unit } from './lineBreak';
 import type { PageStyle } from './pageStyle';
 import type { TypesetFont } from './fonts';
 import { titleLines } from './titleBreak';
 import { placeHeld, type HeldHeading, type PlacedHeading } from './headingFlow';
+import { ASCENT, FigurePlacer, type FigureSource } from './figureLayout';
+
+export { CAPTION_RATIO } from './figureLayout';
 
 /** The faces a volume is set in. */
 export interface SetFonts {
@@ -35,6 +38,8 @@ export interface ImageOp {
   y: number;
   width: number;
   height: number;
+  /** The figure it shows, for the compile report. */
+  source?: FigureSource;
 }
 export interface LinkOp {
   kind: 'link';
@@ -55,24 +60,6 @@ export interface LaidPage {
   head?: string;
   folio: boolean;
 }
-
-/** A figure ready to be placed: its size on the page and its caption already broken into lines. */
-export interface FigureBlock {
-  file: string;
-  pixels: { width: number; height: number };
-  captionText: string;
-  share: number;
-  width: number;
-  height: number;
-  caption: Line[];
-  /** Grid lines the image, caption and the space after take. */
-  lines: number;
-}
-
-// The ideographic em box of Noto CJK rises 0.88 em above the baseline.
-const ASCENT = 0.88;
-export const CAPTION_RATIO = 0.86;
-const CAPTION_LEADING = 1.45;
 
 /**
  * The text block on a grid: a whole number of body characters a line (so CJK text lines up
@@ -127,6 +114,20 @@ function linesHere(room: number, count: number, from: number): number {
 }
 
 /**
+ * The units after the first `take` lines, to be broken again where they land. Taken from the
+ * units themselves, so the spaces a line end dropped (between Latin words) are kept; a word cut
+ * into characters is no longer among them, and then the lines' own units serve.
+ */
+function remainingUnits(units: Unit[], lines: Line[], take: number): Unit[] {
+  const last = lines[take - 1]!.units[lines[take - 1]!.units.length - 1];
+  const at = last ? units.indexOf(last) : -1;
+  const rest = at >= 0 ? units.slice(at + 1) : lines.slice(take).flatMap((line) => line.units);
+  let start = 0;
+  while (start < rest.length && rest[start]!.space) start++;
+  return rest.slice(start);
+}
+
+/**
  * One sequence of pages (front matter or body) being filled line by line on the grid. Pages
  * alternate recto/verso from a recto, so a page's side is its index's parity.
  */
@@ -134,8 +135,10 @@ export class Flow {
   readonly pages: LaidPage[] = [];
   /** Next free grid line on the current page. */
   line = 0;
-  /** Figures that did not fit where they were called: they go to the top of the next page. */
-  private readonly floats: FigureBlock[] = [];
+  /** Figures placed as the text runs, floated to the next page when they do not fit. */
+  readonly figures: FigurePlacer = new FigurePlacer(this);
+  /** Lines of the current page beside a half-width figure, [from, until), and the text width there. */
+  private beside: { from: number; until: number; width: number }[] = [];
   /** Running head of continuation pages. */
   private head: { verso: string; recto: string } | undefined;
   /** 小标题 not yet placed: they go on the page where the text after them starts. */
@@ -171,6 +174,7 @@ export class Flow {
     if (options.recto && this.pages.length % 2 === 1) this.pages.push({ ops: [], folio: false });
     this.pages.push({ ops: [], folio: options.folio ?? true });
     this.line = 0;
+    this.beside = [];
   }
 
   /** Pads the flow to an even number of pages, so the next flow starts on a recto. */
@@ -186,9 +190,30 @@ export class Flow {
   continuePage(): void {
     this.pages.push({ ops: [], folio: true });
     this.line = 0;
+    this.beside = [];
     if (this.head) this.page.head = this.recto ? this.head.recto : this.head.verso;
-    while (this.floats.length > 0 && this.floats[0]!.lines <= this.linesLeft)
-      this.placeFigure(this.floats.shift()!);
+    this.figures.pageStarted();
+  }
+
+  /** Narrows grid lines [from, until) of this page to `width`: a half-width figure stands beside them. */
+  narrow(from: number, until: number, width: number): void {
+    this.beside.push({ from, until, width });
+  }
+
+  /** The text width at grid line `line` of this page. */
+  widthAt(line: number): number {
+    const range = this.beside.find((r) => line >= r.from && line < r.until);
+    return range ? range.width : this.grid.textWidth;
+  }
+
+  /** The first line below every figure beside the text on this page (0 when there is none). */
+  besideUntil(): number {
+    return this.beside.reduce((until, r) => Math.max(until, r.until), 0);
+  }
+
+  /** Moves below a figure the text runs beside: what comes next takes the whole width. */
+  clearBeside(): void {
+    this.line = Math.max(this.line, this.besideUntil());
   }
 
   here(): PageRef {
@@ -216,7 +241,7 @@ export class Flow {
   /** Draws one broken line at grid line `line` (or an explicit baseline). */
   drawLine(line: Line, options: ParagraphOptions & { width?: number; x?: number; baseline?: number }): void {
     const text = line.units.map((u) => u.text).join('');
-    const width = options.width ?? this.grid.textWidth;
+    const width = options.width ?? this.widthAt(this.line);
     const x0 = options.x ?? this.left;
     const indent = options.indent ?? 0;
     const y = options.baseline ?? this.grid.baseline(this.line, options.size);
@@ -250,29 +275,40 @@ export class Flow {
 
   /**
    * Sets a paragraph on the grid, across pages as needed, never leaving its first line alone at
-   * a page's foot (orphan) or its last line alone at a page's head (widow).
+   * a page's foot (orphan) or its last line alone at a page's head (widow). Lines are broken for
+   * where they land (narrower beside a figure), so what runs on to a new page is broken afresh.
    */
   paragraph(text: string, options: ParagraphOptions): void {
     const indent = options.indent ?? 0;
-    const lines = this.lines(text, options.font, options.size, this.grid.textWidth, indent);
-    placeHeld(this, (room) => linesHere(room, lines.length, 0) > 0);
-    let i = 0;
-    while (i < lines.length) {
-      const take = linesHere(this.linesLeft, lines.length, i);
+    const measure = this.measure(options.font, options.size);
+    let units = toUnits(text, measure);
+    let first = true;
+    // Held 小标题 go here only if this paragraph can start below them (no orphan).
+    const opening = breakLines(units, (k) => this.widthAt(this.line + k), indent, measure);
+    placeHeld(this, (room) => linesHere(room, opening.length, 0) > 0);
+    while (units.length > 0) {
+      const from = this.line;
+      const lines = breakLines(units, (k) => this.widthAt(from + k), first ? indent : 0, measure);
+      let take = Math.min(this.linesLeft, lines.length);
+      if (lines.length - take === 1 && take > 1) take -= 1;
+      if (first && take === 1 && lines.length > 1) take = 0;
       if (take <= 0) {
         this.continuePage();
         continue;
       }
-      for (let k = 0; k < take; k++, i++) {
-        this.drawLine(lines[i]!, { ...options, indent: i === 0 ? indent : 0 });
+      for (let k = 0; k < take; k++) {
+        this.drawLine(lines[k]!, { ...options, indent: first && k === 0 ? indent : 0 });
         this.line += 1;
       }
-      if (i < lines.length) this.continuePage();
+      units = remainingUnits(units, lines, take);
+      first = false;
+      if (units.length > 0) this.continuePage();
     }
   }
 
   /** A heading inside the running text: a blank line before it, and kept with two lines after it. */
   subheading(text: string, font: TypesetFont, size: number): void {
+    this.clearBeside();
     const before = this.line === 0 ? 0 : 1;
     if (this.linesLeft < before + 3) this.continuePage();
     else this.line += before;
@@ -280,106 +316,5 @@ export class Flow {
       this.drawLine(line, { font, size, align: 'left' });
       this.line += 1;
     }
-  }
-
-  /** Lays out a figure block: image scaled into the text width share, caption lines below it. */
-  figureBlock(
-    file: string,
-    pixels: { width: number; height: number },
-    caption: string,
-    share: number,
-    maxHeight = this.grid.textHeight * 0.5,
-  ): FigureBlock {
-    const grid = this.grid;
-    const size = grid.style.bodySize * CAPTION_RATIO;
-    let width = grid.textWidth * Math.min(1, Math.max(0.3, share));
-    let height = (width * pixels.height) / pixels.width;
-    if (height > maxHeight) {
-      width *= maxHeight / height;
-      height = maxHeight;
-    }
-    const lines = caption ? this.lines(caption, this.fonts.caption, size, grid.textWidth * 0.85) : [];
-    const total = height + size * 0.8 + lines.length * size * CAPTION_LEADING;
-    return {
-      file,
-      pixels,
-      captionText: caption,
-      share,
-      width,
-      height,
-      caption: lines,
-      lines: Math.ceil(total / grid.lineHeight) + 1,
-    };
-  }
-
-  /** The block shrunk to the lines left on this page, if it keeps at least 70% of its height. */
-  private shrunk(block: FigureBlock): FigureBlock | null {
-    const spare = block.lines * this.grid.lineHeight - block.height;
-    const room = this.linesLeft * this.grid.lineHeight - spare;
-    if (room < block.height * 0.7) return null;
-    const smaller = this.figureBlock(
-      block.file,
-      block.pixels,
-      block.captionText,
-      block.share,
-      room - this.grid.lineHeight,
-    );
-    return smaller.lines <= this.linesLeft ? smaller : null;
-  }
-
-  /**
-   * Places a figure here if it fits (a little smaller if need be); else it floats to the top of
-   * the next page while the text runs on, so no gap is left below the text.
-   */
-  figure(block: FigureBlock): void {
-    placeHeld(this, (room) => room >= Math.min(block.lines, this.grid.linesPerPage - 1));
-    const fitting = block.lines <= this.linesLeft ? block : this.shrunk(block);
-    if (fitting) this.placeFigure(fitting);
-    else this.floats.push(block);
-  }
-
-  /** At an article's end the figures still waiting go below the text if they fit, else on a page of their own. */
-  flushFigures(): void {
-    placeHeld(this, () => true);
-    while (this.floats.length > 0) {
-      const fitting =
-        this.floats[0]!.lines <= this.linesLeft ? this.floats[0]! : this.shrunk(this.floats[0]!);
-      if (!fitting) {
-        this.continuePage();
-        continue;
-      }
-      this.floats.shift();
-      this.placeFigure(fitting);
-    }
-  }
-
-  private placeFigure(block: FigureBlock): void {
-    const grid = this.grid;
-    const size = grid.style.bodySize * CAPTION_RATIO;
-    const top = grid.top - this.line * grid.lineHeight;
-    const x = this.left + (grid.textWidth - block.width) / 2;
-    this.page.ops.push({
-      kind: 'image',
-      file: block.file,
-      x,
-      y: top - block.height,
-      width: block.width,
-      height: block.height,
-    });
-    const captionWidth = grid.textWidth * 0.85;
-    const captionX = this.left + (grid.textWidth - captionWidth) / 2;
-    block.caption.forEach((line, i) => {
-      const baseline = top - block.height - size * 0.8 - size * ASCENT - i * size * CAPTION_LEADING;
-      const single = block.caption.length === 1;
-      this.drawLine(line, {
-        font: this.fonts.caption,
-        size,
-        width: captionWidth,
-        x: captionX,
-        baseline,
-        align: single ? 'center' : 'justify',
-      });
-    });
-    this.line += block.lines;
   }
 }

@@ -117,20 +117,22 @@ function lastChar(unit: Unit): string {
  * Greedy line breaking at the UAX #14 units with the Chinese 避头尾 rules on top: when a line
  * would start with a closing mark or end with an opening one, characters move down to the next
  * line (the line is then justified wider). A word longer than a whole line is cut by characters.
+ * `lineWidth` may vary by line (counted from 0): lines beside a figure are narrower.
  */
 export function breakLines(
   units: Unit[],
-  lineWidth: number,
+  lineWidth: number | ((line: number) => number),
   firstIndent: number,
   measure: (s: string) => number,
 ): Line[] {
   const queue = [...units];
   const lines: Line[] = [];
+  const widthOf = typeof lineWidth === 'number' ? () => lineWidth : lineWidth;
   let start = 0;
   while (start < queue.length) {
     while (start < queue.length && queue[start]!.space && lines.length > 0) start++;
     if (start >= queue.length) break;
-    const available = lineWidth - (lines.length === 0 ? firstIndent : 0);
+    const available = widthOf(lines.length) - (lines.length === 0 ? firstIndent : 0);
     // A word wider than a whole line is cut into characters where it starts a line.
     const head = queue[start]!;
     if (head.width > available && [...head.text].length > 1)

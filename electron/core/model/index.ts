@@ -88,6 +88,7 @@ export {
 export {
   PAGE_SIZE_NAMES,
   SCRIPT_MODES,
+  FIGURE_LAYOUTS,
   PageSettingsSchema,
   FigureEntrySchema,
   ArticleEntrySchema,
@@ -104,6 +105,18 @@ export {
   type Volume,
   type VolumeCounts,
 } from './volume';
+export {
+  ANCHOR_QUOTE_LENGTH,
+  articleParagraphs,
+  anchorQuote,
+  anchorAfter,
+  resolveAnchor,
+  namesLeftToRight,
+  leftToRightLine,
+  photoCaption,
+  figureCaption,
+  type ResolvedAnchor,
+} from './figures';
 export {
   SEARCH_SORTS,
   LIST_SORTS,

@@ -4,6 +4,7 @@ import { coreSentence } from './sentences';
 /** Trims the editors choose from (see core/compile PAGE_SIZES for the millimetres). */
 export const PAGE_SIZE_NAMES = ['16k', 'large-16k', 'a4', 'a5', '32k'] as const;
 export const SCRIPT_MODES = ['keep', 'simplified', 'traditional'] as const;
+export const FIGURE_LAYOUTS = ['full', 'half'] as const;
 
 export const PageSettingsSchema = z.object({
   size: z.enum(PAGE_SIZE_NAMES).default('16k'),
@@ -39,10 +40,19 @@ export const FigureEntrySchema = z.object({
   itemId: z.string().optional(),
   /** … or an image file attached to the article's item (by content hash). */
   sha256: z.string().optional(),
-  /** Replaces the photo's 图片说明 in this volume only. */
-  caption: z.string().optional(),
+  /** Replaces the photo's 图片说明 and its 左起 line in this volume only (lines apart by \n). */
+  caption: z.string().max(2000).optional(),
   /** Share of the text width (0.3 – 1). */
   width: z.number().min(0.3).max(1).default(1),
+  /** Full width between paragraphs (also when absent), or half width with the text running beside it. */
+  layout: z.enum(FIGURE_LAYOUTS).optional(),
+  /**
+   * Where in the article: after this many of its paragraphs (0: before the first), and the opening
+   * of that paragraph (`quote`), which finds it again when the text above is edited (see
+   * model/figures). A figure without `after` (volumes made before anchors) is spread through the text.
+   */
+  after: z.number().int().min(0).optional(),
+  quote: z.string().max(40).optional(),
 });
 export type FigureEntry = z.infer<typeof FigureEntrySchema>;
 

@@ -3,7 +3,15 @@ import { bylineOf } from '../compile/byline';
 import type { Book, BookArticle, BookFigure } from '../compile/book';
 import { countChars, isTimedTranscript, transcriptProse } from '../text';
 import { WenshiError } from '../errors';
-import { unmarkedText, type ArticleEntry, type Item, type Volume, type VolumeCounts, type VolumeFieldsInput } from '../model';
+import {
+  figureCaption,
+  unmarkedText,
+  type ArticleEntry,
+  type Item,
+  type Volume,
+  type VolumeCounts,
+  type VolumeFieldsInput,
+} from '../model';
 
 export interface ItemSource {
   get(id: string): Item | undefined;
@@ -46,8 +54,17 @@ function figuresOf(entry: ArticleEntry, item: Item, source: ItemSource): BookFig
       ? owner.files.find((f) => f.sha256 === figure.sha256)
       : owner.files.find((f) => f.mime.startsWith('image/'));
     if (!file) return [];
-    const caption = figure.caption ?? (figure.itemId ? owner.photo?.caption || owner.title : '');
-    return [{ path: source.filePath(file.sha256, file.name), caption, width: figure.width }];
+    return [
+      {
+        path: source.filePath(file.sha256, file.name),
+        caption: figure.caption ?? figureCaption(owner, file.sha256, Boolean(figure.itemId)),
+        width: figure.width,
+        layout: figure.layout ?? 'full',
+        ...(figure.after !== undefined && { after: figure.after }),
+        ...(figure.quote && { quote: figure.quote }),
+        name: file.name,
+      },
+    ];
   });
 }
 

@@ -107,6 +107,7 @@ function CompileResult({ compiled, preview }: { compiled: Compiled; preview: boo
             {t('compile.missingImages', { files: compiled.missingImages.map((m) => m.article).join('、') })}
           </span>
         )}
+        <FigureWarnings compiled={compiled} />
       </div>
       {preview && (
         <iframe
@@ -114,6 +115,29 @@ function CompileResult({ compiled, preview }: { compiled: Compiled; preview: boo
           title={t('compile.preview')}
           src={api.previewUrl(compiled.fileName)}
         />
+      )}
+    </>
+  );
+}
+
+/** Figures that will print soft (under 300 dpi at their size) or whose place in the text was guessed. */
+function FigureWarnings({ compiled }: { compiled: Compiled }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {compiled.lowResolution.length > 0 && (
+        <span className="warning">
+          {t('compile.lowResolution', {
+            figures: compiled.lowResolution.map((f) => t('compile.lowResolutionItem', f)).join('、'),
+          })}
+        </span>
+      )}
+      {compiled.movedFigures.length > 0 && (
+        <span className="warning">
+          {t('compile.movedFigures', {
+            figures: compiled.movedFigures.map((f) => `《${f.article}》${f.file}`).join('、'),
+          })}
+        </span>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ArticleEntry } from '../../../../electron/contract';
+import { ArticleFigures } from './FigureList';
 import type { Dragged, VolumeDraft } from './useVolumeDraft';
 import { ArticleHeadings } from './ArticleHeadings';
 
@@ -102,6 +103,7 @@ export function ArticleEditor(props: Props) {
           {t('volumes.fields.shared')}
         </label>
       </details>
+      <ArticleFigures article={article} onChange={(figures) => onChange({ figures })} />
     </li>
   );
 }
