@@ -39,6 +39,15 @@ export {
   type Item,
 } from './item';
 export {
+  OcrBoxSchema,
+  OcrLineSchema,
+  OcrPageSchema,
+  pageText,
+  type OcrBox,
+  type OcrLine,
+  type OcrPage,
+} from './ocr';
+export {
   parseFuzzyDate,
   formatFuzzyDate,
   dateRange,
