@@ -9,6 +9,7 @@ import {
   PersonSchema,
   SEARCH_FACETS,
 } from '../../core/model';
+import { OcrRunOutput } from './ocr';
 import { oneSource, op, Id, UploadRefSchema } from './op';
 
 /** The filters of a list: facet values, and the views' own (awaiting review, created since, under a collection). */
@@ -213,8 +214,10 @@ export const itemsOperations = {
       recursive: z.boolean().default(false),
       /** Check and report what would be imported; write nothing. */
       dryRun: z.boolean().default(false),
+      /** 识别文字: read the text of the page images imported, once they are in. */
+      ocr: z.boolean().default(false),
     }),
-    output: AddResultSchema,
+    output: AddResultSchema.extend({ ocr: OcrRunOutput.optional() }),
   }),
   'uploads.import': op({
     summary: '导入浏览器上传的文件',

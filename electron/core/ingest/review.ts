@@ -1,4 +1,4 @@
-import { patchForField, type Item, type ItemPatchInput } from '../model';
+import { OCR_SUGGESTION_FIELD, PAGE_BREAK, patchForField, type Item, type ItemPatchInput } from '../model';
 import type { Library } from '../library';
 import { WenshiError } from '../errors';
 import {
@@ -62,7 +62,14 @@ export async function reviewSuggestion(
   const patch: ItemPatchInput = { suggestions: item.suggestions.filter((_, i) => i !== index) };
   const { field, value } = suggestion;
 
-  if (field === 'typeset') {
+  if (field === OCR_SUGGESTION_FIELD) {
+    // Text read from the page images: it becomes the text only where none was typed, and is
+    // added after typed text, never in its place.
+    if (accept) {
+      const read = String(value);
+      patch.text = item.text.trim() === '' ? read : `${item.text}${PAGE_BREAK}${read}`;
+    }
+  } else if (field === 'typeset') {
     if (accept) Object.assign(patch, acceptTypesetPatch(item, value, library.info.settings.quoteStyle));
   } else if (field === 'text') {
     if (!accept && item.rawText !== undefined) {

@@ -43,6 +43,8 @@ export {
   OcrLineSchema,
   OcrPageSchema,
   pageText,
+  OCR_SUGGESTION_FIELD,
+  OCR_SUGGESTION_SOURCE,
   type OcrBox,
   type OcrLine,
   type OcrPage,

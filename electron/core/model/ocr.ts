@@ -46,3 +46,7 @@ export type OcrPage = z.infer<typeof OcrPageSchema>;
 export function pageText(page: { lines: OcrLine[] }): string {
   return page.lines.map((line) => line.text).join('\n');
 }
+
+/** The suggestion OCR leaves on an item: its text, for a person to accept into 全文. */
+export const OCR_SUGGESTION_FIELD = 'ocrText';
+export const OCR_SUGGESTION_SOURCE = '识别文字';
