@@ -117,7 +117,7 @@ describe('wenshi ocr (识别文字)', () => {
     }
   }, 600_000);
 
-  it('keeps the lines and boxes read through a backup and a restore', async () => {
+  it('keeps the lines and boxes read through a backup, a restore and a merge', async () => {
     const bag = path.join(dir, 'bag');
     const backup = wenshi('backup', root, bag);
     expect(backup.status, backup.stderr).toBe(0);
@@ -130,6 +130,12 @@ describe('wenshi ocr (识别文字)', () => {
       Object.fromEntries(Object.entries(hashes).filter(([rel]) => rel.startsWith('ocr/')));
     expect(Object.keys(ocrOnly(ours))).toHaveLength(5);
     expect(ocrOnly(theirs)).toEqual(ocrOnly(ours));
+    // A merge into another library brings them along with the items.
+    const other = path.join(dir, 'other');
+    expect(wenshi('init', other).status).toBe(0);
+    const merge = wenshi('merge', other, bag);
+    expect(merge.status, merge.stderr).toBe(0);
+    expect(ocrOnly(await fileHashes(other))).toEqual(ocrOnly(ours));
     const library = await Library.open(restored, { readOnly: true });
     try {
       const item = library.catalog.all()[0]!;

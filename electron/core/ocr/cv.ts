@@ -51,8 +51,9 @@ let loading: Promise<Cv> | undefined;
 /** OpenCV, compiled once per process (a few seconds: the first page pays it). */
 export function loadCv(): Promise<Cv> {
   loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const module = require('@techstark/opencv-js') as Cv & { then?: unknown; onRuntimeInitialized?: () => void };
+    // Not named `require`: electron-vite's ESM shim declares one at the top of the main bundle.
+    const load = createRequire(import.meta.url);
+    const module = load('@techstark/opencv-js') as Cv & { then?: unknown; onRuntimeInitialized?: () => void };
     if (typeof module.then === 'function') {
       // The module is a thenable that resolves to itself; awaiting it directly would loop.
       const thenable = module as unknown as { then(resolve: (cv: Cv) => void): void };

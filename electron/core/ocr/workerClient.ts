@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { WenshiError, type ErrorCode } from '../errors';
 import type { CoreSentence } from '../model';
@@ -6,11 +8,13 @@ import type { FromOcrWorker, ToOcrWorker } from './workerProtocol';
 
 /**
  * The worker's file: beside this module when it runs from source (through tsx); in the desktop
- * app's bundle, the built `ocrWorker.js` beside the main bundle (electron.vite.config.ts).
+ * app's bundle, the built `ocrWorker.js` beside the main bundle (electron.vite.config.ts), which
+ * is this module's folder or the one above it when this module was split into a chunk.
  */
 function workerUrl(): URL {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return new URL(fromSource ? './sourceWorker.mjs' : './ocrWorker.js', import.meta.url);
+  if (import.meta.url.endsWith('.ts')) return new URL('./sourceWorker.mjs', import.meta.url);
+  const candidates = ['./ocrWorker.js', '../ocrWorker.js'].map((rel) => new URL(rel, import.meta.url));
+  return candidates.find((url) => existsSync(fileURLToPath(url))) ?? candidates[0]!;
 }
 
 type Request = ToOcrWorker extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never;
