@@ -87,6 +87,7 @@ try {
         const ourCer = mean(ours);
         const theirCer = theirs.length ? mean(theirs) : null;
         rows.push([set, pct(ourCer), pct(theirCer)]);
+        process.stderr.write(`${rows.length}/${SCRIPTS.length * DPIS.length * 2} ${set}\n`);
         if (theirCer !== null && ourCer > theirCer / 2 && ourCer > 0)
           verdicts.push(`${set}: Wenshi ${pct(ourCer)} > half of Tesseract's ${pct(theirCer)}`);
         if (dpi === 300 && !worn && ourCer > 0.02) verdicts.push(`${set}: CER ${pct(ourCer)} > 2%`);

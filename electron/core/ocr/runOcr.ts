@@ -128,8 +128,13 @@ export async function runOcr(library: Library, ids: string[], context: JobContex
       pagesRead++;
     }
     context.onProgress?.({ phase: 'ocr', done: tasks.length, total: tasks.length });
+    // Items named are offered their text again even when every page was read before (a person
+    // asked); a run over the whole library offers only what it read, so text accepted and
+    // proofread earlier is not offered a second time.
+    const offerAgain = ids.length > 0;
     for (const result of results.values())
-      if (result.read + result.kept > 0) result.suggested = await suggestText(library, store, result.id);
+      if (result.read > 0 || (offerAgain && result.kept > 0))
+        result.suggested = await suggestText(library, store, result.id);
     return { items: [...results.values()], pagesRead };
   } catch (error) {
     throwIfCancelled(context.signal);
