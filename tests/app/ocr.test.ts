@@ -56,4 +56,42 @@ describe('识别文字 through the contract', () => {
       await app.close();
     }
   }, 300_000);
+
+  it('is cancelled between pages or mid-page, keeping the pages it finished, and a rerun reads the rest', async () => {
+    const dir = await tempDir();
+    const root = path.join(dir, 'lib');
+    await (await Library.create(root, '资料库')).close();
+    const plan = samplePlan().simplified;
+    const paths: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const scan = path.join(dir, `第${i + 1}页.png`);
+      await writeFile(scan, (await textPage({ text: plan.slice(i * 12, i * 12 + 12), dpi: 150, perLine: 12 })).png);
+      paths.push(scan);
+    }
+    const app = await Application.open(root, { fonts });
+    try {
+      const added = await call<OpOutput<'items.add'>>(app, 'items.add', { paths });
+      const ids = added.added;
+      const stop = app.onEvent((event) => {
+        if (event.type === 'progress' && event.jobId === 'ocr-1' && event.done === 1)
+          void app.dispatch('jobs.cancel', { jobId: 'ocr-1' }, {}, DOOR);
+      });
+      const cancelled = await app.dispatch('ocr.run', { ids }, { jobId: 'ocr-1' }, DOOR);
+      stop();
+      expect(cancelled).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      const read = async () => {
+        let pages = 0;
+        for (const id of ids) pages += (await call<OpOutput<'ocr.pages'>>(app, 'ocr.pages', { id })).pages.length;
+        return pages;
+      };
+      const kept = await read();
+      expect(kept).toBeGreaterThanOrEqual(1);
+      expect(kept).toBeLessThan(3);
+      const rerun = await call<OpOutput<'ocr.run'>>(app, 'ocr.run', { ids });
+      expect(rerun.pagesRead).toBe(3 - kept);
+      expect(await read()).toBe(3);
+    } finally {
+      await app.close();
+    }
+  }, 300_000);
 });
