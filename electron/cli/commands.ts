@@ -164,7 +164,7 @@ export const opCommands = {
   }),
   ocr: opCommand({
     op: 'ocr.run',
-    usage: 'ocr <资料库> <条目编号…>   （识别文字；不写编号则识别所有照片与扫描件）',
+    usage: 'ocr <资料库> [条目编号…]   （识别文字；不写编号则识别所有照片、扫描件与 PDF）',
     toArgs: (positionals) => ({ ids: positionals }),
     print: printOcr,
     exitCode: (r) => (ocrFailed(r) ? 1 : 0),
