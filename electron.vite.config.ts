@@ -16,6 +16,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The search index runs in a worker thread, started from its own file.
           searchWorker: resolve(__dirname, 'electron/core/search/searchWorker.ts'),
+          // OCR reads pages in a worker thread of its own (electron/core/ocr/workerClient.ts).
+          ocrWorker: resolve(__dirname, 'electron/core/ocr/ocrWorker.ts'),
         },
       },
       // lowdb and steno are ESM-only; bundling them keeps the main bundle loadable.

@@ -31,6 +31,7 @@ import { searchUseCases } from './useCases/search';
 import { backupDownload, transferUseCases, writableBytes } from './useCases/transfer';
 import { volumeUseCases } from './useCases/volumes';
 import { proofUseCases } from './useCases/proof';
+import { ocrUseCases } from './useCases/ocr';
 
 z.config(z.locales.zhCN());
 
@@ -124,6 +125,7 @@ export class Application {
       ...libraryUseCases(context),
       ...transferUseCases(context),
       ...itemUseCases(context),
+      ...ocrUseCases(context),
       ...searchUseCases(context),
       ...volumeUseCases(context),
       ...proofUseCases(context),

@@ -104,17 +104,38 @@ function need(positionals: string[], count: number, what: string): void {
   if (positionals.length < count) throw new UsageError(`缺少${what}`);
 }
 
+type OcrResult = OpOutput<'ocr.run'>;
+
+function ocrFailed(r: OcrResult): boolean {
+  return r.items.some((i) => i.failed.length > 0);
+}
+
+function printOcr(r: OcrResult): string {
+  return [
+    `识别文字：本次识别 ${r.pagesRead} 页`,
+    ...r.items.map(
+      (i) =>
+        `  ${i.id}：新识别 ${i.read} 页` +
+        (i.kept ? `，此前已识别 ${i.kept} 页` : '') +
+        (i.suggested ? '；识别的文字已列入「待复核」，接受后成为全文' : ''),
+    ),
+    ...r.items.flatMap((i) => i.failed.map((f) => `  失败 ${i.id} ${f.file}：${f.reason}`)),
+  ].join('\n');
+}
+
 export const opCommands = {
   add: opCommand({
     op: 'items.add',
     usage:
-      'add <资料库> <文件或文件夹…> [--kind oral|photo|document] [--recursive] [--dry-run]\n  add <资料库> --register <登记表.xlsx|.csv> [--dry-run]',
+      'add <资料库> <文件或文件夹…> [--kind oral|photo|document] [--recursive] [--dry-run] [--ocr]\n  add <资料库> --register <登记表.xlsx|.csv> [--dry-run]',
     options: {
       kind: { type: 'string' },
       // With --register, add imports a register spreadsheet: see the register command.
       register: { type: 'string' },
       recursive: { type: 'boolean', short: 'r' },
       'dry-run': { type: 'boolean' },
+      // 识别文字: read the text of the page images imported.
+      ocr: { type: 'boolean' },
     },
     toArgs: (positionals, values) => {
       need(positionals, 1, '要导入的文件或文件夹');
@@ -123,6 +144,7 @@ export const opCommands = {
         kind: parseKind(values.kind),
         recursive: values.recursive === true,
         dryRun: values['dry-run'] === true,
+        ocr: values.ocr === true,
       };
     },
     print: (r) =>
@@ -134,10 +156,18 @@ export const opCommands = {
         ...r.planned.map((p) => `  ${KIND_LABEL[p.kind]} ${p.name}：${p.files.join('、')}`),
         ...r.skipped.map((s) => `  跳过 ${s.path}：${s.reason}`),
         ...r.failed.map((f) => `  失败 ${f.path}：${f.reason}`),
+        r.ocr ? printOcr(r.ocr) : '',
       ]
         .filter(Boolean)
         .join('\n'),
-    exitCode: (r) => (r.failed.length > 0 ? 1 : 0),
+    exitCode: (r) => (r.failed.length > 0 || (r.ocr && ocrFailed(r.ocr)) ? 1 : 0),
+  }),
+  ocr: opCommand({
+    op: 'ocr.run',
+    usage: 'ocr <资料库> [条目编号…]   （识别文字；不写编号则识别所有照片、扫描件与 PDF）',
+    toArgs: (positionals) => ({ ids: positionals }),
+    print: printOcr,
+    exitCode: (r) => (ocrFailed(r) ? 1 : 0),
   }),
   register: opCommand({
     op: 'registers.import',

@@ -130,8 +130,13 @@ export function itemUseCases(app: AppContext): ItemHandlers {
       (await library.relate([{ id, other, role, unlink }]))[0]!,
     'items.history': async ({ id }) => library.audit.entriesFor(id),
     'items.undo': async ({ entryId, field }) => library.undo(entryId, field),
-    'items.add': async ({ paths, ...options }, context) =>
-      importPaths(library, paths, { ...context, ...options }),
+    'items.add': async ({ paths, ocr, ...options }, context) => {
+      const result = await importPaths(library, paths, { ...context, ...options });
+      if (!ocr || options.dryRun || result.cancelled || result.added.length === 0) return result;
+      // 识别文字 on import: the items just added, their page images read after they are safely in.
+      const { runOcr } = await import('../../core/ocr');
+      return { ...result, ocr: await runOcr(library, result.added, context) };
+    },
     'uploads.import': async ({ batchId }, context) => {
       const dir = library.path('.incoming', batchId);
       if (!(await stat(dir).catch(() => null))?.isDirectory())

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { itemsOperations } from './items';
 import { jobsOperations } from './jobs';
 import { libraryOperations } from './library';
+import { ocrOperations } from './ocr';
 import { proofOperations } from './proof';
 import { searchOperations } from './search';
 import { volumesOperations } from './volumes';
@@ -17,6 +18,7 @@ export const contract = {
   ...searchOperations,
   ...volumesOperations,
   ...proofOperations,
+  ...ocrOperations,
   ...jobsOperations,
 };
 

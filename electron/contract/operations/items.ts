@@ -11,6 +11,7 @@ import {
   RelationRoleSchema,
   SEARCH_FACETS,
 } from '../../core/model';
+import { OcrRunOutput } from './ocr';
 import { oneSource, op, Id, UploadRefSchema } from './op';
 
 const DuplicateHeadSchema = z.object({ id: Id, identifier: z.string(), title: z.string() });
@@ -238,8 +239,10 @@ export const itemsOperations = {
       recursive: z.boolean().default(false),
       /** Check and report what would be imported; write nothing. */
       dryRun: z.boolean().default(false),
+      /** 识别文字: read the text of the page images imported, once they are in. */
+      ocr: z.boolean().default(false),
     }),
-    output: AddResultSchema,
+    output: AddResultSchema.extend({ ocr: OcrRunOutput.optional() }),
   }),
   'uploads.import': op({
     summary: '导入浏览器上传的文件',

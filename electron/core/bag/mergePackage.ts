@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Catalog } from '../catalog';
 import { diffFields, FileStore, LIBRARY_FORMAT_VERSION, type Library } from '../library';
@@ -6,6 +6,7 @@ import { WenshiError, throwIfCancelled } from '../errors';
 import { writeFileDurably } from '../storage';
 import { ItemSchema, type Item } from '../model';
 import type { JobContext } from '../jobs';
+import { OcrStore } from '../ocr/ocrStore';
 import { checkBag } from './bagit';
 import { invalidBagError } from './restoreLibrary';
 
@@ -137,7 +138,15 @@ export async function mergePackage(
     const group = pending;
     pending = [];
     pendingFiles.clear();
-    if (group.length > 0) result.added.push(...(await library.importItems(group)).map((item) => item.id));
+    if (group.length === 0) return;
+    const added = (await library.importItems(group)).map((item) => item.id);
+    result.added.push(...added);
+    // The pages their OCR read come along with the items (a rerun costs seconds a page).
+    for (const id of added) {
+      const theirPages = path.join(OcrStore.folder(data), id);
+      if (await stat(theirPages).catch(() => null))
+        await cp(theirPages, path.join(OcrStore.folder(library.root), id), { recursive: true, force: false });
+    }
   };
   for (const [index, theirs] of theirItems.entries()) {
     // An item sharing an original with one waiting to be committed is matched against it as ours.

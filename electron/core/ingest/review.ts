@@ -1,4 +1,4 @@
-import { patchForField, type Item, type ItemPatchInput } from '../model';
+import { OCR_SUGGESTION_FIELD, PAGE_BREAK, patchForField, type Item, type ItemPatchInput } from '../model';
 import type { Library } from '../library';
 import { WenshiError } from '../errors';
 import {
@@ -65,7 +65,14 @@ export async function reviewSuggestion(
   const patch: ItemPatchInput = { suggestions: item.suggestions.filter((_, i) => i !== index) };
   const { field, value } = suggestion;
 
-  if (field === 'typeset') {
+  if (field === OCR_SUGGESTION_FIELD) {
+    // Text read from the page images: it becomes the text only where none was typed, and is
+    // added after typed text, never in its place.
+    if (accept) {
+      const read = String(value);
+      patch.text = item.text.trim() === '' ? read : `${item.text}${PAGE_BREAK}${read}`;
+    }
+  } else if (field === 'typeset') {
     if (accept) Object.assign(patch, acceptTypesetPatch(item, value, library.info.settings.quoteStyle));
   } else if (field === 'text') {
     // The library finds the 乱码 flags of the restored text again, as after any text edit.

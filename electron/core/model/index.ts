@@ -57,6 +57,17 @@ export {
   type GarbledDecision,
 } from './garbled';
 export {
+  OcrBoxSchema,
+  OcrLineSchema,
+  OcrPageSchema,
+  pageText,
+  OCR_SUGGESTION_FIELD,
+  OCR_SUGGESTION_SOURCE,
+  type OcrBox,
+  type OcrLine,
+  type OcrPage,
+} from './ocr';
+export {
   parseFuzzyDate,
   formatFuzzyDate,
   dateRange,

