@@ -3,9 +3,12 @@ import { isAppUrl, parseExportUrl, parseLibraryFileUrl } from '../../electron/ma
 
 describe('desktop window policy', () => {
   it('allows navigation only within the app', () => {
-    const app = 'file:///opt/wenshi/resources/app.asar/out/renderer/index.html';
+    const app = 'wenshi://app/index.html';
     expect(isAppUrl(app, app)).toBe(true);
     expect(isAppUrl(app + '#/search', app)).toBe(true);
+    expect(isAppUrl('wenshi://app/assets/index.js', app)).toBe(true);
+    // The library's files and exports are other hosts of the scheme, not pages of the app.
+    expect(isAppUrl('wenshi://files/' + 'a'.repeat(64), app)).toBe(false);
     expect(isAppUrl('file:///etc/passwd', app)).toBe(false);
     expect(isAppUrl('https://example.com/', app)).toBe(false);
     expect(isAppUrl('http://localhost:5173/items', 'http://localhost:5173/')).toBe(true);
