@@ -208,6 +208,10 @@ export const opCommands = {
         item.files.length
           ? `文件：${item.files.map((f) => f.name + (f.encoding ? `（${f.encoding}）` : '')).join('、')}`
           : '',
+        // An item stored before links existed has no list.
+        item.related?.length
+          ? `相关：${item.related.map((r) => (r.role ? `${r.id}（${r.role}）` : r.id)).join('、')}`
+          : '',
         item.text ? `\n${item.text}` : '',
       ]
         .filter(Boolean)
@@ -222,6 +226,18 @@ export const opCommands = {
       return { id: positionals[0]!, patch: parseSet((values.set as string[] | undefined) ?? []) };
     },
     print: (item) => `已修改：${item.id}  ${item.title}`,
+  }),
+  link: opCommand({
+    op: 'items.relate',
+    usage: 'link <资料库> <条目编号> <另一条目编号> [--role 授权书] [--unlink]   （双向关联；--unlink 取消）',
+    options: { role: { type: 'string' }, unlink: { type: 'boolean' } },
+    toArgs: (positionals, values) => {
+      need(positionals, 2, '两个条目编号');
+      const role = values.role as string | undefined;
+      return { id: positionals[0]!, other: positionals[1]!, unlink: values.unlink === true, ...(role && { role }) };
+    },
+    print: (item) =>
+      `${item.id}「${item.title}」的相关条目：${item.related.map((r) => (r.role ? `${r.id}（${r.role}）` : r.id)).join('、') || '（无）'}`,
   }),
   search: opCommand({
     op: 'search.query',
@@ -384,7 +400,8 @@ export const opCommands = {
     },
     print: (r) =>
       [
-        `新增 ${r.added.length} 个条目（复制原件 ${r.filesCopied} 个），相同 ${r.identical.length} 个，冲突 ${r.conflicts.length} 处，失败 ${r.failed.length} 个`,
+        `新增 ${r.added.length} 个条目（复制原件 ${r.filesCopied} 个），相同 ${r.identical.length} 个，冲突 ${r.conflicts.length} 处，失败 ${r.failed.length} 个` +
+          (r.linked ? `；新建关联 ${r.linked} 处` : ''),
         ...r.conflicts.map(
           (c) =>
             `  冲突 ${c.itemId}「${c.title}」字段 ${c.field}：本库 ${JSON.stringify(c.ours)}，对方 ${JSON.stringify(c.theirs)}`,

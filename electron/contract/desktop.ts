@@ -29,6 +29,8 @@ export const SHORTCUT_KEYS = {
   newItem: 'N',
   importFiles: 'I',
   openSettings: ',',
+  /** To the open item's related items (相关条目) in the item pane. */
+  relatedItems: 'J',
 } as const;
 export type ShortcutCommand = keyof typeof SHORTCUT_KEYS;
 

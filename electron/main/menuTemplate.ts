@@ -105,6 +105,7 @@ export function menuTemplate(
         { role: 'selectAll', label: '全选' },
         { type: 'separator' },
         pageCommand('检索', 'focusSearch', () => actions.command('focusSearch')),
+        pageCommand('相关条目', 'relatedItems', () => actions.command('relatedItems')),
       ],
     },
     {

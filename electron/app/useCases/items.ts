@@ -21,6 +21,7 @@ type ItemHandlers = Pick<
   | 'items.update'
   | 'items.delete'
   | 'items.bulkUpdate'
+  | 'items.relate'
   | 'items.history'
   | 'items.undo'
   | 'items.add'
@@ -115,6 +116,8 @@ export function itemUseCases(app: AppContext): ItemHandlers {
       context.onProgress?.({ phase: 'bulk', done: items.length, total: items.length });
       return { updated: items.length };
     },
+    'items.relate': async ({ id, other, role, unlink }) =>
+      (await library.relate([{ id, other, role, unlink }]))[0]!,
     'items.history': async ({ id }) => library.audit.entriesFor(id),
     'items.undo': async ({ entryId, field }) => library.undo(entryId, field),
     'items.add': async ({ paths, ...options }, context) =>

@@ -8,6 +8,7 @@ import {
   LIST_SORTS,
   MojibakeRunSchema,
   PersonSchema,
+  RelationRoleSchema,
   SEARCH_FACETS,
 } from '../../core/model';
 import { oneSource, op, Id, UploadRefSchema } from './op';
@@ -186,6 +187,19 @@ export const itemsOperations = {
         .optional(),
     }),
     output: z.object({ updated: z.number() }),
+  }),
+  'items.relate': op({
+    summary: '关联条目（双向）或取消关联',
+    access: 'write',
+    input: z.object({
+      id: Id,
+      /** The item to link to `id`: the link is made (or taken away) on both. */
+      other: Id,
+      /** What the link is (授权书, 照片 …); a link made again takes the new role, or keeps its own. */
+      role: RelationRoleSchema.optional(),
+      unlink: z.boolean().default(false),
+    }),
+    output: ItemSchema,
   }),
   'items.history': op({
     summary: '修改记录',

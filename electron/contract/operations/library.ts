@@ -184,6 +184,8 @@ export const libraryOperations = {
       ),
       failed: z.array(z.object({ itemId: z.string(), reason: z.string() })),
       filesCopied: z.number(),
+      /** Links between items (相关条目) the package brought, both ends here. */
+      linked: z.number(),
       reportPath: z.string().nullable(),
     }),
   }),

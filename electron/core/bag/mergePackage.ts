@@ -27,6 +27,8 @@ export interface MergeResult {
   conflicts: MergeConflict[];
   failed: { itemId: string; reason: string }[];
   filesCopied: number;
+  /** Links between items (相关条目) made by the merge: both ends here, not linked before. */
+  linked: number;
   /** Where the report was saved (log/merges/…), for a person to work through the conflicts. */
   reportPath: string | null;
 }
@@ -36,6 +38,30 @@ function stamp(date: Date): string {
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
+}
+
+const DIFF_IGNORED = ['updatedAt', 'createdAt', 'id'];
+
+/**
+ * Their links whose both ends are here now (added, or ours matched), made on our items where they
+ * are not linked yet; a link to an item that failed or is not in the package is left out. Returns
+ * how many links were made.
+ */
+async function mergeLinks(library: Library, theirItems: Item[], ourIds: Map<string, string>): Promise<number> {
+  const links = new Map<string, { id: string; other: string; role: string }>();
+  for (const theirs of theirItems)
+    for (const link of theirs.related) {
+      const id = ourIds.get(theirs.id);
+      const other = ourIds.get(link.id);
+      if (!id || !other || id === other || !library.catalog.get(id) || !library.catalog.get(other)) continue;
+      if ((library.catalog.get(id)!.related ?? []).some((r) => r.id === other)) continue;
+      const key = [id, other].sort().join(' ');
+      if (!links.has(key)) links.set(key, { id, other, role: link.role });
+    }
+  const all = [...links.values()];
+  for (let start = 0; start < all.length; start += MERGE_GROUP)
+    await library.relate(all.slice(start, start + MERGE_GROUP));
+  return all.length;
 }
 
 /** Their item's counterpart here: the same id, or else an item holding one of the same originals. */
@@ -85,6 +111,7 @@ export async function mergePackage(
     conflicts: [],
     failed: [],
     filesCopied: 0,
+    linked: 0,
     reportPath: null,
   };
   // Their catalog is read as data from outside: every record must be a well-formed item.
@@ -102,6 +129,8 @@ export async function mergePackage(
 
   // Their items are committed in groups (one write per touched shard, one audit append), after
   // their originals are copied in; a group cut off by a crash is in neither catalog nor log.
+  /** Their item's id → ours: the same for items added, the counterpart's for items we have. */
+  const ourIds = new Map<string, string>();
   let pending: Item[] = [];
   const pendingFiles = new Set<string>();
   const commitPending = async () => {
@@ -117,7 +146,9 @@ export async function mergePackage(
     context.onProgress?.({ phase: 'merge', done: index, total: theirItems.length, current: theirs.title });
     const ours = counterpart(library, theirs);
     if (ours) {
-      const changes = diffFields(ours, theirs);
+      ourIds.set(theirs.id, ours.id);
+      // Links are not a conflict: theirs are added to ours below.
+      const changes = diffFields(ours, theirs, [...DIFF_IGNORED, 'related']);
       if (changes.length === 0) result.identical.push(theirs.id);
       for (const change of changes)
         result.conflicts.push({
@@ -142,11 +173,14 @@ export async function mergePackage(
       await library.files.put(theirFiles.pathFor(file.sha256, file.name), file.sha256, file.name);
       result.filesCopied++;
     }
-    pending.push(theirs);
+    // Linked once every item is in (below), by our ids: a link's other end may come later or be ours.
+    pending.push({ ...theirs, related: [] });
+    ourIds.set(theirs.id, theirs.id);
     for (const file of theirs.files) pendingFiles.add(file.sha256);
     if (pending.length >= MERGE_GROUP) await commitPending();
   }
   await commitPending();
+  result.linked = await mergeLinks(library, theirItems, ourIds);
   context.onProgress?.({ phase: 'merge', done: theirItems.length, total: theirItems.length });
 
   if (result.conflicts.length + result.added.length + result.failed.length > 0) {

@@ -14,6 +14,7 @@ import {
   type Item,
   type ItemFieldsInput,
   type ItemPatchInput,
+  type Relation,
 } from '../model';
 import {
   acquireLock,
@@ -33,6 +34,7 @@ import { withGarbledFlags } from './garbledFlags';
 import { migrateLibrary } from './migrations';
 import { damagedShardNotices } from './notices';
 import { removeLeftovers } from './leftovers';
+import { relationsOf, withMirroredRelations, withRelation, withoutRelation } from './relations';
 import {
   SavedSearchSchema,
   withRenamedSearch,
@@ -428,6 +430,23 @@ export class Library {
     return withDatesRead(fields, { periods: this.info.settings.datePeriods });
   }
 
+  /**
+   * Links items (相关条目) or, with `unlink`, takes links away, as one commit: each link is made on
+   * both items (see withMirroredRelations), each item's change in 修改记录. Returns the items
+   * named first in each link, as they now are.
+   */
+  async relate(links: { id: string; other: string; role?: string; unlink?: boolean }[]): Promise<Item[]> {
+    this.assertWritable();
+    const lists = new Map<string, Relation[]>();
+    for (const { id, other, role, unlink } of links) {
+      if (id === other) throw new WenshiError('invalid_argument', 'relation_to_itself');
+      const list = lists.get(id) ?? relationsOf(this.catalog.require(id));
+      this.catalog.require(other);
+      lists.set(id, unlink ? withoutRelation(list, other) : withRelation(list, other, role));
+    }
+    return this.updateItems([...lists].map(([id, related]) => ({ id, patch: { related } })));
+  }
+
   async deleteItem(id: string): Promise<Item> {
     this.assertWritable();
     const item = this.catalog.require(id);
@@ -469,7 +488,13 @@ export class Library {
    * Saves changes with their audit entries through the commit protocol (commit.ts): resolved only
    * once the catalog and the audit log both hold them; rejected, they are in neither.
    */
-  private async commit(changes: ItemChange[], undoOf?: string, undoField?: string): Promise<void> {
+  private async commit(given: ItemChange[], undoOf?: string, undoField?: string): Promise<void> {
+    // Links go both ways: the other ends of links made or broken here change in the same commit.
+    const changes = withMirroredRelations(
+      given,
+      (id) => this.catalog.get(id),
+      (item, related) => this.catalog.buildUpdate(item, { related }),
+    );
     const entries = changes
       .map(({ id, before, after }) =>
         !after

@@ -154,6 +154,20 @@ export const SuggestionSchema = z.object({
   source: z.string(),
 });
 
+/**
+ * Another item this one belongs with (an oral history and its photos, documents, the 授权书 scan).
+ * Links go both ways: the library keeps the other item's list in step. `role` names the link
+ * (授权书, 照片 …), the same on both ends; it may be left empty.
+ */
+export const RelationRoleSchema = z.string().trim().max(20, coreSentence('relation_role_too_long'));
+export const RelationSchema = z.object({ id: z.string().min(1), role: RelationRoleSchema.default('') });
+export type Relation = z.infer<typeof RelationSchema>;
+
+/** Each related item once (the first role given wins). */
+const relations = z
+  .array(RelationSchema)
+  .transform((list) => list.filter((r, i) => list.findIndex((o) => o.id === r.id) === i));
+
 const fieldShape = {
   kind: ItemKindSchema,
   /** 档号, e.g. XCGG-2023-0001: given from the library's pattern when empty. */
@@ -195,6 +209,8 @@ const fieldShape = {
   document: DocumentDetailsSchema.optional(),
   suggestions: z.array(SuggestionSchema),
   custom: CustomValuesSchema,
+  /** 相关条目, both ways (see RelationSchema). */
+  related: relations,
 };
 
 /** The fields a person edits; omitted ones start empty. */
@@ -224,6 +240,7 @@ export const ItemFieldsSchema = z.object({
   files: fieldShape.files.default([]),
   suggestions: fieldShape.suggestions.default([]),
   custom: fieldShape.custom.default({}),
+  related: fieldShape.related.default([]),
 });
 export type ItemFields = z.infer<typeof ItemFieldsSchema>;
 export type ItemFieldsInput = z.input<typeof ItemFieldsSchema>;

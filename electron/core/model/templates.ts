@@ -135,6 +135,7 @@ export const NOT_IN_FORM: Readonly<Record<string, string>> = {
   'photo.width': 'measured from the image',
   'photo.height': 'measured from the image',
   'document.pages': 'counted from the file',
+  related: 'linked in the item pane (相关条目), kept both ways by the library',
 };
 
 /** Fields no library may hide: an item is not an item without them. */

@@ -28,6 +28,8 @@ export interface ItemFacts {
   person: string[];
   subject: string[];
   collection: string[];
+  /** Ids of the items linked to this one (相关条目), for `相关:` queries. */
+  related: string[];
 }
 
 /** yyyymmdd of an ISO day; 0 for anything else. */
@@ -53,10 +55,12 @@ export function itemFacts(item: Item): ItemFacts {
     person: [...new Set(item.people.map((p) => p.name))],
     subject: item.subjects,
     collection: item.collections,
+    related: (item.related ?? []).map((r) => r.id),
   };
 }
 
 const NONE: readonly number[] = [];
+const NO_IDS: readonly string[] = [];
 const titleCollator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 const identifierCollator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
@@ -159,6 +163,7 @@ export class FactTable {
   lastDay: number[] = [];
   createdAt: number[] = [];
   pending: number[] = [];
+  related: (readonly string[])[] = [];
   readonly dictionaries = Object.fromEntries(MULTI_FACETS.map((f) => [f, new Dictionary()])) as Record<
     MultiFacet,
     Dictionary
@@ -201,6 +206,7 @@ export class FactTable {
     this.lastDay.push(facts.lastDay);
     this.createdAt.push(facts.createdAt);
     this.pending.push(facts.pendingReview);
+    this.related.push(facts.related.length ? facts.related : NO_IDS);
     for (const facet of MULTI_FACETS) {
       const list = facts[facet];
       const dictionary = this.dictionaries[facet];
@@ -228,6 +234,7 @@ export class FactTable {
     this.lastDay = keep(this.lastDay);
     this.createdAt = keep(this.createdAt);
     this.pending = keep(this.pending);
+    this.related = keep(this.related);
     for (const facet of MULTI_FACETS) this.values[facet] = keep(this.values[facet]);
     this.byTitle.renumbered(renumber);
     this.byIdentifier.renumbered(renumber);
@@ -243,6 +250,7 @@ export class FactTable {
     this.lastDay = [];
     this.createdAt = [];
     this.pending = [];
+    this.related = [];
     for (const facet of MULTI_FACETS) {
       this.values[facet] = [];
       this.dictionaries[facet].load([]);
@@ -261,6 +269,11 @@ export class FactTable {
     file.add('facts.lastDay', Int32Array.from(this.lastDay));
     file.add('facts.createdAt', Float64Array.from(this.createdAt));
     file.add('facts.pending', Uint32Array.from(this.pending));
+    file.add(
+      'facts.related.counts',
+      Uint32Array.from(this.related, (l) => l.length),
+    );
+    file.addStrings('facts.related.ids', this.related.flat());
     for (const facet of MULTI_FACETS) {
       const lists = this.values[facet];
       file.addStrings(`facts.${facet}.values`, this.dictionaries[facet].values);
@@ -286,6 +299,10 @@ export class FactTable {
     this.lastDay = Array.from(file.view('facts.lastDay', Int32Array));
     this.createdAt = Array.from(file.view('facts.createdAt', Float64Array));
     this.pending = Array.from(file.view('facts.pending', Uint32Array));
+    const relatedCounts = file.view('facts.related.counts', Uint32Array);
+    const relatedIds = file.strings('facts.related.ids');
+    let next = 0;
+    this.related = Array.from(relatedCounts, (n) => (n ? relatedIds.slice(next, (next += n)) : NO_IDS));
     for (const facet of MULTI_FACETS) {
       this.dictionaries[facet].load(file.strings(`facts.${facet}.values`));
       const counts = file.view(`facts.${facet}.counts`, Uint32Array);

@@ -16,6 +16,8 @@ export type QueryTerm =
     }
   | { type: 'kind'; kind: ItemKind }
   | { type: 'status'; status: EditorialStatus }
+  /** Items linked (相关条目) to those whose title or 档号 has the text. */
+  | { type: 'related'; text: string; exact: boolean }
   /** Items dated within [from, to]; a bare year also matches the number in the text. */
   | { type: 'years'; from: number; to: number; text?: string };
 
@@ -32,7 +34,7 @@ export interface ParsedQuery {
 }
 
 // Field names are looked up after folding, so 題名 and 地點 work as well as 题名 and 地点.
-const FIELD_NAMES: Record<string, TextField | 'kind' | 'status'> = {
+const FIELD_NAMES: Record<string, TextField | 'kind' | 'status' | 'related'> = {
   题名: 'title',
   标题: 'title',
   title: 'title',
@@ -51,6 +53,9 @@ const FIELD_NAMES: Record<string, TextField | 'kind' | 'status'> = {
   kind: 'kind',
   状态: 'status',
   status: 'status',
+  相关: 'related',
+  关联: 'related',
+  related: 'related',
 };
 
 const KIND_NAMES: Record<string, ItemKind> = {
@@ -116,7 +121,7 @@ function lex(query: string): Lexeme[] {
 
 function termOf(raw: string): QueryTerm | null {
   let rest = raw;
-  let field: TextField | 'kind' | 'status' | undefined;
+  let field: TextField | 'kind' | 'status' | 'related' | undefined;
   const named = /^([^:：" ]+)[:：](.*)$/.exec(rest);
   const fieldName = named && FIELD_NAMES[foldText(named[1]!)];
   if (named && fieldName) {
@@ -135,6 +140,7 @@ function termOf(raw: string): QueryTerm | null {
     // An unknown value matches nothing rather than everything.
     return { type: 'text', text: raw.replace(/"/g, ''), exact: true };
   }
+  if (field === 'related') return { type: 'related', text, exact };
   if (!field && !exact) {
     const range = YEAR_RANGE.exec(text);
     if (range) {
@@ -169,7 +175,8 @@ function alternativesOf(term: QueryTerm): QueryTerm[] {
 /**
  * Reads the search box: space = AND, `|` = OR, `-词` leaves out, `"…"` is an exact phrase
  * (spaces included), `题名:` `人物:` `地点:` `主题:` `类型:` `状态:` (or title: person: place:
- * subject: kind: status:) limit a term, `1984` and `1978..1985` match dates. Numbers match in
+ * subject: kind: status:) limit a term, `相关:` (related:) finds the items linked to those whose
+ * title or 档号 has the text, `1984` and `1978..1985` match dates. Numbers match in
  * either writing, and a place query the places inside it (see alternativesOf).
  */
 export function parseQuery(query: string): ParsedQuery {

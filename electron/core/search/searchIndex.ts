@@ -386,7 +386,28 @@ export class SearchIndex {
           0,
         );
       }
+      case 'related':
+        return this.relatedTo(term);
     }
+  }
+
+  /**
+   * Items linked to those whose title or 档号 has the text: links are kept both ways, so the
+   * matching items' own lists name them all.
+   */
+  private relatedTo(term: Extract<QueryTerm, { type: 'related' }>): Hits {
+    const targets = this.textTerm({ type: 'text', text: term.text, exact: term.exact, field: 'title' });
+    if (!targets) return NO_HITS;
+    const docs = new Set<number>();
+    for (const target of targets.hits.docs)
+      for (const id of this.index.facts.related[target] ?? []) {
+        const doc = this.index.docNumber(id);
+        if (doc !== undefined) docs.add(doc);
+      }
+    return fromList(
+      [...docs].sort((a, b) => a - b),
+      1,
+    );
   }
 
   /** The documents a query matches, with scores, and the patterns that mark its matches. */

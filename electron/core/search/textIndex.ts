@@ -18,7 +18,7 @@ import { SectionReader, SectionWriter, type Section } from './sections';
 import { FIELD_SEP, scanTerms, type TermSink } from './tokenize';
 
 /** Bump when the files in index/ change shape: an older index is then rebuilt, not misread. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** Pinyin terms live beside Latin words under this mark, so fuzzy matching never wanders into them. */
 export const PINYIN_MARK = '\u0003';

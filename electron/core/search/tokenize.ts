@@ -117,8 +117,9 @@ export function queryTokens(normalized: string): QueryToken[] {
   return tokens;
 }
 
+/** `-` stays as it is: outside a class it needs no escape, and a `u` pattern refuses `\-` (XCGG-2023-0001). */
 function escapeRegExp(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /**

@@ -13,6 +13,7 @@ import type { RegisterSource } from '../features/tools/useRegister';
 import { LibraryScreen } from './LibraryScreen';
 import { TopBar, type Screen } from './TopBar';
 import { useAppCommands } from './useAppCommands';
+import { focusRelatedItems } from '../features/item/related/RelatedItems';
 import { useWindowTitle } from './useWindowTitle';
 import { lazyNamed } from '../components/lazyNamed';
 
@@ -68,6 +69,10 @@ function Shell() {
         return imports.start({ paths: command.paths });
       case 'openSettings':
         return settings.show();
+      case 'relatedItems':
+        setScreen('library');
+        // After the library screen (and its item pane) is on the page.
+        return void requestAnimationFrame(focusRelatedItems);
       case 'switchLibrary':
         return settings.switchLibrary?.(command.choice);
       case 'openTools':

@@ -1,7 +1,9 @@
 import { formEn } from './form/en';
+import { relatedEn } from './related/en';
 import type { Messages } from './zh-Hans';
 
 export const en: Messages = {
+  related: relatedEn,
   form: formEn,
   app: { name: 'Wenshi', readOnly: 'Read-only: {{reason}}' },
   nav: {

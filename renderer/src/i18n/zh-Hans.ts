@@ -1,6 +1,8 @@
 import { formZhHans } from './form/zh-Hans';
+import { relatedZhHans } from './related/zh-Hans';
 
 export const zhHans = {
+  related: relatedZhHans,
   form: formZhHans,
   app: { name: '文史典藏', readOnly: '只读模式：{{reason}}' },
   nav: {

@@ -1,7 +1,9 @@
 import { formZhHant } from './form/zh-Hant';
+import { relatedZhHant } from './related/zh-Hant';
 import type { Messages } from './zh-Hans';
 
 export const zhHant: Messages = {
+  related: relatedZhHant,
   form: formZhHant,
   app: { name: '文史典藏', readOnly: '唯讀模式：{{reason}}' },
   nav: {

@@ -3,6 +3,11 @@ import type { SentenceTable } from './language';
 
 export const LIBRARY_SENTENCES = {
   cancelled: { 'zh-Hans': '操作已取消', 'zh-Hant': '操作已取消', en: 'Cancelled.' },
+  relation_to_itself: {
+    'zh-Hans': '条目不能与自身关联',
+    'zh-Hant': '條目不能與自身關聯',
+    en: 'An item cannot be linked to itself.',
+  },
   item_not_found: {
     'zh-Hans': '找不到条目 {id}',
     'zh-Hant': '找不到條目 {id}',

@@ -19,6 +19,11 @@ export const VALIDATION_SENTENCES = {
     'zh-Hant': '人物框須在照片範圍之內',
     en: 'A person’s frame must lie within the photo.',
   },
+  relation_role_too_long: {
+    'zh-Hans': '关联说明不能超过 20 字',
+    'zh-Hant': '關聯說明不能超過 20 字',
+    en: 'A link’s role can have at most 20 characters.',
+  },
   book_title_empty: {
     'zh-Hans': '书名不能为空',
     'zh-Hant': '書名不能為空',

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormSettings } from '../../../../electron/contract';
 import type { ItemEditor } from './useItemEditor';
@@ -21,6 +22,32 @@ export function DetailPane({
 }) {
   const { t } = useTranslation();
   const { item } = editor;
+  // Links followed from the pane, so Alt+← (or the button) goes back the way it came; an item
+  // opened any other way ends the trail.
+  const [trail, setTrail] = useState<{ from: { id: string; title: string }; to: string }[]>([]);
+  const last = trail.at(-1);
+  const back = last && last.to === item?.id ? last.from : undefined;
+  const follow = (id: string) => {
+    if (item) setTrail((steps) => [...(back ? steps : []), { from: { id: item.id, title: item.title }, to: id }]);
+    editor.open(id);
+  };
+  const goBack = () => {
+    if (!back) return;
+    setTrail((steps) => steps.slice(0, -1));
+    editor.open(back.id);
+  };
+  useEffect(() => {
+    if (!back) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.key !== 'ArrowLeft' || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      // In a text box Alt+← belongs to the box.
+      if ((event.target as HTMLElement | null)?.closest('input, textarea, [contenteditable="true"]')) return;
+      event.preventDefault();
+      goBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
   return (
     <aside className="detail-pane" aria-label={t('item.pane')}>
       {editor.mode === 'none' ? (
@@ -43,6 +70,9 @@ export function DetailPane({
           onDelete={item ? () => void editor.remove() : undefined}
           onDirty={editor.setDirty}
           onUndone={() => void editor.reload()}
+          onOpen={follow}
+          back={back}
+          onBack={goBack}
         />
       )}
     </aside>

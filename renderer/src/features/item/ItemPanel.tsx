@@ -11,6 +11,7 @@ import type { VocabularyLookup } from './pickers/useLookup';
 import { PhotoViewer } from './PhotoViewer';
 import { DocumentViewer } from './DocumentViewer';
 import type { HitFocus } from '../search/hitFocus';
+import { RelatedItems } from './related/RelatedItems';
 
 interface Props {
   item: Item | null;
@@ -25,6 +26,11 @@ interface Props {
   onDelete?: () => void;
   onDirty: (dirty: boolean) => void;
   onUndone: () => void;
+  /** Opens another item (a related one) in the pane. */
+  onOpen: (id: string) => void;
+  /** The item a followed link came from, to go back to. */
+  back?: { id: string; title: string };
+  onBack: () => void;
 }
 
 /**
@@ -43,6 +49,9 @@ export function ItemPanel({
   onDelete,
   onDirty,
   onUndone,
+  onOpen,
+  back,
+  onBack,
 }: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'form' | 'history'>('form');
@@ -60,6 +69,9 @@ export function ItemPanel({
       {item?.kind === 'document' && item.text.trim() && <DocumentViewer item={item} focus={focus} />}
       {item && <ReviewPanel key={item.updatedAt} item={item} readOnly={readOnly} onChanged={onUndone} />}
       {item && <ProofPanel key={item.id} item={item} readOnly={readOnly} onChanged={onUndone} />}
+      {item && (
+        <RelatedItems item={item} readOnly={readOnly} onOpen={onOpen} back={back} onBack={onBack} />
+      )}
       {item && (
         <div className="tabs" role="tablist" aria-label={t('item.tabs')}>
           <button

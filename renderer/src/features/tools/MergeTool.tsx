@@ -69,6 +69,7 @@ function MergeReport({ merged }: { merged: Merged }) {
           failed: merged.failed.length,
         })}
       </p>
+      {merged.linked > 0 && <p>{t('related.mergeLinked', { count: merged.linked })}</p>}
       <ul>
         {merged.conflicts.map((c, i) => (
           <li key={`c:${i}`}>
