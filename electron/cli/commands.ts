@@ -374,6 +374,15 @@ export const opCommands = {
       ].join('\n'),
     exitCode: (r) => (r.problems.length > 0 ? 1 : 0),
   }),
+  duplicates: opCommand({
+    op: 'items.findDuplicates',
+    usage: 'duplicates <资料库>   （全库查重：内容相同或相近的条目列入「待复核」的「可能重复」）',
+    toArgs: () => ({}),
+    print: (r) =>
+      r.flagged === 0
+        ? `查重完毕：共 ${r.checked} 条，没有新的可能重复`
+        : `查重完毕：共 ${r.checked} 条，${r.flagged} 条可能重复，已列入「待复核」`,
+  }),
   doctor: opCommand({
     op: 'library.doctor',
     usage: 'doctor <资料库>   （检查报告，可交给技术人员；发现问题时以状态 1 退出）',

@@ -35,7 +35,15 @@ export const SHORTCUT_KEYS = {
 export type ShortcutCommand = keyof typeof SHORTCUT_KEYS;
 
 /** The library tools (资料库 › 工具): one screen, opened at one of them. */
-export const LIBRARY_TOOLS = ['register', 'export', 'backup', 'restore', 'merge', 'verify'] as const;
+export const LIBRARY_TOOLS = [
+  'register',
+  'export',
+  'backup',
+  'restore',
+  'merge',
+  'verify',
+  'duplicates',
+] as const;
 export type LibraryTool = (typeof LIBRARY_TOOLS)[number];
 
 /**

@@ -82,6 +82,7 @@ export function menuTemplate(
             { label: '合并其他征集员的资料包…', click: () => actions.tool('merge') },
             { type: 'separator' },
             { label: '校验与修复…', click: () => actions.tool('verify') },
+            { label: '全库查重…', click: () => actions.tool('duplicates') },
           ],
         },
         { label: '校验资料库…', click: () => actions.verify(false) },

@@ -295,11 +295,12 @@ describe('grouping', () => {
       item.kind,
       item.files.map((f) => `${path.basename(f.path)}:${f.role ?? ''}`),
     ]);
+    // In the order of their first file's name (the app's collation: Chinese by pinyin, then Latin), the order of their 档号.
     expect(summary).toEqual([
+      ['photo', ['单张-1.jpg:']],
+      ['oral', ['访谈-1.mp3:audio', '访谈-2.mp3:audio', '访谈.docx:transcript']],
       ['photo', ['合影_front.jpg:front', '合影_back.jpg:back']],
       ['photo', ['奖状-1.tif:front', '奖状-2.tif:back']],
-      ['oral', ['访谈-1.mp3:audio', '访谈-2.mp3:audio', '访谈.docx:transcript']],
-      ['photo', ['单张-1.jpg:']],
       ['document', ['说明.txt:']],
       ['photo', ['IMG_0001.jpg:']],
       ['photo', ['IMG_0002.jpg:']],

@@ -8,6 +8,7 @@ import { cleanupDiff, reviewSuggestion } from '../../core/ingest/review';
 import { resolveGarbled } from '../../core/ingest/garbledReview';
 import { bulkEditable, patchForField, type Item, type ItemPatchInput } from '../../core/model';
 import { offerTypeset } from '../../core/ingest/typesetReview';
+import { checkLibraryForDuplicates, compareDuplicate } from '../../core/duplicates';
 import { itemOrThrow, type AppContext, type Handlers } from '../context';
 import { itemOverview } from './itemOverview';
 import { itemSummary } from '../itemSummary';
@@ -30,6 +31,8 @@ type ItemHandlers = Pick<
   | 'items.offerTypeset'
   | 'items.reviewSuggestion'
   | 'items.resolveGarbled'
+  | 'items.compareDuplicate'
+  | 'items.findDuplicates'
 >;
 
 /**
@@ -144,5 +147,7 @@ export function itemUseCases(app: AppContext): ItemHandlers {
     'items.offerTypeset': async ({ id }) => offerTypeset(library, id),
     'items.reviewSuggestion': async ({ id, index, accept }) => reviewSuggestion(library, id, index, accept),
     'items.resolveGarbled': async ({ id, run, resolution }) => resolveGarbled(library, id, run, resolution),
+    'items.compareDuplicate': async ({ id, index }) => compareDuplicate(library, id, index),
+    'items.findDuplicates': async (_args, context) => checkLibraryForDuplicates(library, context),
   };
 }

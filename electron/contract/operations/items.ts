@@ -13,6 +13,9 @@ import {
 } from '../../core/model';
 import { oneSource, op, Id, UploadRefSchema } from './op';
 
+const DuplicateHeadSchema = z.object({ id: Id, identifier: z.string(), title: z.string() });
+const DiffLineSchema = z.object({ line: z.number(), text: z.string() });
+
 /** The filters of a list: facet values, and the views' own (awaiting review, created since, under a collection). */
 const ListFiltersSchema = z
   .object({
@@ -300,8 +303,40 @@ export const itemsOperations = {
     input: z.object({ id: Id }),
     output: ItemSchema,
   }),
+  'items.findDuplicates': op({
+    summary: '全库查重：把库中已有的重复条目列入「待复核」的「可能重复」',
+    access: 'write',
+    job: true,
+    input: z.object({}),
+    output: z.object({ checked: z.number(), flagged: z.number() }),
+  }),
+  'items.compareDuplicate': op({
+    summary: '「可能重复」：两条目的正文逐行对照',
+    access: 'read',
+    input: z.object({ id: Id, index: z.number().int().min(0) }),
+    output: z.object({
+      item: DuplicateHeadSchema,
+      other: DuplicateHeadSchema,
+      similarity: z.number(),
+      exact: z.boolean(),
+      identical: z.boolean(),
+      /** The earlier item's lines on the left, the flagged item's on the right; same runs left out. */
+      rows: z.array(
+        z.discriminatedUnion('type', [
+          z.object({ type: z.literal('same'), left: z.number(), right: z.number(), text: z.string() }),
+          z.object({
+            type: z.literal('changed'),
+            left: DiffLineSchema.optional(),
+            right: DiffLineSchema.optional(),
+          }),
+          z.object({ type: z.literal('skipped'), count: z.number() }),
+        ]),
+      ),
+      more: z.number(),
+    }),
+  }),
   'items.reviewSuggestion': op({
-    summary: '接受或拒绝导入建议（拍摄信息、正文清理）',
+    summary: '接受或拒绝导入建议（拍摄信息、正文清理；「可能重复」接受即合并，返回保留的条目）',
     access: 'write',
     input: z.object({ id: Id, index: z.number().int().min(0), accept: z.boolean() }),
     output: ItemSchema,

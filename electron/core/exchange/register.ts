@@ -5,6 +5,7 @@ import { ItemFieldsSchema, type Item, type ItemFieldsInput } from '../model';
 import { decodeText } from '../text';
 import { WenshiError, throwIfCancelled } from '../errors';
 import type { Library } from '../library';
+import { flagDuplicates } from '../duplicates';
 import type { JobContext } from '../jobs';
 import { REGISTER_COLUMNS, columnFor, labelOfField } from './columns';
 import { parseCsv, toCsv } from './csv';
@@ -154,6 +155,11 @@ export async function importRegister(
       } else if (outcome.error instanceof WenshiError) throw outcome.error;
       else result.skipped.push({ row: rows[i]!.row, reason: String((outcome.error as Error).message) });
     });
+    // A row whose text the library already holds waits in 待复核 as 「可能重复」.
+    await flagDuplicates(
+      library,
+      outcomes.flatMap((outcome) => (outcome.ok ? [outcome.item.id] : [])),
+    );
   };
   for (const [index, row] of valid.entries()) {
     if (options.signal?.aborted) await commit();

@@ -12,6 +12,7 @@ import { extractText, titleFrom, type ExtractedText } from './extractText';
 import { groupFiles, type PlannedFile, type PlannedItem } from './grouping';
 import { discardDerivatives, processPhoto, type PhotoInfo } from './photos';
 import { audioDuration } from './audio';
+import { flagDuplicates } from '../duplicates';
 
 export interface PathReason {
   path: string;
@@ -156,14 +157,30 @@ const WORKERS = Math.max(4, availableParallelism() * 4);
 const COMMIT_BATCH = 64;
 
 /**
+ * How far reading may run ahead of the first item not yet read. Items are committed in the order
+ * of their files (so 档号 follow it), and one large file read slowly holds back the commits of
+ * those after it: what waits is kept in memory, so the wait is bounded.
+ */
+const READ_AHEAD = COMMIT_BATCH * 4;
+
+type ReadItem = { planned: PlannedItem; files: ReadFile[] };
+
+/**
  * One import: items are read in parallel (hashing, decoding, thumbnails, copying the originals)
- * and committed in batches. An original copied whose item was not yet committed when the process
- * died is found in `files/` by the next run and reused.
+ * and committed in batches, in the order of the plan (folder, then name), whatever order the
+ * reading finishes in, so 档号 are numbered in that order. An original copied whose item was not
+ * yet committed when the process died is found in `files/` by the next run and reused.
  */
 class ImportRun {
   /** Hashes in the library or claimed by this run, with a note for the duplicates. */
   private readonly known = new Map<string, string>();
-  private pending: { planned: PlannedItem; files: ReadFile[] }[] = [];
+  private pending: ReadItem[] = [];
+  /** Items read (null: nothing to commit) by their place in the plan, until those before them are read. */
+  private readonly finished = new Map<number, ReadItem | null>();
+  /** The place in the plan of the first item not yet read. */
+  private nextInOrder = 0;
+  /** Readers waiting for the first unread item, when they ran READ_AHEAD items ahead of it. */
+  private waiting: (() => void)[] = [];
   private committing: Promise<void> | null = null;
   /** Created items with the first file of each, to report them in file order. */
   private readonly created: { id: string; first: string }[] = [];
@@ -183,9 +200,22 @@ class ImportRun {
   async execute(plan: PlannedItem[]): Promise<void> {
     let next = 0;
     const workers = Array.from({ length: WORKERS }, async () => {
-      while (next < plan.length && !this.options.signal?.aborted) await this.importItem(plan[next++]!);
+      while (next < plan.length && !this.options.signal?.aborted) {
+        if (next - this.nextInOrder >= READ_AHEAD) {
+          await new Promise<void>((resolve) => this.waiting.push(resolve));
+          continue;
+        }
+        const index = next++;
+        await this.finish(index, await this.importItem(plan[index]!));
+      }
     });
     await Promise.all(workers);
+    // Cancelled: what was read after an unread item is committed too, still in plan order.
+    for (const index of [...this.finished.keys()].sort((a, b) => a - b)) {
+      const read = this.finished.get(index);
+      if (read) this.pending.push(read);
+    }
+    this.finished.clear();
     await this.flush();
     // Items finish in any order; they are reported in the order of their files.
     const order = new Map(plan.map((planned, i) => [planned.files[0]!.path, i]));
@@ -211,26 +241,41 @@ class ImportRun {
     });
   }
 
-  private async importItem(planned: PlannedItem): Promise<void> {
+  /** Reads one planned item's files; what is to be committed, or null. */
+  private async importItem(planned: PlannedItem): Promise<ReadItem | null> {
     const files: ReadFile[] = [];
     for (const file of planned.files) {
       try {
         const read = await this.readFile(file);
         if (read) files.push(read);
       } catch (error) {
-        if (this.options.signal?.aborted) return; // not a failure: the run stops here
+        if (this.options.signal?.aborted) return null; // not a failure: the run stops here
         this.result.failed.push({ path: file.path, reason: messageOf(error) });
       }
       this.filesDone++;
       this.report(path.basename(file.path));
     }
-    if (files.length === 0) return;
+    if (files.length === 0) return null;
     if (this.options.dryRun) {
       const kind = this.options.kind ?? planned.kind;
       this.result.planned.push({ kind, name: planned.name, files: files.map((f) => f.path) });
-      return;
+      return null;
     }
-    this.pending.push({ planned, files });
+    return { planned, files };
+  }
+
+  /** Queues for commit every item read whose predecessors in the plan are all read. */
+  private async finish(index: number, read: ReadItem | null): Promise<void> {
+    this.finished.set(index, read);
+    if (index !== this.nextInOrder) return;
+    while (this.finished.has(this.nextInOrder)) {
+      const ready = this.finished.get(this.nextInOrder);
+      this.finished.delete(this.nextInOrder++);
+      if (ready) this.pending.push(ready);
+    }
+    const waiting = this.waiting;
+    this.waiting = [];
+    waiting.forEach((resume) => resume());
     if (this.pending.length >= COMMIT_BATCH) await this.flush();
   }
 
@@ -286,6 +331,11 @@ class ImportRun {
       });
       for (const [i, outcome] of outcomes.entries())
         if (!outcome.ok) for (const file of batch[i]!.files) await this.discard(file);
+      // The same text already in the library (in another encoding, say) waits in 待复核 as 「可能重复」.
+      await flagDuplicates(
+        this.library,
+        outcomes.flatMap((outcome) => (outcome.ok ? [outcome.item.id] : [])),
+      );
     })();
     try {
       await this.committing;

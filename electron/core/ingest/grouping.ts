@@ -32,7 +32,8 @@ const collator = new Intl.Collator('zh', { numeric: true });
 const stemOf = (file: string) => path.basename(file, path.extname(file));
 
 /**
- * Groups the files of one import into items, folder by folder:
+ * Groups the files of one import into items, folder by folder (folders and names in natural
+ * order: 第2卷 before 第10卷), items in the order of their first file's name:
  * 1. Photos named as parts of one thing (`x_front`/`x_back`, `x正面`/`x背面`, `x-1`/`x-2` …) are one
  *    photo item, when at least two share the name.
  * 2. Recordings named as parts (`访谈-1.mp3`, `访谈-2.mp3`) are one oral history, and a transcript
@@ -46,9 +47,10 @@ export function groupFiles(files: PlannedFile[]): PlannedItem[] {
     byFolder.set(dir, [...(byFolder.get(dir) ?? []), file]);
   }
   const items: PlannedItem[] = [];
-  for (const dir of [...byFolder.keys()].sort(collator.compare)) {
+  for (const dir of [...byFolder.keys()].sort(compareFolders)) {
     const folder = byFolder.get(dir)!.sort((a, b) => collator.compare(a.path, b.path));
     const taken = new Set<PlannedFile>();
+    const start = items.length;
 
     for (const reader of ['image', 'audio'] as const) {
       const parts = new Map<string, { file: PlannedFile; order: number; role: string }[]>();
@@ -90,6 +92,22 @@ export function groupFiles(files: PlannedFile[]): PlannedItem[] {
       else items.push({ kind: fileTypeOf(file.path)!.kind, name: stemOf(file.path), files: [file] });
       taken.add(file);
     }
+    // The plan's order is the 档号 order: a folder's items by the name of their first file.
+    const folderItems = items
+      .splice(start)
+      .sort((a, b) => collator.compare(a.files[0]!.path, b.files[0]!.path));
+    items.push(...folderItems);
   }
   return items;
+}
+
+/** Folders by their path, part by part: a folder's own subfolders come right after it. */
+function compareFolders(a: string, b: string): number {
+  const partsA = a.split(path.sep);
+  const partsB = b.split(path.sep);
+  for (let i = 0; i < Math.min(partsA.length, partsB.length); i++) {
+    const order = collator.compare(partsA[i]!, partsB[i]!);
+    if (order !== 0) return order;
+  }
+  return partsA.length - partsB.length;
 }

@@ -10,6 +10,7 @@ import {
   type TypesetEdit,
 } from '../text';
 import { acceptTypesetPatch } from './typesetReview';
+import { DUPLICATE_FIELD, dismissDuplicate, mergeDuplicate } from '../duplicates';
 
 export interface CleanupDiff {
   raw: string;
@@ -58,6 +59,9 @@ export async function reviewSuggestion(
   if (!item) throw new WenshiError('not_found', 'item_not_found', { id });
   const suggestion = item.suggestions[index];
   if (!suggestion) throw new WenshiError('not_found', 'suggestion_not_found');
+  // 「可能重复」: accepting merges this item into the earlier one (which is returned), rejecting remembers the pair.
+  if (suggestion.field === DUPLICATE_FIELD)
+    return accept ? mergeDuplicate(library, id, index) : dismissDuplicate(library, id, index);
   const patch: ItemPatchInput = { suggestions: item.suggestions.filter((_, i) => i !== index) };
   const { field, value } = suggestion;
 

@@ -412,6 +412,22 @@ export class Library {
     return results.map((change) => change.after!);
   }
 
+  /**
+   * Folds one item into another (a duplicate merged): the kept item's change and the other's
+   * deletion are one commit, each with its audit entry.
+   */
+  async mergeItems(keepId: string, patch: ItemPatchInput, goneId: string): Promise<Item> {
+    this.assertWritable();
+    const before = this.catalog.require(keepId);
+    const gone = this.catalog.require(goneId);
+    const after = this.catalog.buildUpdate(before, this.withDatesRead(patch));
+    await this.commit([
+      { id: keepId, before, after },
+      { id: goneId, before: gone, after: undefined },
+    ]);
+    return after;
+  }
+
   /** A change of 审稿状态 is remembered with who made it and when. */
   private withStatusHistory(previous: Item, patch: ItemPatchInput): ItemPatchInput {
     const before = asReadToday(previous)!;

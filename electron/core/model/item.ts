@@ -208,6 +208,8 @@ const fieldShape = {
   photo: PhotoDetailsSchema.optional(),
   document: DocumentDetailsSchema.optional(),
   suggestions: z.array(SuggestionSchema),
+  /** Items a person said this one is not a duplicate of (「不是重复」): never flagged as such again. */
+  notDuplicateOf: z.array(z.string()),
   custom: CustomValuesSchema,
   /** 相关条目, both ways (see RelationSchema). */
   related: relations,
@@ -239,6 +241,7 @@ export const ItemFieldsSchema = z.object({
   mojibakeDecisions: fieldShape.mojibakeDecisions.default([]),
   files: fieldShape.files.default([]),
   suggestions: fieldShape.suggestions.default([]),
+  notDuplicateOf: fieldShape.notDuplicateOf.default([]),
   custom: fieldShape.custom.default({}),
   related: fieldShape.related.default([]),
 });

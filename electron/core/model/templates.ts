@@ -128,6 +128,7 @@ export const NOT_IN_FORM: Readonly<Record<string, string>> = {
   mojibakeDecisions: 'set by 已核实 / 忽略 in 待复核',
   files: 'the originals, added by import',
   suggestions: 'reviewed in 待复核',
+  notDuplicateOf: 'set by 「不是重复」 in 待复核',
   custom: "the library's own fields, shown from its settings",
   'oral.duration': 'measured from the recording',
   'oral.segments': 'the transcript, read from its file',

@@ -320,6 +320,23 @@ export const en: Messages = {
     demoHint: ': a few sample articles and photos to try search and printing.',
     demoLoaded: 'Loaded {{count}} demo items',
   },
+  duplicate: {
+    label: 'Possible duplicate of {{identifier}} “{{title}}”: ',
+    exact: 'the same text (encoding, script, punctuation or layout differ)',
+    near: 'nearly the same text ({{percent}}% alike)',
+    compare: 'Compare the texts',
+    compareTitle: 'The two texts side by side',
+    merge: 'Merge',
+    mergeHint: "This item's files join {{identifier}} and this item is removed; undo it in the history",
+    notDuplicate: 'Not a duplicate',
+    merged: 'Merged into {{identifier}}',
+    dismissed: 'Noted: not a duplicate',
+    left: '{{identifier}} “{{title}}” (in the library first)',
+    right: '{{identifier}} “{{title}}” (this item)',
+    identical: 'The two texts are the same line for line.',
+    skipped: '… {{count}} lines the same …',
+    more: '{{count}} more lines not shown',
+  },
   layout: { sidebar: 'Resize the category pane', detail: 'Resize the details pane' },
   player: { label: 'Recording and transcript' },
   viewer: {
@@ -463,6 +480,7 @@ export const en: Messages = {
       restore: 'Restore',
       merge: 'Merge a package',
       verify: 'Verify',
+      duplicates: 'Duplicates',
     },
     running: '{{phase}}: {{done}}/{{total}} {{current}}',
     phase: {
@@ -473,6 +491,7 @@ export const en: Messages = {
       restore: 'Restoring',
       merge: 'Merging',
       verify: 'Verifying',
+      duplicates: 'Looking for duplicates',
       upload: 'Uploading',
       export: 'Exporting',
     },
@@ -531,6 +550,13 @@ export const en: Messages = {
       conflict: '“{{title}}”, {{field}}: ours {{ours}}, theirs {{theirs}}',
       failed: '{{id}}: {{reason}}',
       report: 'Conflict report saved: {{path}}',
+    },
+    duplicates: {
+      intro:
+        'Compares the texts of the whole library: items with the same text (another encoding, script or punctuation) or nearly the same one are listed in Review as possible duplicates, the later of each pair. Imports already do this; this is for material imported before.',
+      run: 'Look for duplicates',
+      none: 'Done: {{checked}} items, no new possible duplicates',
+      found: 'Done: {{checked}} items, {{flagged}} possible duplicates listed in Review',
     },
     verify: {
       intro: 'Recompute every original’s checksum and check that the catalogue and the files agree.',

@@ -312,6 +312,23 @@ export const zhHans = {
     demoHint: '：放入几篇示例文章和照片，先试一试检索和编印。',
     demoLoaded: '已导入 {{count}} 条示例资料',
   },
+  duplicate: {
+    label: '可能重复：与 {{identifier}}《{{title}}》',
+    exact: '内容相同（编码、繁简、标点或排版不同）',
+    near: '内容相近（相似度 {{percent}}%）',
+    compare: '对照两份正文',
+    compareTitle: '两份正文对照',
+    merge: '合并',
+    mergeHint: '本条的文件并入 {{identifier}}，本条删除；可在修改记录中撤销',
+    notDuplicate: '不是重复',
+    merged: '已合并到 {{identifier}}',
+    dismissed: '已记下：不是重复',
+    left: '{{identifier}}《{{title}}》（先入库）',
+    right: '{{identifier}}《{{title}}》（本条）',
+    identical: '两份正文逐行相同。',
+    skipped: '…… 相同 {{count}} 行 ……',
+    more: '另有 {{count}} 行未列出',
+  },
   layout: { sidebar: '调整分类栏宽度', detail: '调整详情栏宽度' },
   player: { label: '录音与文字稿' },
   viewer: {
@@ -454,6 +471,7 @@ export const zhHans = {
       restore: '恢复',
       merge: '合并资料包',
       verify: '校验',
+      duplicates: '查重',
     },
     running: '{{phase}}：{{done}}/{{total}} {{current}}',
     phase: {
@@ -464,6 +482,7 @@ export const zhHans = {
       restore: '恢复',
       merge: '合并',
       verify: '校验',
+      duplicates: '查重',
       upload: '上传',
       export: '导出',
     },
@@ -520,6 +539,13 @@ export const zhHans = {
       conflict: '「{{title}}」的{{field}}：本库为 {{ours}}，对方为 {{theirs}}',
       failed: '{{id}}：{{reason}}',
       report: '冲突报告已保存：{{path}}',
+    },
+    duplicates: {
+      intro:
+        '比对全库正文：内容相同（编码、繁简、标点不同）或相近的条目，后入库的一条列入「待复核」的「可能重复」。导入时已自动比对，这里用于以前导入的资料。',
+      run: '开始查重',
+      none: '查重完毕：共 {{checked}} 条，没有新的可能重复',
+      found: '查重完毕：共 {{checked}} 条，{{flagged}} 条可能重复，已列入「待复核」',
     },
     verify: {
       intro: '重新计算每个原件的校验值，核对目录与文件是否一致。',

@@ -313,6 +313,23 @@ export const zhHant: Messages = {
     demoHint: '：放入幾篇示例文章和照片，先試一試檢索和編印。',
     demoLoaded: '已匯入 {{count}} 條示例資料',
   },
+  duplicate: {
+    label: '可能重複：與 {{identifier}}《{{title}}》',
+    exact: '內容相同（編碼、繁簡、標點或排版不同）',
+    near: '內容相近（相似度 {{percent}}%）',
+    compare: '對照兩份正文',
+    compareTitle: '兩份正文對照',
+    merge: '合併',
+    mergeHint: '本條的檔案併入 {{identifier}}，本條刪除；可在修改記錄中撤銷',
+    notDuplicate: '不是重複',
+    merged: '已合併到 {{identifier}}',
+    dismissed: '已記下：不是重複',
+    left: '{{identifier}}《{{title}}》（先入庫）',
+    right: '{{identifier}}《{{title}}》（本條）',
+    identical: '兩份正文逐行相同。',
+    skipped: '…… 相同 {{count}} 行 ……',
+    more: '另有 {{count}} 行未列出',
+  },
   layout: { sidebar: '調整分類欄寬度', detail: '調整詳情欄寬度' },
   player: { label: '錄音與文字稿' },
   viewer: {
@@ -455,6 +472,7 @@ export const zhHant: Messages = {
       restore: '還原',
       merge: '合併資料包',
       verify: '校驗',
+      duplicates: '查重',
     },
     running: '{{phase}}：{{done}}/{{total}} {{current}}',
     phase: {
@@ -465,6 +483,7 @@ export const zhHant: Messages = {
       restore: '還原',
       merge: '合併',
       verify: '校驗',
+      duplicates: '查重',
       upload: '上傳',
       export: '匯出',
     },
@@ -521,6 +540,13 @@ export const zhHant: Messages = {
       conflict: '「{{title}}」的{{field}}：本庫為 {{ours}}，對方為 {{theirs}}',
       failed: '{{id}}：{{reason}}',
       report: '衝突報告已儲存：{{path}}',
+    },
+    duplicates: {
+      intro:
+        '比對全庫正文：內容相同（編碼、繁簡、標點不同）或相近的條目，後入庫的一條列入「待複核」的「可能重複」。匯入時已自動比對，這裡用於以前匯入的資料。',
+      run: '開始查重',
+      none: '查重完畢：共 {{checked}} 條，沒有新的可能重複',
+      found: '查重完畢：共 {{checked}} 條，{{flagged}} 條可能重複，已列入「待複核」',
     },
     verify: {
       intro: '重新計算每個原件的校驗值，核對目錄與檔案是否一致。',

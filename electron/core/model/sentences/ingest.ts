@@ -97,6 +97,11 @@ export const INGEST_SENTENCES = {
     'zh-Hant': '這條建議不存在（可能已處理過）',
     en: 'This suggestion is gone (perhaps it was already handled).',
   },
+  duplicate_gone: {
+    'zh-Hans': '无法合并：条目 {identifier} 已不在资料库中',
+    'zh-Hant': '無法合併：條目 {identifier} 已不在資料庫中',
+    en: 'Cannot merge: item {identifier} is no longer in the library.',
+  },
   suggestion_without_field: {
     'zh-Hans': '无法接受这条建议：没有字段 {field}',
     'zh-Hant': '無法接受這條建議：沒有欄位 {field}',

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 import { fieldLabel } from './fields/fieldNames';
 import { GarbledReview } from './GarbledReview';
+import { DuplicateReview } from './DuplicateReview';
 import { OfferTypesetButton, TypesetDiff, TypesetLabel, typesetValue } from './TypesetReview';
 
 type Diff = OpOutput<'items.cleanupDiff'>;
@@ -97,6 +98,16 @@ export function ReviewPanel({
       {offer}
       <ul>
         {item.suggestions.map((suggestion, index) => {
+          if (suggestion.field === 'duplicate')
+            return (
+              <DuplicateReview
+                key={`duplicate:${index}`}
+                item={item}
+                index={index}
+                readOnly={readOnly}
+                onChanged={onChanged}
+              />
+            );
           const typeset = suggestion.field === 'typeset' ? typesetValue(suggestion.value) : null;
           const which = typeset ? typeset.kind : suggestion.field === 'text' ? 'text' : null;
           return (

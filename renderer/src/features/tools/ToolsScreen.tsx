@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryTool } from '../../../../electron/contract';
 import { LIBRARY_TOOLS } from '../../../../electron/contract/shared';
 import { BackupTool } from './BackupTool';
+import { DuplicatesTool } from './DuplicatesTool';
 import { ExportTool } from './ExportTool';
 import { MergeTool } from './MergeTool';
 import { RegisterTool } from './RegisterTool';
@@ -51,6 +52,7 @@ export function ToolsScreen(props: Props) {
         {tool === 'restore' && <RestoreTool readOnly={readOnly} />}
         {tool === 'merge' && <MergeTool readOnly={readOnly} />}
         {tool === 'verify' && <VerifyTool readOnly={readOnly} />}
+        {tool === 'duplicates' && <DuplicatesTool readOnly={readOnly} />}
       </div>
     </div>
   );
