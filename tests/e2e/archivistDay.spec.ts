@@ -101,7 +101,8 @@ const PICKED: [label: string, value: string][] = [
 
 /** The whole form, as saved, checked field by field (also in the restored library). */
 async function expectDescribed(form: Locator) {
-  for (const [label, value] of TEXT_FIELDS) await expect(form.getByLabel(label, { exact: true })).toHaveValue(value);
+  for (const [label, value] of TEXT_FIELDS)
+    await expect(form.getByLabel(label, { exact: true })).toHaveValue(value);
   for (const [label, option] of SELECTS)
     await expect(form.getByLabel(label, { exact: true }).locator('option:checked')).toHaveText(option);
   for (const label of CHECKBOXES) await expect(form.getByLabel(label, { exact: true })).toBeChecked();
@@ -139,7 +140,9 @@ test('an archivist’s day in the browser: folder with register and duplicate in
   await page.getByRole('button', { name: '记住姓名' }).click();
 
   // Already in the library: last month's web copy of the CPPCC plan.
-  await page.getByLabel('导入文件', { exact: true }).setInputFiles(path.join(SAMPLES, 'zhengxie-plan-web-scraped.txt'));
+  await page
+    .getByLabel('导入文件', { exact: true })
+    .setInputFiles(path.join(SAMPLES, 'zhengxie-plan-web-scraped.txt'));
   await closeImport(page, 1, /已导入 1 个/);
 
   // Today's folder: its files are imported, its register opens in the library tools.
@@ -175,7 +178,8 @@ test('an archivist’s day in the browser: folder with register and duplicate in
   await expect(form.getByLabel('类型', { exact: true }).locator('option:checked')).toHaveText('口述');
   for (const [label, value] of TEXT_FIELDS) await form.getByLabel(label, { exact: true }).fill(value);
   await expect(form.getByLabel('事件时间', { exact: true })).toHaveAccessibleDescription(/1949/);
-  for (const [label, option] of SELECTS) await form.getByLabel(label, { exact: true }).selectOption({ label: option });
+  for (const [label, option] of SELECTS)
+    await form.getByLabel(label, { exact: true }).selectOption({ label: option });
   for (const label of CHECKBOXES) await form.getByLabel(label, { exact: true }).check();
   // The 授权书 names one of the item's own files: only the recording and its transcript are offered.
   await form.getByLabel('授权书扫描件').selectOption({ label: '01 张德顺访谈.srt' });
@@ -193,10 +197,15 @@ test('an archivist’s day in the browser: folder with register and duplicate in
   // The narrator from the picker: the register named him, so the library offers his name.
   await form.getByLabel('角色', { exact: true }).selectOption({ label: '口述人' });
   await form.getByLabel('姓名', { exact: true }).fill('张德');
-  await page.getByRole('listbox', { name: '人名候选' }).getByRole('option', { name: /张德顺/ }).click();
+  await page
+    .getByRole('listbox', { name: '人名候选' })
+    .getByRole('option', { name: /张德顺/ })
+    .click();
   await expect(form.getByRole('list', { name: '已选人物' })).toContainText('张德顺');
   await form.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '已保存「张德顺口述：许昌发制品厂的起步」' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: '已保存「张德顺口述：许昌发制品厂的起步」' }),
+  ).toBeVisible();
   await expectDescribed(form);
   await form.getByRole('list', { name: '已选人物' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, '10-oral-history-form.png') });
@@ -292,7 +301,10 @@ test('an archivist’s day in the browser: folder with register and duplicate in
     await expect(form).toContainText('04 政协工作计划.txt');
     await grid.getByRole('row', { name: /02 发制品车间/ }).click();
     await expect(links.getByRole('button', { name: /^张德顺口述：许昌发制品厂的起步 口述/ })).toBeVisible();
-    await page.getByRole('navigation').getByRole('button', { name: /待复核/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /待复核/ })
+      .click();
     await expect(page.getByText('待复核已清空：没有等待复核的条目。')).toBeVisible();
   } finally {
     restored.child.kill('SIGTERM');

@@ -51,7 +51,10 @@ describe('useDropImport', () => {
   it('imports the files of a folder that holds its register, and previews the register', () => {
     const onRegister = vi.fn();
     const { result } = renderHook(() => useDropImport(false, onRegister), { wrapper });
-    const file = (relativePath: string) => ({ file: new File(['x'], relativePath.split('/').pop()!), relativePath });
+    const file = (relativePath: string) => ({
+      file: new File(['x'], relativePath.split('/').pop()!),
+      relativePath,
+    });
     const photo = file('征集/02 车间.jpg');
     const register = file('征集/登记表.csv');
     const text = file('征集/04 计划.txt');
