@@ -22,7 +22,7 @@ export interface ServedLibrary {
 }
 
 /** Starts `wenshi serve` on a fresh library, as a user would, and reads the URL it prints. */
-async function serve(root: string): Promise<{ url: string; child: ChildProcess }> {
+export async function serve(root: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [BIN, 'serve', root], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';

@@ -47,4 +47,19 @@ describe('useDropImport', () => {
     act(() => result.current.start({ paths: ['/稿件/访谈.docx'] }));
     expect(result.current.importing).toBeNull();
   });
+
+  it('imports the files of a folder that holds its register, and previews the register', () => {
+    const onRegister = vi.fn();
+    const { result } = renderHook(() => useDropImport(false, onRegister), { wrapper });
+    const file = (relativePath: string) => ({
+      file: new File(['x'], relativePath.split('/').pop()!),
+      relativePath,
+    });
+    const photo = file('征集/02 车间.jpg');
+    const register = file('征集/登记表.csv');
+    const text = file('征集/04 计划.txt');
+    act(() => result.current.start({ files: [photo, register, text] }));
+    expect(onRegister).toHaveBeenCalledWith({ file: register.file });
+    expect(result.current.importing).toEqual({ files: [photo, text] });
+  });
 });

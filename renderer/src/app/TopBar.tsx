@@ -6,6 +6,9 @@ import type { DropImport } from '../features/import/useDropImport';
 import type { Settings } from '../features/settings/useSettings';
 import { LanguageSwitch } from './LanguageSwitch';
 
+// Not in React's input attributes, though every browser and Electron support it.
+const FOLDER_PICKER = { webkitdirectory: '' } as Record<string, string>;
+
 /** The archive (lists, search, items), the volume editor, or the library tools. */
 export type Screen = 'library' | 'volumes' | 'tools';
 
@@ -64,6 +67,17 @@ export function TopBar({ search, library, imports, settings, screen, onScreen, o
           ref={setFileInput}
           type="file"
           multiple
+          className="visually-hidden"
+          disabled={readOnly}
+          onChange={onChosen}
+        />
+      </label>
+      <label className={`button secondary${readOnly ? ' disabled' : ''}`}>
+        {t('import.chooseFolder')}
+        {/* A browser's folder picker: its files come with their paths, so 档号 follow the folders. */}
+        <input
+          type="file"
+          {...FOLDER_PICKER}
           className="visually-hidden"
           disabled={readOnly}
           onChange={onChosen}

@@ -261,6 +261,7 @@ export const en: Messages = {
     dropHere: 'Drop to import these files and folders',
     chooseFiles: 'Import files',
     chooseShortcut: 'Import files (Ctrl+I)',
+    chooseFolder: 'Import folder',
     uploading: 'Sending: {{sent}} / {{total}} MB',
     importing: 'Importing: {{done}}/{{total}} {{current}}',
     failed: 'The import did not finish: {{message}}',

@@ -253,6 +253,7 @@ export const zhHans = {
     dropHere: '松开鼠标，导入这些文件和文件夹',
     chooseFiles: '导入文件',
     chooseShortcut: '导入文件（Ctrl+I）',
+    chooseFolder: '导入文件夹',
     uploading: '正在传送：{{sent}} / {{total}} MB',
     importing: '正在导入：{{done}}/{{total}} {{current}}',
     failed: '导入未完成：{{message}}',

@@ -254,6 +254,7 @@ export const zhHant: Messages = {
     dropHere: '放開滑鼠，匯入這些檔案和資料夾',
     chooseFiles: '匯入檔案',
     chooseShortcut: '匯入檔案（Ctrl+I）',
+    chooseFolder: '匯入資料夾',
     uploading: '正在傳送：{{sent}} / {{total}} MB',
     importing: '正在匯入：{{done}}/{{total}} {{current}}',
     failed: '匯入未完成：{{message}}',

@@ -8,7 +8,8 @@ import { isRegisterFile, type RegisterSource } from '../tools/useRegister';
  * Importing from outside: files or folders dropped on the window (with the drop overlay while
  * dragging), files chosen with the picker, or paths from the desktop menu. A read-only library
  * takes nothing; the import then runs in ImportPanel with progress and cancel. A register
- * spreadsheet (.csv, .xlsx) alone goes to `onRegister`, to be previewed in the library tools.
+ * spreadsheet (.csv, .xlsx) goes to `onRegister`, to be previewed in the library tools, the other
+ * files given with it (a folder holding its register) to the import.
  */
 export function useDropImport(readOnly: boolean, onRegister?: (source: RegisterSource) => void) {
   const { showError } = useMessages();
@@ -25,7 +26,14 @@ export function useDropImport(readOnly: boolean, onRegister?: (source: RegisterS
       onRegister({ file: only.file });
     else if (onRegister && 'paths' in source && count === 1 && isRegisterFile(source.paths[0]!))
       onRegister({ path: source.paths[0]! });
-    else setImporting(source);
+    else if (onRegister && 'files' in source && source.files.some((f) => isRegisterFile(f.relativePath))) {
+      // A folder that brings its register: the files are imported, the register is previewed
+      // (the first one; the import would only skip it as a file type it does not keep).
+      const register = source.files.find((f) => isRegisterFile(f.relativePath))!;
+      const rest = source.files.filter((f) => !isRegisterFile(f.relativePath));
+      onRegister({ file: register.file });
+      if (rest.length > 0) setImporting({ files: rest });
+    } else setImporting(source);
   }
 
   /** For the element that takes drops: the whole window. */
