@@ -58,6 +58,3 @@ export const ORIGINAL_FORMS = ['print', 'negative', 'digital'] as const;
  * own. The viewer pages by it; search, print and word counts read it as a blank line.
  */
 export const PAGE_BREAK = '\n\f\n';
-
-/** Roles offered for a link; any other short wording may be typed. */
-export const RELATION_ROLES = ['授权书', '照片', '文献', '录音', '整理稿'] as const;
