@@ -5,6 +5,7 @@ import { PhotoGrid } from '../features/library/PhotoGrid';
 import { BulkEditBar } from '../features/library/BulkEditBar';
 import { SearchResults } from '../features/search/SearchResults';
 import { CompilePanel } from '../features/compile/CompilePanel';
+import { OcrRunButton } from '../features/ocr/OcrRunButton';
 import type { ArchiveProps } from './LibraryScreen';
 
 interface Props extends ArchiveProps {
@@ -75,7 +76,14 @@ export function LibraryMain({
         />
       )}
       {selectedIds.length > 1 && !readOnly && (
-        <BulkEditBar ids={selectedIds} subjects={subjects} formSettings={formSettings} />
+        <>
+          <BulkEditBar ids={selectedIds} subjects={subjects} formSettings={formSettings} />
+          <OcrRunButton
+            ids={selectedIds}
+            label={t('ocr.runSelected', { count: selectedIds.length })}
+            onDone={() => void editor.reload()}
+          />
+        </>
       )}
       <CompilePanel target={{ itemIds: selectedIds }} />
     </main>

@@ -11,6 +11,8 @@ import type { VocabularyLookup } from './pickers/useLookup';
 import { PhotoViewer } from './PhotoViewer';
 import { DocumentViewer } from './DocumentViewer';
 import type { HitFocus } from '../search/hitFocus';
+import { OcrProofreader } from '../ocr/OcrProofreader';
+import { hasPages } from '../ocr/ocrLines';
 
 interface Props {
   item: Item | null;
@@ -59,6 +61,9 @@ export function ItemPanel({
       {audio && <TranscriptPlayer src={api.fileUrl(audio.sha256)} lines={lines} startAt={focus?.timecode} />}
       {item?.kind === 'document' && item.text.trim() && <DocumentViewer item={item} focus={focus} />}
       {item && <ReviewPanel key={item.updatedAt} item={item} readOnly={readOnly} onChanged={onUndone} />}
+      {item && hasPages(item) && (
+        <OcrProofreader item={item} focus={focus} readOnly={readOnly} onChanged={onUndone} />
+      )}
       {item && <ProofPanel key={item.id} item={item} readOnly={readOnly} onChanged={onUndone} />}
       {item && (
         <div className="tabs" role="tablist" aria-label={t('item.tabs')}>
