@@ -70,7 +70,9 @@ export function OcrLineList({
   const { t } = useTranslation();
   const [editing, setEditing] = useState<number | null>(null);
   const selectedRef = useRef<HTMLLIElement>(null);
-  useEffect(() => selectedRef.current?.scrollIntoView?.({ block: 'nearest' }), [selected]);
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
   return (
     <ol className="ocr-lines" aria-label={t('ocr.lines')}>
       {lines.map((line, i) => {
