@@ -96,9 +96,10 @@ test('识别文字: read a scanned PDF and a photo, correct a doubtful character
   await smudged.getByRole('button').first().click();
   await smudged.getByRole('button', { name: '改正这一行' }).click();
   await smudged.getByLabel('改正这一行').fill(photo.lines[1]!, { timeout: 30_000 });
+  await proof.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}10-ocr-proofread.png` });
   await smudged.getByRole('button', { name: '保存改正' }).click();
-  await expect(lines.getByRole('listitem').nth(1)).toHaveText(photo.lines[1]!);
+  await expect(smudged.locator('.ocr-line')).toHaveText(photo.lines[1]!);
   await expect(lines.locator('.ocr-line.corrected')).toHaveCount(1);
   await proof.getByRole('button', { name: '接受为全文' }).click();
   await expect(proof.getByText('识别文字已不在待复核中')).toBeVisible();
