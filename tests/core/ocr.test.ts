@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaddleEngine, fullWidthPunctuation, type GrayImage } from '../../electron/core/ocr';
-import { cer, samplePlan, textPage } from '../helpers/textPages';
+import { cer, samplePlan, textPage, wornPage } from '../helpers/textPages';
 
 async function gray(png: Buffer): Promise<GrayImage> {
   const { data, info } = await sharp(png).greyscale().toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
@@ -30,6 +30,13 @@ describe('OCR engine (PaddleOCR models from npm, on the CPU)', () => {
     // Top to bottom.
     const tops = page.lines.map((l) => l.box.y);
     expect(tops).toEqual([...tops].sort((a, b) => a - b));
+  }, 120_000);
+
+  it('reads a worn page turned by 2° (speckles, blur)', async () => {
+    const truth = samplePlan().simplified.slice(60, 140);
+    const { png } = await textPage({ text: truth, dpi: 200, perLine: 20 });
+    const page = await engine.read(await gray(await wornPage(png, 2)));
+    expect(cer(truth, page.lines.map((l) => l.text).join(''))).toBeLessThan(0.05);
   }, 120_000);
 
   it('reads vertical text column by column, right to left, top to bottom', async () => {

@@ -75,7 +75,8 @@ export async function textPage(spec: PageSpec): Promise<{ png: Buffer; lines: st
 
 /** A page as a worn copy looks: speckles, a little blur, turned by `degrees`. */
 export async function wornPage(png: Buffer, degrees: number, seed = 1): Promise<Buffer> {
-  const image = sharp(png).greyscale();
+  // One grey channel: the drawn page has an alpha channel, which raw output would interleave.
+  const image = sharp(png).flatten({ background: '#ffffff' }).greyscale().toColourspace('b-w');
   const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
   let x = seed * 2654435761 + 1;
   for (let i = 0; i < data.length; i++) {

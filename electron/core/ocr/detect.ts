@@ -64,18 +64,23 @@ async function detectorInput(image: GrayImage): Promise<{ data: Float32Array; wi
   return { data, width, height };
 }
 
-/** The mean text likelihood inside a box's upright bounds (PaddleOCR's fast box score). */
-function boxScore(prob: Float32Array, width: number, height: number, corners: Point[]): number {
-  const xs = corners.map((p) => p[0]);
-  const ys = corners.map((p) => p[1]);
-  const x0 = Math.max(0, Math.floor(Math.min(...xs)));
-  const x1 = Math.min(width - 1, Math.ceil(Math.max(...xs)));
-  const y0 = Math.max(0, Math.floor(Math.min(...ys)));
-  const y1 = Math.min(height - 1, Math.ceil(Math.max(...ys)));
+/**
+ * The mean text likelihood inside a (turned) box, as PaddleOCR scores a box. Inside the box
+ * itself, not its upright bounds: a long line turned 2° has bounds that are mostly background.
+ */
+function boxScore(prob: Float32Array, width: number, height: number, rect: RotatedRect): number {
+  const theta = (rect.angle * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(theta), Math.sin(theta)];
+  const [halfW, halfH] = [rect.size.width / 2, rect.size.height / 2];
+  const reach = Math.hypot(halfW, halfH);
+  const { x: cx, y: cy } = rect.center;
   let sum = 0;
   let count = 0;
-  for (let y = y0; y <= y1; y++)
-    for (let x = x0; x <= x1; x++) {
+  for (let y = Math.max(0, Math.floor(cy - reach)); y <= Math.min(height - 1, Math.ceil(cy + reach)); y++)
+    for (let x = Math.max(0, Math.floor(cx - reach)); x <= Math.min(width - 1, Math.ceil(cx + reach)); x++) {
+      const dx = x - cx;
+      const dy = y - cy;
+      if (Math.abs(dx * cos + dy * sin) > halfW + 0.5 || Math.abs(-dx * sin + dy * cos) > halfH + 0.5) continue;
       sum += prob[y * width + x]!;
       count++;
     }
@@ -111,8 +116,7 @@ export async function detectLines(
       const rect = cv.minAreaRect(contour);
       contour.delete();
       if (Math.min(rect.size.width, rect.size.height) < 3) continue;
-      const core = cv.RotatedRect.points(rect).map((p): Point => [p.x, p.y]);
-      if (boxScore(prob, mapWidth, mapHeight, core) < BOX_THRESHOLD) continue;
+      if (boxScore(prob, mapWidth, mapHeight, rect) < BOX_THRESHOLD) continue;
       const box = grown(rect);
       if (Math.min(box.size.width, box.size.height) < 5) continue;
       const corners = cv.RotatedRect.points(box).map(
