@@ -33,6 +33,7 @@ export { DEFAULT_PERIODS } from '../core/model/dates/periods';
 export { PAGE_SIZE_NAMES, SCRIPT_MODES, FIGURE_LAYOUTS } from '../core/model/volume';
 export { SEARCH_SORTS, SEARCH_FACETS, VOCABULARY_FIELDS } from '../core/model/search';
 export { openGarbled, decisionFor, garbledContext } from '../core/model/garbled';
+export { OCR_SUGGESTION_FIELD } from '../core/model/ocr';
 export {
   HEADING_LEVELS,
   headingOf,

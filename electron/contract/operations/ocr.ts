@@ -32,4 +32,16 @@ export const ocrOperations = {
     input: z.object({ id: Id }),
     output: z.object({ pages: z.array(OcrPageSchema) }),
   }),
+  'ocr.pageImage': op({
+    summary: '识别页的图像（校对用）',
+    access: 'read',
+    /** A page of one of the item's originals, as OCR read it (a PDF page is drawn, a photo turned upright). */
+    input: z.object({
+      id: Id,
+      file: z.string().regex(/^[0-9a-f]{64}$/),
+      page: z.number().int().positive(),
+    }),
+    /** A JPEG data URL, small enough for the screen; the line boxes are fractions of it. */
+    output: z.object({ image: z.string(), width: z.number(), height: z.number() }),
+  }),
 };

@@ -4,6 +4,7 @@ import { ItemTable } from '../features/library/ItemTable';
 import { PhotoGrid } from '../features/library/PhotoGrid';
 import { SearchResults } from '../features/search/SearchResults';
 import { CompilePanel } from '../features/compile/CompilePanel';
+import { OcrRunButton } from '../features/ocr/OcrRunButton';
 import type { ArchiveProps } from './LibraryScreen';
 import { lazyNamed } from '../components/lazyNamed';
 
@@ -81,7 +82,14 @@ export function LibraryMain({
         />
       )}
       {selectedIds.length > 1 && !readOnly && (
-        <BulkEditBar ids={selectedIds} subjects={subjects} formSettings={formSettings} />
+        <>
+          <BulkEditBar ids={selectedIds} subjects={subjects} formSettings={formSettings} />
+          <OcrRunButton
+            ids={selectedIds}
+            label={t('ocr.runSelected', { count: selectedIds.length })}
+            onDone={() => void editor.reload()}
+          />
+        </>
       )}
       <CompilePanel target={{ itemIds: selectedIds }} />
     </main>

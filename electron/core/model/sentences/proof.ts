@@ -17,4 +17,9 @@ export const PROOF_SENTENCES = {
     'zh-Hant': '這份 Word 檔案裡找不到文史典藏匯出的段落標記，無法對應到條目：{name}',
     en: 'This Word file has none of the paragraph marks Wenshi exports, so it cannot be matched to items: {name}',
   },
+  ocr_page_not_found: {
+    'zh-Hans': '这一页没有识别结果，或它的原件已不在条目里',
+    'zh-Hant': '這一頁沒有辨識結果，或它的原件已不在條目裡',
+    en: 'This page has not been read, or its original is no longer part of the item.',
+  },
 } as const satisfies SentenceTable;

@@ -12,6 +12,8 @@ import { PhotoViewer } from './PhotoViewer';
 import { DocumentViewer } from './DocumentViewer';
 import type { HitFocus } from '../search/hitFocus';
 import { RelatedItems } from './related/RelatedItems';
+import { OcrProofreader } from '../ocr/OcrProofreader';
+import { hasPages } from '../ocr/ocrLines';
 
 interface Props {
   item: Item | null;
@@ -68,6 +70,9 @@ export function ItemPanel({
       {audio && <TranscriptPlayer src={api.fileUrl(audio.sha256)} lines={lines} startAt={focus?.timecode} />}
       {item?.kind === 'document' && item.text.trim() && <DocumentViewer item={item} focus={focus} />}
       {item && <ReviewPanel key={item.updatedAt} item={item} readOnly={readOnly} onChanged={onUndone} />}
+      {item && hasPages(item) && (
+        <OcrProofreader item={item} focus={focus} readOnly={readOnly} onChanged={onUndone} />
+      )}
       {item && <ProofPanel key={item.id} item={item} readOnly={readOnly} onChanged={onUndone} />}
       {item && (
         <RelatedItems item={item} readOnly={readOnly} onOpen={onOpen} back={back} onBack={onBack} />

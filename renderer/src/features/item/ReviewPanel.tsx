@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Item, OpOutput } from '../../../../electron/contract';
-import { openGarbled, unreadableDates } from '../../../../electron/contract/shared';
+import { OCR_SUGGESTION_FIELD, openGarbled, unreadableDates } from '../../../../electron/contract/shared';
 import { api } from '../../api/client';
 import { useMessages } from '../../messages/useMessages';
 import { fieldLabel } from './fields/fieldNames';
@@ -121,7 +121,10 @@ export function ReviewPanel({
                 <span className="suggestion-value">
                   {String(suggestion.value)}{' '}
                   <span className="suggestion-target">
-                    {t('form.suggestionInto', { field: fieldLabel({ path: suggestion.field }, t) })}
+                    {t('form.suggestionInto', {
+                      // Text read from the pages goes into 全文.
+                      field: fieldLabel({ path: suggestion.field === OCR_SUGGESTION_FIELD ? 'text' : suggestion.field }, t),
+                    })}
                   </span>
                 </span>
               )}
