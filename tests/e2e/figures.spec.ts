@@ -71,8 +71,12 @@ test('place a photo half width after a paragraph, with its caption and 左起 li
   await page.getByLabel('新卷书名').fill('图文');
   await page.getByRole('button', { name: '新建卷' }).click();
   const editor = page.getByRole('form', { name: '编辑《图文》' });
-  await editor.getByLabel('向「」添加文章').selectOption({ label: 'zhengxie-plan-gb18030' });
-  await editor.getByRole('button', { name: '添加文章' }).click();
+  // The article picker searches the library; the hit is chosen from its list.
+  await editor.getByRole('combobox', { name: '向「」添加文章' }).fill('zhengxie-plan-gb18030');
+  await editor
+    .getByRole('option')
+    .filter({ has: page.getByText('zhengxie-plan-gb18030', { exact: true }) })
+    .click();
 
   await editor.getByText('插图（0）').click();
   await editor.getByLabel('检索照片').fill('合影');

@@ -20,8 +20,12 @@ test('mark 小标题 in a volume’s article, see the title to check, and find t
   await page.getByRole('button', { name: '新建卷' }).click();
   const editor = page.getByRole('form', { name: '编辑《小标题样书》' });
   await editor.getByLabel('栏目名').fill('政协工作');
-  await editor.getByLabel('向「政协工作」添加文章').selectOption({ label: 'zhengxie-plan-gb18030' });
-  await editor.getByRole('button', { name: '添加文章' }).click();
+  // The article picker searches the library; the hit is chosen from its list.
+  await editor.getByRole('combobox', { name: '向「政协工作」添加文章' }).fill('zhengxie-plan-gb18030');
+  await editor
+    .getByRole('option')
+    .filter({ has: page.getByText('zhengxie-plan-gb18030', { exact: true }) })
+    .click();
 
   // The plan's headings are unnumbered lines: none is offered, each is set by hand.
   await editor.getByText('本卷修改（不改动原条目）').click();
