@@ -99,7 +99,7 @@ test('place a photo half width after a paragraph, with its caption and 左起 li
     [],
   );
   await editor.getByRole('button', { name: '保存本卷' }).click();
-  await expect(page.getByRole('status').first()).toContainText('已保存《图文》');
+  await expect(page.getByRole('status').filter({ hasText: '已保存《图文》' })).toBeVisible();
 
   // The sample text still holds 乱码 from the web; it is marked, which is not what is tested here.
   await page.getByLabel('乱码').selectOption({ label: '以「□」标出乱码' });

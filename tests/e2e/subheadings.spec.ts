@@ -37,7 +37,7 @@ test('mark 小标题 in a volume’s article, see the title to check, and find t
   await editor.getByRole('combobox', { name: /^「深刻認識中國式現代化/ }).selectOption({ label: '二级' });
   await editor.locator('.article-headings').screenshot({ path: testInfo.outputPath('headings.png') });
   await editor.getByRole('button', { name: '保存本卷' }).click();
-  await expect(page.getByRole('status').first()).toContainText('已保存《小标题样书》');
+  await expect(page.getByRole('status').filter({ hasText: '已保存《小标题样书》' })).toBeVisible();
 
   // Imported without a title line, the article is still named after its file: said before compiling.
   await expect(page.getByRole('status', { name: '编印前请核对题名' })).toContainText(

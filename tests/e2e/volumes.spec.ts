@@ -38,7 +38,9 @@ test('assemble a volume, reorder its articles, compile it and preview the PDF', 
   await page.keyboard.press('Enter');
   await expect(titles).toHaveText(['zhengxie-plan-gb18030', 'zhengxie-plan-web-scraped']);
   await editor.getByRole('button', { name: '保存本卷' }).click();
-  await expect(page.getByRole('status').first()).toContainText('已保存《许昌改革记忆（第一辑）》');
+  await expect(
+    page.getByRole('status').filter({ hasText: '已保存《许昌改革记忆（第一辑）》' }),
+  ).toBeVisible();
   await expect(page.getByRole('region', { name: '卷册列表' })).toContainText('2 篇');
 
   // The scraped sample still holds 乱码: by default the compile stops and names the article.
