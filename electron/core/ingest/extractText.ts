@@ -7,7 +7,8 @@ import { WenshiError } from '../errors';
 import type { Reader } from './fileTypes';
 import { parseSubtitles, segmentsFromTimedLines } from './timecodes';
 import { checkZip } from './checkZip';
-import { checkPdf, PDF_BUDGET } from './checkPdf';
+import { PDF_BUDGET } from './checkPdf';
+import { openCheckedPdf } from './openPdf';
 import { readDocxText } from './docxText';
 
 export interface ExtractedText {
@@ -103,36 +104,8 @@ async function readDoc(file: string): Promise<string> {
 }
 
 async function readPdf(file: string, size: number): Promise<ExtractedText> {
-  const name = path.basename(file);
-  if (size > PDF_BUDGET.fileBytes) throw new WenshiError('unsupported', 'pdf_file_too_large', { name });
-  const bytes = await readFile(file);
-  const findings = await checkPdf(bytes, name);
-  // Loaded on first use: pdf.js is large, and most imports have no PDF.
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  let document;
+  const { document, findings } = await openCheckedPdf(file, size);
   try {
-    document = await pdfjs.getDocument({
-      // The checked bytes themselves, not a copy: a scanned book is hundreds of megabytes.
-      data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      // Fonts are not compiled to code and nothing from the file is ever run.
-      isEvalSupported: false,
-      enableXfa: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      verbosity: 0,
-    }).promise;
-  } catch (error) {
-    const name = (error as Error).name;
-    if (name === 'PasswordException') throw new WenshiError('unsupported', 'pdf_encrypted');
-    throw new WenshiError('unsupported', 'pdf_damaged');
-  }
-  try {
-    if (document.numPages > PDF_BUDGET.pages)
-      throw new WenshiError('unsupported', 'pdf_too_many_pages', {
-        pages: document.numPages,
-        max: PDF_BUDGET.pages,
-        name,
-      });
     const deadline = Date.now() + PDF_BUDGET.seconds * 1000;
     const pages: string[] = [];
     for (let n = 1; n <= document.numPages; n++) {

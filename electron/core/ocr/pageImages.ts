@@ -1,11 +1,11 @@
 // Pages to read from an original: each page of a photo or scan (TIFF may hold many) and each page
 // of a PDF that has no text of its own, rendered with pdf.js on a canvas that npm installs.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { WenshiError } from '../errors';
 import { MAX_IMAGE_PIXELS } from '../ingest/checkImage';
-import { PDF_BUDGET, checkPdf } from '../ingest/checkPdf';
+import { openCheckedPdf, type PdfDocument } from '../ingest/openPdf';
 import type { GrayImage } from './engineTypes';
 
 /** The originals OCR reads, by type. */
@@ -21,7 +21,6 @@ const PDF_DPI = 300;
 /** …but never larger than this on the longer side (a poster-sized page would take gigabytes). */
 const MAX_RENDER_SIDE = 6000;
 
-type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
 
 /**
  * Pages of one original, opened once: a PDF of a scanned book is hundreds of megabytes, so it is
@@ -43,33 +42,7 @@ export class PageSource {
       });
       return new PageSource(file, mime, undefined, meta.pages ?? 1);
     }
-    const { size } = await stat(file);
-    if (size > PDF_BUDGET.fileBytes) throw new WenshiError('unsupported', 'pdf_file_too_large', { name });
-    const bytes = await readFile(file);
-    await checkPdf(bytes, name);
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    let document: PdfDocument;
-    try {
-      document = await pdfjs.getDocument({
-        data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        isEvalSupported: false,
-        enableXfa: false,
-        disableFontFace: true,
-        useSystemFonts: false,
-        verbosity: 0,
-      }).promise;
-    } catch (error) {
-      if ((error as Error).name === 'PasswordException') throw new WenshiError('unsupported', 'pdf_encrypted');
-      throw new WenshiError('unsupported', 'pdf_damaged');
-    }
-    if (document.numPages > PDF_BUDGET.pages) {
-      await document.destroy();
-      throw new WenshiError('unsupported', 'pdf_too_many_pages', {
-        pages: document.numPages,
-        max: PDF_BUDGET.pages,
-        name,
-      });
-    }
+    const { document } = await openCheckedPdf(file, (await stat(file)).size);
     return new PageSource(file, mime, document, document.numPages);
   }
 
