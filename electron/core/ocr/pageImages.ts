@@ -21,7 +21,6 @@ const PDF_DPI = 300;
 /** …but never larger than this on the longer side (a poster-sized page would take gigabytes). */
 const MAX_RENDER_SIDE = 6000;
 
-
 /**
  * Pages of one original, opened once: a PDF of a scanned book is hundreds of megabytes, so it is
  * kept open while its pages are read one after another.
@@ -37,9 +36,11 @@ export class PageSource {
   static async open(file: string, mime: string): Promise<PageSource> {
     const name = path.basename(file);
     if (mime !== OCR_PDF_TYPE) {
-      const meta = await sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata().catch(() => {
-        throw new WenshiError('unsupported', 'image_unreadable', { name });
-      });
+      const meta = await sharp(file, { limitInputPixels: MAX_IMAGE_PIXELS })
+        .metadata()
+        .catch(() => {
+          throw new WenshiError('unsupported', 'image_unreadable', { name });
+        });
       return new PageSource(file, mime, undefined, meta.pages ?? 1);
     }
     const { document } = await openCheckedPdf(file, (await stat(file)).size);
@@ -63,13 +64,20 @@ export class PageSource {
   /** One page as grey levels, upright (EXIF orientation applied). */
   async render(pageNumber: number): Promise<GrayImage> {
     if (!this.pdf) {
-      const { data, info } = await sharp(this.file, { limitInputPixels: MAX_IMAGE_PIXELS, page: pageNumber - 1 })
+      const { data, info } = await sharp(this.file, {
+        limitInputPixels: MAX_IMAGE_PIXELS,
+        page: pageNumber - 1,
+      })
         .rotate()
         .greyscale()
         .toColourspace('b-w')
         .raw()
         .toBuffer({ resolveWithObject: true });
-      return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+      return {
+        data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+        width: info.width,
+        height: info.height,
+      };
     }
     const page = await this.pdf.getPage(pageNumber);
     try {
