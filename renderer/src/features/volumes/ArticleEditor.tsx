@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MoveButtons } from './MoveButtons';
 import type { ArticleEntry } from '../../../../electron/contract';
 import { ArticleFigures } from './FigureList';
 import type { Dragged, VolumeDraft } from './useVolumeDraft';
@@ -41,32 +42,17 @@ export function ArticleEditor(props: Props) {
       <div className="row">
         <span className="article-title">{title}</span>
         <span className="count">{t('volumes.chars', { count: props.chars })}</span>
-        <button
-          type="button"
-          className="secondary"
-          aria-label={t('volumes.moveUp', { title })}
-          disabled={index === 0}
-          onClick={() => onMove(index - 1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          aria-label={t('volumes.moveDown', { title })}
-          disabled={index === count - 1}
-          onClick={() => onMove(index + 1)}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="danger"
-          aria-label={t('volumes.removeArticle', { title })}
-          onClick={props.onRemove}
-        >
-          ✕
-        </button>
+        <MoveButtons
+          index={index}
+          count={count}
+          labels={{
+            up: t('volumes.moveUp', { title }),
+            down: t('volumes.moveDown', { title }),
+            remove: t('volumes.removeArticle', { title }),
+          }}
+          onMove={onMove}
+          onRemove={props.onRemove}
+        />
       </div>
       <details>
         <summary>{t('volumes.overrides')}</summary>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MoveButtons } from './MoveButtons';
 import type { FigureEntry } from '../../../../electron/contract';
 import { anchorAfter, resolveAnchor } from '../../../../electron/contract/shared';
 import type { FigureView } from './useArticleFigures';
@@ -41,32 +42,17 @@ export function FigureRow({ figure, view, paragraphs, index, count, onChange, on
       <div className="figure-fields">
         <div className="row">
           <span className="article-title">{name}</span>
-          <button
-            type="button"
-            className="secondary"
-            aria-label={t('volumes.figures.moveUp', { name })}
-            disabled={index === 0}
-            onClick={() => onMove(index - 1)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            aria-label={t('volumes.figures.moveDown', { name })}
-            disabled={index === count - 1}
-            onClick={() => onMove(index + 1)}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            className="danger"
-            aria-label={t('volumes.figures.remove', { name })}
-            onClick={onRemove}
-          >
-            ✕
-          </button>
+          <MoveButtons
+            index={index}
+            count={count}
+            labels={{
+              up: t('volumes.figures.moveUp', { name }),
+              down: t('volumes.figures.moveDown', { name }),
+              remove: t('volumes.figures.remove', { name }),
+            }}
+            onMove={onMove}
+            onRemove={onRemove}
+          />
         </div>
         <div className="row">
           <label>
