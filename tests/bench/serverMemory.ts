@@ -1,28 +1,27 @@
 /**
- * `npx tsx tests/bench/serverMemory.ts [library]`: resident memory of a process that opens a
- * 50,000-item library with full texts the way `wenshi serve` does (search in a worker thread).
+ * `npx tsx tests/bench/serverMemory.ts [library]`: resident memory of `wenshi serve` on a
+ * 50,000-item library with full texts (search in its worker thread).
  *
  * The library is made once from the `chinese-poetry` Tang and Song poems (one poem or poet
  * biography an item, with people, places, subjects, dates and review states) in the folder given,
- * or in the system's temp folder. Each measurement then runs in a fresh process: the first
- * opening builds the index, the second loads the saved one. RSS is sampled while the library
- * opens (peak) and after the first search and a garbage collection (settled).
+ * or in the system's temp folder. The real server is then started twice, as a user starts it
+ * (`bin/wenshi.js`, through its shebang): the first run builds the index, the second loads the
+ * saved one. The kernel's figures are reported: the peak (VmHWM) and the resident set (VmRSS)
+ * once the server has answered a search and been left idle. Needs the built UI (`npm run build`).
  *
  * BENCH_ITEMS=5000 for a quick look; BENCH_POEMS=5 puts five poems in each item (longer texts);
  * BENCH_SETTLE_MS sets how long the idle server is left before the settled sample (15 s).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Application } from '../../electron/app';
 import { Library } from '../../electron/core/library';
 import { SearchIndex } from '../../electron/core/search';
+import { startServe } from '../helpers/serveProcess';
 import { EDITORIAL_STATUSES, type ItemFieldsInput } from '../../electron/core/model';
-import { fonts } from '../helpers/fonts';
 
 const require = createRequire(import.meta.url);
 const POETRY = path.join(path.dirname(require.resolve('chinese-poetry/package.json')), 'dist', 'quantangshi');
@@ -33,6 +32,7 @@ const SETTLE_MS = Number(process.env['BENCH_SETTLE_MS'] ?? 15_000);
 const PLACES = ['许昌市', '禹州市', '长葛市', '鄢陵县', '襄城县', '建安区', '魏都区', '神垕镇'];
 const SUBJECTS = ['改革开放', '发制品', '钧瓷', '烟草', '花木', '乡镇企业', '农村改革', '教育'];
 const KINDS = ['document', 'oral', 'photo'] as const;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 async function poems(): Promise<{ title: string; author: string; body: string }[]> {
@@ -86,61 +86,46 @@ async function makeLibrary(root: string): Promise<void> {
   );
 }
 
-/** The measured process: opens the library as the server does and reports RSS as JSON. */
-async function measure(root: string): Promise<void> {
-  let peak = 0;
-  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
-  const timer = setInterval(sample, 50);
+/** Resident and peak memory of a process, from Linux's /proc (where the bench runs). */
+async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+/**
+ * One run of the real server, started as a user starts it (`bin/wenshi.js serve`, through its
+ * shebang): time until a search is answered (which waits for the index), then the memory after
+ * the server has been left idle, then a clean stop.
+ */
+async function measureServer(root: string): Promise<{ readyMs: number; hits: number; rss: number; peak: number }> {
   const started = performance.now();
-  const service = await Application.open(root, { searchWorker: true, fonts });
-  const door = { canWrite: true, canUseLocalPaths: true };
-  const result = (await service.dispatch('search.query', { query: '明月' }, {}, door)) as {
+  const server = await startServe(root);
+  const result = (await (await server.call('search.query', { query: '明月' })).json()) as {
     ok: boolean;
     value?: { total: number };
-    error?: { message: string };
+    error?: unknown;
   };
-  if (!result.ok) console.error(result.error?.message);
-  const ready = performance.now() - started;
-  sample();
-  // Let the worker's save (after a build) and the collectors settle before the last sample.
+  if (!result.ok) console.error(JSON.stringify(result.error));
+  const readyMs = performance.now() - started;
+  // The server saves a freshly built index and V8 gives memory back some seconds after the work stops.
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  globalThis.gc?.();
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  sample();
-  const m = process.memoryUsage();
-  console.log(
-    JSON.stringify({
-      hits: result.value?.total ?? -1,
-      readyMs: Math.round(ready),
-      peak,
-      rss: m.rss,
-      heapUsed: m.heapUsed,
-      external: m.external,
-      arrayBuffers: m.arrayBuffers,
-    }),
-  );
-  // The search worker does not keep a process alive (the CLI's must end); the sampling timer
-  // does, until the index is saved and the library closed.
-  await service.close();
-  clearInterval(timer);
+  const memory = await memoryOf(server.child.pid!);
+  await server.stop();
+  return { readyMs, hits: result.value?.total ?? -1, ...memory };
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === '--measure') return measure(process.argv[3]!);
+  if (process.platform !== 'linux') throw new Error('bench:memory reads /proc: run it on Linux');
   const root = path.resolve(process.argv[2] ?? path.join(os.tmpdir(), `wenshi-memory-${ITEMS}x${POEMS}`));
   if (!existsSync(path.join(root, 'library.json'))) await makeLibrary(root);
+  if (!existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('run npm run build first');
   await rm(SearchIndex.folder(root), { recursive: true, force: true });
-  const self = fileURLToPath(import.meta.url);
   for (const phase of ['build the index', 'load the saved index']) {
-    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--measure', root], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const r = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+    const r = await measureServer(root);
     console.log(
-      `${phase}: ready ${(r['readyMs']! / 1000).toFixed(1)} s, ${r['hits']} hits for 明月; ` +
-        `RSS peak ${mb(r['peak']!)}, settled ${mb(r['rss']!)} ` +
-        `(heap ${mb(r['heapUsed']!)}, external ${mb(r['external']!)}, array buffers ${mb(r['arrayBuffers']!)})`,
+      `${phase}: ready ${(r.readyMs / 1000).toFixed(1)} s, ${r.hits} hits for 明月; ` +
+        `RSS peak ${mb(r.peak)}, settled ${mb(r.rss)}`,
     );
   }
 }

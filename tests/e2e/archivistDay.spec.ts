@@ -307,6 +307,6 @@ test('an archivist’s day in the browser: folder with register and duplicate in
       .click();
     await expect(page.getByText('待复核已清空：没有等待复核的条目。')).toBeVisible();
   } finally {
-    restored.child.kill('SIGTERM');
+    await restored.stop();
   }
 });

@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
+import { startServe } from '../helpers/serveProcess';
 
 const BIN = fileURLToPath(new URL('../../bin/wenshi.js', import.meta.url));
 export const SAMPLES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -21,26 +22,8 @@ export interface ServedLibrary {
   url: string;
 }
 
-/** Starts `wenshi serve` on a fresh library, as a user would, and reads the URL it prints. */
-export async function serve(root: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, 'serve', root], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`wenshi serve printed no URL: ${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/\S+token=\S+/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`wenshi serve exited (${code}): ${output}`)));
-  });
-  return { url, child };
-}
+/** Starts `wenshi serve` on a library, as a user would, and reads the URL it prints. */
+export const serve = startServe;
 
 export const test = base.extend<{ library: ServedLibrary; importFiles: string[] }>({
   /** Files `wenshi add` imports before the server starts. */
@@ -50,10 +33,9 @@ export const test = base.extend<{ library: ServedLibrary; importFiles: string[] 
     const root = path.join(dir, 'lib');
     wenshi('init', root, '--name', '许昌改革记忆');
     if (importFiles.length) wenshi('add', root, ...importFiles);
-    const { url, child } = await serve(root);
-    await use({ root, dir, url });
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    const server = await serve(root);
+    await use({ root, dir, url: server.url });
+    await server.stop();
     await rm(dir, { recursive: true, force: true });
   },
 });

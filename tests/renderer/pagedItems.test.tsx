@@ -14,6 +14,7 @@ vi.mock('../../renderer/src/api/client', async () => {
 const { useLibraryView } = await import('../../renderer/src/features/library/useLibraryView');
 const { ItemTable } = await import('../../renderer/src/features/library/ItemTable');
 const { PAGE_SIZE } = await import('../../renderer/src/features/library/pagedList');
+const { askFirstPageEarly } = await import('../../renderer/src/features/library/firstPage');
 const { MessagesProvider } = await import('../../renderer/src/messages/MessagesProvider');
 
 const wrapper = ({ children }: { children: ReactNode }) => <MessagesProvider>{children}</MessagesProvider>;
@@ -132,5 +133,31 @@ describe('the library list, in pages from the core', () => {
       expect(listCalls().at(-1)?.filters).toEqual({ collectionPath: ['许昌改革记忆', '第一卷'] }),
     );
     expect(listCalls().every((c) => c.limit <= PAGE_SIZE)).toBe(true);
+  });
+});
+
+describe('the first page, asked for before the interface is built', () => {
+  it('is asked in the remembered order and taken by the list, not asked twice', async () => {
+    localStorage.setItem('wenshi.listOrder', JSON.stringify({ key: 'title', descending: false }));
+    askFirstPageEarly();
+    expect(listCalls()).toEqual([{ filters: {}, sort: 'title', descending: false, offset: 0, limit: PAGE_SIZE }]);
+    render(<Table />, { wrapper });
+    expect(await screen.findByText('共 10000 条')).toBeTruthy();
+    expect(listCalls().filter((c) => c.offset === 0)).toHaveLength(1);
+  });
+
+  it('is not used by a list that asks for something else, nor by a later one', async () => {
+    askFirstPageEarly();
+    // The order was changed in another window after the early request went out.
+    localStorage.setItem('wenshi.listOrder', JSON.stringify({ key: 'eventDate', descending: true }));
+    const { result, unmount } = renderHook(() => useLibraryView(), { wrapper });
+    await waitFor(() => expect(result.current.list.total).toBe(10_000));
+    expect(listCalls().filter((c) => c.offset === 0).map((c) => c.sort)).toEqual(['created', 'date']);
+    unmount();
+    // A library shown again later asks afresh: the early answer may be old by then.
+    localStorage.clear();
+    const again = renderHook(() => useLibraryView(), { wrapper });
+    await waitFor(() => expect(again.result.current.list.total).toBe(10_000));
+    expect(listCalls().filter((c) => c.offset === 0).map((c) => c.sort)).toEqual(['created', 'date', 'created']);
   });
 });

@@ -3,7 +3,8 @@ import type { OpInput } from '../../../../electron/contract';
 import { api } from '../../api/client';
 import { coalesce } from '../../api/coalesce';
 import { useMessages } from '../../messages/useMessages';
-import { listSort, type SortOrder } from './columns';
+import type { SortOrder } from './columns';
+import { listArgs, listPage } from './firstPage';
 import { PagedList } from './pagedList';
 
 type ListFilters = NonNullable<OpInput<'items.list'>['filters']>;
@@ -15,13 +16,10 @@ type ListFilters = NonNullable<OpInput<'items.list'>['filters']>;
  */
 export function useItems(filters: ListFilters, order: SortOrder): PagedList {
   const { showError } = useMessages();
-  const list = useMemo(() => {
-    const { sort, descending } = listSort(order);
-    return new PagedList(
-      (offset, limit) => api.call('items.list', { filters, sort, descending, offset, limit }),
-      showError,
-    );
-  }, [filters, order, showError]);
+  const list = useMemo(
+    () => new PagedList((offset, limit) => listPage(listArgs(filters, order, offset, limit)), showError),
+    [filters, order, showError],
+  );
   useEffect(() => {
     // The first page gives the total; the list's views then ask for the rows they show.
     list.ids(0, 0).catch(showError);

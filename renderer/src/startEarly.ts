@@ -1,0 +1,3 @@
+import { askFirstPageEarly } from './features/library/firstPage';
+
+askFirstPageEarly();
