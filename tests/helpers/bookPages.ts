@@ -1,6 +1,7 @@
-// A compiled volume read back page by page, as a proofreader checks it: each page's text, where
-// the body starts, and the index as printed.
+// A compiled volume read back as a proofreader and a print shop check it: each page's text, where
+// the body starts, the index as printed, the outline, and where images and lines stand on a page.
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { foldText } from '../../electron/core/text';
 import { pdfPageCount, pdfText } from './pdfTools';
 
@@ -76,4 +77,106 @@ export function bodyPagesText(pages: readonly string[], start: number, heads: re
 export function pagesHolding(bodyPages: readonly string[], name: string): number[] {
   const folded = foldText(name.replace(/\s+/g, ''));
   return bodyPages.flatMap((page, i) => (page.includes(folded) ? [i + 1] : []));
+}
+
+export interface OutlineEntry {
+  title: string;
+  items: OutlineEntry[];
+}
+
+async function openPdf(file: string) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const data = new Uint8Array(await readFile(file));
+  const document = await pdfjs.getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
+  return { pdfjs, document };
+}
+
+/** The PDF's outline (bookmarks) as a reader's sidebar shows it: titles, nested. */
+export async function outlineOf(file: string): Promise<OutlineEntry[]> {
+  const { document } = await openPdf(file);
+  try {
+    const strip = (items: OutlineEntry[] | null): OutlineEntry[] =>
+      (items ?? []).map((o) => ({ title: o.title.trim(), items: strip(o.items) }));
+    return strip((await document.getOutline()) as OutlineEntry[] | null);
+  } finally {
+    await document.destroy();
+  }
+}
+
+/** A rectangle on a page in points, measured from the page's top left (as pdftotext -bbox does). */
+export interface Box {
+  x: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+type Matrix = [number, number, number, number, number, number];
+const times = (m: Matrix, c: Matrix): Matrix => [
+  m[0] * c[0] + m[1] * c[2],
+  m[0] * c[1] + m[1] * c[3],
+  m[2] * c[0] + m[3] * c[2],
+  m[2] * c[1] + m[3] * c[3],
+  m[4] * c[0] + m[5] * c[2] + c[4],
+  m[4] * c[1] + m[5] * c[3] + c[5],
+];
+
+/** Where each image is painted on page `page` (1-based): the unit square under the current matrix. */
+export async function imagesPlaced(file: string, page: number): Promise<Box[]> {
+  const { pdfjs, document } = await openPdf(file);
+  try {
+    const p = await document.getPage(page);
+    const [, , , height] = p.view as [number, number, number, number];
+    const { fnArray, argsArray } = await p.getOperatorList();
+    const { OPS } = pdfjs;
+    const stack: Matrix[] = [];
+    let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+    const boxes: Box[] = [];
+    fnArray.forEach((fn, i) => {
+      if (fn === OPS.save) stack.push(ctm);
+      else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+      else if (fn === OPS.transform) ctm = times(argsArray[i] as Matrix, ctm);
+      else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject)
+        boxes.push({ x: ctm[4], top: height - (ctm[5] + ctm[3]), width: ctm[0], height: ctm[3] });
+    });
+    return boxes;
+  } finally {
+    await document.destroy();
+  }
+}
+
+/** The text lines of page `page` (1-based) with their boxes, as `pdftotext -bbox-layout` finds them. */
+export function linesPlaced(file: string, page: number): (Box & { text: string })[] {
+  const xhtml = execFileSync(
+    'pdftotext',
+    ['-bbox-layout', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'],
+    { encoding: 'utf8' },
+  );
+  const lines: (Box & { text: string })[] = [];
+  for (const m of xhtml.matchAll(
+    /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
+  )) {
+    const [xMin, yMin, xMax, yMax] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+    const text = [...m[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join('');
+    lines.push({ x: xMin, top: yMin, width: xMax - xMin, height: yMax - yMin, text });
+  }
+  return lines;
+}
+
+/** The pages (1-based) that hold an image, one entry an image, as `pdfimages -list` lists them. */
+export function imagePages(file: string): { page: number; width: number; height: number }[] {
+  return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => {
+      const [page, , , width, height] = line.trim().split(/\s+/);
+      return { page: Number(page), width: Number(width), height: Number(height) };
+    });
 }
