@@ -303,6 +303,34 @@ describe('小标题', () => {
     }
     expect(levelTwo).toBeGreaterThanOrEqual(15);
   });
+
+  it('open at the page that prints them', async () => {
+    const pages = pagesText(pdf).map(squeeze);
+    const headings = (await outlineOf(pdf))
+      .filter((o) => SECTIONS.includes(o.title))
+      .flatMap((section) => section.items.flatMap((article) => article.items))
+      .flatMap((one) => [one, ...one.items]);
+    expect(headings.length).toBeGreaterThanOrEqual(25);
+    for (const heading of headings) expect(pages[heading.page - 1], heading.title).toContain(heading.title);
+  });
+
+  it('of level 1 are listed in the 目录 with the page they are printed on', () => {
+    const pages = pagesText(pdf);
+    const body = bodyStart(pdf);
+    const toc = pages.find((p) => squeeze(p).startsWith('目录'))!;
+    let listed = 0;
+    for (const article of printed)
+      for (const line of article.text.split('\n')) {
+        const heading = headingOf(line);
+        if (heading?.level !== 1) continue;
+        const entry = toc.split('\n').find((l) => squeeze(l).startsWith(heading.text));
+        expect(entry, heading.text).toBeDefined();
+        const folio = Number(/(\d+)\s*$/.exec(entry!)![1]);
+        expect(squeeze(pages[body + folio - 1]!), heading.text).toContain(heading.text);
+        listed++;
+      }
+    expect(listed).toBe(10);
+  });
 });
 
 describe('figures inside articles', () => {

@@ -81,6 +81,8 @@ export function pagesHolding(bodyPages: readonly string[], name: string): number
 
 export interface OutlineEntry {
   title: string;
+  /** The page (1-based) the bookmark opens. */
+  page: number;
   items: OutlineEntry[];
 }
 
@@ -97,13 +99,30 @@ async function openPdf(file: string) {
   return { pdfjs, document };
 }
 
-/** The PDF's outline (bookmarks) as a reader's sidebar shows it: titles, nested. */
+interface RawOutline {
+  title: string;
+  dest: string | unknown[] | null;
+  items: RawOutline[];
+}
+
+/** The PDF's outline (bookmarks) as a reader's sidebar shows it: titles, nested, with their pages. */
 export async function outlineOf(file: string): Promise<OutlineEntry[]> {
   const { document } = await openPdf(file);
   try {
-    const strip = (items: OutlineEntry[] | null): OutlineEntry[] =>
-      (items ?? []).map((o) => ({ title: o.title.trim(), items: strip(o.items) }));
-    return strip((await document.getOutline()) as OutlineEntry[] | null);
+    const pageOf = async (dest: RawOutline['dest']): Promise<number> => {
+      const explicit = typeof dest === 'string' ? await document.getDestination(dest) : dest;
+      if (!explicit) return 0;
+      return (await document.getPageIndex(explicit[0] as { num: number; gen: number })) + 1;
+    };
+    const read = async (items: RawOutline[] | null): Promise<OutlineEntry[]> =>
+      Promise.all(
+        (items ?? []).map(async (o) => ({
+          title: o.title.trim(),
+          page: await pageOf(o.dest),
+          items: await read(o.items),
+        })),
+      );
+    return await read((await document.getOutline()) as RawOutline[] | null);
   } finally {
     await document.destroy();
   }
