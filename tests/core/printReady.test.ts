@@ -5,10 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileVolume, type Book } from '../../electron/core/compile';
 import { pageRanges } from '../../electron/core/compile/bookIndex';
-import { foldText } from '../../electron/core/text';
 import { fonts } from '../helpers/fonts';
 import { makePhotos, sampleBook } from '../helpers/sampleBook';
 import { ghostscriptRewrite, pdfFonts, pdfPageCount, pdfText, qpdfCheck } from '../helpers/pdfTools';
+import { bodyPagesText, bodyStart, pagesHolding, pagesText, printedIndex } from '../helpers/bookPages';
 
 const MM = 72 / 25.4;
 let dir: string;
@@ -42,13 +42,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- qpdf's JSON is checked field by field
 function qpdfJson(file: string): any {
   return JSON.parse(execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
-}
-
-/** Each page's text: pdftotext ends every page with a form feed. */
-function pagesText(file: string, mode: string[] = []): string[] {
-  const pages = pdfText(file, mode).split('\f');
-  expect(pages.length - 1).toBe(pdfPageCount(file));
-  return pages.slice(0, -1);
 }
 
 describe('a print-shop PDF (PDF/X-4)', () => {
@@ -156,33 +149,11 @@ describe('the 版权页', () => {
   });
 });
 
-/** The index as printed: each name with its page numbers, from the pages after 人名索引 starts. */
-function printedIndex(pages: string[], bodyStart: number, heads: string[]): Map<string, string> {
-  const from = pages.findIndex((p) => p.replace(/\s+/g, '').startsWith('人名索引'));
-  const entries = new Map<string, string>();
-  let text = '';
-  for (const page of pages.slice(from)) {
-    // Content-stream order (-raw): the entries, then the folio and the running head last.
-    const lines = page
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    while (lines.length > 0 && (/^\d+$/.test(lines.at(-1)!) || heads.includes(lines.at(-1)!))) lines.pop();
-    text += lines.join('');
-  }
-  text = text.replace(/\s+/g, '').replace(/人名索引|地名索引/g, '');
-  for (const m of text.matchAll(/([^\d–，]+)([\d–，]+)/g)) entries.set(m[1]!, m[2]!.replace(/，$/, ''));
-  expect(bodyStart).toBeGreaterThan(0);
-  return entries;
-}
-
 describe('the index', () => {
   it('gives every page whose text holds the name, as ranges, and only those', () => {
-    const json = qpdfJson(plain);
-    const bodyStart = (json.pagelabels as { index: number }[])[1]!.index;
     const heads = [book.title, ...book.sections.map((s) => s.title), '索引', '后记'];
     const raw = pagesText(plain, ['-raw']);
-    const index = printedIndex(raw, bodyStart, heads);
+    const index = printedIndex(raw, heads);
     const names = [
       ...new Set([
         ...book.sections.flatMap((s) => s.articles.flatMap((a) => a.people)),
@@ -190,21 +161,11 @@ describe('the index', () => {
       ]),
     ];
     expect(index.size).toBeGreaterThan(names.length * 0.9);
-    const indexStart = raw.findIndex((p) => p.replace(/\s+/g, '').startsWith('人名索引'));
     // Each body page's text as pdftotext gives it, without its running head and folio.
-    const bodyPages = raw.slice(bodyStart, indexStart).map((page) =>
-      foldText(
-        page
-          .split('\n')
-          .map((l) => l.trim())
-          .filter((l) => l && !/^\d+$/.test(l) && !heads.includes(l))
-          .join('')
-          .replace(/\s+/g, ''),
-      ),
-    );
+    const bodyPages = bodyPagesText(raw, bodyStart(plain), heads);
     let multiPage = 0;
     for (const name of names) {
-      const expected = bodyPages.flatMap((page, i) => (page.includes(foldText(name)) ? [i + 1] : []));
+      const expected = pagesHolding(bodyPages, name);
       if (expected.length === 0) continue;
       expect(index.get(name), name).toBe(pageRanges(expected));
       if (expected.length > 1) multiPage++;

@@ -11,7 +11,7 @@ import {
 
 const require = createRequire(import.meta.url);
 
-interface Poet {
+export interface Poet {
   name: string;
   desc: string;
 }
@@ -74,17 +74,22 @@ export interface SampleOptions {
 
 const NUMERALS = '一二三四五六七八九十';
 
-/** A biography under 小标题: `# 一、name`, then `## （一）…` and `## （二）…` over its two halves. */
-function headedBiography(poet: Poet, k: number): string {
+/**
+ * A biography under 小标题: `# 一、name其人`, then `## （一）…` and `## （二）…` over its two halves.
+ * Unmarked (`marked` false), the numbered lines stand as a scraped text has them, for an editor to
+ * accept as headings.
+ */
+export function headedBiography(poet: Poet, k: number, marked = true): string {
   const sentences = poet.desc.split(/(?<=。)/u);
   const half = Math.max(1, Math.floor(sentences.length / 2));
   const first = sentences.slice(0, half).join('');
   const second = sentences.slice(half).join('');
+  const [one, two] = marked ? ['# ', '## '] : ['', ''];
   return [
-    `# ${NUMERALS[k % 10]}、${poet.name}其人`,
-    '## （一）生平',
+    `${one}${NUMERALS[k % 10]}、${poet.name}其人`,
+    `${two}（一）生平`,
     first,
-    ...(second ? ['## （二）著述与交游', second] : []),
+    ...(second ? [`${two}（二）著述与交游`, second] : []),
   ].join('\n');
 }
 

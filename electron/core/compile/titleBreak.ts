@@ -14,6 +14,12 @@ const BETWEEN_WORDS = 4;
 const AFTER_PUNCTUATION = -40;
 const PUNCTUATION = /[—–\-－：:，,、；;！!？?）)」』”’》]$/u;
 const HAN = /\p{Script=Han}/u;
+/**
+ * 第 makes an ordinal of the number after it (第一批, 第3次) and the segmenter gives it as a word
+ * of its own (第/一批): it binds forward, so it is never left at a line's end.
+ */
+const ORDINAL = '第';
+const NUMERAL = /^[\d〇零一二三四五六七八九十百千万两]/u;
 
 /** The cost of a break before code unit `at` of `text`, for each boundary of the given units. */
 function breakCosts(text: string, units: Unit[]): number[] {
@@ -35,6 +41,8 @@ function breakCosts(text: string, units: Unit[]): number[] {
     else if (/\s$/u.test(before)) costs.push(BETWEEN_WORDS);
     else if (PUNCTUATION.test(before)) costs.push(AFTER_PUNCTUATION);
     else if (after === undefined || ended === undefined) costs.push(INSIDE_WORD);
+    else if (ended === ORDINAL && NUMERAL.test(after)) costs.push(INSIDE_WORD);
+    else if (after === ORDINAL) costs.push(BETWEEN_WORDS);
     else if ([...after].length === 1 && HAN.test(after)) costs.push(BEFORE_SINGLE);
     else if ([...ended].length === 1 && HAN.test(ended)) costs.push(AFTER_SINGLE);
     else costs.push(BETWEEN_WORDS);
