@@ -34,6 +34,10 @@ export function layoutThousands(measure: BookMeasure): number {
   return Math.max(1, Math.round((measure.perLine * measure.linesPerPage * measure.pages) / 1000));
 }
 
+// The title page names the compiler with the kind of work (「许昌市政协文史资料委员会 编」); the
+// 版权页's label 编者 already says it, so the word is not printed twice.
+const RESPONSIBILITY = /\s*(?:编著|编纂|主编|合编|编)$/;
+
 // Lines the editors may have typed among the free lines: the computed ones replace them.
 const COMPUTED = /^\s*(开\s*本|印\s*张|字\s*数)\s*[：:]/;
 
@@ -45,7 +49,7 @@ export function copyrightLines(book: Book, measure: BookMeasure): string[] {
   const field = (label: string, value: string | undefined) => (value ? [`${label}：${value}`] : []);
   return [
     ...field('书名', title),
-    ...field('编者', book.compiler),
+    ...field('编者', book.compiler.replace(RESPONSIBILITY, '') || book.compiler),
     ...field('出版', c?.publisher),
     ...field('印制', c?.printer),
     `开本：${sheet.sheet}\u30001/${sheet.parts}`,
