@@ -1,12 +1,11 @@
+export { Library, type LibraryOptions } from './library';
 export {
-  Library,
   LIBRARY_FORMAT_VERSION,
   LIBRARY_SUBFOLDERS,
   LibrarySettingsSchema,
   type LibraryInfo,
-  type LibraryOptions,
   type LibrarySettings,
-} from './library';
+} from './libraryInfo';
 export {
   SavedSearchSchema,
   SAVED_SEARCH_NAME_MAX,

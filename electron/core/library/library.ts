@@ -1,16 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, stat, readdir } from 'node:fs/promises';
+import { mkdir, rm, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { Catalog, nextIdentifier, randomHex, type ItemChange } from '../catalog';
-import { DEFAULT_SUBJECTS } from '../vocabulary';
 import {
-  DEFAULT_PERIODS,
-  DatePeriodSchema,
   ItemSchema,
   withDatesRead,
-  FormSettingsSchema,
   type Item,
   type ItemFieldsInput,
   type ItemPatchInput,
@@ -36,47 +31,23 @@ import { damagedShardNotices } from './notices';
 import { removeLeftovers } from './leftovers';
 import { relationsOf, withMirroredRelations, withRelation, withoutRelation } from './relations';
 import {
-  SavedSearchSchema,
+  LIBRARY_FORMAT_VERSION,
+  LIBRARY_SUBFOLDERS,
+  LibraryInfoSchema,
+  newLibraryInfo,
+  parseInfo,
+  readRawInfo,
+  writeNewLibraryFolders,
+  type LibraryInfo,
+  type LibrarySettings,
+} from './libraryInfo';
+import {
   withRenamedSearch,
   withSearch,
   withoutSearch,
   type SavedSearch,
   type SavedSearchInput,
 } from './savedSearches';
-
-export const LIBRARY_FORMAT_VERSION = 2;
-
-export const LibrarySettingsSchema = z.object({
-  /** 档号 pattern; see nextIdentifier. */
-  identifierPattern: z.string().min(1).default('WS-{year}-{seq:4}'),
-  /** The controlled list of 主题词. */
-  subjects: z.array(z.string()).default([...DEFAULT_SUBJECTS]),
-  /** Places added to the gazetteer by this library. */
-  extraPlaces: z.array(z.string()).default([]),
-  /** Re-hash every original when this many days have passed since the last verification; 0: never. */
-  verifyIntervalDays: z.number().int().min(0).max(3650).default(0),
-  /** Searches kept under a name, shared by everyone who opens the library. */
-  savedSearches: z.array(SavedSearchSchema).default([]),
-  /**
-   * Named periods dates may be written as (清末, 文革期间) and the ranges they are read as;
-   * a library may change them to local usage (解放 came to each county in its own month).
-   */
-  datePeriods: z.array(DatePeriodSchema).default(() => DEFAULT_PERIODS.map((p) => ({ ...p }))),
-  /** 著录模板: fields hidden or required, and the library's own fields. */
-  form: FormSettingsSchema.default(() => FormSettingsSchema.parse({})),
-  /** Quotation marks the typesetting cleanup puts for straight quotes: “”‘’ (mainland) or 「」『』. */
-  quoteStyle: z.enum(['corner', 'curly']).default('curly'),
-});
-export type LibrarySettings = z.infer<typeof LibrarySettingsSchema>;
-
-const LibraryInfoSchema = z.object({
-  format: z.literal('wenshi-library'),
-  formatVersion: z.number().int(),
-  name: z.string(),
-  createdAt: z.string(),
-  settings: LibrarySettingsSchema.default(() => LibrarySettingsSchema.parse({})),
-});
-export type LibraryInfo = z.infer<typeof LibraryInfoSchema>;
 
 export interface LibraryOptions {
   clock?: () => Date;
@@ -89,17 +60,6 @@ export interface LibraryOptions {
   /** The file operations catalog writes go through (tests put a failing disk here). */
   storageFs?: StorageFs;
 }
-
-/** The folders every library has; derived/ and index/ hold only what can be made again from the rest. */
-export const LIBRARY_SUBFOLDERS = [
-  'catalog',
-  'files',
-  'derived',
-  'index',
-  'volumes',
-  'exports',
-  'log',
-] as const;
 
 /**
  * A library folder: library.json, the catalog, the originals and what is derived from them.
@@ -230,20 +190,8 @@ export class Library {
     const existing = (await readdir(root)).filter((f) => !f.startsWith('.'));
     if (existing.includes('library.json')) throw new WenshiError('exists', 'library_exists', { root });
     if (existing.length > 0) throw new WenshiError('exists', 'folder_not_empty', { root });
-    const info: LibraryInfo = {
-      format: 'wenshi-library',
-      formatVersion: LIBRARY_FORMAT_VERSION,
-      name,
-      createdAt: clock().toISOString(),
-      settings: LibrarySettingsSchema.parse(options.settings ?? {}),
-    };
     try {
-      for (const sub of LIBRARY_SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
-      await writeFileDurably(
-        path.join(root, 'library.json'),
-        JSON.stringify(info, null, 2) + '\n',
-        options.storageFs,
-      );
+      await writeNewLibraryFolders(root, newLibraryInfo(name, clock(), options.settings), options.storageFs);
       return await Library.open(root, options);
     } catch (error) {
       // A full disk must not leave a half library, which would then be neither openable nor empty.
@@ -607,37 +555,4 @@ function asReadToday(item: Item | undefined): Item | undefined {
   if (!item) return undefined;
   const parsed = ItemSchema.safeParse(item);
   return parsed.success ? parsed.data : item;
-}
-
-/** library.json as stored, checked only enough to know it is a library of a format we can read. */
-async function readRawInfo(root: string): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(path.join(root, 'library.json'), 'utf8');
-  } catch {
-    const exists = await stat(root).then(
-      () => true,
-      () => false,
-    );
-    throw new WenshiError('not_a_library', exists ? 'not_a_library' : 'library_missing', { root });
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new WenshiError('not_a_library', 'library_json_damaged', { root });
-  }
-  const head = z
-    .object({ format: z.literal('wenshi-library'), formatVersion: z.number().int().min(0) })
-    .safeParse(raw);
-  if (!head.success) throw new WenshiError('not_a_library', 'library_json_unknown', { root });
-  if (head.data.formatVersion > LIBRARY_FORMAT_VERSION)
-    throw new WenshiError('newer_format', 'newer_format', { version: head.data.formatVersion });
-  return raw as Record<string, unknown>;
-}
-
-function parseInfo(root: string, raw: Record<string, unknown>): LibraryInfo {
-  const parsed = LibraryInfoSchema.safeParse(raw);
-  if (!parsed.success) throw new WenshiError('not_a_library', 'library_json_unknown', { root });
-  return parsed.data;
 }
