@@ -1,11 +1,11 @@
-import { memo, useCallback, useEffect, useRef, useSyncExternalStore, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useSyncExternalStore, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { dateText } from '../../../../electron/contract/shared';
 import type { ColumnKey, ItemSummary, SortOrder } from './columns';
 import type { PagedList } from './pagedList';
 import type { Selection } from './selection';
 import { ColumnChooser, TableHeader } from './TableHeader';
+import { useFixedRows } from './useFixedRows';
 import { useListSelection } from './useListSelection';
 
 /** Row height at the standard text size; rows grow with the 字号 setting. */
@@ -150,30 +150,19 @@ export function ItemTable({
   const { t } = useTranslation();
   useSyncExternalStore(list.subscribe, list.getVersion);
   const count = list.total ?? 0;
-  const scroller = useRef<HTMLDivElement>(null);
   const rowHeight = Math.round(ROW_HEIGHT * fontScale);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-  });
-  useEffect(() => {
-    virtualizer.measure();
-  }, [rowHeight, virtualizer]);
-  const rows = virtualizer.getVirtualItems();
+  const { ref: scroller, rows, totalSize, scrollToIndex } = useFixedRows(count, rowHeight, 12);
   const [first, last] = [rows[0]?.index, rows.at(-1)?.index];
   useEffect(() => {
     if (first !== undefined && last !== undefined) list.show(first, last);
   }, [list, first, last]);
-  const scrollTo = useCallback((index: number) => virtualizer.scrollToIndex(index), [virtualizer]);
   const { focus, click, keyDown } = useListSelection({
     list,
     count,
     selection,
     onSelection,
     onOpen,
-    onFocus: scrollTo,
+    onFocus: scrollToIndex,
   });
   const cell = useCellText();
 
@@ -201,7 +190,7 @@ export function ItemTable({
           ref={scroller}
         >
           <TableHeader columns={columns} gridColumns={gridColumns} sort={sort} onSort={onSort} />
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div style={{ height: totalSize, position: 'relative' }}>
             {rows.map((row) => {
               const item = list.at(row.index);
               return (
