@@ -97,6 +97,7 @@ export const LIBRARY_SUBFOLDERS = [
   'derived',
   'index',
   'volumes',
+  'ocr',
   'exports',
   'log',
 ] as const;

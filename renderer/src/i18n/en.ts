@@ -634,6 +634,7 @@ export const en: Messages = {
         damaged: 'Catalogue damaged',
         derivable: 'Derived file wrong',
         link: 'Symbolic link',
+        ocr: 'OCR page files',
       },
     },
     choose: 'Choose a .zip file…',

@@ -621,6 +621,7 @@ export const zhHans = {
         damaged: '目录损坏',
         derivable: '可再生内容有误',
         link: '符号链接',
+        ocr: '识别结果有误',
       },
     },
     choose: '选择 .zip 文件…',

@@ -622,6 +622,7 @@ export const zhHant: Messages = {
         damaged: '目錄損壞',
         derivable: '可再生內容有誤',
         link: '符號連結',
+        ocr: '辨識結果有誤',
       },
     },
     choose: '選擇 .zip 檔案…',
