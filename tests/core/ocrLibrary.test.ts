@@ -94,7 +94,10 @@ describe('the ocr/ folder of a library', () => {
       await writeFile(path.join(folder, '说明.txt'), '手工放入的文件');
       // An item deleted, its pages left.
       await mkdir(path.join(root, 'ocr', 'ffffffffffffffff'));
-      await writeFile(path.join(root, 'ocr', 'ffffffffffffffff', `${own}-00001.json`), JSON.stringify(pageOf(own, 1)));
+      await writeFile(
+        path.join(root, 'ocr', 'ffffffffffffffff', `${own}-00001.json`),
+        JSON.stringify(pageOf(own, 1)),
+      );
       await writeFile(path.join(root, 'ocr', 'stray.json'), '{}');
       // A link is the link check's, named once; a file being written is the temp check's.
       await symlink(path.join(folder, `${own}-00001.json`), path.join(folder, `${own}-00004.json`));
@@ -119,7 +122,9 @@ describe('the ocr/ folder of a library', () => {
       expect(about(rel(`${own}-00002.json`)).message).toMatch(/已损坏/);
       expect(about(rel(`${own}-00003.json`)).message).toMatch(/已损坏/);
       expect(about(`ocr/ffffffffffffffff/${own}-00001.json`).message).toMatch(/不属于任何条目/);
-      expect(problems.filter((p) => p.kind === 'link').map((p) => p.path)).toEqual([rel(`${own}-00004.json`)]);
+      expect(problems.filter((p) => p.kind === 'link').map((p) => p.path)).toEqual([
+        rel(`${own}-00004.json`),
+      ]);
       // The page that is right is not named, and nothing is removed.
       expect(ocr.some((p) => p.path === rel(`${own}-00001.json`))).toBe(false);
       expect(await readdir(folder)).toHaveLength(7);

@@ -143,7 +143,10 @@ describe('packaging rules in electron-builder.yml', () => {
     for (const { os: system, arch, folder } of builds) {
       const kept = binaries.filter((f) => nodeModuleFilter(system, arch)(`${ort}/${f}`));
       const own = binaries.filter((f) => f.includes(`/${folder}/`));
-      expect(own.some((f) => f.endsWith('onnxruntime_binding.node')), folder).toBe(true);
+      expect(
+        own.some((f) => f.endsWith('onnxruntime_binding.node')),
+        folder,
+      ).toBe(true);
       expect(kept.sort(), `${system} ${arch}`).toEqual(own.sort());
       // The rest of the package (its JavaScript) and other packages are untouched.
       expect(nodeModuleFilter(system, arch)(`${ort}/dist/binding.js`)).toBe(true);

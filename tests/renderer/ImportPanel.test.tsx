@@ -58,7 +58,11 @@ describe('ImportPanel: 识别文字', () => {
     render(<ImportPanel source={SOURCE} onClose={() => undefined} />);
     const box = screen.getByRole<HTMLInputElement>('checkbox', { name: '识别文字' });
     expect(box.checked).toBe(false);
-    expect(fake.api.call).toHaveBeenCalledWith('items.add', { paths: SOURCE.paths, ocr: false }, expect.anything());
+    expect(fake.api.call).toHaveBeenCalledWith(
+      'items.add',
+      { paths: SOURCE.paths, ocr: false },
+      expect.anything(),
+    );
     await screen.findByText('已导入 2 个，跳过 0 个，失败 0 个');
     expect(fake.api.call).not.toHaveBeenCalledWith('ocr.run', expect.anything(), expect.anything());
 
@@ -67,7 +71,15 @@ describe('ImportPanel: 识别文字', () => {
     expect(box.disabled).toBe(true);
     const jobId = jobOf('ocr.run');
     act(() =>
-      fake.api.emit({ type: 'progress', jobId, op: 'ocr.run', phase: 'ocr', done: 1, total: 2, current: '扫描件 · 2' }),
+      fake.api.emit({
+        type: 'progress',
+        jobId,
+        op: 'ocr.run',
+        phase: 'ocr',
+        done: 1,
+        total: 2,
+        current: '扫描件 · 2',
+      }),
     );
     expect(screen.getByText('已识别 1/2 页 · 扫描件 · 2')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '取消' }));
@@ -85,7 +97,11 @@ describe('ImportPanel: 识别文字', () => {
     render(<ImportPanel source={SOURCE} onClose={() => undefined} />);
     const box = screen.getByRole<HTMLInputElement>('checkbox', { name: '识别文字' });
     expect(box.checked).toBe(true);
-    expect(fake.api.call).toHaveBeenCalledWith('items.add', { paths: SOURCE.paths, ocr: true }, expect.anything());
+    expect(fake.api.call).toHaveBeenCalledWith(
+      'items.add',
+      { paths: SOURCE.paths, ocr: true },
+      expect.anything(),
+    );
     expect(box.disabled).toBe(true);
     const jobId = jobOf('items.add');
     act(() => fake.api.emit({ type: 'progress', jobId, op: 'items.add', phase: 'ocr', done: 0, total: 3 }));

@@ -165,7 +165,11 @@ export function itemUseCases(app: AppContext): ItemHandlers {
           ...r,
           path: path.relative(dir, r.path),
         });
-        const reported = { ...result, skipped: result.skipped.map(relative), failed: result.failed.map(relative) };
+        const reported = {
+          ...result,
+          skipped: result.skipped.map(relative),
+          failed: result.failed.map(relative),
+        };
         return await readImported(library, reported, ocr, context);
       } finally {
         // The originals are now in files/; the staged copies are not needed again.

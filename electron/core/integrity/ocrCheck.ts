@@ -11,7 +11,11 @@ function problem(rel: string, itemIds: string[], message: string): IntegrityProb
 }
 
 /** What is wrong with one page file of an item's folder, or null when it is a page of one of its originals. */
-async function pageProblem(library: Library, rel: string, item: Item | undefined): Promise<IntegrityProblem | null> {
+async function pageProblem(
+  library: Library,
+  rel: string,
+  item: Item | undefined,
+): Promise<IntegrityProblem | null> {
   const name = path.posix.basename(rel);
   if (!item) return problem(rel, [], `识别结果不属于任何条目：${rel}`);
   const named = OcrStore.parseName(name);
@@ -37,7 +41,9 @@ export async function ocrProblems(library: Library): Promise<IntegrityProblem[]>
     if (entry.isFile() && !isTempName(entry.name))
       problems.push(problem(rel, [], `识别结果文件夹中有不属于任何条目的文件：${rel}`));
     if (!entry.isDirectory()) continue;
-    const pages = await readdir(path.join(OcrStore.folder(library.root), entry.name), { withFileTypes: true });
+    const pages = await readdir(path.join(OcrStore.folder(library.root), entry.name), {
+      withFileTypes: true,
+    });
     for (const page of pages) {
       if (!page.isFile() || isTempName(page.name)) continue;
       const found = await pageProblem(library, `${rel}/${page.name}`, items.get(entry.name));

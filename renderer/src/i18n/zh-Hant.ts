@@ -264,7 +264,8 @@ export const zhHant: Messages = {
     ocr: '辨識文字',
     ocrNote: '匯入後讀出照片、掃描件和無文字層 PDF 上的文字；辨識出的文字在「待複核」中等待接受。',
     reading: '正在辨識文字',
-    ocrFailed: '檔案已匯入，辨識文字未完成：{{message}}。已辨識的頁已儲存，在條目中再點「辨識文字」即可繼續。',
+    ocrFailed:
+      '檔案已匯入，辨識文字未完成：{{message}}。已辨識的頁已儲存，在條目中再點「辨識文字」即可繼續。',
   },
   eta: {
     seconds: '約剩 {{count}} 秒',

@@ -10,7 +10,12 @@ export function ImportPanel({ source, onClose }: { source: ImportSource; onClose
     <section className="import-panel" role="dialog" aria-modal="false" aria-labelledby="import-title">
       <h2 id="import-title">{t('import.title', { count })}</h2>
       <label className="import-ocr">
-        <input type="checkbox" checked={ocr} disabled={ocrLocked} onChange={(e) => chooseOcr(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={ocr}
+          disabled={ocrLocked}
+          onChange={(e) => chooseOcr(e.target.checked)}
+        />
         {t('import.ocr')}
       </label>
       <p className="field-note">{t('import.ocrNote')}</p>
@@ -44,7 +49,9 @@ export function ImportPanel({ source, onClose }: { source: ImportSource; onClose
           </p>
           {phase.report.ocr && (
             <p>
-              {phase.report.ocr.pagesRead > 0 ? t('ocr.done', { pages: phase.report.ocr.pagesRead }) : t('ocr.none')}
+              {phase.report.ocr.pagesRead > 0
+                ? t('ocr.done', { pages: phase.report.ocr.pagesRead })
+                : t('ocr.none')}
             </p>
           )}
           {phase.report.failed.length + phase.report.skipped.length > 0 && (

@@ -82,7 +82,9 @@ export function useImportJob(source: ImportSource) {
           })
         : api.call('items.add', { paths: source.paths, ocr: readingInJob }, { jobId: importId });
     work
-      .then((report) => (ocrNow.current && unread(report) ? readAfter(report) : setPhase({ name: 'done', report })))
+      .then((report) =>
+        ocrNow.current && unread(report) ? readAfter(report) : setPhase({ name: 'done', report }),
+      )
       .catch((error: Error) =>
         setPhase((p) => ({ name: 'failed', message: error.message, imported: p.name === 'reading' })),
       );
@@ -111,6 +113,7 @@ export function useImportJob(source: ImportSource) {
   }
 
   /** Reading asked for at the start cannot be taken back but by cancel; nor once it runs. */
-  const ocrLocked = phase.name === 'reading' || (readingInJob && (phase.name === 'uploading' || phase.name === 'importing'));
+  const ocrLocked =
+    phase.name === 'reading' || (readingInJob && (phase.name === 'uploading' || phase.name === 'importing'));
   return { count, phase, cancel, ocr, chooseOcr, ocrLocked };
 }
