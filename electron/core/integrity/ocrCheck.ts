@@ -41,9 +41,10 @@ export async function ocrProblems(library: Library): Promise<IntegrityProblem[]>
     if (entry.isFile() && !isTempName(entry.name))
       problems.push(problem(rel, [], `识别结果文件夹中有不属于任何条目的文件：${rel}`));
     if (!entry.isDirectory()) continue;
+    // A folder that cannot be listed has nothing to name here (removed meanwhile, or unreadable).
     const pages = await readdir(path.join(OcrStore.folder(library.root), entry.name), {
       withFileTypes: true,
-    });
+    }).catch(() => []);
     for (const page of pages) {
       if (!page.isFile() || isTempName(page.name)) continue;
       const found = await pageProblem(library, `${rel}/${page.name}`, items.get(entry.name));
