@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Application } from '../../electron/app';
@@ -52,6 +52,34 @@ describe('识别文字 through the contract', () => {
       expect(accepted.text).toContain(phrase);
       const after = await call<OpOutput<'search.query'>>(app, 'search.query', { query: phrase });
       expect(after.hits.map((h) => h.id)).toContain(id);
+    } finally {
+      await app.close();
+    }
+  }, 300_000);
+
+  it('reads the scans of an upload when 识别文字 is ticked, and only the items that have page images', async () => {
+    const dir = await tempDir();
+    const root = path.join(dir, 'lib');
+    await (await Library.create(root, '资料库')).close();
+    // What the browser sent, staged where the server puts uploads: a photographed page and a note.
+    const batch = path.join(root, '.incoming', 'batch-ocr-0001');
+    await mkdir(batch, { recursive: true });
+    const text = samplePlan().simplified.slice(40, 64);
+    await writeFile(path.join(batch, '手稿.png'), (await textPage({ text, dpi: 150, perLine: 12 })).png);
+    await writeFile(path.join(batch, '说明.txt'), '这是一份手稿的说明。');
+    const app = await Application.open(root, { fonts });
+    try {
+      const report = await call<OpOutput<'uploads.import'>>(app, 'uploads.import', {
+        batchId: 'batch-ocr-0001',
+        ocr: true,
+      });
+      expect(report.added).toHaveLength(2);
+      expect(report.ocr?.pagesRead).toBe(1);
+      const listed = await call<OpOutput<'items.list'>>(app, 'items.list', {});
+      const scan = listed.items.find((i) => i.title.includes('手稿'))!;
+      expect(report.ocr?.items.map((i) => i.id)).toEqual([scan.id]);
+      const { pages } = await call<OpOutput<'ocr.pages'>>(app, 'ocr.pages', { id: scan.id });
+      expect(pages).toHaveLength(1);
     } finally {
       await app.close();
     }

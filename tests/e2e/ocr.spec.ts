@@ -129,3 +129,36 @@ test('识别文字: read a scanned PDF and a photo, correct a doubtful character
   await proof.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}17-ocr-search-hit.png` });
 });
+
+test('识别文字 per import: ticked in the import panel, the scans imported are read, and the box is remembered', async ({
+  page,
+  library,
+}) => {
+  test.setTimeout(600_000);
+  const { simplified } = samplePlan();
+  const first = await textPage({ text: simplified.slice(120, 150), dpi: DPI, perLine: 15 });
+  const second = await textPage({ text: simplified.slice(400, 430), dpi: DPI, perLine: 15 });
+  const proof = page.getByRole('region', { name: '对照原图校对' });
+
+  await page.goto(library.url);
+  await drop(page, [{ name: '来信扫描.png', type: 'image/png', data: first.png }]);
+  let panel = page.getByRole('dialog', { name: /导入 1 个文件/ });
+  const box = panel.getByRole('checkbox', { name: '识别文字' });
+  await expect(box).not.toBeChecked();
+  await expect(panel).toContainText('已导入 1 个，跳过 0 个，失败 0 个', SLOW);
+  // Ticked once the import is in: what it imported is read.
+  await box.check();
+  await expect(panel).toContainText('已识别 1 页', SLOW);
+  await panel.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('row', { name: /来信扫描/ }).click();
+  await expect(proof.getByRole('list', { name: '识别出的文字行' })).toContainText(first.lines[0]!.slice(1, 5), SLOW);
+
+  // The next import: the box is still ticked, and the scan is read in the same job.
+  await drop(page, [{ name: '会议记录扫描.png', type: 'image/png', data: second.png }]);
+  panel = page.getByRole('dialog', { name: /导入 1 个文件/ });
+  await expect(panel.getByRole('checkbox', { name: '识别文字' })).toBeChecked();
+  await expect(panel).toContainText('已识别 1 页', SLOW);
+  await panel.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('row', { name: /会议记录扫描/ }).click();
+  await expect(proof.getByRole('list', { name: '识别出的文字行' })).toContainText(second.lines[0]!.slice(1, 5), SLOW);
+});

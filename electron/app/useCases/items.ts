@@ -2,6 +2,8 @@
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { throwIfCancelled } from '../../core/errors';
+import type { JobContext } from '../../core/jobs';
+import type { OcrRunResult } from '../../core/ocr/runOcr';
 import { AppFailure } from '../errors';
 import type { addPaths as AddPaths } from '../../core/ingest';
 import { cleanupDiff, reviewSuggestion } from '../../core/ingest/review';
@@ -43,6 +45,26 @@ type ItemHandlers = Pick<
 async function importPaths(...args: Parameters<typeof AddPaths>): ReturnType<typeof AddPaths> {
   const { addPaths } = await import('../../core/ingest');
   return addPaths(...args);
+}
+
+type Imported = Awaited<ReturnType<typeof AddPaths>>;
+
+/**
+ * 识别文字 on import, for every door (`wenshi add --ocr`, the import panel): once the import is
+ * safely in, the items added that have page images (photos, scans, PDFs) are read in the same job.
+ * A dry run or a cancelled import reads nothing.
+ */
+async function readImported(
+  library: AppContext['library'],
+  result: Imported,
+  ocr: boolean,
+  context: JobContext,
+): Promise<Imported & { ocr?: OcrRunResult }> {
+  if (!ocr || result.dryRun || result.cancelled || result.added.length === 0) return result;
+  const { runOcr, ocrFiles } = await import('../../core/ocr');
+  const scans = result.added.filter((id) => ocrFiles(library.catalog.require(id)).length > 0);
+  if (scans.length === 0) return { ...result, ocr: { items: [], pagesRead: 0 } };
+  return { ...result, ocr: await runOcr(library, scans, context) };
 }
 
 /**
@@ -130,14 +152,9 @@ export function itemUseCases(app: AppContext): ItemHandlers {
       (await library.relate([{ id, other, role, unlink }]))[0]!,
     'items.history': async ({ id }) => library.audit.entriesFor(id),
     'items.undo': async ({ entryId, field }) => library.undo(entryId, field),
-    'items.add': async ({ paths, ocr, ...options }, context) => {
-      const result = await importPaths(library, paths, { ...context, ...options });
-      if (!ocr || options.dryRun || result.cancelled || result.added.length === 0) return result;
-      // 识别文字 on import: the items just added, their page images read after they are safely in.
-      const { runOcr } = await import('../../core/ocr');
-      return { ...result, ocr: await runOcr(library, result.added, context) };
-    },
-    'uploads.import': async ({ batchId }, context) => {
+    'items.add': async ({ paths, ocr, ...options }, context) =>
+      readImported(library, await importPaths(library, paths, { ...context, ...options }), ocr, context),
+    'uploads.import': async ({ batchId, ocr }, context) => {
       const dir = library.path('.incoming', batchId);
       if (!(await stat(dir).catch(() => null))?.isDirectory())
         throw new AppFailure('not_found', 'upload_missing');
@@ -148,7 +165,12 @@ export function itemUseCases(app: AppContext): ItemHandlers {
           ...r,
           path: path.relative(dir, r.path),
         });
-        return { ...result, skipped: result.skipped.map(relative), failed: result.failed.map(relative) };
+        const reported = {
+          ...result,
+          skipped: result.skipped.map(relative),
+          failed: result.failed.map(relative),
+        };
+        return await readImported(library, reported, ocr, context);
       } finally {
         // The originals are now in files/; the staged copies are not needed again.
         await rm(dir, { recursive: true, force: true });

@@ -91,6 +91,9 @@ const AddResultSchema = z.object({
   counts: z.object({ files: z.number(), added: z.number(), skipped: z.number(), failed: z.number() }),
 });
 
+/** An import's report, with what 识别文字 read when it was asked for. */
+const ImportResultSchema = AddResultSchema.extend({ ocr: OcrRunOutput.optional() });
+
 export const itemsOperations = {
   'items.list': op({
     summary: '列出条目',
@@ -242,14 +245,18 @@ export const itemsOperations = {
       /** 识别文字: read the text of the page images imported, once they are in. */
       ocr: z.boolean().default(false),
     }),
-    output: AddResultSchema.extend({ ocr: OcrRunOutput.optional() }),
+    output: ImportResultSchema,
   }),
   'uploads.import': op({
     summary: '导入浏览器上传的文件',
     access: 'write',
     job: true,
-    input: z.object({ batchId: z.string().regex(/^[a-z0-9-]{8,64}$/, '上传批次编号无效') }),
-    output: AddResultSchema,
+    input: z.object({
+      batchId: z.string().regex(/^[a-z0-9-]{8,64}$/, '上传批次编号无效'),
+      /** 识别文字: as for items.add. */
+      ocr: z.boolean().default(false),
+    }),
+    output: ImportResultSchema,
   }),
   'registers.preview': op({
     summary: '预览登记表（Excel/CSV）',

@@ -13,6 +13,7 @@ const PROBLEM_KINDS = [
   'temp',
   'quarantined',
   'lost',
+  'ocr',
 ] as const;
 
 const ProblemOutput = z.object({

@@ -12,6 +12,7 @@ import {
   tempFileProblems,
 } from './catalogCheck';
 import { derivedProblems, repairDerived } from './derivedCheck';
+import { ocrProblems } from './ocrCheck';
 
 export type ProblemKind =
   | 'missing'
@@ -25,7 +26,9 @@ export type ProblemKind =
   /** A damaged catalog file moved aside at open. */
   | 'quarantined'
   /** An item the audit log has and the catalog lost. */
-  | 'lost';
+  | 'lost'
+  /** A page file of ocr/ that is damaged, or belongs to no item or to an original its item no longer has. */
+  | 'ocr';
 
 export interface IntegrityProblem {
   kind: ProblemKind;
@@ -140,7 +143,8 @@ const slashes = (p: string) => p.split(path.sep).join('/');
 /**
  * Re-hashes every original in files/ and checks it against the catalog: a file the catalog names
  * but that is gone (missing), whose content no longer has its recorded SHA-256 (altered), or a file
- * no item refers to (orphan), and any symbolic link in the library folder (link). With `repair`,
+ * no item refers to (orphan), OCR page files that are damaged or belong to nothing (ocr), and any
+ * symbolic link in the library folder (link). With `repair`,
  * regenerates what is derivable.
  */
 export async function verifyLibrary(library: Library, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -197,6 +201,7 @@ export async function verifyLibrary(library: Library, options: VerifyOptions = {
   problems.push(...(await lostItemProblems(library)));
   problems.push(...(await derivedProblems(library)));
   problems.push(...(await tempFileProblems(library)));
+  problems.push(...(await ocrProblems(library)));
   problems.push(...(await linkProblems(library)));
   for (const regenerator of regenerators) {
     for (const missing of await regenerator.check(library))

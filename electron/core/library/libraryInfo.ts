@@ -49,6 +49,7 @@ export const LIBRARY_SUBFOLDERS = [
   'derived',
   'index',
   'volumes',
+  'ocr',
   'exports',
   'log',
 ] as const;

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { OcrPageSchema, PAGE_BREAK, pageText, type Item, type OcrPage } from '../model';
 import { writeFileDurably } from '../storage';
 
+const PAGE_FILE = /^([0-9a-f]{64})-(\d{5})\.json$/;
+
 /**
  * The pages OCR has read, kept with the catalog (not in derived/: a rerun costs seconds a page):
  * `ocr/<item id>/<original's hash>-<page>.json`, one small file a page, each written durably
@@ -16,8 +18,25 @@ export class OcrStore {
     return path.join(libraryRoot, 'ocr');
   }
 
+  /** The folder name of an item's pages: its id, safe as a file name. */
+  static dirName(itemId: string): string {
+    return itemId.replace(/[^0-9a-zA-Z_-]/g, '_');
+  }
+
+  /** The original and page a page file's name stands for; null for a name the store never writes. */
+  static parseName(name: string): { sha256: string; page: number } | null {
+    const match = PAGE_FILE.exec(name);
+    return match ? { sha256: match[1]!, page: Number(match[2]) } : null;
+  }
+
+  /** A page file's content as a page; null when it is not one (cut short, edited by hand). */
+  static parsePage(raw: string): OcrPage | null {
+    const parsed = OcrPageSchema.safeParse(safeJson(raw));
+    return parsed.success ? parsed.data : null;
+  }
+
   private dir(itemId: string): string {
-    return path.join(this.root, itemId.replace(/[^0-9a-zA-Z_-]/g, '_'));
+    return path.join(this.root, OcrStore.dirName(itemId));
   }
 
   private fileFor(itemId: string, sha256: string, page: number): string {
@@ -35,8 +54,8 @@ export class OcrStore {
     const names = await readdir(this.dir(itemId)).catch(() => [] as string[]);
     const pages = new Set<number>();
     for (const name of names) {
-      const match = /^([0-9a-f]{64})-(\d{5})\.json$/.exec(name);
-      if (match && match[1] === sha256) pages.add(Number(match[2]));
+      const parsed = OcrStore.parseName(name);
+      if (parsed?.sha256 === sha256) pages.add(parsed.page);
     }
     return pages;
   }
@@ -48,8 +67,8 @@ export class OcrStore {
     const pages: OcrPage[] = [];
     for (const name of names) {
       const raw = await readFile(path.join(this.dir(item.id), name), 'utf8').catch(() => null);
-      const parsed = raw === null ? null : OcrPageSchema.safeParse(safeJson(raw));
-      if (parsed?.success) pages.push(parsed.data);
+      const page = raw === null ? null : OcrStore.parsePage(raw);
+      if (page) pages.push(page);
     }
     return pages.sort((a, b) => (order.get(a.file) ?? 1e9) - (order.get(b.file) ?? 1e9) || a.page - b.page);
   }

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { WenshiError } from '../errors';
 import { MAX_IMAGE_PIXELS } from '../ingest/checkImage';
 import { openCheckedPdf, type PdfDocument } from '../ingest/openPdf';
+import type { Item } from '../model';
 import type { GrayImage } from './engineTypes';
 
 /** The originals OCR reads, by type. */
@@ -14,6 +15,11 @@ export const OCR_PDF_TYPE = 'application/pdf';
 
 export function canOcr(mime: string): boolean {
   return OCR_IMAGE_TYPES.has(mime) || mime === OCR_PDF_TYPE;
+}
+
+/** The files of an item that OCR reads: its photos, scans and PDFs, not a signed release form. */
+export function ocrFiles(item: Item): Item['files'] {
+  return item.files.filter((f) => canOcr(f.mime) && f.role !== 'release');
 }
 
 /** PDF pages are drawn at this resolution: what scans are made at, and more than the detector needs. */

@@ -3,7 +3,7 @@ import type { JobContext } from '../jobs';
 import type { Library } from '../library';
 import { OCR_SUGGESTION_FIELD, OCR_SUGGESTION_SOURCE, type Item } from '../model';
 import { OcrStore, ocrText } from './ocrStore';
-import { canOcr } from './pageImages';
+import { ocrFiles } from './pageImages';
 import { OcrWorker } from './workerClient';
 
 
@@ -57,7 +57,7 @@ export async function runOcr(library: Library, ids: string[], context: JobContex
       ? ids
       : library.catalog
           .all()
-          .filter((item) => item.files.some((f) => canOcr(f.mime) && f.role !== 'release'))
+          .filter((item) => ocrFiles(item).length > 0)
           .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
           .map((item) => item.id);
   const items = chosen.map((id) => {
@@ -77,7 +77,7 @@ export async function runOcr(library: Library, ids: string[], context: JobContex
     const tasks: PageTask[] = [];
     for (const item of items) {
       const result = results.get(item.id)!;
-      for (const file of item.files.filter((f) => canOcr(f.mime) && f.role !== 'release')) {
+      for (const file of ocrFiles(item)) {
         throwIfCancelled(context.signal);
         const filePath = library.files.pathFor(file.sha256, file.name);
         try {

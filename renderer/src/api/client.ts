@@ -62,7 +62,13 @@ export interface ApiClient {
    */
   importFiles(
     files: DroppedFile[],
-    options: { jobId: string; onUpload?: (sent: number, total: number) => void; signal?: AbortSignal },
+    options: {
+      jobId: string;
+      /** 识别文字: read the scans imported, in the same job. */
+      ocr?: boolean;
+      onUpload?: (sent: number, total: number) => void;
+      signal?: AbortSignal;
+    },
   ): Promise<OpOutput<'items.add'>>;
   /** Where a compiled PDF can be shown inside the app (an iframe). */
   previewUrl(fileName: string): string;
@@ -139,9 +145,9 @@ function ipcClient(bridge: WenshiBridge): ApiClient {
     switchLibrary: (choice) => bridge.switchLibrary(choice),
     exportUrl: () => null,
     fileUrl: (sha256, size) => `wenshi://files/${sha256}${size ? `?size=${size}` : ''}`,
-    importFiles: async (files, { jobId }) => {
+    importFiles: async (files, { jobId, ocr }) => {
       const paths = files.map((f) => bridge.pathForFile(f.file)).filter(Boolean);
-      return unwrap(await bridge['items.add']({ paths }, withActor({ jobId })));
+      return unwrap(await bridge['items.add']({ paths, ocr }, withActor({ jobId })));
     },
     previewUrl: (fileName) => `wenshi://exports/${encodeURIComponent(fileName)}`,
     setActor: (name) => {
@@ -216,7 +222,7 @@ function httpClient(): ApiClient {
     switchLibrary: null,
     exportUrl: (fileName) => `${HTTP_EXPORTS_PREFIX}${encodeURIComponent(fileName)}`,
     fileUrl: (sha256, size) => `${HTTP_FILES_PREFIX}${sha256}${size ? `?size=${size}` : ''}`,
-    async importFiles(files, { jobId, onUpload, signal }) {
+    async importFiles(files, { jobId, ocr, onUpload, signal }) {
       const batchId = crypto.randomUUID();
       const total = files.reduce((sum, f) => sum + f.file.size, 0);
       let sent = 0;
@@ -233,7 +239,7 @@ function httpClient(): ApiClient {
         sent += file.size;
         onUpload?.(sent, total);
       }
-      return this.call('uploads.import', { batchId }, { jobId });
+      return this.call('uploads.import', { batchId, ocr }, { jobId });
     },
     previewUrl: (fileName) => `${HTTP_EXPORTS_PREFIX}${encodeURIComponent(fileName)}?inline=1`,
     setActor: (name) => {

@@ -268,6 +268,10 @@ export const en: Messages = {
     summary: 'Imported {{added}}, skipped {{skipped}}, failed {{failed}}',
     failedItem: 'Failed: {{path}} ({{reason}})',
     skippedItem: 'Skipped: {{path}} ({{reason}})',
+    ocr: 'Read text (OCR)',
+    ocrNote: 'After the import, read the text of photos, scans and PDFs without a text layer; the text waits in Review to be accepted.',
+    reading: 'Reading text',
+    ocrFailed: 'The files were imported, but reading their text did not finish: {{message}}. Pages read are kept; run “Read text (OCR)” on the items to go on.',
   },
   eta: {
     seconds: 'about {{count}} s left',
@@ -630,6 +634,7 @@ export const en: Messages = {
         damaged: 'Catalogue damaged',
         derivable: 'Derived file wrong',
         link: 'Symbolic link',
+        ocr: 'OCR page files',
       },
     },
     choose: 'Choose a .zip file…',

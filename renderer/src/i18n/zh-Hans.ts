@@ -260,6 +260,10 @@ export const zhHans = {
     summary: '已导入 {{added}} 个，跳过 {{skipped}} 个，失败 {{failed}} 个',
     failedItem: '失败：{{path}}（{{reason}}）',
     skippedItem: '跳过：{{path}}（{{reason}}）',
+    ocr: '识别文字',
+    ocrNote: '导入后读出照片、扫描件和无文字层 PDF 上的文字；识别出的文字在“待复核”中等待接受。',
+    reading: '正在识别文字',
+    ocrFailed: '文件已导入，识别文字未完成：{{message}}。已识别的页已保存，在条目中再点“识别文字”即可继续。',
   },
   eta: {
     seconds: '约剩 {{count}} 秒',
@@ -617,6 +621,7 @@ export const zhHans = {
         damaged: '目录损坏',
         derivable: '可再生内容有误',
         link: '符号链接',
+        ocr: '识别结果有误',
       },
     },
     choose: '选择 .zip 文件…',

@@ -261,6 +261,11 @@ export const zhHant: Messages = {
     summary: '已匯入 {{added}} 個，略過 {{skipped}} 個，失敗 {{failed}} 個',
     failedItem: '失敗：{{path}}（{{reason}}）',
     skippedItem: '略過：{{path}}（{{reason}}）',
+    ocr: '辨識文字',
+    ocrNote: '匯入後讀出照片、掃描件和無文字層 PDF 上的文字；辨識出的文字在「待複核」中等待接受。',
+    reading: '正在辨識文字',
+    ocrFailed:
+      '檔案已匯入，辨識文字未完成：{{message}}。已辨識的頁已儲存，在條目中再點「辨識文字」即可繼續。',
   },
   eta: {
     seconds: '約剩 {{count}} 秒',
@@ -618,6 +623,7 @@ export const zhHant: Messages = {
         damaged: '目錄損壞',
         derivable: '可再生內容有誤',
         link: '符號連結',
+        ocr: '辨識結果有誤',
       },
     },
     choose: '選擇 .zip 檔案…',
