@@ -1,5 +1,5 @@
 // The pages OCR read are part of the library: its folder, verification, backup and restore.
-import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,19 @@ async function scannedLibrary() {
 describe('the ocr/ folder of a library', () => {
   it('is made with the library, and a library with pages read verifies clean', async () => {
     const { root, library } = await scannedLibrary();
+    try {
+      expect(await readdir(root)).toContain('ocr');
+      expect((await verifyLibrary(library)).problems).toEqual([]);
+    } finally {
+      await library.close();
+    }
+  });
+
+  it('is made when a library from before it is opened for writing', async () => {
+    const root = path.join(await tempDir(), 'lib');
+    await (await Library.create(root, '旧资料库')).close();
+    await rm(path.join(root, 'ocr'), { recursive: true });
+    const library = await Library.open(root);
     try {
       expect(await readdir(root)).toContain('ocr');
       expect((await verifyLibrary(library)).problems).toEqual([]);

@@ -234,7 +234,11 @@ export class Library {
         migrationBackup = migrated.backupDir;
       }
       const info = parseInfo(root, raw);
-      if (!readOnly) await removeLeftovers(root, clock(), { originals: tookOver });
+      if (!readOnly) {
+        await removeLeftovers(root, clock(), { originals: tookOver });
+        // A folder added to the layout after the library was made (ocr/) is made on opening.
+        for (const sub of LIBRARY_SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
+      }
       const catalog = await Catalog.open(path.join(root, 'catalog'), clock, fs, { quarantine: !readOnly });
       const library = new Library(
         root,
