@@ -67,3 +67,37 @@ test('the shortcuts the desktop menu shows work in the page: Ctrl+N, Ctrl+I, Ctr
   await expect(location.getByRole('button')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('settings.png') });
 });
+
+test('arrow keys past the edge of a long list bring the row fully into view, clear of the header', async ({
+  page,
+  request,
+  library,
+}) => {
+  const url = new URL(library.url);
+  const headers = { Authorization: `Bearer ${url.searchParams.get('token')}` };
+  for (let i = 1; i <= 60; i++) {
+    const response = await request.post(`${url.origin}/api/items.create`, {
+      headers,
+      data: { args: { kind: 'document', title: `第${i}篇` } },
+    });
+    expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+  }
+  await page.goto(library.url);
+  const grid = page.getByRole('grid', { name: '条目列表' });
+  await expect(grid.getByRole('row', { name: /第60篇/ })).toBeVisible();
+  await grid.focus();
+  const header = grid.getByRole('row').first();
+  /** The selected row lies wholly inside the list, below its header. */
+  const expectInView = async () => {
+    const row = await grid.getByRole('row', { selected: true }).boundingBox();
+    const list = (await grid.boundingBox())!;
+    const head = (await header.boundingBox())!;
+    expect(row).not.toBeNull();
+    expect(row!.y).toBeGreaterThanOrEqual(head.y + head.height - 1);
+    expect(row!.y + row!.height).toBeLessThanOrEqual(list.y + list.height + 1);
+  };
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
+  await expectInView();
+  for (let i = 0; i < 35; i++) await page.keyboard.press('ArrowUp');
+  await expectInView();
+});

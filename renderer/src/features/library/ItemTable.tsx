@@ -151,7 +151,7 @@ export function ItemTable({
   useSyncExternalStore(list.subscribe, list.getVersion);
   const count = list.total ?? 0;
   const rowHeight = Math.round(ROW_HEIGHT * fontScale);
-  const { ref: scroller, rows, totalSize, scrollToIndex } = useFixedRows(count, rowHeight, 12);
+  const { ref: scroller, rowsRef, rows, totalSize, scrollToIndex } = useFixedRows(count, rowHeight, 12);
   const [first, last] = [rows[0]?.index, rows.at(-1)?.index];
   useEffect(() => {
     if (first !== undefined && last !== undefined) list.show(first, last);
@@ -190,7 +190,7 @@ export function ItemTable({
           ref={scroller}
         >
           <TableHeader columns={columns} gridColumns={gridColumns} sort={sort} onSort={onSort} />
-          <div style={{ height: totalSize, position: 'relative' }}>
+          <div ref={rowsRef} style={{ height: totalSize, position: 'relative' }}>
             {rows.map((row) => {
               const item = list.at(row.index);
               return (

@@ -16,6 +16,8 @@ export function useFixedRows(count: number, rowHeight: number, overscan: number)
   // The element in state, so the listeners follow it when it mounts; in a ref, for scrolling it.
   const [element, setElement] = useState<HTMLElement | null>(null);
   const scroller = useRef<HTMLElement | null>(null);
+  /** The element holding the rows, below whatever the scrolled area shows above them (the header). */
+  const rowsElement = useRef<HTMLDivElement | null>(null);
   const ref = useCallback((node: HTMLElement | null) => {
     scroller.current = node;
     setElement(node);
@@ -46,18 +48,26 @@ export function useFixedRows(count: number, rowHeight: number, overscan: number)
   const rows: FixedRow[] = [];
   for (let index = first; index <= last; index++) rows.push({ index, start: index * rowHeight });
 
-  /** Scrolls just enough to bring a row fully into view (keyboard focus moving past the edge). */
+  /**
+   * Scrolls just enough to bring a row fully into view (keyboard focus moving past the edge),
+   * clear of the sticky header above the rows, which covers the top of the scrolled area.
+   */
   const scrollToIndex = useCallback(
     (index: number) => {
       const element = scroller.current;
       if (!element) return;
-      const top = index * rowHeight;
+      const header = rowsElement.current
+        ? rowsElement.current.getBoundingClientRect().top -
+          element.getBoundingClientRect().top +
+          element.scrollTop
+        : 0;
+      const top = header + index * rowHeight;
       const bottom = top + rowHeight;
-      if (top < element.scrollTop) element.scrollTop = top;
+      if (top < element.scrollTop + header) element.scrollTop = top - header;
       else if (bottom > element.scrollTop + element.clientHeight) element.scrollTop = bottom - element.clientHeight;
     },
     [rowHeight],
   );
 
-  return { ref, rows, totalSize: count * rowHeight, scrollToIndex };
+  return { ref, rowsRef: rowsElement, rows, totalSize: count * rowHeight, scrollToIndex };
 }
