@@ -9,6 +9,7 @@ import { detectLines, type Ort, type Quad } from './detect';
 import type { GrayImage, OcrEngine, PageReading } from './engineTypes';
 import { readingOrder } from './readingOrder';
 import { recognizeLine } from './recognize';
+import { inPageScript } from './script';
 
 /** Lines read with less mean confidence than this are noise taken for text (PaddleOCR's drop score). */
 const DROP_SCORE = 0.5;
@@ -68,6 +69,8 @@ export class PaddleEngine implements OcrEngine {
     private readonly detector: InferenceSession,
     private readonly recognizer: InferenceSession,
     private readonly dictionary: string[],
+    /** The characters the recognizer can return. */
+    private readonly known: ReadonlySet<string> = new Set(dictionary),
   ) {}
 
   static async open(files: OcrModelFiles = defaultModelFiles()): Promise<PaddleEngine> {
@@ -92,8 +95,7 @@ export class PaddleEngine implements OcrEngine {
     try {
       for (const quad of quads) {
         const read = await recognizeLine(this.cv, this.ort, this.recognizer, this.dictionary, page, quad);
-        const mean = read.confidence.reduce((a, b) => a + b, 0) / Math.max(1, read.confidence.length);
-        if (read.text.trim() === '' || mean < DROP_SCORE) continue;
+        if (read.text.trim() === '' || read.score < DROP_SCORE) continue;
         lines.push({
           text: fullWidthPunctuation(read.text),
           confidence: read.confidence,
@@ -105,7 +107,7 @@ export class PaddleEngine implements OcrEngine {
     } finally {
       page.delete();
     }
-    const ordered = readingOrder(lines);
+    const ordered = readingOrder(inPageScript(lines, this.known).lines);
     return { width: image.width, height: image.height, ...ordered };
   }
 

@@ -2,6 +2,7 @@
 // upright, a vertical column laid on its side so its top comes first) and read character by character.
 import type { InferenceSession } from 'onnxruntime-node';
 import type { Cv, CvMat } from './cv';
+import { decodeCtc } from './ctc';
 import type { Ort, Quad } from './detect';
 
 /** The recognizer reads lines 48 pixels high. */
@@ -14,6 +15,8 @@ export const VERTICAL_RATIO = 1.5;
 export interface LineRead {
   text: string;
   confidence: number[];
+  /** Mean likelihood of the characters read outright. */
+  score: number;
   vertical: boolean;
 }
 
@@ -46,39 +49,6 @@ function cutLine(cv: Cv, page: CvMat, quad: Quad): { pixels: Uint8Array; width: 
     matrix.delete();
     out.delete();
   }
-}
-
-/** CTC decoding: the likeliest class at each step, repeats and blanks dropped, with its likelihood. */
-export function decodeCtc(
-  probabilities: Float32Array,
-  steps: number,
-  classes: number,
-  dictionary: string[],
-): { text: string; confidence: number[] } {
-  let text = '';
-  const confidence: number[] = [];
-  let previous = -1;
-  for (let t = 0; t < steps; t++) {
-    let best = 0;
-    let bestP = -Infinity;
-    const offset = t * classes;
-    for (let c = 0; c < classes; c++) {
-      const p = probabilities[offset + c]!;
-      if (p > bestP) {
-        bestP = p;
-        best = c;
-      }
-    }
-    if (best !== 0 && best !== previous) {
-      const character = dictionary[best - 1];
-      if (character !== undefined) {
-        text += character;
-        confidence.push(Math.round(Math.min(1, Math.max(0, bestP)) * 1000) / 1000);
-      }
-    }
-    previous = best;
-  }
-  return { text, confidence };
 }
 
 export async function recognizeLine(
