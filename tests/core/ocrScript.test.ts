@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCtc } from '../../electron/core/ocr/ctc';
+import { decodeCtc, topClasses } from '../../electron/core/ocr/ctc';
 import { inPageScript, pageScript, toTraditional } from '../../electron/core/ocr/script';
 import type { OcrLine } from '../../electron/core/model';
 
@@ -85,7 +85,7 @@ describe('CTC decoding', () => {
       30: [[2, 0.96]],
       36: [[3, 0.95]],
     };
-    const read = decodeCtc(steps(40, peaks), 40, classes, dictionary);
+    const read = decodeCtc(topClasses(steps(40, peaks), 40, classes), dictionary);
     expect(read.text).toBe('許昌市黛許昌市');
     expect(read.confidence).toEqual([0.99, 0.98, 0.97, 0.4, 0.99, 0.96, 0.95]);
     // The line's score counts only what was read outright.
@@ -102,6 +102,6 @@ describe('CTC decoding', () => {
       30: [[2, 0.96]],
       36: [[3, 0.95]],
     };
-    expect(decodeCtc(steps(40, peaks), 40, classes, dictionary).text).toBe('許昌市許昌市');
+    expect(decodeCtc(topClasses(steps(40, peaks), 40, classes), dictionary).text).toBe('許昌市許昌市');
   });
 });

@@ -10,6 +10,15 @@ const GAP_FACTOR = 1.6;
 const FILL_THRESHOLD = 0.01;
 /** Pitch is measured only on lines with at least this many gaps between wide characters. */
 const MIN_PITCH_SAMPLES = 4;
+/** The likeliest classes kept for each step: what a second reading of the line chooses among. */
+export const TOP_K = 5;
+
+/** The TOP_K likeliest classes at each step, likeliest first (class 0 is the blank). */
+export interface StepClasses {
+  steps: number;
+  classes: Int32Array;
+  probabilities: Float32Array;
+}
 
 export interface Decoded {
   text: string;
@@ -23,24 +32,50 @@ interface Emission {
   step: number;
   cls: number;
   p: number;
-  filled: boolean;
 }
 
 const round = (p: number) => Math.round(Math.min(1, Math.max(0, p)) * 1000) / 1000;
 /** Full-width: Han, kana, hangul, full-width punctuation. Their pitch is the line's character pitch. */
 const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
-function argmax(probabilities: Float32Array, offset: number, from: number, to: number): [number, number] {
-  let best = from;
-  let bestP = -Infinity;
-  for (let c = from; c < to; c++) {
-    const p = probabilities[offset + c]!;
-    if (p > bestP) {
-      bestP = p;
-      best = c;
+/** Keeps the TOP_K likeliest classes of each step of the recognizer's output. */
+export function topClasses(output: Float32Array, steps: number, classes: number): StepClasses {
+  const k = Math.min(TOP_K, classes);
+  const top = { steps, classes: new Int32Array(steps * TOP_K).fill(-1), probabilities: new Float32Array(steps * TOP_K) };
+  for (let step = 0; step < steps; step++) {
+    const at = step * TOP_K;
+    for (let c = 0; c < classes; c++) {
+      const p = output[step * classes + c]!;
+      if (top.classes[at + k - 1] !== -1 && p <= top.probabilities[at + k - 1]!) continue;
+      // Insert in order, dropping the last.
+      let i = k - 1;
+      while (i > 0 && (top.classes[at + i - 1] === -1 || top.probabilities[at + i - 1]! < p)) {
+        top.classes[at + i] = top.classes[at + i - 1]!;
+        top.probabilities[at + i] = top.probabilities[at + i - 1]!;
+        i--;
+      }
+      top.classes[at + i] = c;
+      top.probabilities[at + i] = p;
     }
   }
-  return [best, bestP];
+  return top;
+}
+
+/** The step's likeliest class (weighted by `prior`), optionally leaving the blank out. */
+function best(top: StepClasses, step: number, prior: Float32Array | undefined, skip: (cls: number) => boolean): Emission | undefined {
+  let found: Emission | undefined;
+  let bestScore = -Infinity;
+  for (let i = 0; i < TOP_K; i++) {
+    const cls = top.classes[step * TOP_K + i]!;
+    if (cls < 0 || skip(cls)) continue;
+    const p = top.probabilities[step * TOP_K + i]!;
+    const score = p * (prior?.[cls] ?? 1);
+    if (score > bestScore) {
+      bestScore = score;
+      found = { step, cls, p };
+    }
+  }
+  return found;
 }
 
 /**
@@ -49,12 +84,7 @@ function argmax(probabilities: Float32Array, offset: number, from: number, to: n
  * character in each missing place is put back when it has some likelihood; its low confidence
  * marks it for proofreading.
  */
-function fillGaps(
-  emissions: Emission[],
-  probabilities: Float32Array,
-  classes: number,
-  dictionary: string[],
-): Emission[] {
+function fillGaps(emissions: Emission[], top: StepClasses, dictionary: string[], prior?: Float32Array): Emission[] {
   const wide = (e: Emission) => WIDE.test(dictionary[e.cls - 1] ?? '');
   const distances: number[] = [];
   for (let i = 1; i < emissions.length; i++)
@@ -62,8 +92,8 @@ function fillGaps(
   if (distances.length < MIN_PITCH_SAMPLES) return emissions;
   distances.sort((a, b) => a - b);
   const pitch = distances[Math.floor(distances.length / 2)]!;
-  // The last class is the space, which never fills a gap in Chinese print.
-  const lastClass = dictionary[classes - 2] === ' ' ? classes - 1 : classes;
+  // Neither the blank nor a space fills a gap in Chinese print.
+  const skip = (cls: number) => cls === 0 || dictionary[cls - 1] === ' ' || dictionary[cls - 1] === undefined;
   const filled: Emission[] = [];
   for (let i = 1; i < emissions.length; i++) {
     const [before, after] = [emissions[i - 1]!, emissions[i]!];
@@ -71,15 +101,16 @@ function fillGaps(
     if (gap < GAP_FACTOR * pitch) continue;
     const missing = Math.round(gap / pitch) - 1;
     for (let j = 0; j < missing; j++) {
-      // The place of the j-th missing character: the middle half of its share of the gap.
+      // The place of the j-th missing character: the middle of its share of the gap.
       const from = before.step + Math.round(((j + 0.5) * gap) / (missing + 1));
       const to = before.step + Math.round(((j + 1.5) * gap) / (missing + 1));
-      let best: Emission | undefined;
+      let chosen: Emission | undefined;
       for (let step = from; step < to; step++) {
-        const [cls, p] = argmax(probabilities, step * classes, 1, lastClass);
-        if (!best || p > best.p) best = { step, cls, p, filled: true };
+        const candidate = best(top, step, prior, skip);
+        if (candidate && (!chosen || candidate.p * (prior?.[candidate.cls] ?? 1) > chosen.p * (prior?.[chosen.cls] ?? 1)))
+          chosen = candidate;
       }
-      if (best && best.p >= FILL_THRESHOLD) filled.push(best);
+      if (chosen && chosen.p >= FILL_THRESHOLD) filled.push(chosen);
     }
   }
   return filled.length ? [...emissions, ...filled].sort((a, b) => a.step - b.step) : emissions;
@@ -87,24 +118,21 @@ function fillGaps(
 
 /**
  * CTC decoding: the likeliest class at each step, repeats and blanks dropped, with its likelihood;
- * then the gaps filled. Class 0 is the blank; class k is dictionary[k - 1].
+ * then the gaps filled. Class 0 is the blank; class k is dictionary[k - 1]. `prior` weighs classes
+ * (by class number) when the page tells which are likelier, as its script does.
  */
-export function decodeCtc(
-  probabilities: Float32Array,
-  steps: number,
-  classes: number,
-  dictionary: string[],
-): Decoded {
+export function decodeCtc(top: StepClasses, dictionary: string[], prior?: Float32Array): Decoded {
   const emissions: Emission[] = [];
   let previous = -1;
-  for (let step = 0; step < steps; step++) {
-    const [cls, p] = argmax(probabilities, step * classes, 0, classes);
-    if (cls !== 0 && cls !== previous && dictionary[cls - 1] !== undefined)
-      emissions.push({ step, cls, p, filled: false });
+  const unknown = (cls: number) => cls !== 0 && dictionary[cls - 1] === undefined;
+  for (let step = 0; step < top.steps; step++) {
+    const e = best(top, step, prior, unknown);
+    const cls = e?.cls ?? 0;
+    if (e && cls !== 0 && cls !== previous) emissions.push(e);
     previous = cls;
   }
   const score = emissions.reduce((sum, e) => sum + e.p, 0) / Math.max(1, emissions.length);
-  const all = fillGaps(emissions, probabilities, classes, dictionary);
+  const all = fillGaps(emissions, top, dictionary, prior);
   return {
     text: all.map((e) => dictionary[e.cls - 1]!).join(''),
     confidence: all.map((e) => round(e.p)),

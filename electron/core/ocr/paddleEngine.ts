@@ -9,8 +9,9 @@ import { loadCv, type Cv } from './cv';
 import { detectLines, type Ort, type Quad } from './detect';
 import type { GrayImage, OcrEngine, PageReading } from './engineTypes';
 import { readingOrder } from './readingOrder';
-import { recognizeLine } from './recognize';
-import { inPageScript } from './script';
+import { decodeCtc, type Decoded } from './ctc';
+import { recognizeLine, type LineRead } from './recognize';
+import { inPageScript, pageScript, traditionalPrior } from './script';
 
 /** Lines read with less mean confidence than this are noise taken for text (PaddleOCR's drop score). */
 const DROP_SCORE = 0.5;
@@ -83,6 +84,9 @@ export class PaddleEngine implements OcrEngine {
     private readonly known: ReadonlySet<string> = new Set(dictionary),
   ) {}
 
+  /** Class weights for traditional pages, made when the first one is read. */
+  private prior: Float32Array | undefined;
+
   static async open(
     files: OcrModelFiles = defaultModelFiles(),
     tuning: InferenceSession.SessionOptions = {},
@@ -110,21 +114,31 @@ export class PaddleEngine implements OcrEngine {
   async read(image: GrayImage): Promise<PageReading> {
     const quads = await detectLines(this.cv, this.ort, this.detector, image);
     const page = this.cv.matFromArray(image.height, image.width, this.cv.CV_8UC1, image.data);
-    const lines: OcrLine[] = [];
+    const reads: { quad: Quad; read: LineRead }[] = [];
     try {
       for (const quad of quads) {
         const read = await recognizeLine(this.cv, this.ort, this.recognizer, this.dictionary, page, quad);
         if (read.text.trim() === '' || read.score < DROP_SCORE) continue;
-        lines.push({
-          text: fullWidthPunctuation(read.text),
-          confidence: read.confidence,
-          vertical: read.vertical,
-          box: bounds(quad, image.width, image.height),
-          quad: quad.map(([x, y]): [number, number] => [Math.round(x), Math.round(y)]),
-        });
+        reads.push({ quad, read });
       }
     } finally {
       page.delete();
+    }
+    const line = (quad: Quad, read: LineRead, decoded: Decoded): OcrLine => ({
+      text: fullWidthPunctuation(decoded.text),
+      confidence: decoded.confidence,
+      vertical: read.vertical,
+      box: bounds(quad, image.width, image.height),
+      quad: quad.map(([x, y]): [number, number] => [Math.round(x), Math.round(y)]),
+    });
+    let lines = reads.map(({ quad, read }) => line(quad, read, read));
+    if (pageScript(lines.map((l) => l.text).join('')) === 'traditional') {
+      // Read again knowing the page is traditional: its own characters weigh more.
+      this.prior ??= traditionalPrior(this.dictionary, this.known);
+      const prior = this.prior;
+      lines = reads
+        .map(({ quad, read }) => line(quad, read, decodeCtc(read.top, this.dictionary, prior)))
+        .filter((l) => l.text.trim() !== '');
     }
     const ordered = readingOrder(inPageScript(lines, this.known).lines);
     return { width: image.width, height: image.height, ...ordered };

@@ -2,7 +2,7 @@
 // upright, a vertical column laid on its side so its top comes first) and read character by character.
 import type { InferenceSession } from 'onnxruntime-node';
 import type { Cv, CvMat } from './cv';
-import { decodeCtc } from './ctc';
+import { decodeCtc, topClasses, type StepClasses } from './ctc';
 import type { Ort, Quad } from './detect';
 
 /** The recognizer reads lines 48 pixels high. */
@@ -18,6 +18,8 @@ export interface LineRead {
   /** Mean likelihood of the characters read outright. */
   score: number;
   vertical: boolean;
+  /** The likeliest classes at each step, for a second reading once the page's script is known. */
+  top: StepClasses;
 }
 
 const distance = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -72,5 +74,6 @@ export async function recognizeLine(
   const output = await session.run({ [session.inputNames[0]!]: tensor });
   const result = output[session.outputNames[0]!]!;
   const [steps, classes] = [result.dims[1]!, result.dims[2]!];
-  return { ...decodeCtc(result.data as Float32Array, steps, classes, dictionary), vertical: line.vertical };
+  const top = topClasses(result.data as Float32Array, steps, classes);
+  return { ...decodeCtc(top, dictionary), vertical: line.vertical, top };
 }

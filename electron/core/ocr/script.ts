@@ -43,6 +43,28 @@ function load(): Tables {
   return tables;
 }
 
+/**
+ * How much likelier a traditional-only character (or the simplified stand-in for a traditional form
+ * the recognizer lacks) is on a traditional page. Measured: 10 to 30 took the traditional pages'
+ * character errors down by a seventh; 1000 made them worse.
+ */
+const TRADITIONAL_PRIOR = 10;
+
+/**
+ * Weights by recognizer class (class k is dictionary[k - 1]) for reading a traditional page again:
+ * its traditional-only characters, and the simplified ones that stand in for traditional forms the
+ * recognizer does not know (党 for 黨), weigh more.
+ */
+export function traditionalPrior(dictionary: string[], known: ReadonlySet<string>): Float32Array {
+  const { toSimplified, toTraditional: convert } = load();
+  const prior = new Float32Array(dictionary.length + 1).fill(1);
+  dictionary.forEach((ch, i) => {
+    const traditional = convert(ch);
+    if (toSimplified(ch) !== ch || (traditional !== ch && !known.has(traditional))) prior[i + 1] = TRADITIONAL_PRIOR;
+  });
+  return prior;
+}
+
 /** Counts the characters that only traditional print has and those that only simplified print has. */
 export function scriptCounts(text: string): { traditional: number; simplified: number } {
   const { toSimplified, toTraditional } = load();
