@@ -43,12 +43,15 @@ const clean = (text: string) => text.replace(/\s+/g, '');
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
+const loadBefore = os.loadavg()[0]!;
 const dir = await mkdtemp(path.join(os.tmpdir(), 'wenshi-ocr-bench-'));
 const worker = new OcrWorker();
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 const rows: string[][] = [];
 let wenshiSeconds = 0;
+/** CPU time of the process while a page is read: the worker's (the main thread waits). */
+let wenshiCpuSeconds = 0;
 let wenshiPages = 0;
 let tesseractSeconds = 0;
 let tesseractPages = 0;
@@ -72,8 +75,11 @@ try {
           const file = path.join(dir, `${script.tesseract}-${dpi}-${worn ? 'worn' : 'clean'}-${p}.png`);
           await writeFile(file, png);
           const started = performance.now();
+          const cpuBefore = process.cpuUsage();
           const { reading } = await worker.read(file, 'image/png', 1);
           wenshiSeconds += (performance.now() - started) / 1000;
+          const cpu = process.cpuUsage(cpuBefore);
+          wenshiCpuSeconds += (cpu.user + cpu.system) / 1e6;
           wenshiPages++;
           ours.push(cer(truth, clean(reading.lines.map((l) => l.text).join(''))));
           const anchor = tesseract(file, script.tesseract);
@@ -104,7 +110,9 @@ console.log(`\n${PAGES} page(s) a set, ${CHARS} characters a page, 10.5 pt Noto 
 console.log(line(['page set', 'Wenshi', 'Tesseract']));
 for (const row of rows) console.log(line(row));
 const perMinute = (pages: number, seconds: number) => (seconds > 0 ? (60 * pages) / seconds : 0);
-console.log(`\nWenshi:    ${perMinute(wenshiPages, wenshiSeconds).toFixed(1)} pages/minute`);
+console.log(
+  `\nWenshi:    ${perMinute(wenshiPages, wenshiSeconds).toFixed(1)} pages/minute (${(wenshiCpuSeconds / Math.max(1, wenshiPages)).toFixed(1)} s of CPU a page)`,
+);
 if (tesseractPages)
   console.log(`Tesseract: ${perMinute(tesseractPages, tesseractSeconds).toFixed(1)} pages/minute`);
 else
@@ -113,7 +121,9 @@ else
   );
 const peak = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 console.log(`Peak memory (this process and its OCR worker thread): ${(peak / 1024 ** 2).toFixed(0)} MB`);
-console.log(`Load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+console.log(
+  `Load average while measuring: ${loadBefore.toFixed(1)} at the start, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end, on ${os.cpus().length} cores`,
+);
 if (perMinute(wenshiPages, wenshiSeconds) < 6) verdicts.push('fewer than 6 pages a minute');
 if (peak > 1.5 * 1024 ** 3) verdicts.push('peak memory above 1.5 GB');
 console.log(verdicts.length ? `\nTargets missed:\n  ${verdicts.join('\n  ')}` : '\nAll targets met.');

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaddleEngine, fullWidthPunctuation, type GrayImage } from '../../electron/core/ocr';
+import { scriptCounts } from '../../electron/core/ocr/script';
 import { cer, samplePlan, textPage, wornPage } from '../helpers/textPages';
 
 async function gray(png: Buffer): Promise<GrayImage> {
@@ -37,6 +38,24 @@ describe('OCR engine (PaddleOCR models from npm, on the CPU)', () => {
     const { png } = await textPage({ text: truth, dpi: 200, perLine: 20 });
     const page = await engine.read(await gray(await wornPage(png, 2)));
     expect(cer(truth, page.lines.map((l) => l.text).join(''))).toBeLessThan(0.05);
+  }, 120_000);
+
+  it('returns a traditional page in traditional characters, and a simplified page in simplified', async () => {
+    const truth = samplePlan().traditional.slice(0, 120);
+    const { png } = await textPage({ text: truth, dpi: 200, perLine: 20 });
+    const page = await engine.read(await gray(png));
+    const read = page.lines.map((l) => l.text).join('');
+    // The recognizer alone returns 關键 and 更强 here (its dictionary prefers the simplified forms).
+    expect(read).toContain('關鍵時期');
+    expect(read).not.toMatch(/[键强实设题]/);
+    expect(scriptCounts(read).simplified).toBeLessThanOrEqual(scriptCounts(truth).simplified);
+    for (const line of page.lines) expect(line.confidence).toHaveLength([...line.text].length);
+
+    const simplified = samplePlan().simplified.slice(0, 120);
+    const other = await engine.read(await gray((await textPage({ text: simplified, dpi: 200, perLine: 20 })).png));
+    const readSimplified = other.lines.map((l) => l.text).join('');
+    expect(scriptCounts(readSimplified).traditional).toBe(0);
+    expect(cer(simplified, readSimplified)).toBeLessThan(0.03);
   }, 120_000);
 
   it('reads vertical text column by column, right to left, top to bottom', async () => {

@@ -2,6 +2,7 @@
 // upright, a vertical column laid on its side so its top comes first) and read character by character.
 import type { InferenceSession } from 'onnxruntime-node';
 import type { Cv, CvMat } from './cv';
+import { decodeCtc, topClasses, type StepClasses } from './ctc';
 import type { Ort, Quad } from './detect';
 
 /** The recognizer reads lines 48 pixels high. */
@@ -14,7 +15,11 @@ export const VERTICAL_RATIO = 1.5;
 export interface LineRead {
   text: string;
   confidence: number[];
+  /** Mean likelihood of the characters read outright. */
+  score: number;
   vertical: boolean;
+  /** The likeliest classes at each step, for a second reading once the page's script is known. */
+  top: StepClasses;
 }
 
 const distance = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -48,39 +53,6 @@ function cutLine(cv: Cv, page: CvMat, quad: Quad): { pixels: Uint8Array; width: 
   }
 }
 
-/** CTC decoding: the likeliest class at each step, repeats and blanks dropped, with its likelihood. */
-export function decodeCtc(
-  probabilities: Float32Array,
-  steps: number,
-  classes: number,
-  dictionary: string[],
-): { text: string; confidence: number[] } {
-  let text = '';
-  const confidence: number[] = [];
-  let previous = -1;
-  for (let t = 0; t < steps; t++) {
-    let best = 0;
-    let bestP = -Infinity;
-    const offset = t * classes;
-    for (let c = 0; c < classes; c++) {
-      const p = probabilities[offset + c]!;
-      if (p > bestP) {
-        bestP = p;
-        best = c;
-      }
-    }
-    if (best !== 0 && best !== previous) {
-      const character = dictionary[best - 1];
-      if (character !== undefined) {
-        text += character;
-        confidence.push(Math.round(Math.min(1, Math.max(0, bestP)) * 1000) / 1000);
-      }
-    }
-    previous = best;
-  }
-  return { text, confidence };
-}
-
 export async function recognizeLine(
   cv: Cv,
   ort: Ort,
@@ -102,5 +74,6 @@ export async function recognizeLine(
   const output = await session.run({ [session.inputNames[0]!]: tensor });
   const result = output[session.outputNames[0]!]!;
   const [steps, classes] = [result.dims[1]!, result.dims[2]!];
-  return { ...decodeCtc(result.data as Float32Array, steps, classes, dictionary), vertical: line.vertical };
+  const top = topClasses(result.data as Float32Array, steps, classes);
+  return { ...decodeCtc(top, dictionary), vertical: line.vertical, top };
 }
