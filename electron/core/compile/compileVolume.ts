@@ -239,7 +239,7 @@ function setContents(
 }
 
 /** The placed images, downsampled to print resolution for the size they are placed at. */
-async function embedImages(doc: PDFDocument, laid: Laid, options: CompileOptions) {
+async function embedImages(doc: PDFDocument, laid: Laid, options: CompileOptions, pdfx: boolean) {
   const placements = new Map<string, { file: string; width: number; height: number }>();
   for (const { page } of laid)
     for (const op of page.ops)
@@ -252,7 +252,7 @@ async function embedImages(doc: PDFDocument, laid: Laid, options: CompileOptions
       for (let next = queue.shift(); next; next = queue.shift()) {
         throwIfCancelled(options.signal);
         const [key, op] = next;
-        prepared.set(key, await prepareImage(op.file, op.width, op.height));
+        prepared.set(key, await prepareImage(op.file, op.width, op.height, { progressive: !pdfx }));
         options.onProgress?.({ phase: 'images', done: prepared.size, total: placements.size });
       }
     }),
@@ -369,10 +369,10 @@ export async function compileVolume(
     ...front.pages.map((page, index) => ({ page, ref: { flow: 'front', index } as PageRef })),
     ...bodyFlow.pages.map((page, index) => ({ page, ref: { flow: 'body', index } as PageRef })),
   ];
-  const images = await embedImages(doc, laid, options);
+  const pdfx = book.print?.pdfx ?? false;
+  const images = await embedImages(doc, laid, options, pdfx);
 
   options.onProgress?.({ phase: 'render', done: 0, total: laid.length });
-  const pdfx = book.print?.pdfx ?? false;
   const geometry = sheetGeometry(style.width, style.height, pdfx, pdfx && (book.print?.cropMarks ?? false));
   const pdfPages = renderPages({
     doc,
