@@ -10,7 +10,14 @@ import { splitToUnicodeMaps } from './toUnicode';
 import { imageSize, prepareImage } from './images';
 import { toChineseNumeral, toRoman } from './numerals';
 import { Flow, Grid, type LaidPage, type PageRef, type SetFonts, type TextOp } from './layout';
-import { imageKey, renderPages, writeOutline, writePageLabels, type OutlineEntry } from './render';
+import {
+  imageKey,
+  packPageObjects,
+  renderPages,
+  writeOutline,
+  writePageLabels,
+  type OutlineEntry,
+} from './render';
 import { setCopyrightPage } from './copyrightPage';
 import { setIndex } from './bookIndex';
 import { cropMarkSource, markPdfX4, setPageBoxes, sheetGeometry } from './printReady';
@@ -411,6 +418,7 @@ export async function compileVolume(
 
   await doc.flush();
   splitToUnicodeMaps(doc);
+  packPageObjects(doc);
   // pdf-lib yields to the event loop every `objectsPerTick` objects (50 by default): a
   // 1,000-page volume has some 10,000 objects, and the waits added up to a second.
   // Object streams (PDF 1.5) make the file smaller; qpdf, poppler and Ghostscript read them.

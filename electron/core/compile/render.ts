@@ -258,3 +258,15 @@ export function writePageLabels(
   nums.push(front, context.obj({ S: 'D' }));
   doc.catalog.set(PDFName.of('PageLabels'), context.obj({ Nums: nums }));
 }
+
+/**
+ * pdf-lib keeps page objects out of object streams (a rule for linearized files, which ours are
+ * not); written loose, a 1,000-page volume's page objects came to some 150 KB. Handing the writer
+ * each page's entries as a plain dictionary lets it pack them with the rest. Call just before
+ * `save()`: the pages' pdf-lib wrappers no longer see their objects afterwards.
+ */
+export function packPageObjects(doc: PDFDocument): void {
+  const context = doc.context;
+  for (const page of doc.getPages())
+    context.assign(page.ref, PDFDict.fromMapWithContext(new Map(page.node.entries()), context));
+}
