@@ -64,7 +64,6 @@ const SECTION_SIZE = 22; // 二号
 const TITLE_SIZE = 26; // 一号
 const FOLIO_SIZE = 9; // 小五
 
-
 /** One TOC line or more: title, dot leaders, the printed page number; each line links to the page. */
 function setTocEntry(flow: Flow, fonts: SetFonts, entry: Placed, level: number, label: string): void {
   const grid = flow.grid;
@@ -417,7 +416,12 @@ export async function compileVolume(
   if (pdfx) await markPdfX4(doc, { title: documentTitle(book), author: authorOf(book), date });
 
   await doc.flush();
-  splitToUnicodeMaps(doc);
+  const shortCoded = new Map<string, number>();
+  for (const font of new Set(Object.values(fonts))) {
+    const short = font.shortCodes;
+    if (short) shortCoded.set(font.pdfFont.ref.toString(), short.glyphs);
+  }
+  splitToUnicodeMaps(doc, shortCoded);
   packPageObjects(doc);
   // pdf-lib yields to the event loop every `objectsPerTick` objects (50 by default): a
   // 1,000-page volume has some 10,000 objects, and the waits added up to a second.

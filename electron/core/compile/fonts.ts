@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { PDFHexString, type PDFDocument, type PDFFont } from '@cantoo/pdf-lib';
 import { WenshiError } from '../errors';
+import { SHORT_CODE_CAPACITY, shortCode } from './shortCodes';
 
 interface LoadedFont {
   bytes: Uint8Array;
@@ -60,6 +61,9 @@ function escapeByte(byte: number): string {
 export class TypesetFont {
   private readonly codes = new Map<string, string>();
   private readonly literals = new Map<string, string>();
+  /** Glyphs in the subset so far (ids are given in order from 1; 0 is .notdef). */
+  private glyphs = 1;
+  private short = false;
   private readonly widths = new Map<string, number>();
 
   private constructor(
@@ -107,6 +111,14 @@ export class TypesetFont {
    */
   reserve(chars: Iterable<string>): void {
     for (const ch of chars) this.hex(ch);
+    // Every character the pages draw is reserved by now: the subset's size is final.
+    this.short = this.glyphs <= SHORT_CODE_CAPACITY;
+    this.literals.clear();
+  }
+
+  /** Whether `literal` writes short codes (see shortCodes.ts), and for how many glyphs. */
+  get shortCodes(): { glyphs: number } | null {
+    return this.short ? { glyphs: this.glyphs } : null;
   }
 
   /**
@@ -119,7 +131,8 @@ export class TypesetFont {
     for (const ch of text) {
       let code = this.literals.get(ch);
       if (code === undefined) {
-        const hex = this.hex(ch);
+        let hex = this.hex(ch);
+        if (this.short) hex = hex.replace(/[0-9A-Fa-f]{4}/g, (gid) => shortCode(parseInt(gid, 16)));
         code = '';
         for (let i = 0; i < hex.length; i += 2) code += escapeByte(parseInt(hex.slice(i, i + 2), 16));
         this.literals.set(ch, code);
@@ -137,6 +150,8 @@ export class TypesetFont {
       if (code === undefined) {
         code = this.pdfFont.encodeText(ch).asString();
         this.codes.set(ch, code);
+        for (let i = 0; i < code.length; i += 4)
+          this.glyphs = Math.max(this.glyphs, parseInt(code.slice(i, i + 4), 16) + 1);
       }
       hex += code;
     }

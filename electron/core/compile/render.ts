@@ -117,8 +117,15 @@ export function renderPages(input: RenderInput): PDFPage[] {
   const { doc } = input;
   const context = doc.context;
   const sheet = input.sheet;
-  const [mediaWidth, mediaHeight] = sheet ? [sheet.mediaWidth, sheet.mediaHeight] : [input.width, input.height];
-  const mediaBox = context.obj([0, 0, Math.round(mediaWidth * 1000) / 1000, Math.round(mediaHeight * 1000) / 1000]);
+  const [mediaWidth, mediaHeight] = sheet
+    ? [sheet.mediaWidth, sheet.mediaHeight]
+    : [input.width, input.height];
+  const mediaBox = context.obj([
+    0,
+    0,
+    Math.round(mediaWidth * 1000) / 1000,
+    Math.round(mediaHeight * 1000) / 1000,
+  ]);
   const pdfPages = input.pages.map(() => doc.addPage([mediaWidth, mediaHeight]));
   const texts = input.pages.map(({ page }, index) => [
     ...page.ops.flatMap((op) => (op.kind === 'text' ? [op] : [])),
