@@ -53,6 +53,8 @@ describe('a compiled volume', () => {
     execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, expanded]);
     const source = readFileSync(expanded, 'latin1');
     expect(source).toContain('/CMapName /Wenshi-Short-H');
+    // Glyphs stored in code point order, numbered for the pages by use: a CIDToGIDMap between.
+    expect(source).toMatch(/\/CIDToGIDMap \d+ 0 R/);
     // The body font's commonest glyphs in one byte: fewer string bytes than characters × 2.
     const strings = [...source.matchAll(/\(((?:\\.|[^\\)])*)\) Tj/g)].map((m) =>
       m[1]!.replace(/\\(.)/g, '$1'),

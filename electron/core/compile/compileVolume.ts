@@ -6,7 +6,7 @@ import { throwIfCancelled } from '../errors';
 import type { JobContext } from '../jobs';
 import { pageStyleFrom } from './pageStyle';
 import { TypesetFont } from './fonts';
-import { splitToUnicodeMaps } from './toUnicode';
+import { splitToUnicodeMaps, type FontNumbering } from './toUnicode';
 import { imageSize, prepareImage } from './images';
 import { toChineseNumeral, toRoman } from './numerals';
 import { Flow, Grid, type LaidPage, type PageRef, type SetFonts, type TextOp } from './layout';
@@ -416,12 +416,12 @@ export async function compileVolume(
   if (pdfx) await markPdfX4(doc, { title: documentTitle(book), author: authorOf(book), date });
 
   await doc.flush();
-  const shortCoded = new Map<string, number>();
+  const numbered = new Map<string, FontNumbering>();
   for (const font of new Set(Object.values(fonts))) {
-    const short = font.shortCodes;
-    if (short) shortCoded.set(font.pdfFont.ref.toString(), short.glyphs);
+    const numbering = font.numbering;
+    if (numbering) numbered.set(font.pdfFont.ref.toString(), numbering);
   }
-  splitToUnicodeMaps(doc, shortCoded);
+  splitToUnicodeMaps(doc, numbered);
   packPageObjects(doc);
   // pdf-lib yields to the event loop every `objectsPerTick` objects (50 by default): a
   // 1,000-page volume has some 10,000 objects, and the waits added up to a second.

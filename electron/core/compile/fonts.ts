@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { PDFHexString, type PDFDocument, type PDFFont } from '@cantoo/pdf-lib';
 import { WenshiError } from '../errors';
-import { SHORT_CODE_CAPACITY, shortCode } from './shortCodes';
+import { SHORT_CODE_CAPACITY, cidCode } from './shortCodes';
 
 interface LoadedFont {
   bytes: Uint8Array;
@@ -43,6 +43,13 @@ function subsetTag(postscriptName: string, chars: string): string {
   return [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
 }
 
+/** The glyph ids in Identity-H hex codes. */
+function glyphIds(hex: string): number[] {
+  const ids: number[] = [];
+  for (let i = 0; i < hex.length; i += 4) ids.push(parseInt(hex.slice(i, i + 4), 16));
+  return ids;
+}
+
 /**
  * One byte of a literal string: parentheses and the backslash escaped, and line ends too (a
  * reader turns a bare CR or CR LF inside a string into LF).
@@ -64,6 +71,7 @@ export class TypesetFont {
   /** Glyphs in the subset so far (ids are given in order from 1; 0 is .notdef). */
   private glyphs = 1;
   private short = false;
+  private cids: number[] | null = null;
   private readonly widths = new Map<string, number>();
 
   private constructor(
@@ -105,20 +113,29 @@ export class TypesetFont {
   }
 
   /**
-   * Gives these characters their glyph ids first, in this order. Called with the characters
-   * most used first, the commonest few hundred get ids below 256: their codes then start with a
-   * zero byte, which Flate stores in about a bit, and the page streams come out smaller.
+   * Numbers the glyphs of `chars` (every character the pages draw, most used first) for the
+   * page streams. Glyph ids go in code point order: Unicode sorts Han characters by radical, so
+   * neighbouring outlines share strokes and Flate finds more repeats in the font (5 % smaller
+   * measured). The codes the pages use are CIDs in order of use instead, mapped to the glyphs by
+   * a CIDToGIDMap: the commonest few hundred then get the shortest codes (see shortCodes.ts), or
+   * with Identity-H a zero first byte, which Flate stores in about a bit.
    */
-  reserve(chars: Iterable<string>): void {
-    for (const ch of chars) this.hex(ch);
-    // Every character the pages draw is reserved by now: the subset's size is final.
+  reserve(chars: string[]): void {
+    for (const ch of [...chars].sort()) this.hex(ch);
+    const cids: number[] = [0];
+    let next = 1;
+    for (const ch of chars)
+      for (const gid of glyphIds(this.hex(ch))) if (cids[gid] === undefined) cids[gid] = next++;
+    for (let gid = 1; gid < this.glyphs; gid++) if (cids[gid] === undefined) cids[gid] = next++;
+    this.cids = cids;
+    // Every character the pages draw is numbered by now: the subset's size is final.
     this.short = this.glyphs <= SHORT_CODE_CAPACITY;
     this.literals.clear();
   }
 
-  /** Whether `literal` writes short codes (see shortCodes.ts), and for how many glyphs. */
-  get shortCodes(): { glyphs: number } | null {
-    return this.short ? { glyphs: this.glyphs } : null;
+  /** The CID of each glyph id, and whether `literal` writes short codes; null before `reserve`. */
+  get numbering(): { cids: number[]; short: boolean } | null {
+    return this.cids && { cids: this.cids, short: this.short };
   }
 
   /**
@@ -132,7 +149,9 @@ export class TypesetFont {
       let code = this.literals.get(ch);
       if (code === undefined) {
         let hex = this.hex(ch);
-        if (this.short) hex = hex.replace(/[0-9A-Fa-f]{4}/g, (gid) => shortCode(parseInt(gid, 16)));
+        const cids = this.cids;
+        if (cids)
+          hex = hex.replace(/[0-9A-Fa-f]{4}/g, (gid) => cidCode(cids[parseInt(gid, 16)]!, this.short));
         code = '';
         for (let i = 0; i < hex.length; i += 2) code += escapeByte(parseInt(hex.slice(i, i + 2), 16));
         this.literals.set(ch, code);
@@ -150,8 +169,7 @@ export class TypesetFont {
       if (code === undefined) {
         code = this.pdfFont.encodeText(ch).asString();
         this.codes.set(ch, code);
-        for (let i = 0; i < code.length; i += 4)
-          this.glyphs = Math.max(this.glyphs, parseInt(code.slice(i, i + 4), 16) + 1);
+        for (const gid of glyphIds(code)) this.glyphs = Math.max(this.glyphs, gid + 1);
       }
       hex += code;
     }

@@ -21,12 +21,16 @@ export function shortCode(gid: number): string {
   return (TWO_BYTE_FIRST + gid - ONE_BYTE).toString(16).toUpperCase();
 }
 
+/** The code of a CID: short, or two bytes as Identity-H has them. */
+export function cidCode(cid: number, short: boolean): string {
+  return short ? shortCode(cid) : cid.toString(16).toUpperCase().padStart(4, '0');
+}
+
 /** The codespace of short codes, as CMap source. */
 export const SHORT_CODESPACE = `2 begincodespacerange\n<00> <${hex2(ONE_BYTE - 1)}>\n<${TWO_BYTE_FIRST.toString(16).toUpperCase()}> <FFFF>\nendcodespacerange`;
 
 /**
- * The encoding CMap from short codes to CIDs (= glyph ids, the CIDFont maps them as Identity) for
- * a subset of `glyphs` glyphs: one range a lead byte, as CMap readers expect ranges to differ in
+ * The encoding CMap from short codes to CIDs for a subset of `glyphs` glyphs: one range a lead byte, as CMap readers expect ranges to differ in
  * their last byte only, in blocks of at most 100.
  */
 export function shortCodesCMap(glyphs: number): string {
