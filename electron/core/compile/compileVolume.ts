@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFImage } from '@cantoo/pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import * as fontkit from 'fontkit';
 import { countChars } from '../text';
 import { unmarkedText } from '../model';
@@ -7,7 +7,7 @@ import type { JobContext } from '../jobs';
 import { pageStyleFrom } from './pageStyle';
 import { TypesetFont } from './fonts';
 import { splitToUnicodeMaps, type FontNumbering } from './toUnicode';
-import { imageSize, prepareImage } from './images';
+import { imageSize, startImages } from './images';
 import { toChineseNumeral, toRoman } from './numerals';
 import { Flow, Grid, type LaidPage, type PageRef, type SetFonts, type TextOp } from './layout';
 import {
@@ -244,29 +244,13 @@ function setContents(
   return tocRef;
 }
 
-/** The placed images, downsampled to print resolution for the size they are placed at. */
-async function embedImages(doc: PDFDocument, laid: Laid, options: CompileOptions, pdfx: boolean) {
+/** The placed images, each once, in placement order (so the same volume gives the same bytes). */
+function placedImages(laid: Laid) {
   const placements = new Map<string, { file: string; width: number; height: number }>();
   for (const { page } of laid)
     for (const op of page.ops)
       if (op.kind === 'image') placements.set(imageKey(op.file, op.width, op.height), op);
-  // sharp works on its own threads: a few images at once keep both cores of a laptop busy.
-  const queue = [...placements];
-  const prepared = new Map<string, Uint8Array>();
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        throwIfCancelled(options.signal);
-        const [key, op] = next;
-        prepared.set(key, await prepareImage(op.file, op.width, op.height, { progressive: !pdfx }));
-        options.onProgress?.({ phase: 'images', done: prepared.size, total: placements.size });
-      }
-    }),
-  );
-  // Embedded in placement order, so the same volume gives the same bytes.
-  const images = new Map<string, PDFImage>();
-  for (const key of placements.keys()) images.set(key, await doc.embedJpg(prepared.get(key)!));
-  return images;
+  return placements;
 }
 
 /** Folios and running heads (with the rule under them) of each page. */
@@ -376,14 +360,15 @@ export async function compileVolume(
     ...bodyFlow.pages.map((page, index) => ({ page, ref: { flow: 'body', index } as PageRef })),
   ];
   const pdfx = book.print?.pdfx ?? false;
-  const images = await embedImages(doc, laid, options, pdfx);
+  // JPEG encoding runs on sharp's threads while the pages are rendered and the fonts embedded.
+  const images = startImages(doc, placedImages(laid), { ...options, progressive: !pdfx });
 
   options.onProgress?.({ phase: 'render', done: 0, total: laid.length });
   const geometry = sheetGeometry(style.width, style.height, pdfx, pdfx && (book.print?.cropMarks ?? false));
   const pdfPages = renderPages({
     doc,
     pages: laid,
-    images,
+    images: images.refs,
     ...pageFurniture(grid, style, fonts, frontCount, frontLabel),
     pageIndex,
     width: style.width,
@@ -423,6 +408,7 @@ export async function compileVolume(
   }
   splitToUnicodeMaps(doc, numbered);
   packPageObjects(doc);
+  await images.done;
   // pdf-lib yields to the event loop every `objectsPerTick` objects (50 by default): a
   // 1,000-page volume has some 10,000 objects, and the waits added up to a second.
   // Object streams (PDF 1.5) make the file smaller; qpdf, poppler and Ghostscript read them.

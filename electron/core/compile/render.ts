@@ -6,7 +6,6 @@ import {
   PDFNull,
   PDFNumber,
   type PDFDocument,
-  type PDFImage,
   type PDFPage,
   type PDFRef,
 } from '@cantoo/pdf-lib';
@@ -96,7 +95,8 @@ function nameFonts(texts: TextOp[][]): Map<TypesetFont, string> {
 export interface RenderInput {
   doc: PDFDocument;
   pages: { page: LaidPage; ref: PageRef }[];
-  images: Map<string, PDFImage>;
+  /** Image XObjects by `imageKey`. */
+  images: Map<string, PDFRef>;
   /** Running heads and folios are drawn from these. */
   decorate: (page: LaidPage, index: number) => TextOp[];
   rules: (page: LaidPage, index: number) => { x1: number; x2: number; y: number }[];
@@ -147,7 +147,7 @@ export function renderPages(input: RenderInput): PDFPage[] {
       const image = input.images.get(imageKey(op.file, op.width, op.height));
       if (!image) continue;
       const name = `Im${Object.keys(xObjects).length + 1}`;
-      xObjects[name] = image.ref;
+      xObjects[name] = image;
       source += `q\n${num(op.width)} 0 0 ${num(op.height)} ${num(op.x)} ${num(op.y)} cm\n/${name} Do\nQ\n`;
     }
     node.set(
@@ -161,7 +161,7 @@ export function renderPages(input: RenderInput): PDFPage[] {
     if (sheet?.offset)
       source = `q\n1 0 0 1 ${num(sheet.offset)} ${num(sheet.offset)} cm\n${source}Q\n${sheet.marks}`;
     if (source) {
-      const stream = context.stream(deflateSync(Buffer.from(source, 'latin1'), { level: 9 }), {
+      const stream = context.stream(deflateSync(Buffer.from(source, 'latin1')), {
         Filter: 'FlateDecode',
       });
       node.set(PDFName.of('Contents'), context.register(stream));
