@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFImage } from '@cantoo/pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import * as fontkit from 'fontkit';
 import { countChars } from '../text';
 import { unmarkedText } from '../model';
@@ -6,11 +6,18 @@ import { throwIfCancelled } from '../errors';
 import type { JobContext } from '../jobs';
 import { pageStyleFrom } from './pageStyle';
 import { TypesetFont } from './fonts';
-import { splitToUnicodeMaps } from './toUnicode';
-import { imageSize, prepareImage } from './images';
+import { splitToUnicodeMaps, type FontNumbering } from './toUnicode';
+import { imageSize, startImages } from './images';
 import { toChineseNumeral, toRoman } from './numerals';
 import { Flow, Grid, type LaidPage, type PageRef, type SetFonts, type TextOp } from './layout';
-import { imageKey, renderPages, writeOutline, writePageLabels, type OutlineEntry } from './render';
+import {
+  imageKey,
+  packPageObjects,
+  renderPages,
+  writeOutline,
+  writePageLabels,
+  type OutlineEntry,
+} from './render';
 import { setCopyrightPage } from './copyrightPage';
 import { setIndex } from './bookIndex';
 import { cropMarkSource, markPdfX4, setPageBoxes, sheetGeometry } from './printReady';
@@ -56,7 +63,6 @@ export type CompileReport = CompileReportBase & FigureWarnings;
 const SECTION_SIZE = 22; // 二号
 const TITLE_SIZE = 26; // 一号
 const FOLIO_SIZE = 9; // 小五
-
 
 /** One TOC line or more: title, dot leaders, the printed page number; each line links to the page. */
 function setTocEntry(flow: Flow, fonts: SetFonts, entry: Placed, level: number, label: string): void {
@@ -238,29 +244,13 @@ function setContents(
   return tocRef;
 }
 
-/** The placed images, downsampled to print resolution for the size they are placed at. */
-async function embedImages(doc: PDFDocument, laid: Laid, options: CompileOptions) {
+/** The placed images, each once, in placement order (so the same volume gives the same bytes). */
+function placedImages(laid: Laid) {
   const placements = new Map<string, { file: string; width: number; height: number }>();
   for (const { page } of laid)
     for (const op of page.ops)
       if (op.kind === 'image') placements.set(imageKey(op.file, op.width, op.height), op);
-  // sharp works on its own threads: a few images at once keep both cores of a laptop busy.
-  const queue = [...placements];
-  const prepared = new Map<string, Uint8Array>();
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        throwIfCancelled(options.signal);
-        const [key, op] = next;
-        prepared.set(key, await prepareImage(op.file, op.width, op.height));
-        options.onProgress?.({ phase: 'images', done: prepared.size, total: placements.size });
-      }
-    }),
-  );
-  // Embedded in placement order, so the same volume gives the same bytes.
-  const images = new Map<string, PDFImage>();
-  for (const key of placements.keys()) images.set(key, await doc.embedJpg(prepared.get(key)!));
-  return images;
+  return placements;
 }
 
 /** Folios and running heads (with the rule under them) of each page. */
@@ -369,15 +359,16 @@ export async function compileVolume(
     ...front.pages.map((page, index) => ({ page, ref: { flow: 'front', index } as PageRef })),
     ...bodyFlow.pages.map((page, index) => ({ page, ref: { flow: 'body', index } as PageRef })),
   ];
-  const images = await embedImages(doc, laid, options);
+  const pdfx = book.print?.pdfx ?? false;
+  // JPEG encoding runs on sharp's threads while the pages are rendered and the fonts embedded.
+  const images = startImages(doc, placedImages(laid), { ...options, progressive: !pdfx });
 
   options.onProgress?.({ phase: 'render', done: 0, total: laid.length });
-  const pdfx = book.print?.pdfx ?? false;
   const geometry = sheetGeometry(style.width, style.height, pdfx, pdfx && (book.print?.cropMarks ?? false));
   const pdfPages = renderPages({
     doc,
     pages: laid,
-    images,
+    images: images.refs,
     ...pageFurniture(grid, style, fonts, frontCount, frontLabel),
     pageIndex,
     width: style.width,
@@ -410,7 +401,14 @@ export async function compileVolume(
   if (pdfx) await markPdfX4(doc, { title: documentTitle(book), author: authorOf(book), date });
 
   await doc.flush();
-  splitToUnicodeMaps(doc);
+  const numbered = new Map<string, FontNumbering>();
+  for (const font of new Set(Object.values(fonts))) {
+    const numbering = font.numbering;
+    if (numbering) numbered.set(font.pdfFont.ref.toString(), numbering);
+  }
+  splitToUnicodeMaps(doc, numbered);
+  packPageObjects(doc);
+  await images.done;
   // pdf-lib yields to the event loop every `objectsPerTick` objects (50 by default): a
   // 1,000-page volume has some 10,000 objects, and the waits added up to a second.
   // Object streams (PDF 1.5) make the file smaller; qpdf, poppler and Ghostscript read them.

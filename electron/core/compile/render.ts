@@ -6,7 +6,6 @@ import {
   PDFNull,
   PDFNumber,
   type PDFDocument,
-  type PDFImage,
   type PDFPage,
   type PDFRef,
 } from '@cantoo/pdf-lib';
@@ -15,18 +14,25 @@ import type { LaidPage, PageRef, TextOp } from './layout';
 import type { TypesetFont } from './fonts';
 
 const num = (n: number) => String(Math.round(n * 1000) / 1000);
+/** Positions in whole thousandths of a point: the grid's line pitch (18.375 pt) then repeats exactly. */
+const thousandths = (n: number) => Math.round(n * 1000);
 
 /**
  * A page's text as content-stream source, in one BT…ET block, switching font and spacing only
  * when they change. Written as a string rather than pdf-lib operator objects: a 1,200-page
  * volume has some 40,000 lines, and an object per operand made the garbage collector the
- * slowest part of a compile.
+ * slowest part of a compile. Each line moves from the start of the one before (`Td`) in whole
+ * thousandths of a point, so no rounding adds up and the same move down the grid repeats
+ * byte for byte, which Flate stores in a few bits; glyphs go as literal strings (see
+ * `TypesetFont.literal`).
  */
 function textSource(ops: TextOp[], fontKey: (font: TypesetFont) => string): string {
   let out = 'BT\n';
   let font: TypesetFont | undefined;
   let size = 0;
   let spacing = 0;
+  let x = 0;
+  let y = 0;
   for (const op of ops) {
     if (op.font !== font || op.size !== size) {
       out += `${fontKey(op.font)} ${num(op.size)} Tf\n`;
@@ -37,10 +43,14 @@ function textSource(ops: TextOp[], fontKey: (font: TypesetFont) => string): stri
       out += `${num(op.spacing)} Tc\n`;
       spacing = op.spacing;
     }
-    out += `1 0 0 1 ${num(op.x)} ${num(op.y)} Tm\n`;
+    const nx = thousandths(op.x);
+    const ny = thousandths(op.y);
+    out += `${(nx - x) / 1000} ${(ny - y) / 1000} Td\n`;
+    x = nx;
+    y = ny;
     const squeezes = squeezesOf(op.text);
     if (!squeezes.some((s) => s > 0)) {
-      out += `<${op.font.hex(op.text)}> Tj\n`;
+      out += `(${op.font.literal(op.text)}) Tj\n`;
       continue;
     }
     // 标点挤压: pull the glyph after a squeezed mark left by the blank half of the mark's em.
@@ -50,20 +60,43 @@ function textSource(ops: TextOp[], fontKey: (font: TypesetFont) => string): stri
       run += ch;
       const squeeze = squeezes[i]!;
       if (squeeze > 0) {
-        array += `<${op.font.hex(run)}> ${num(squeeze * 1000 * op.font.width(ch, 1))} `;
+        array += `(${op.font.literal(run)}) ${num(squeeze * 1000 * op.font.width(ch, 1))} `;
         run = '';
       }
     });
-    if (run) array += `<${op.font.hex(run)}>`;
+    if (run) array += `(${op.font.literal(run)})`;
     out += `[${array}] TJ\n`;
   }
   return `${out}ET\n`;
 }
 
+/**
+ * The fonts of all pages under short resource names (/F1, /F2 …), each with its glyph ids
+ * given most used character first (see `TypesetFont.reserve`).
+ */
+function nameFonts(texts: TextOp[][]): Map<TypesetFont, string> {
+  const counts = new Map<TypesetFont, Map<string, number>>();
+  for (const ops of texts)
+    for (const op of ops) {
+      let count = counts.get(op.font);
+      if (!count) counts.set(op.font, (count = new Map()));
+      for (const ch of op.text) count.set(ch, (count.get(ch) ?? 0) + 1);
+    }
+  const names = new Map<TypesetFont, string>();
+  for (const [font, count] of counts) {
+    // Ties in code point order: the same volume gives the same bytes.
+    const order = [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    font.reserve(order.map(([ch]) => ch));
+    names.set(font, `/F${names.size + 1}`);
+  }
+  return names;
+}
+
 export interface RenderInput {
   doc: PDFDocument;
   pages: { page: LaidPage; ref: PageRef }[];
-  images: Map<string, PDFImage>;
+  /** Image XObjects by `imageKey`. */
+  images: Map<string, PDFRef>;
   /** Running heads and folios are drawn from these. */
   decorate: (page: LaidPage, index: number) => TextOp[];
   rules: (page: LaidPage, index: number) => { x1: number; x2: number; y: number }[];
@@ -74,63 +107,84 @@ export interface RenderInput {
   sheet?: { offset: number; mediaWidth: number; mediaHeight: number; marks: string; links: boolean };
 }
 
-/** Turns the laid-out pages into PDF pages: images, rules, text and links. */
+/**
+ * Turns the laid-out pages into PDF pages: images, rules, text and links. Every page without a
+ * figure shares one resource dictionary, and a page holds only what it uses: a page object
+ * stays about 80 bytes, where pdf-lib's defaults (empty dictionaries, fonts under random names
+ * per page) came to 290.
+ */
 export function renderPages(input: RenderInput): PDFPage[] {
   const { doc } = input;
   const context = doc.context;
   const sheet = input.sheet;
-  const pdfPages = input.pages.map(() =>
-    doc.addPage(sheet ? [sheet.mediaWidth, sheet.mediaHeight] : [input.width, input.height]),
+  const [mediaWidth, mediaHeight] = sheet
+    ? [sheet.mediaWidth, sheet.mediaHeight]
+    : [input.width, input.height];
+  const mediaBox = context.obj([
+    0,
+    0,
+    Math.round(mediaWidth * 1000) / 1000,
+    Math.round(mediaHeight * 1000) / 1000,
+  ]);
+  const pdfPages = input.pages.map(() => doc.addPage([mediaWidth, mediaHeight]));
+  const texts = input.pages.map(({ page }, index) => [
+    ...page.ops.flatMap((op) => (op.kind === 'text' ? [op] : [])),
+    ...input.decorate(page, index),
+  ]);
+  const fontNames = nameFonts(texts);
+  const fontDict = context.register(
+    context.obj(Object.fromEntries([...fontNames].map(([font, name]) => [name.slice(1), font.pdfFont.ref]))),
   );
+  const sharedResources = context.register(context.obj({ Font: fontDict }));
+  const fontKey = (font: TypesetFont) => fontNames.get(font)!;
   input.pages.forEach(({ page }, index) => {
-    const pdfPage = pdfPages[index]!;
-    const keys = new Map<TypesetFont, string>();
-    const fontKey = (font: TypesetFont) => {
-      let key = keys.get(font);
-      if (!key) {
-        key = pdfPage.node.newFontDictionary(font.pdfFont.name, font.pdfFont.ref).toString();
-        keys.set(font, key);
-      }
-      return key;
-    };
+    const node = pdfPages[index]!.node;
+    node.set(PDFName.of('MediaBox'), mediaBox);
     let source = '';
+    const xObjects: Record<string, PDFRef> = {};
     for (const op of page.ops) {
       if (op.kind !== 'image') continue;
       const image = input.images.get(imageKey(op.file, op.width, op.height));
       if (!image) continue;
-      const name = pdfPage.node.newXObject('Image', image.ref).toString();
-      source += `q\n${num(op.width)} 0 0 ${num(op.height)} ${num(op.x)} ${num(op.y)} cm\n${name} Do\nQ\n`;
+      const name = `Im${Object.keys(xObjects).length + 1}`;
+      xObjects[name] = image;
+      source += `q\n${num(op.width)} 0 0 ${num(op.height)} ${num(op.x)} ${num(op.y)} cm\n/${name} Do\nQ\n`;
     }
+    node.set(
+      PDFName.of('Resources'),
+      Object.keys(xObjects).length > 0 ? context.obj({ Font: fontDict, XObject: xObjects }) : sharedResources,
+    );
     const rules = input.rules(page, index);
     if (rules.length > 0)
       source += `0.4 w\n${rules.map((r) => `${num(r.x1)} ${num(r.y)} m ${num(r.x2)} ${num(r.y)} l`).join('\n')}\nS\n`;
-    const texts = [
-      ...page.ops.flatMap((op) => (op.kind === 'text' ? [op] : [])),
-      ...input.decorate(page, index),
-    ];
-    if (texts.length > 0) source += textSource(texts, fontKey);
+    if (texts[index]!.length > 0) source += textSource(texts[index]!, fontKey);
     if (sheet?.offset)
       source = `q\n1 0 0 1 ${num(sheet.offset)} ${num(sheet.offset)} cm\n${source}Q\n${sheet.marks}`;
     if (source) {
-      const stream = context.stream(deflateSync(Buffer.from(source, 'latin1')), { Filter: 'FlateDecode' });
-      pdfPage.node.addContentStream(context.register(stream));
+      const stream = context.stream(deflateSync(Buffer.from(source, 'latin1')), {
+        Filter: 'FlateDecode',
+      });
+      node.set(PDFName.of('Contents'), context.register(stream));
     }
     // PDF/X allows no annotations on the printed page, links included.
+    const annots: PDFRef[] = [];
     for (const op of sheet && !sheet.links ? [] : page.ops) {
       if (op.kind !== 'link') continue;
       const target = pdfPages[input.pageIndex(op.target)];
       if (!target) continue;
-      const annot = context.register(
-        context.obj({
-          Type: 'Annot',
-          Subtype: 'Link',
-          Rect: op.rect.map((n) => Math.round(n * 1000) / 1000),
-          Border: [0, 0, 0],
-          Dest: [target.ref, 'XYZ', PDFNull, PDFNull, PDFNull],
-        }),
+      annots.push(
+        context.register(
+          context.obj({
+            Type: 'Annot',
+            Subtype: 'Link',
+            Rect: op.rect.map((n) => Math.round(n * 100) / 100),
+            Border: [0, 0, 0],
+            Dest: [target.ref, 'XYZ', PDFNull, PDFNull, PDFNull],
+          }),
+        ),
       );
-      pdfPage.node.addAnnot(annot);
     }
+    if (annots.length > 0) node.set(PDFName.of('Annots'), context.obj(annots));
   });
   return pdfPages;
 }
@@ -210,4 +264,16 @@ export function writePageLabels(
   }
   nums.push(front, context.obj({ S: 'D' }));
   doc.catalog.set(PDFName.of('PageLabels'), context.obj({ Nums: nums }));
+}
+
+/**
+ * pdf-lib keeps page objects out of object streams (a rule for linearized files, which ours are
+ * not); written loose, a 1,000-page volume's page objects came to some 150 KB. Handing the writer
+ * each page's entries as a plain dictionary lets it pack them with the rest. Call just before
+ * `save()`: the pages' pdf-lib wrappers no longer see their objects afterwards.
+ */
+export function packPageObjects(doc: PDFDocument): void {
+  const context = doc.context;
+  for (const page of doc.getPages())
+    context.assign(page.ref, PDFDict.fromMapWithContext(new Map(page.node.entries()), context));
 }
