@@ -195,15 +195,21 @@ export class QueryArena {
     return at;
   }
 
+  // `take` first, then `this.buffer`: taking may replace the buffer, and a view of the old one
+  // at the offset meant for the new would overlap arrays already handed out (a search matching
+  // some 100,000 items mixed its scores into its document numbers).
   u32(length: number): Uint32Array {
-    return new Uint32Array(this.buffer, this.take(length * 4), length);
+    const at = this.take(length * 4);
+    return new Uint32Array(this.buffer, at, length);
   }
 
   f32(length: number): Float32Array {
-    return new Float32Array(this.buffer, this.take(length * 4), length);
+    const at = this.take(length * 4);
+    return new Float32Array(this.buffer, at, length);
   }
 
   u8(length: number): Uint8Array {
-    return new Uint8Array(this.buffer, this.take(length), length);
+    const at = this.take(length);
+    return new Uint8Array(this.buffer, at, length);
   }
 }
