@@ -31,6 +31,7 @@ import { damagedShardNotices } from './notices';
 import { removeLeftovers } from './leftovers';
 import { relationsOf, withMirroredRelations, withRelation, withoutRelation } from './relations';
 import {
+  ADDED_SUBFOLDERS,
   LIBRARY_FORMAT_VERSION,
   LIBRARY_SUBFOLDERS,
   LibraryInfoSchema,
@@ -236,8 +237,7 @@ export class Library {
       const info = parseInfo(root, raw);
       if (!readOnly) {
         await removeLeftovers(root, clock(), { originals: tookOver });
-        // A folder added to the layout after the library was made (ocr/) is made on opening.
-        for (const sub of LIBRARY_SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
+        for (const sub of ADDED_SUBFOLDERS) await mkdir(path.join(root, sub), { recursive: true });
       }
       const catalog = await Catalog.open(path.join(root, 'catalog'), clock, fs, { quarantine: !readOnly });
       const library = new Library(

@@ -54,6 +54,13 @@ export const LIBRARY_SUBFOLDERS = [
   'log',
 ] as const;
 
+/**
+ * Folders the layout gained after its format was last migrated: a library opened for writing
+ * gets them then, so a library made before them verifies clean. (Other missing folders are left
+ * for verify to report and --repair to make.)
+ */
+export const ADDED_SUBFOLDERS: readonly (typeof LIBRARY_SUBFOLDERS)[number][] = ['ocr'];
+
 /** library.json of a new library. */
 export function newLibraryInfo(
   name: string,
