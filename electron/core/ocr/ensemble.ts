@@ -14,10 +14,15 @@ export interface Symbol {
   y1: number;
 }
 
-/** Tesseract's character needs this confidence to be taken where Paddle could not know it or dropped one. */
-const TAKE_CONFIDENCE = 0.6;
-/** Where both know the character, Tesseract's wins only when Paddle was below the first and it above the second. */
+/** A character Paddle dropped is put back when Tesseract read it with at least this confidence. */
+const INSERT_CONFIDENCE = 0.6;
+/**
+ * Paddle's character is replaced only when Paddle is unsure of it. The look-alike Paddle writes for a
+ * character it lacks comes with low confidence (黛 for 黨), while on worn pages Tesseract confidently
+ * reads rare characters Paddle cannot output where Paddle was right and sure (鍵 → 鏇, 到 → 銅).
+ */
 const PADDLE_UNSURE = 0.5;
+/** Where both engines know the character, Tesseract's wins only if it is this sure. */
 const TESSERACT_SURE = 0.9;
 
 /** Chinese characters and full-width punctuation: what Chinese print is made of. */
@@ -52,10 +57,9 @@ export function alignCharacters(paddle: string[], tesseract: string[]): Step[] {
 }
 
 /**
- * One line merged: Paddle's characters, except where Tesseract read a character Paddle cannot
- * output (not in its dictionary) in place of one Paddle can, where Paddle dropped a character
- * Tesseract read, or where Paddle was unsure and Tesseract sure. A character taken from Tesseract
- * keeps Tesseract's confidence.
+ * One line merged: Paddle's characters, except where Paddle dropped a character Tesseract read, and
+ * where Paddle is unsure of its character and Tesseract read either one Paddle cannot output (not in
+ * its dictionary) or one it is sure of. A character taken from Tesseract keeps Tesseract's confidence.
  */
 export function mergeLine(
   paddle: { text: string; confidence: number[] },
@@ -78,13 +82,13 @@ export function mergeLine(
     if (step.op === 'same' || step.op === 'drop') keep(step.p);
     else if (step.op === 'insert') {
       const s = t[step.t]!;
-      if (WIDE.test(s.text) && s.confidence >= TAKE_CONFIDENCE) take(step.t);
+      if (WIDE.test(s.text) && s.confidence >= INSERT_CONFIDENCE) take(step.t);
     } else {
       const [ours, theirs] = [p[step.p]!, t[step.t]!];
-      const cannotKnow = HAN.test(theirs.text) && !known.has(theirs.text) && known.has(ours) && theirs.confidence >= TAKE_CONFIDENCE;
-      const unsure =
-        WIDE.test(theirs.text) && (paddle.confidence[step.p] ?? 0) < PADDLE_UNSURE && theirs.confidence >= TESSERACT_SURE;
-      if (cannotKnow || unsure) take(step.t);
+      const paddleUnsure = (paddle.confidence[step.p] ?? 0) < PADDLE_UNSURE;
+      const cannotKnow = HAN.test(theirs.text) && !known.has(theirs.text) && known.has(ours);
+      const tesseractSure = WIDE.test(theirs.text) && theirs.confidence >= TESSERACT_SURE;
+      if (paddleUnsure && (cannotKnow || tesseractSure)) take(step.t);
       else keep(step.p);
     }
   }
