@@ -5,6 +5,7 @@
  * Prints the character error rate (edit distance / length) of each page set, pages per minute
  * and Wenshi's peak memory.
  * Run: npm run bench:ocr [-- pagesPerSet] (default 1; 300 characters a page). Not part of npm test.
+ * OCR_BENCH_SCRIPT=繁體 (or 简体) reads only that script's sets.
  * Tesseract is the anchor, not a dependency: on Debian, apt-get install tesseract-ocr
  * tesseract-ocr-chi-sim tesseract-ocr-chi-tra.
  */
@@ -22,7 +23,7 @@ const DPIS = [150, 200, 300];
 const SCRIPTS = [
   { name: '简体', tesseract: 'chi_sim', text: samplePlan().simplified },
   { name: '繁體', tesseract: 'chi_tra', text: samplePlan().traditional },
-];
+].filter((s) => !process.env.OCR_BENCH_SCRIPT || s.name === process.env.OCR_BENCH_SCRIPT);
 
 const tesseractLangs = (() => {
   const run = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });

@@ -167,6 +167,23 @@ describe('packaging rules in electron-builder.yml', () => {
       ).toBe(true);
   });
 
+  it("keeps Tesseract's worker script, everything it loads, and the chi_tra model out of app.asar", () => {
+    // tesseract.js starts its own worker thread from a file on disk; that thread loads the
+    // WebAssembly build and the model and requires the package's dependencies.
+    const packages = dependencyClosure(['tesseract.js', '@tesseract.js-data/chi_tra']);
+    expect(packages).toEqual(expect.arrayContaining(['tesseract.js-core', 'wasm-feature-detect']));
+    const files = packages.flatMap((name) =>
+      readdirSync(path.join(ROOT, 'node_modules', name), { recursive: true, encoding: 'utf8' })
+        .filter((f) => statSync(path.join(ROOT, 'node_modules', name, f)).isFile())
+        .map((f) => `node_modules/${name}/${f.split(path.sep).join('/')}`),
+    );
+    expect(files).toContain('node_modules/@tesseract.js-data/chi_tra/4.0.0/chi_tra.traineddata.gz');
+    expect(files).toContain('node_modules/tesseract.js/src/worker-script/node/index.js');
+    expect(files.some((f) => f.startsWith('node_modules/tesseract.js-core/') && f.endsWith('.wasm'))).toBe(true);
+    const packed = files.filter((f) => !builder.asarUnpack.some((glob) => minimatch(f, glob, { dot: true })));
+    expect(packed).toEqual([]);
+  });
+
   it('copies the four font files and the demo into resources', () => {
     const targets = builder.extraResources.map((r) => r.to);
     expect(targets.filter((t) => t.startsWith('fonts/') && t.endsWith('.ttf'))).toHaveLength(4);

@@ -12,6 +12,8 @@ import { readingOrder } from './readingOrder';
 import { decodeCtc, type Decoded } from './ctc';
 import { recognizeLine, type LineRead } from './recognize';
 import { inPageScript, pageScript, traditionalPrior } from './script';
+import { mergePage } from './ensemble';
+import { TesseractReader } from './tesseractReader';
 
 /** Lines read with less mean confidence than this are noise taken for text (PaddleOCR's drop score). */
 const DROP_SCORE = 0.5;
@@ -86,10 +88,15 @@ export class PaddleEngine implements OcrEngine {
 
   /** Class weights for traditional pages, made when the first one is read. */
   private prior: Float32Array | undefined;
+  /** Tesseract's chi_tra, opened when the first traditional page is read and kept for the next. */
+  private tesseract: Promise<TesseractReader> | undefined;
+  /** Whether traditional pages are read by Tesseract too (see ensemble.ts). */
+  private withTesseract = true;
 
   static async open(
     files: OcrModelFiles = defaultModelFiles(),
     tuning: InferenceSession.SessionOptions = {},
+    { tesseract = true }: { tesseract?: boolean } = {},
   ): Promise<PaddleEngine> {
     const ort = await import('onnxruntime-node');
     const options: InferenceSession.SessionOptions = {
@@ -108,7 +115,9 @@ export class PaddleEngine implements OcrEngine {
     ]);
     // Class 0 is CTC's blank; the dictionary's last class is a space.
     const dictionary = [...keys.replace(/\r/g, '').split('\n').filter((k, i, all) => k !== '' || i < all.length - 1), ' '];
-    return new PaddleEngine(cv, ort as unknown as Ort, detector, recognizer, dictionary);
+    const engine = new PaddleEngine(cv, ort as unknown as Ort, detector, recognizer, dictionary);
+    engine.withTesseract = tesseract;
+    return engine;
   }
 
   async read(image: GrayImage): Promise<PageReading> {
@@ -140,11 +149,22 @@ export class PaddleEngine implements OcrEngine {
         .map(({ quad, read }) => line(quad, read, decodeCtc(read.top, this.dictionary, prior)))
         .filter((l) => l.text.trim() !== '');
     }
-    const ordered = readingOrder(inPageScript(lines, this.known).lines);
+    const inScript = inPageScript(lines, this.known);
+    lines = inScript.lines;
+    // Tesseract reads the characters Paddle's dictionary lacks; columns are left to Paddle.
+    if (inScript.script === 'traditional' && this.withTesseract && lines.some((l) => !l.vertical)) {
+      this.tesseract ??= TesseractReader.open();
+      // Should Tesseract fail, the page keeps Paddle's reading rather than losing it.
+      const symbols = await this.tesseract.then((t) => t.read(image)).catch(() => undefined);
+      if (symbols) lines = mergePage(lines, symbols, image, this.known);
+    }
+    const ordered = readingOrder(lines);
     return { width: image.width, height: image.height, ...ordered };
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.detector.release(), this.recognizer.release()]);
+    const tesseract = this.tesseract;
+    this.tesseract = undefined;
+    await Promise.all([this.detector.release(), this.recognizer.release(), tesseract?.then((t) => t.close(), () => undefined)]);
   }
 }
