@@ -167,6 +167,8 @@ export class SearchIndex {
   private readonly pending: SourceChange[] = [];
   private isReady = false;
   private wasBuilt = false;
+  /** The last list without search text, in full order, and the index generation it was worked out in. */
+  private browsed: { key: string; generation: number; docs: Uint32Array } | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
@@ -452,6 +454,8 @@ export class SearchIndex {
     const { limit = 50, offset = 0, sort = 'relevance', descending = false, filters = {} } = request;
     const text = request.text?.trim() ?? '';
     this.index.beginQuery();
+    if (!text && !request.facets && !request.snippets)
+      return this.browsePage(filters, sort, descending, offset, limit);
     const evaluated = text
       ? this.evaluate(text)
       : { hits: fromList(this.index.liveDocs(), 0), patterns: [], phrases: [] };
@@ -476,6 +480,43 @@ export class SearchIndex {
       if (suggestions.length) page.suggestions = suggestions;
     }
     return page;
+  }
+
+  /**
+   * A page of a list without search text. The whole list's order is kept until the index
+   * changes: a list of 100,000 items is asked for page by page as it scrolls, and working the
+   * order out for each page cost tens of milliseconds every time.
+   */
+  private browsePage(
+    filters: QueryFilters,
+    sort: ListSort,
+    descending: boolean,
+    offset: number,
+    limit: number,
+  ): QueryPage {
+    const key = JSON.stringify([filters, sort, descending]);
+    let docs =
+      this.browsed?.key === key && this.browsed.generation === this.index.generation
+        ? this.browsed.docs
+        : null;
+    if (!docs) {
+      const hits = this.filtered(fromList(this.index.liveDocs(), 0), filters);
+      const order = this.sorted(
+        hits,
+        sort === 'relevance' ? 'identifier' : sort,
+        descending,
+        hits.docs.length,
+      );
+      docs = Uint32Array.from(order, (i) => hits.docs[i]!);
+      this.browsed = { key, generation: this.index.generation, docs };
+    }
+    return {
+      total: docs.length,
+      hits: Array.from(docs.subarray(offset, offset + limit), (doc) => ({
+        id: this.index.idOf(doc),
+        score: 0,
+      })),
+    };
   }
 
   /** A query with its hits built from the source's items (the catalog, in this thread). */

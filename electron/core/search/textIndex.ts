@@ -82,6 +82,11 @@ export class TextIndex {
   private lengths: number[] = [];
   private live: number[] = [];
   private liveCount = 0;
+  /**
+   * Bumped by every change to the documents or their numbering: what was worked out from them
+   * (a list's order) holds while it stays the same.
+   */
+  generation = 0;
   private totalLength = 0;
   /** Document number of each live id; built on first use, since a load may not need it. */
   private docMap: Map<string, number> | null = new Map();
@@ -222,6 +227,7 @@ export class TextIndex {
     this.totalLength += length / TF_SCALE;
     this.docOf.set(input.id, doc);
     this.facts.push(input.facts);
+    this.generation++;
   }
 
   remove(id: string): void {
@@ -233,6 +239,7 @@ export class TextIndex {
     this.liveCount--;
     this.totalLength -= this.lengths[doc]!;
     this.dirty = true;
+    this.generation++;
   }
 
   /** Adds many documents at once into a fresh segment; `onBatch` is called between batches. */
@@ -253,6 +260,7 @@ export class TextIndex {
   }
 
   private clear(): void {
+    this.generation++;
     this.segment = EMPTY_SEGMENT;
     this.delta = { han: new Map(), latin: new Map() };
     this.charIds = new Map();
@@ -460,6 +468,7 @@ export class TextIndex {
    * Postings are copied, never re-tokenized.
    */
   private compact(): void {
+    this.generation++;
     if (!this.dirty) return;
     const renumber = new Int32Array(this.ids.length).fill(-1);
     let next = 0;
@@ -545,6 +554,7 @@ export class TextIndex {
 
   /** Loads a saved index; false if there is none, or it is of another format version. */
   async load(dir: string): Promise<boolean> {
+    this.generation++;
     let meta: Meta;
     try {
       meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8')) as Meta;
