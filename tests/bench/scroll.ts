@@ -161,7 +161,7 @@ async function main() {
   await makeLibrary(root);
   console.error(`library of ${ITEMS} items made in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   // The real server in its own process, as a user starts it: the test driver does not share its event loop.
-  const server = await startServe(root);
+  let server = await startServe(root);
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -170,14 +170,25 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(FIRST_ROWS_SCRIPT);
     const lists = watchLists(page);
-    // The first load waits for the new library's index to be built; a reload finds it ready.
+    // The first opening of a new library waits for its index to be built (then saved, and taken
+    // over by a fresh worker). The library is then served again, as on any later day: the index
+    // is loaded from its file, and the page is loaded anew and reloaded.
+    const built = await firstRows(page, () => page.goto(server.url));
+    await server.stop();
+    server = await startServe(root);
     const load = await firstRows(page, () => page.goto(server.url));
     const reload = await firstRows(page, () => page.reload());
     // Chromium keeps a script's compiled code from its second load on: later reloads skip parsing.
     const warm = await firstRows(page, () => page.reload());
     const heapAtLoad = await heapMb(page);
     const edits = [];
-    for (let round = 1; round <= 5; round++) edits.push(await editLatency(page, server, round));
+    for (let round = 1; round <= 5; round++) {
+      // Edits are timed one at a time, as a person makes them: changes that come within 250 ms
+      // of the last one told are batched (see electron/app/changeFeed.ts), which would time the
+      // batching window instead of the edit.
+      await page.waitForTimeout(500);
+      edits.push(await editLatency(page, server, round));
+    }
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const acknowledged = median(edits.map((e) => e.acknowledged));
     const shown = median(edits.map((e) => e.shown));
@@ -211,8 +222,9 @@ async function main() {
     const seconds = (r: { inPage: number; driver: number }) =>
       `${r.inPage.toFixed(2)} s (${r.driver.toFixed(2)} s from the driver's call)`;
     console.log(
-      `${ITEMS} items; first rows painted ${seconds(load)} after the page began to load (index built on opening), ` +
-        `${seconds(reload)} after a reload, ${seconds(warm)} after another (compiled code cached)`,
+      `${ITEMS} items; first rows painted ${seconds(built)} after the page began to load while the new library's ` +
+        `index was built; served again: ${seconds(load)} after loading the page, ${seconds(reload)} after a reload, ` +
+        `${seconds(warm)} after another (compiled code cached)`,
     );
     console.log(
       `an edit through the API (median of 5): acknowledged (durably written) after ${(acknowledged * 1000).toFixed(0)} ms, shown in the list ${(shown * 1000).toFixed(0)} ms after it was made`,

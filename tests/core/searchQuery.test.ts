@@ -241,6 +241,22 @@ describe('SearchIndex.query: browsing without text', () => {
     await library.close();
   });
 
+  it('counts without listing when asked for no rows, between pages of lists kept in order', async () => {
+    const { library, search } = await setup(3000);
+    const items = library.catalog.all();
+    const byTitle = search.query({ sort: 'title', limit: 50 }).hits.map((h) => h.id);
+    for (const [, filters] of FILTERS) {
+      const count = search.query({ filters, limit: 0 });
+      expect(count.hits).toEqual([]);
+      expect(count.total).toBe(bruteForce(items, { filters }).length);
+    }
+    expect(search.query({ sort: 'title', offset: 50, limit: 50 }).hits.map((h) => h.id)).toEqual(
+      bruteForce(items, { sort: 'title' }).slice(50, 100),
+    );
+    expect(byTitle).toEqual(bruteForce(items, { sort: 'title' }).slice(0, 50));
+    await library.close();
+  });
+
   it('counts facets over every match, not just the page', async () => {
     const { library, search } = await setup(3000);
     const items = library.catalog.all().filter((item) => item.kind === 'oral');

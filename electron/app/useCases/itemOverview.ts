@@ -8,7 +8,7 @@ type Overview = OpOutput<'items.overview'>;
 const ALL_VALUES = Number.MAX_SAFE_INTEGER;
 
 async function totalOf(search: SearchEngine, filters: Parameters<SearchEngine['query']>[0]['filters']) {
-  return (await search.query({ filters, limit: 1, snippets: false })).total;
+  return (await search.query({ filters, limit: 0, snippets: false })).total;
 }
 
 /**

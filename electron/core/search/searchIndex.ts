@@ -162,13 +162,16 @@ interface PreparedTerm {
  * two characters is then checked against its stored folded text, so every item containing the
  * sequence is found and no item merely containing its pieces.
  */
+/** Lists whose order is kept (see browsePage): a view, its sort, a filter or two of the sidebar. */
+const KEPT_ORDERS = 4;
+
 export class SearchIndex {
   private readonly index = new TextIndex(WEIGHTS);
   private readonly pending: SourceChange[] = [];
   private isReady = false;
   private wasBuilt = false;
-  /** The last list without search text, in full order, and the index generation it was worked out in. */
-  private browsed: { key: string; generation: number; docs: Uint32Array } | undefined;
+  /** The latest lists without search text, each in full order, and the index generation it was worked out in. */
+  private browsed: { key: string; generation: number; docs: Uint32Array }[] = [];
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
@@ -198,6 +201,15 @@ export class SearchIndex {
 
   get loaded(): boolean {
     return this.isReady;
+  }
+
+  /**
+   * Works out, before anyone asks, what the first list a window shows needs: the pinyin order of
+   * the titles (every sort's tie-break; half a second at 100,000 items) and the whole library
+   * newest first, the list a window opens on.
+   */
+  prepareLists(): void {
+    if (this.isReady) this.query({ sort: 'created', descending: true, limit: 1 });
   }
 
   private apply(change: SourceChange): void {
@@ -483,9 +495,9 @@ export class SearchIndex {
   }
 
   /**
-   * A page of a list without search text. The whole list's order is kept until the index
-   * changes: a list of 100,000 items is asked for page by page as it scrolls, and working the
-   * order out for each page cost tens of milliseconds every time.
+   * A page of a list without search text. The orders of the last few lists are kept until the
+   * index changes: a list of 100,000 items is asked for page by page as it scrolls, and working
+   * the order out for each page cost tens of milliseconds every time. A count (limit 0) sorts nothing.
    */
   private browsePage(
     filters: QueryFilters,
@@ -495,10 +507,11 @@ export class SearchIndex {
     limit: number,
   ): QueryPage {
     const key = JSON.stringify([filters, sort, descending]);
-    let docs =
-      this.browsed?.key === key && this.browsed.generation === this.index.generation
-        ? this.browsed.docs
-        : null;
+    const generation = this.index.generation;
+    const kept = this.browsed.find((b) => b.key === key && b.generation === generation);
+    if (!kept && limit === 0)
+      return { total: this.filtered(fromList(this.index.liveDocs(), 0), filters).docs.length, hits: [] };
+    let docs = kept?.docs;
     if (!docs) {
       const hits = this.filtered(fromList(this.index.liveDocs(), 0), filters);
       const order = this.sorted(
@@ -508,8 +521,12 @@ export class SearchIndex {
         hits.docs.length,
       );
       docs = Uint32Array.from(order, (i) => hits.docs[i]!);
-      this.browsed = { key, generation: this.index.generation, docs };
     }
+    // The one used now goes first; the oldest goes when there are too many.
+    this.browsed = [
+      { key, generation, docs },
+      ...this.browsed.filter((b) => b.key !== key && b.generation === generation),
+    ].slice(0, KEPT_ORDERS);
     return {
       total: docs.length,
       hits: Array.from(docs.subarray(offset, offset + limit), (doc) => ({

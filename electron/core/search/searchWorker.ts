@@ -98,4 +98,6 @@ void index.ready.then(async () => {
   const built = index.built && data.persist;
   if (built) await index.flush();
   post({ type: 'ready', built });
+  // A worker that only built the index is let go once its replacement has loaded the file.
+  if (!built) index.prepareLists();
 });
