@@ -160,7 +160,7 @@ try {
     runs.system.push(await run('chromium', dir, 'system.html'));
     runs.ttf.push(await run('chromium', dir, 'ttf.html'));
   }
-  const [ours, system, ttf] = [runs.ours, runs.system, runs.ttf].map(median);
+  const [ours, system, ttf] = [median(runs.ours), median(runs.system), median(runs.ttf)];
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const rows = [
