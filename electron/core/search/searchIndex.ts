@@ -154,6 +154,9 @@ interface PreparedTerm {
   patterns: RegExp[];
 }
 
+/** Lists whose order is kept (see browsePage): a view, its sort, a filter or two of the sidebar. */
+const KEPT_ORDERS = 4;
+
 /**
  * Search over the items, kept in step with them through their change events, saved in the
  * library's index/ folder and loaded from it at start (rebuilt if missing or outdated).
@@ -162,9 +165,6 @@ interface PreparedTerm {
  * two characters is then checked against its stored folded text, so every item containing the
  * sequence is found and no item merely containing its pieces.
  */
-/** Lists whose order is kept (see browsePage): a view, its sort, a filter or two of the sidebar. */
-const KEPT_ORDERS = 4;
-
 export class SearchIndex {
   private readonly index = new TextIndex(WEIGHTS);
   private readonly pending: SourceChange[] = [];
