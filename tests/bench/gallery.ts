@@ -85,22 +85,8 @@ try {
   for (const [page, name, from] of [
     ...PAGES.map(([p, n]) => [p, n, file] as const),
     ...HEADED_PAGES.map(([p, n]) => [p, n, headedFile] as const),
-  ]) {
-    const prefix = path.join(dir, name);
-    execFileSync('pdftoppm', [
-      '-r',
-      String(DPI),
-      '-png',
-      '-singlefile',
-      '-f',
-      String(page),
-      '-l',
-      String(page),
-      from,
-      prefix,
-    ]);
-    await rename(`${prefix}.png`, path.join(OUT, `${name}.png`));
-  }
+  ])
+    await render(from, page, name, dir);
   await figurePages(dir);
 } finally {
   await rm(dir, { recursive: true, force: true });
