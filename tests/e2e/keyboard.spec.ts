@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { test, expect, SAMPLES } from './serveLibrary';
+import { test, expect, callApi, SAMPLES } from './serveLibrary';
 
 test.use({ importFiles: [path.join(SAMPLES, 'zhengxie-plan-web-scraped.txt')] });
 
@@ -73,15 +73,8 @@ test('arrow keys past the edge of a long list bring the row fully into view, cle
   request,
   library,
 }) => {
-  const url = new URL(library.url);
-  const headers = { Authorization: `Bearer ${url.searchParams.get('token')}` };
-  for (let i = 1; i <= 60; i++) {
-    const response = await request.post(`${url.origin}/api/items.create`, {
-      headers,
-      data: { args: { kind: 'document', title: `第${i}篇` } },
-    });
-    expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
-  }
+  for (let i = 1; i <= 60; i++)
+    await callApi(request, library.url, 'items.create', { kind: 'document', title: `第${i}篇` });
   await page.goto(library.url);
   const grid = page.getByRole('grid', { name: '条目列表' });
   await expect(grid.getByRole('row', { name: /第60篇/ })).toBeVisible();

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base } from '@playwright/test';
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import { startServe } from '../helpers/serveProcess';
 
 const BIN = fileURLToPath(new URL('../../bin/wenshi.js', import.meta.url));
@@ -20,6 +20,21 @@ export interface ServedLibrary {
   dir: string;
   /** The URL `wenshi serve` printed, token included. */
   url: string;
+}
+
+/**
+ * Calls an operation of the served library as a script holding its token would, and expects it
+ * to succeed: for setting a library up faster than through the page.
+ */
+export async function callApi(request: APIRequestContext, libraryUrl: string, op: string, args: unknown) {
+  const url = new URL(libraryUrl);
+  const response = await request.post(`${url.origin}/api/${op}`, {
+    headers: { Authorization: `Bearer ${url.searchParams.get('token')}` },
+    data: { args },
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown };
+  expect(result.ok, `${op}: ${JSON.stringify(result)}`).toBe(true);
+  return result.value;
 }
 
 /** Starts `wenshi serve` on a library, as a user would, and reads the URL it prints. */
@@ -40,4 +55,4 @@ export const test = base.extend<{ library: ServedLibrary; importFiles: string[] 
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
