@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect } from './serveLibrary';
+import { test, expect, callApi } from './serveLibrary';
 
 const ARTICLES = [
   {
@@ -53,12 +53,7 @@ test('editor: search 许昌, filter by decade and status, build a volume of 5 ar
   request,
   library,
 }, testInfo) => {
-  const url = new URL(library.url);
-  const headers = { Authorization: `Bearer ${url.searchParams.get('token')}` };
-  for (const args of ARTICLES) {
-    const response = await request.post(`${url.origin}/api/items.create`, { headers, data: { args } });
-    expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
-  }
+  for (const args of ARTICLES) await callApi(request, library.url, 'items.create', args);
 
   // Search in simplified script finds the traditional-script items, highlighted.
   await page.goto(library.url);

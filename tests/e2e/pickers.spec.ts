@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './serveLibrary';
+import { test, expect, callApi } from './serveLibrary';
 
 /** axe's findings (WCAG 2.2 A and AA) for what is on screen, one line each. */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -17,12 +17,7 @@ test('pick a person and places in the form, save a search and run it again from 
   request,
   library,
 }, testInfo) => {
-  const url = new URL(library.url);
-  const headers = { Authorization: `Bearer ${url.searchParams.get('token')}` };
-  const create = async (args: object) => {
-    const response = await request.post(`${url.origin}/api/items.create`, { headers, data: { args } });
-    expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
-  };
+  const create = (args: object) => callApi(request, library.url, 'items.create', args);
   await create({
     kind: 'oral',
     title: '禹州钧瓷复烧记',

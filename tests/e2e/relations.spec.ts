@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
-import { test, expect } from './serveLibrary';
+import { test, expect, callApi } from './serveLibrary';
 
 /** A small JPEG of one colour, so each photo has a thumbnail of its own. */
 function photo(colour: string): Promise<Buffer> {
@@ -31,13 +31,11 @@ test('link an oral history to two photos in the item pane, follow the links and 
   request,
   library,
 }, testInfo) => {
-  const url = new URL(library.url);
-  const headers = { Authorization: `Bearer ${url.searchParams.get('token')}` };
-  const response = await request.post(`${url.origin}/api/items.create`, {
-    headers,
-    data: { args: { kind: 'oral', title: '张德顺口述：发制品厂的起步', identifier: 'XCGG-2023-0001' } },
+  await callApi(request, library.url, 'items.create', {
+    kind: 'oral',
+    title: '张德顺口述：发制品厂的起步',
+    identifier: 'XCGG-2023-0001',
   });
-  expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
 
   await page.goto(library.url);
   await drop(page, [

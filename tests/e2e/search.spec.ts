@@ -1,18 +1,12 @@
-import { test, expect } from './serveLibrary';
+import { test, expect, callApi } from './serveLibrary';
 
 test('search 许昌 finds traditional-script items, filters by a facet, sorts, suggests', async ({
   page,
   request,
   library,
 }, testInfo) => {
-  const url = new URL(library.url);
-  const headers = { Authorization: `Bearer ${url.searchParams.get('token')}` };
-  const create = async (args: object) => {
-    const response = await request.post(`${url.origin}/api/items.create`, { headers, data: { args } });
-    const body = (await response.json()) as { ok: boolean; value: { id: string } };
-    expect(body.ok).toBe(true);
-    return body.value.id;
-  };
+  const create = async (args: object) =>
+    ((await callApi(request, library.url, 'items.create', args)) as { id: string }).id;
   await create({
     kind: 'oral',
     title: '許昌髮製品產業的起步',
@@ -54,11 +48,7 @@ test('search 许昌 finds traditional-script items, filters by a facet, sorts, s
   await expect(page.getByRole('region', { name: /「许昌」共 2 条结果/ })).toBeVisible();
 
   // A deletion shows at once.
-  const deleted = await request.post(`${url.origin}/api/items.delete`, {
-    headers,
-    data: { args: { id: yuzhou } },
-  });
-  expect(((await deleted.json()) as { ok: boolean }).ok).toBe(true);
+  await callApi(request, library.url, 'items.delete', { id: yuzhou });
   await expect(page.getByRole('region', { name: /「许昌」共 1 条结果/ })).toBeVisible();
 
   // Nothing found: a suggestion with fewer terms.

@@ -1,4 +1,4 @@
-import { test, expect } from './serveLibrary';
+import { test, expect, callApi } from './serveLibrary';
 
 // An archivist searches, opens a hit, and lands on the words found: the page turned to them,
 // scrolled into view and marked, however deep in a long text they are.
@@ -7,19 +7,13 @@ test('opening a hit turns to the page of the match, marks it and scrolls it into
   request,
   library,
 }, testInfo) => {
-  const url = new URL(library.url);
-  const headers = { Authorization: `Bearer ${url.searchParams.get('token')}` };
   const filler = (n: number) =>
     Array.from(
       { length: n },
       (_, i) => `第${i + 1}段：许昌的乡镇企业在改革中逐步发展，工厂扩建，职工增多。`,
     ).join('\n');
   const text = `${filler(120)}\n一九八四年春节前后，禹州神垕镇的钧瓷窑变釉试烧成功。\n${filler(40)}`;
-  const response = await request.post(`${url.origin}/api/items.create`, {
-    headers,
-    data: { args: { kind: 'document', title: '神垕钧瓷厂志', text } },
-  });
-  expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+  await callApi(request, library.url, 'items.create', { kind: 'document', title: '神垕钧瓷厂志', text });
 
   await page.goto(library.url);
   const box = page.getByRole('searchbox', { name: '检索' });
