@@ -2,7 +2,14 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../electron/core/model';
 import { PaddleEngine } from '../../electron/core/ocr';
-import { alignCharacters, mergeLine, mergePage, type Symbol } from '../../electron/core/ocr/ensemble';
+import {
+  alignCharacters,
+  characterPitch,
+  mergeLine,
+  mergePage,
+  unscaleSymbols,
+  type Symbol,
+} from '../../electron/core/ocr/ensemble';
 import { TesseractReader, chiTraFolder } from '../../electron/core/ocr/tesseractReader';
 import { cer, samplePlan, textPage } from '../helpers/textPages';
 
@@ -65,6 +72,29 @@ describe('merging Tesseract into a traditional page read by Paddle', () => {
     expect(merged.map((l) => l.text)).toEqual(['黨委', '責任']);
     for (const l of merged) expect(l.confidence).toHaveLength([...l.text].length);
     expect(mergePage([line('黛委', 0.1, true)], symbols, { width: 100, height: 100 }, known)[0]!.text).toBe('黛委');
+  });
+});
+
+describe("reading at Tesseract's type size", () => {
+  const line = (text: string, w: number, vertical = false): OcrLine => ({
+    text,
+    confidence: [...text].map(() => 0.9),
+    vertical,
+    box: { x: 0, y: 0, w, h: 0.05 },
+    quad: [],
+  });
+
+  it("measures the page's type from its horizontal lines, square Chinese type, median of lines", () => {
+    // 1000 pixels wide: 20 characters over 0.4 of it are 20 pixels each; the other two lines, 30.
+    const lines = [line('一二三四五六七八九十一二三四五六七八九十', 0.4), line('一二三四五六七八九十', 0.3), line('一二三四五', 0.15)];
+    expect(characterPitch(lines, 1000)).toBe(30);
+    // Short lines and columns say nothing of the type.
+    expect(characterPitch([line('標題', 0.5), line('一二三四五六七八九十', 0.9, true)], 1000)).toBeUndefined();
+  });
+
+  it("puts Tesseract's boxes back in the page's pixels", () => {
+    const [s] = unscaleSymbols([{ text: '黨', confidence: 0.9, x0: 15, y0: 30, x1: 45, y1: 60 }], 0.5);
+    expect(s).toMatchObject({ text: '黨', x0: 30, y0: 60, x1: 90, y1: 120 });
   });
 });
 

@@ -1,6 +1,7 @@
 // The few OpenCV calls text detection needs, from the WebAssembly build the OCR packages bring
 // (no native OpenCV to install on Windows or macOS). Typed narrowly here: its own typings are vast.
 import { createRequire } from 'node:module';
+import type { GrayImage } from './engineTypes';
 
 export interface CvMat {
   rows: number;
@@ -30,11 +31,14 @@ export interface Cv {
   RETR_LIST: number;
   CHAIN_APPROX_SIMPLE: number;
   INTER_LINEAR: number;
+  INTER_AREA: number;
+  INTER_CUBIC: number;
   BORDER_REPLICATE: number;
   matFromArray(rows: number, cols: number, type: number, data: ArrayLike<number>): CvMat;
   findContours(image: CvMat, contours: CvMatVector, hierarchy: CvMat, mode: number, method: number): void;
   minAreaRect(points: CvMat): RotatedRect;
   getPerspectiveTransform(src: CvMat, dst: CvMat): CvMat;
+  resize(src: CvMat, dst: CvMat, size: unknown, fx: number, fy: number, interpolation: number): void;
   warpPerspective(
     src: CvMat,
     dst: CvMat,
@@ -44,6 +48,21 @@ export interface Cv {
     border: number,
     value: unknown,
   ): void;
+}
+
+/** A grey image scaled by `factor`: by area when shrinking (no aliasing), bicubic when enlarging. */
+export function resizeGray(cv: Cv, image: GrayImage, factor: number): GrayImage {
+  const width = Math.max(1, Math.round(image.width * factor));
+  const height = Math.max(1, Math.round(image.height * factor));
+  const source = cv.matFromArray(image.height, image.width, cv.CV_8UC1, image.data);
+  const scaled = new cv.Mat();
+  try {
+    cv.resize(source, scaled, new cv.Size(width, height), 0, 0, factor < 1 ? cv.INTER_AREA : cv.INTER_CUBIC);
+    return { width, height, data: Uint8Array.from(scaled.data) };
+  } finally {
+    source.delete();
+    scaled.delete();
+  }
 }
 
 let loading: Promise<Cv> | undefined;

@@ -25,6 +25,32 @@ const PADDLE_UNSURE = 0.5;
 /** Where both engines know the character, Tesseract's wins only if it is this sure. */
 const TESSERACT_SURE = 0.9;
 
+/**
+ * The character size (pixels) Tesseract's chi_tra reads best. Measured on the bench's clean pages:
+ * 150-dpi print enlarged to it went from 5.7 % character errors to 2.3 %, 300-dpi print reduced
+ * to it from 2.7 % to 1.7 %.
+ */
+export const TESSERACT_CHARACTER_PX = 30;
+/** Lines with fewer characters than this say little about the type's size. */
+const MIN_PITCH_CHARACTERS = 5;
+
+/**
+ * The page's type size in pixels, as the median character pitch of its horizontal lines (the
+ * line's length over its characters: Chinese type is set square), or undefined without such lines.
+ */
+export function characterPitch(lines: OcrLine[], pageWidth: number): number | undefined {
+  const pitches = lines
+    .filter((l) => !l.vertical && [...l.text].length >= MIN_PITCH_CHARACTERS)
+    .map((l) => (l.box.w * pageWidth) / [...l.text].length)
+    .sort((a, b) => a - b);
+  return pitches.length ? pitches[Math.floor(pitches.length / 2)] : undefined;
+}
+
+/** Symbols read on a copy of the page scaled by `factor`, put back in the page's own pixels. */
+export function unscaleSymbols(symbols: Symbol[], factor: number): Symbol[] {
+  return symbols.map((s) => ({ ...s, x0: s.x0 / factor, y0: s.y0 / factor, x1: s.x1 / factor, y1: s.y1 / factor }));
+}
+
 /** Chinese characters and full-width punctuation: what Chinese print is made of. */
 const WIDE = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
 const HAN = /^\p{Script=Han}$/u;

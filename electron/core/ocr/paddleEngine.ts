@@ -5,14 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { OcrLine } from '../model';
-import { loadCv, type Cv } from './cv';
+import { loadCv, resizeGray, type Cv } from './cv';
 import { detectLines, type Ort, type Quad } from './detect';
 import type { GrayImage, OcrEngine, PageReading } from './engineTypes';
 import { readingOrder } from './readingOrder';
 import { decodeCtc, type Decoded } from './ctc';
 import { recognizeLine, type LineRead } from './recognize';
 import { inPageScript, pageScript, traditionalPrior } from './script';
-import { mergePage } from './ensemble';
+import { characterPitch, mergePage, TESSERACT_CHARACTER_PX, unscaleSymbols } from './ensemble';
 import { TesseractReader } from './tesseractReader';
 
 /** Lines read with less mean confidence than this are noise taken for text (PaddleOCR's drop score). */
@@ -155,11 +155,19 @@ export class PaddleEngine implements OcrEngine {
     if (inScript.script === 'traditional' && this.withTesseract && lines.some((l) => !l.vertical)) {
       this.tesseract ??= TesseractReader.open();
       // Should Tesseract fail, the page keeps Paddle's reading rather than losing it.
-      const symbols = await this.tesseract.then((t) => t.read(image)).catch(() => undefined);
+      const symbols = await this.tesseract.then((t) => this.readAtTesseractSize(t, image, lines)).catch(() => undefined);
       if (symbols) lines = mergePage(lines, symbols, image, this.known);
     }
     const ordered = readingOrder(lines);
     return { width: image.width, height: image.height, ...ordered };
+  }
+
+  /** Tesseract's reading of the page, scaled first so its type is the size Tesseract reads best. */
+  private async readAtTesseractSize(tesseract: TesseractReader, image: GrayImage, lines: OcrLine[]) {
+    const pitch = characterPitch(lines, image.width);
+    const factor = pitch ? TESSERACT_CHARACTER_PX / pitch : 1;
+    if (Math.abs(factor - 1) < 0.1) return tesseract.read(image);
+    return unscaleSymbols(await tesseract.read(resizeGray(this.cv, image, factor)), factor);
   }
 
   async close(): Promise<void> {
