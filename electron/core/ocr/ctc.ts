@@ -26,7 +26,17 @@ export interface Decoded {
   confidence: number[];
   /** Mean likelihood of the characters read outright (not filled): how sure the line is text. */
   score: number;
+  /** For each character, the other characters its step found likely, likeliest first. */
+  alternatives: Alternative[][];
 }
+
+export interface Alternative {
+  text: string;
+  p: number;
+}
+
+/** An other class at a character's step is an alternative to it when at least this likely. */
+const MIN_ALTERNATIVE = 0.02;
 
 interface Emission {
   step: number;
@@ -116,6 +126,18 @@ function fillGaps(emissions: Emission[], top: StepClasses, dictionary: string[],
   return filled.length ? [...emissions, ...filled].sort((a, b) => a.step - b.step) : emissions;
 }
 
+/** The characters other than the one emitted that its step found likely. */
+function alternativesAt(top: StepClasses, emitted: Emission, dictionary: string[]): Alternative[] {
+  const found: Alternative[] = [];
+  for (let i = 0; i < TOP_K; i++) {
+    const cls = top.classes[emitted.step * TOP_K + i]!;
+    const p = top.probabilities[emitted.step * TOP_K + i]!;
+    const text = dictionary[cls - 1];
+    if (cls > 0 && cls !== emitted.cls && text !== undefined && p >= MIN_ALTERNATIVE) found.push({ text, p: round(p) });
+  }
+  return found;
+}
+
 /**
  * CTC decoding: the likeliest class at each step, repeats and blanks dropped, with its likelihood;
  * then the gaps filled. Class 0 is the blank; class k is dictionary[k - 1]. `prior` weighs classes
@@ -137,5 +159,6 @@ export function decodeCtc(top: StepClasses, dictionary: string[], prior?: Float3
     text: all.map((e) => dictionary[e.cls - 1]!).join(''),
     confidence: all.map((e) => round(e.p)),
     score,
+    alternatives: all.map((e) => alternativesAt(top, e, dictionary)),
   };
 }

@@ -11,7 +11,8 @@ import type { GrayImage, OcrEngine, PageReading } from './engineTypes';
 import { readingOrder } from './readingOrder';
 import { decodeCtc, type Decoded } from './ctc';
 import { recognizeLine, type LineRead } from './recognize';
-import { inPageScript, pageScript, traditionalPrior } from './script';
+import { inPageScript, pageScript, toSimplified, traditionalPrior } from './script';
+import { chooseByWords, WordCounts } from './wordContext';
 import { characterPitch, mergePage, TESSERACT_CHARACTER_PX, unscaleSymbols } from './ensemble';
 import { TesseractReader } from './tesseractReader';
 
@@ -86,6 +87,8 @@ export class PaddleEngine implements OcrEngine {
     private readonly known: ReadonlySet<string> = new Set(dictionary),
   ) {}
 
+  /** Two-character words and their counts, loaded with the first page. */
+  private words: WordCounts | undefined;
   /** Class weights for traditional pages, made when the first one is read. */
   private prior: Float32Array | undefined;
   /** Tesseract's chi_tra, opened when the first traditional page is read and kept for the next. */
@@ -140,13 +143,15 @@ export class PaddleEngine implements OcrEngine {
       box: bounds(quad, image.width, image.height),
       quad: quad.map(([x, y]): [number, number] => [Math.round(x), Math.round(y)]),
     });
-    let lines = reads.map(({ quad, read }) => line(quad, read, read));
+    this.words ??= WordCounts.load();
+    const words = this.words;
+    let lines = reads.map(({ quad, read }) => line(quad, read, chooseByWords(read, words)));
     if (pageScript(lines.map((l) => l.text).join('')) === 'traditional') {
       // Read again knowing the page is traditional: its own characters weigh more.
       this.prior ??= traditionalPrior(this.dictionary, this.known);
       const prior = this.prior;
       lines = reads
-        .map(({ quad, read }) => line(quad, read, decodeCtc(read.top, this.dictionary, prior)))
+        .map(({ quad, read }) => line(quad, read, chooseByWords(decodeCtc(read.top, this.dictionary, prior), words, toSimplified)))
         .filter((l) => l.text.trim() !== '');
     }
     const inScript = inPageScript(lines, this.known);

@@ -2,7 +2,7 @@
 // upright, a vertical column laid on its side so its top comes first) and read character by character.
 import type { InferenceSession } from 'onnxruntime-node';
 import type { Cv, CvMat } from './cv';
-import { decodeCtc, topClasses, type StepClasses } from './ctc';
+import { decodeCtc, topClasses, type Decoded, type StepClasses } from './ctc';
 import type { Ort, Quad } from './detect';
 
 /** The recognizer reads lines 48 pixels high. */
@@ -12,11 +12,7 @@ const MAX_LINE_WIDTH = 3200;
 /** A box this much taller than wide is a column of vertical text. */
 export const VERTICAL_RATIO = 1.5;
 
-export interface LineRead {
-  text: string;
-  confidence: number[];
-  /** Mean likelihood of the characters read outright. */
-  score: number;
+export interface LineRead extends Decoded {
   vertical: boolean;
   /** The likeliest classes at each step, for a second reading once the page's script is known. */
   top: StepClasses;

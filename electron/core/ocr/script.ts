@@ -65,6 +65,11 @@ export function traditionalPrior(dictionary: string[], known: ReadonlySet<string
   return prior;
 }
 
+/** Text in simplified characters, phrase by phrase. */
+export function toSimplified(text: string): string {
+  return load().toSimplified(text);
+}
+
 /** Counts the characters that only traditional print has and those that only simplified print has. */
 export function scriptCounts(text: string): { traditional: number; simplified: number } {
   const { toSimplified, toTraditional } = load();
