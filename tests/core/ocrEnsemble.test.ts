@@ -13,8 +13,8 @@ import {
 import { TesseractReader, chiTraFolder } from '../../electron/core/ocr/tesseractReader';
 import { cer, samplePlan, textPage } from '../helpers/textPages';
 
-// What Paddle's recognizer can return: 黛 and 委 are in its dictionary, 黨 and 擔 are not.
-const known = new Set([...'的黛委會議決定當任責是更強']);
+// What Paddle's recognizer can return: 黛, 委 and the simplified 党 are in its dictionary, 黨 and 擔 are not.
+const known = new Set([...'的黛委會議決定當任責是更強党员']);
 
 /** Tesseract's reading of a line, one character each, all with the same confidence. */
 const tesseract = (text: string, confidence = 0.95) => [...text].map((ch) => ({ text: ch, confidence }));
@@ -31,6 +31,19 @@ describe('merging Tesseract into a traditional page read by Paddle', () => {
     expect(merged.text).toBe('黨委會');
     // The taken character carries Tesseract's confidence; the others keep Paddle's.
     expect(merged.confidence).toEqual([0.95, 0.99, 0.98]);
+  });
+
+  it('takes the traditional form Paddle lacks against its fairly sure look-alike, on a line the two agree on', () => {
+    const line = '的黛委會議決定';
+    const sure = [0.99, 0.75, 0.99, 0.98, 0.97, 0.99, 0.98];
+    expect(mergeLine(paddle(line, sure), tesseract('的黨委會議決定', 0.98), known).text).toBe('的黨委會議決定');
+    // Tesseract not near certain, or Paddle sure: Paddle's stays.
+    expect(mergeLine(paddle(line, sure), tesseract('的黨委會議決定', 0.95), known).text).toBe(line);
+    expect(mergeLine(paddle(line, sure.map(() => 0.95)), tesseract('的黨委會議決定', 0.98), known).text).toBe(line);
+    // A line the engines read differently (worn print): Paddle's stays.
+    expect(mergeLine(paddle(line, sure), tesseract('白黨姿曾議決走', 0.98), known).text.startsWith('的黛')).toBe(true);
+    // 黛 has no traditional form Paddle lacks behind it, as 黨 has (党): a rare character Tesseract reads is not taken.
+    expect(mergeLine(paddle(line, sure), tesseract('的鯨委會議決定', 0.98), known).text).toBe(line);
   });
 
   it('puts back a character Paddle dropped', () => {

@@ -16,11 +16,16 @@ function font(): string {
   return 'WenshiTestSerif';
 }
 
-/** The sample plan (traditional, as scraped from the web), its pinyin notes removed, and in simplified. */
+/**
+ * The sample plan (traditional, as scraped from the web), its pinyin notes and its mojibake (two
+ * runs such as `?cè)囶}`, which no printed page has) removed, and in simplified.
+ */
 export function samplePlan(): { traditional: string; simplified: string } {
   const raw = iconv.decode(readFileSync(new URL('../fixtures/zhengxie-plan-gb18030.txt', import.meta.url)), 'gb18030');
+  const { text, mojibake } = cleanupText(raw);
+  const readable = mojibake.reduceRight((t, run) => t.slice(0, run.start) + t.slice(run.end), text);
   // Full-width commas, as print has them (the web copy has ASCII ones).
-  const traditional = cleanupText(raw).text.replace(/\s+/g, '').replace(/,/g, '，');
+  const traditional = readable.replace(/\s+/g, '').replace(/,/g, '，');
   const simplified = OpenCC.Converter({ from: 'tw', to: 'cn' })(traditional);
   return { traditional, simplified };
 }
