@@ -18,12 +18,15 @@ const MARGIN = 100;
 const CHAR = 33;
 const LINE = 59;
 
-/** A photographed page with a grey smudge over the right of one character (社 → read as 礼). */
+/**
+ * A photographed page with a grey smudge over the right of one character: 思 of 思想, read as 儿 with
+ * no likely alternative that makes a word (a smudged 社 of 社会 is put right by the word it makes).
+ */
 async function smudgedPhoto(text: string): Promise<{ jpeg: Buffer; lines: string[] }> {
   const page = await textPage({ text, dpi: DPI, perLine: 20 });
   const { width, height } = await sharp(page.png).metadata();
   const smudge = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-    <rect x="${MARGIN + 5 * CHAR + 10}" y="${MARGIN + LINE}" width="20" height="${CHAR}" fill="#999"/></svg>`;
+    <rect x="${MARGIN + 9 * CHAR + 10}" y="${MARGIN + LINE}" width="20" height="${CHAR}" fill="#999"/></svg>`;
   const jpeg = await sharp(page.png)
     .composite([{ input: Buffer.from(smudge) }])
     .jpeg({ quality: 80 })
@@ -51,7 +54,7 @@ test('识别文字: read a scanned PDF and a photo, correct a doubtful character
 }) => {
   test.setTimeout(900_000);
   const { simplified } = samplePlan();
-  // The photo's second line is 代中国特色社会主义…: its 社 is smudged.
+  // The photo's second line is 代中国特色社会主义思想…: its 思 is smudged.
   const photo = await smudgedPhoto(simplified.slice(200, 260));
   const first = await textPage({ text: simplified.slice(0, 60), dpi: DPI, perLine: 20 });
   const second = await textPage({ text: simplified.slice(300, 360), dpi: DPI, perLine: 20 });
@@ -77,7 +80,7 @@ test('识别文字: read a scanned PDF and a photo, correct a doubtful character
   await page.screenshot({ path: `${SCREENSHOTS}15-ocr-progress.png` });
   await expect(page.getByRole('status').filter({ hasText: '已识别 3 页' })).toBeVisible(SLOW);
 
-  // The photo beside its text: the smudged 社 was read doubtfully, and is marked.
+  // The photo beside its text: the smudged 思 was read doubtfully, and is marked.
   await page.getByRole('row', { name: /手稿照片/ }).click();
   const proof = page.getByRole('region', { name: '对照原图校对' });
   await expect(proof.getByRole('figure', { name: '第 1 页原图与文字行框' }).locator('img')).toBeVisible(SLOW);
