@@ -129,7 +129,9 @@ export function mergeLine(
       const paddleConfidence = paddle.confidence[step.p] ?? 0;
       const cannotKnow = HAN.test(theirs.text) && !known.has(theirs.text) && known.has(ours);
       const tesseractSure = WIDE.test(theirs.text) && theirs.confidence >= TESSERACT_SURE;
-      const lacksTraditionalForm = cannotKnow && known.has(toSimplified(theirs.text)) && toSimplified(theirs.text) !== theirs.text;
+      // Tesseract's character is the traditional form of one Paddle knows (黨 of 党).
+      const simplified = toSimplified(theirs.text);
+      const lacksTraditionalForm = cannotKnow && simplified !== theirs.text && known.has(simplified);
       if (paddleConfidence < PADDLE_UNSURE && (cannotKnow || tesseractSure)) take(step.t);
       else if (lineAgrees && lacksTraditionalForm && theirs.confidence >= TESSERACT_CERTAIN && paddleConfidence < PADDLE_SURE)
         take(step.t);

@@ -13,8 +13,8 @@ const SURE = 0.9;
 /**
  * How much a word's commonness counts against the recognizer's likelihood: a score is
  * ln(likelihood) + WORD_WEIGHT × ln(1 + count) summed over the words with each neighbour. At 0.3 an
- * alternative a third as likely wins when its word is about ten times as common on both sides,
- * and one a tenth as likely needs a thousand times.
+ * alternative a third as likely wins when its words are about ten times as common on both sides,
+ * and one a tenth as likely needs about fifty times on both sides (or two thousand on one).
  */
 const WORD_WEIGHT = 0.3;
 
@@ -33,10 +33,6 @@ export class WordCounts {
       if (word && [...word].length === 2) counts.set(word, Number(count) || 0);
     }
     return new WordCounts(counts);
-  }
-
-  static of(entries: Record<string, number>): WordCounts {
-    return new WordCounts(new Map(Object.entries(entries)));
   }
 
   count(word: string): number {
