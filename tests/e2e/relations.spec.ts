@@ -90,7 +90,10 @@ test('link an oral history to two photos in the item pane, follow the links and 
   // Alt+← goes back the way the link was followed.
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(title).toHaveValue('张德顺口述：发制品厂的起步');
+  // The item's links come after its form: Ctrl+J once they are there.
+  await expect(links.getByRole('listitem')).toHaveCount(2);
   await page.keyboard.press('Control+J');
+  await expect(links.getByRole('button', { name: /^1984年发制品车间 照片/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(title).toHaveValue('1984年发制品车间');
   await page.keyboard.press('Control+J');
