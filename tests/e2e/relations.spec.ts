@@ -90,7 +90,7 @@ test('link an oral history to two photos in the item pane, follow the links and 
   // Alt+← goes back the way the link was followed.
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(title).toHaveValue('张德顺口述：发制品厂的起步');
-  // The item's links come after its form: Ctrl+J once they are there.
+  // Ctrl+J moves the focus in the next frame: Enter waits for it, as a person's hand does.
   await expect(links.getByRole('listitem')).toHaveCount(2);
   await page.keyboard.press('Control+J');
   await expect(links.getByRole('button', { name: /^1984年发制品车间 照片/ })).toBeFocused();
