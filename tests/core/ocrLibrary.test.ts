@@ -1,9 +1,10 @@
 // The pages OCR read are part of the library: its folder, verification, backup and restore.
-import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { backupLibrary } from '../../electron/core/bag/backupLibrary';
+import { mergePackage } from '../../electron/core/bag/mergePackage';
 import { restoreLibrary } from '../../electron/core/bag/restoreLibrary';
 import { addPaths } from '../../electron/core/ingest';
 import { verifyLibrary } from '../../electron/core/integrity';
@@ -164,6 +165,43 @@ describe('the ocr/ folder of a library', () => {
       expect((await verifyLibrary(again)).problems.filter((p) => p.kind !== 'derivable')).toEqual([]);
     } finally {
       await again.close();
+    }
+  });
+
+  it("a merged package brings its items' pages; one with a symlink among them is refused whole", async () => {
+    const { dir, library, item, store } = await scannedLibrary();
+    await store.save(item.id, pageOf(item.files[0]!.sha256, 2));
+    const bag = path.join(dir, 'bag');
+    try {
+      await backupLibrary(library, bag);
+    } finally {
+      await library.close();
+    }
+    const other = await Library.create(path.join(dir, 'other'), '另一个资料库');
+    try {
+      expect((await mergePackage(other, bag)).added).toEqual([item.id]);
+      expect(await new OcrStore(OcrStore.folder(other.root)).pages(other.catalog.require(item.id))).toEqual([
+        pageOf(item.files[0]!.sha256, 1),
+        pageOf(item.files[0]!.sha256, 2),
+      ]);
+    } finally {
+      await other.close();
+    }
+
+    // A hostile package: page 2 is a symlink to a file of this computer with the same bytes.
+    const pages = path.join(bag, 'data', 'ocr', OcrStore.dirName(item.id));
+    const [, second] = (await readdir(pages)).sort();
+    const outside = path.join(dir, 'outside.json');
+    await writeFile(outside, await readFile(path.join(pages, second!)));
+    await rm(path.join(pages, second!));
+    await symlink(outside, path.join(pages, second!));
+    const third = await Library.create(path.join(dir, 'third'), '第三个资料库');
+    try {
+      await expect(mergePackage(third, bag)).rejects.toThrow(/符号链接/);
+      expect(third.catalog.size).toBe(0);
+      expect(await readdir(OcrStore.folder(third.root))).toEqual([]);
+    } finally {
+      await third.close();
     }
   });
 });

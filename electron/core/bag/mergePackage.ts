@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Catalog } from '../catalog';
 import { diffFields, FileStore, LIBRARY_FORMAT_VERSION, type Library } from '../library';
@@ -142,11 +142,7 @@ export async function mergePackage(
     const added = (await library.importItems(group)).map((item) => item.id);
     result.added.push(...added);
     // The pages their OCR read come along with the items (a rerun costs seconds a page).
-    for (const id of added) {
-      const theirPages = path.join(OcrStore.folder(data), id);
-      if (await stat(theirPages).catch(() => null))
-        await cp(theirPages, path.join(OcrStore.folder(library.root), id), { recursive: true, force: false });
-    }
+    for (const id of added) await OcrStore.copyPages(OcrStore.folder(data), OcrStore.folder(library.root), id);
   };
   for (const [index, theirs] of theirItems.entries()) {
     // An item sharing an original with one waiting to be committed is matched against it as ours.

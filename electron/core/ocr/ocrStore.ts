@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OcrPageSchema, PAGE_BREAK, pageText, type Item, type OcrPage } from '../model';
 import { writeFileDurably } from '../storage';
@@ -41,6 +42,32 @@ export class OcrStore {
 
   private fileFor(itemId: string, sha256: string, page: number): string {
     return path.join(this.dir(itemId), `${sha256}-${String(page).padStart(5, '0')}.json`);
+  }
+
+  /**
+   * Copies an item's pages from another library's ocr folder (a package being merged): only page
+   * files the store itself writes, and only regular ones. A package is data from outside, so a
+   * symlink there (to a folder or file of this computer) is never followed or copied. Pages this
+   * library already has are kept.
+   */
+  static async copyPages(fromFolder: string, toFolder: string, itemId: string): Promise<number> {
+    const from = path.join(fromFolder, OcrStore.dirName(itemId));
+    if (!(await lstat(from).catch(() => null))?.isDirectory()) return 0;
+    const to = path.join(toFolder, OcrStore.dirName(itemId));
+    let copied = 0;
+    for (const entry of await readdir(from, { withFileTypes: true })) {
+      if (!entry.isFile() || !OcrStore.parseName(entry.name)) continue;
+      await mkdir(to, { recursive: true });
+      const done = await copyFile(path.join(from, entry.name), path.join(to, entry.name), constants.COPYFILE_EXCL).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'EEXIST') return false;
+          throw error;
+        },
+      );
+      if (done) copied++;
+    }
+    return copied;
   }
 
   async save(itemId: string, page: OcrPage): Promise<void> {
