@@ -50,24 +50,19 @@ export class OcrStore {
    * symlink there (to a folder or file of this computer) is never followed or copied. Pages this
    * library already has are kept.
    */
-  static async copyPages(fromFolder: string, toFolder: string, itemId: string): Promise<number> {
+  static async copyPages(fromFolder: string, toFolder: string, itemId: string): Promise<void> {
     const from = path.join(fromFolder, OcrStore.dirName(itemId));
-    if (!(await lstat(from).catch(() => null))?.isDirectory()) return 0;
+    if (!(await lstat(from).catch(() => null))?.isDirectory()) return;
     const to = path.join(toFolder, OcrStore.dirName(itemId));
-    let copied = 0;
     for (const entry of await readdir(from, { withFileTypes: true })) {
       if (!entry.isFile() || !OcrStore.parseName(entry.name)) continue;
       await mkdir(to, { recursive: true });
-      const done = await copyFile(path.join(from, entry.name), path.join(to, entry.name), constants.COPYFILE_EXCL).then(
-        () => true,
+      await copyFile(path.join(from, entry.name), path.join(to, entry.name), constants.COPYFILE_EXCL).catch(
         (error: NodeJS.ErrnoException) => {
-          if (error.code === 'EEXIST') return false;
-          throw error;
+          if (error.code !== 'EEXIST') throw error;
         },
       );
-      if (done) copied++;
     }
-    return copied;
   }
 
   async save(itemId: string, page: OcrPage): Promise<void> {

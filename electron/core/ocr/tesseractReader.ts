@@ -1,9 +1,8 @@
 // Tesseract 5 (tesseract.js, WebAssembly) with its traditional Chinese model, for the second reading
 // of traditional pages. The model comes from npm (@tesseract.js-data/chi_tra) and is read from disk:
 // nothing is fetched and nothing cached.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { GrayImage } from './engineTypes';
+import { packageFile } from './packageFile';
 import type { Symbol } from './ensemble';
 
 /**
@@ -12,19 +11,8 @@ import type { Symbol } from './ensemble';
  */
 const MODEL_VERSION = '4.0.0';
 
-/**
- * A file of an installed package. Inside a packaged app it is read from the unpacked copy
- * (electron-builder.yml): Tesseract's own worker thread reads from disk, not from app.asar.
- */
-function packageFile(pkg: string, ...inside: string[]): string {
-  const resolve = createRequire(import.meta.url).resolve;
-  return path
-    .join(path.dirname(resolve(`${pkg}/package.json`)), ...inside)
-    .replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-}
-
 export function chiTraFolder(): string {
-  return packageFile('@tesseract.js-data/chi_tra', MODEL_VERSION);
+  return packageFile('@tesseract.js-data/chi_tra/package.json', MODEL_VERSION);
 }
 
 /** A grey image as a binary PGM file, which Tesseract's image library reads as it is. */
@@ -45,7 +33,7 @@ export class TesseractReader {
       gzip: true,
       cacheMethod: 'none',
       workerBlobURL: false,
-      workerPath: packageFile('tesseract.js', 'src', 'worker-script', 'node', 'index.js'),
+      workerPath: packageFile('tesseract.js/package.json', 'src', 'worker-script', 'node', 'index.js'),
     });
     await worker.setParameters({
       // One block of text, as the page images are; the lines are matched with Paddle's afterwards.

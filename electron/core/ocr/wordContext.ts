@@ -4,9 +4,8 @@
 // that each makes with its neighbours, from jieba's word list (349,000 words with their counts in
 // a large corpus, from npm; its two-character words are the ones used here).
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Decoded } from './ctc';
+import { packageFile } from './packageFile';
 
 /** A character read at least this surely is left as it is. */
 const SURE = 0.9;
@@ -25,7 +24,7 @@ export class WordCounts {
   private constructor(private readonly counts: Map<string, number>) {}
 
   /** Reads jieba's list as npm installs it (from the unpacked copy inside a packaged app). */
-  static load(file = jiebaWordList()): WordCounts {
+  static load(file = packageFile('@node-rs/jieba/package.json', 'dict.txt')): WordCounts {
     const counts = new Map<string, number>();
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       // "深入 4933 v": the word, its count, its part of speech.
@@ -38,11 +37,6 @@ export class WordCounts {
   count(word: string): number {
     return this.counts.get(word) ?? 0;
   }
-}
-
-function jiebaWordList(): string {
-  const resolve = createRequire(import.meta.url).resolve;
-  return resolve('@node-rs/jieba/dict.txt').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 }
 
 /**
